@@ -1,0 +1,20 @@
+/**
+ * Public API of the Policy Lens engine. Adapters (CLI, extension, webviews, scripts) import only from here.
+ *
+ *   extract/   file → ExtractedDocument (text, pages, pdf.js item map, running headers/footers)
+ *   segment/   text → blocks (headings, paragraphs, list items) → sentences
+ *   tokenize/  sentence → tokens with offsets (hyphenated compounds kept whole, with parts)
+ *   lexicon/   versioned JSON lexicons (+ schema) and the user's extensions/overrides
+ *   match/     tokens → lexicon matches (stems, compounds, phrases)
+ *   classify/  sentence → deontic force, actor, categories, district role, framing
+ *   score/     sentences → document score with named components and axes
+ *   report/    study counts, district-role gap, findings
+ */
+export * from './types';
+export { countWords, countWordsExcluding } from './tokenize/words';
+export { extractFile, extractText, extractBuffer } from './extract';
+export type { ExtractOptions } from './extract';
+export { loadLexicon, builtinLexicon, LexiconError } from './lexicon';
+export type { Lexicon, LexiconEntry, LexiconLoadResult } from './lexicon';
+export { analyzeExtracted, analyzeText, analyzeFile, classifySentence } from './analyze';
+export type { AnalyzeOptions } from './analyze';
