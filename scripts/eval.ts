@@ -305,6 +305,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     for (const f of FIELDS) {
       out.push('');
       printField(f, fields[f], out);
+      if (f === 'actor') {
+        out.push(`  (compared case-insensitively, null = null; on sentences whose gold directive is true: ${f3(summary['actor.accuracy_on_directive'])})`);
+      }
     }
     out.push('');
     out.push('── summary ──');
