@@ -35,10 +35,54 @@ function importPdfJs() {
 type PdfJs = Awaited<ReturnType<typeof importPdfJs>>;
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 
+/**
+ * The legacy build bundles core-js, which on import *replaces* some built-ins of the whole process with
+ * slower spec-polyfills: `Array.prototype.push` (≈2.5× slower), `JSON.stringify` (≈10× slower),
+ * `JSON.parse`, `Function.prototype.toString`, and defines a global `self`. Node 20+ has correct native
+ * versions of all of these, so they are put back after pdf.js (and its worker, which pdf.js would otherwise
+ * load lazily on the first document) have been loaded. Polyfills that *add* missing features
+ * (Promise.withResolvers, Map.prototype.getOrInsertComputed, Uint8Array.prototype.toHex …) stay: pdf.js
+ * needs them.
+ */
+function snapshotBuiltins(): () => void {
+  const saved: [object, PropertyKey, PropertyDescriptor | undefined][] = [
+    [Array.prototype, 'push'],
+    [JSON, 'parse'],
+    [JSON, 'stringify'],
+    [Function.prototype, 'toString'],
+    [globalThis, 'self'],
+  ].map(([o, k]) => [o as object, k as PropertyKey, Object.getOwnPropertyDescriptor(o as object, k as PropertyKey)]);
+  return () => {
+    for (const [o, k, d] of saved) {
+      const now = Object.getOwnPropertyDescriptor(o, k);
+      if (d && now && now.value === d.value && now.get === d.get) continue;
+      try {
+        if (d) Object.defineProperty(o, k, d);
+        else if (now?.configurable) delete (o as Record<PropertyKey, unknown>)[k];
+      } catch {
+        // A non-configurable property: leave the polyfill.
+      }
+    }
+  };
+}
+
+/** The fake worker's module (in Node pdf.js runs its "worker" in the main thread). Not typed by pdfjs-dist. */
+const PDFJS_WORKER = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+
 let pdfjsPromise: Promise<PdfJs> | undefined;
 function loadPdfJs(): Promise<PdfJs> {
   if (!pdfjsPromise) {
-    pdfjsPromise = importPdfJs().catch((e: unknown) => {
+    pdfjsPromise = (async () => {
+      const restore = snapshotBuiltins();
+      try {
+        const pdfjs = await importPdfJs();
+        // The same module instance pdf.js imports for its fake worker ("./pdf.worker.mjs" next to pdf.mjs).
+        await import(PDFJS_WORKER);
+        return pdfjs;
+      } finally {
+        restore();
+      }
+    })().catch((e: unknown) => {
       pdfjsPromise = undefined;
       throw e;
     });

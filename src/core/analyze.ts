@@ -1,0 +1,248 @@
+import {
+  Block,
+  Category,
+  CATEGORIES,
+  DistrictSummary,
+  DocumentAnalysis,
+  ExtractedDocument,
+  Finding,
+  Range,
+  SentenceAnalysis,
+  SentenceLabels,
+  Token,
+} from './types';
+import { extractFile, extractText, ExtractOptions } from './extract';
+import { segmentBlocks, sectionsFrom, splitSentences } from './segment/segment';
+import { tokenize } from './tokenize/tokenize';
+import { countWords, countWordsExcluding } from './tokenize/words';
+import { builtinLexicon, Lexicon } from './lexicon';
+import { compileLexicon, matchTokens, CompiledLexicon } from './match/matcher';
+import { classifyTokens } from './classify/sentence';
+import { inferStance, DocumentStance } from './classify/actors';
+import { scoreDocument } from './score/score';
+import { addStudyCounts, emptyCounts } from './report/counts';
+
+export interface AnalyzeOptions extends ExtractOptions {
+  lexicon?: Lexicon;
+  /** File name reported in the result. */
+  file?: string;
+  /** Cache of block results, reused between analyses of the same document (incremental re-analysis). */
+  cache?: BlockCache;
+}
+
+/** A block's sentences, with offsets relative to the block's start, keyed by the block's text. */
+export type BlockCache = Map<string, CachedSentence[]>;
+
+interface CachedSentence {
+  rel: Range;
+  tokens: Token[];
+  labels: ReturnType<typeof classifyTokens>;
+  matches: SentenceAnalysis['matches'];
+}
+
+function shiftRange<T extends Range>(r: T, d: number): T {
+  return { ...r, start: r.start + d, end: r.end + d };
+}
+
+function analyzeBlock(
+  text: string,
+  block: Block,
+  compiled: CompiledLexicon,
+  stance: DocumentStance,
+): CachedSentence[] {
+  const ranges = block.kind === 'heading' ? [{ start: block.start, end: block.end }] : splitSentences(text, block.start, block.end);
+  return ranges.map((r) => {
+    const tokens = tokenize(text, r.start, r.end);
+    const matches = matchTokens(text, tokens, compiled);
+    const labels = classifyTokens(text, tokens, matches, compiled, { stance });
+    return {
+      rel: { start: r.start - block.start, end: r.end - block.start },
+      tokens: tokens.map((t) => shiftRange({ ...t, parts: t.parts?.map((p) => shiftRange(p, -block.start)) }, -block.start)),
+      labels: {
+        ...labels,
+        cue: labels.cue && shiftRange(labels.cue, -block.start),
+        actorRange: labels.actorRange && shiftRange(labels.actorRange, -block.start),
+      },
+      matches: matches.map((m) => shiftRange(m, -block.start)),
+    };
+  });
+}
+
+function pageAt(doc: ExtractedDocument, offset: number): number {
+  const spans = doc.pageSpans;
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (spans[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return spans[lo]?.page ?? 1;
+}
+
+function insideExcluded(excluded: Range[], r: Range): boolean {
+  return excluded.some((e) => e.start <= r.start && e.end >= r.end);
+}
+
+/** Runs segment → tokenize → match → classify → score → report over an extracted document. */
+export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = {}): DocumentAnalysis {
+  const lexicon = opts.lexicon ?? builtinLexicon();
+  const compiled = compileLexicon(lexicon);
+  const text = doc.text;
+  const stance = inferStance(text);
+  const blocks = segmentBlocks(text, doc.format);
+  const sections = sectionsFrom(text, blocks);
+  const excluded = [...doc.excluded].sort((a, b) => a.start - b.start);
+  const stanceKey = `${stance.kind}|${stance.writer}|`;
+
+  const sentences: SentenceAnalysis[] = [];
+  const exact = emptyCounts();
+  const inflected = emptyCounts();
+  let sectionIdx = 0;
+  const entries = new Map(lexicon.entries.map((e) => [e.id, e]));
+  const findings: Finding[] = [];
+
+  for (const block of blocks) {
+    const key = stanceKey + text.slice(block.start, block.end) + '|' + block.kind;
+    let cached = opts.cache?.get(key);
+    if (!cached) {
+      cached = analyzeBlock(text, block, compiled, stance);
+      opts.cache?.set(key, cached);
+    }
+    while (sectionIdx + 1 < sections.length && sections[sectionIdx + 1].start <= block.start) sectionIdx++;
+    for (const c of cached) {
+      const r = shiftRange(c.rel, block.start);
+      const isExcluded = excluded.length > 0 && insideExcluded(excluded, r);
+      const matches = c.matches.map((m) => shiftRange(m, block.start));
+      const l = c.labels;
+      const s: SentenceAnalysis = {
+        index: sentences.length,
+        start: r.start,
+        end: r.end,
+        text: text.slice(r.start, r.end),
+        deontic: l.deontic,
+        directive: l.directive,
+        actor: l.actor,
+        district: l.district,
+        innovation: l.innovation,
+        cocreation: l.cocreation,
+        collaboration: l.collaboration,
+        control: l.control,
+        framing: l.framing,
+        cue: l.cue && shiftRange(l.cue, block.start),
+        actorRange: l.actorRange && shiftRange(l.actorRange, block.start),
+        actorLevel: l.actorLevel,
+        matches,
+        page: pageAt(doc, r.start),
+        section: sections[sectionIdx]?.index ?? 0,
+        excluded: isExcluded,
+      };
+      sentences.push(s);
+      if (isExcluded) continue;
+      addStudyCounts(c.tokens, exact, inflected);
+      findings.push(...findingsOf(s, entries));
+    }
+  }
+
+  const content = sentences.filter((s) => !s.excluded);
+  const words = countWordsExcluding(text, excluded);
+  const categories = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+  for (const s of content) {
+    if (s.directive) categories.directive++;
+    if (s.framing === 'enabling') categories.enabling++;
+    if (s.innovation) categories.innovation++;
+    if (s.cocreation) categories.cocreation++;
+    if (s.collaboration) categories.collaboration++;
+    if (s.control) categories.control++;
+    if (s.district !== 'none') categories.district++;
+  }
+  const district = districtSummary(content);
+  const score = scoreDocument(content, words, stance);
+  return {
+    file: opts.file,
+    format: doc.format,
+    pages: doc.pages,
+    words,
+    extractedWords: countWords(text),
+    sentences,
+    sections,
+    score,
+    counts: { exact, inflected },
+    categories,
+    district,
+    findings,
+    stance: { writerLevel: ['', 'local', 'agency', 'state'][stance.writerLevel], kind: stance.kind, evidence: stance.evidence },
+    warnings: doc.warnings,
+  };
+}
+
+/**
+ * The findings of a sentence: every lexicon match, with the deontic cue named by what it turned out to be
+ * (a «skal» that binds an actor is a directive; a «kan» that only says «may be» is no finding at all).
+ */
+function findingsOf(s: SentenceAnalysis, entries: Map<string, { cue?: string; subtype?: string }>): Finding[] {
+  const out: Finding[] = [];
+  for (const m of s.matches) {
+    const e = entries.get(m.entry);
+    let category: Category = m.category;
+    let subtype = m.negated ? 'reduced-control' : e?.subtype;
+    if (e?.cue) {
+      const decisive = s.cue && s.cue.start === m.start && s.cue.end === m.end;
+      if (!decisive) continue;
+      if (s.deontic === 'obligation' || s.deontic === 'prohibition') category = 'directive';
+      else if (s.deontic === 'recommendation' || s.deontic === 'permission') category = 'enabling';
+      else continue; // intentions are reported on the sentence, not highlighted as steering
+      subtype = s.deontic;
+    }
+    out.push({ start: m.start, end: m.end, page: s.page, category, subtype, entry: m.entry, text: m.text, sentence: s.index });
+  }
+  return out;
+}
+
+function districtSummary(sentences: SentenceAnalysis[]): DistrictSummary {
+  const roles = { obligated: 0, enabled: 0, involved: 0, mentioned: 0 };
+  let mentions = 0;
+  let innovationSentences = 0;
+  let innovationWithDistrictRole = 0;
+  const gap: number[] = [];
+  for (const s of sentences) {
+    mentions += s.matches.filter((m) => m.category === 'district').length;
+    if (s.district !== 'none') roles[s.district]++;
+    if (s.innovation || s.cocreation) {
+      innovationSentences++;
+      if (s.district !== 'none' && s.district !== 'mentioned') innovationWithDistrictRole++;
+      else gap.push(s.index);
+    }
+  }
+  return { mentions, roles, innovationSentences, innovationWithDistrictRole, gap };
+}
+
+/** Analyses text already in memory (Markdown or plain text). */
+export function analyzeText(text: string, opts: AnalyzeOptions & { format?: 'txt' | 'md' } = {}): DocumentAnalysis {
+  return analyzeExtracted(extractText(text, opts.format ?? 'txt'), opts);
+}
+
+/** Reads, extracts and analyses a file (.txt, .md, .pdf, .docx). Throws ExtractionError for unreadable files. */
+export async function analyzeFile(file: string, opts: AnalyzeOptions = {}): Promise<DocumentAnalysis> {
+  const doc = await extractFile(file, opts);
+  return analyzeExtracted(doc, { ...opts, file: opts.file ?? file });
+}
+
+/** Classifies one sentence on its own (the `classify` command and the gold evaluation). */
+export function classifySentence(sentence: string, opts: { lexicon?: Lexicon } = {}): SentenceLabels {
+  const compiled = compileLexicon(opts.lexicon ?? builtinLexicon());
+  const tokens = tokenize(sentence);
+  const matches = matchTokens(sentence, tokens, compiled);
+  const l = classifyTokens(sentence, tokens, matches, compiled, {});
+  return {
+    deontic: l.deontic,
+    directive: l.directive,
+    actor: l.actor,
+    district: l.district,
+    innovation: l.innovation,
+    cocreation: l.cocreation,
+    collaboration: l.collaboration,
+    control: l.control,
+    framing: l.framing,
+  };
+}

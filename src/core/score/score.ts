@@ -1,0 +1,120 @@
+import { ActorLevel, Score, ScoreComponent, SentenceAnalysis } from '../types';
+import { DocumentStance } from '../classify/actors';
+
+/**
+ * The document score, −100 (top-down) … +100 (enabling): a sum of named components, each a saturating
+ * function of a measured quantity, so that the contributions add up to the score exactly. The formula is
+ * documented in docs/scoring.md; keep both in step.
+ */
+
+/** How much an obligation counts, by where the obliged actor stands relative to the writer. */
+export const ACTOR_WEIGHT: Record<ActorLevel, number> = {
+  subordinate: 1,
+  peer: 0.5,
+  unknown: 0.5,
+  self: 0.25,
+  superior: 0.15,
+};
+
+export const SCORE_PARAMS = {
+  directive: { max: 40, half: 6 },
+  control: { max: 20, half: 4 },
+  enabling: { max: 40, half: 6 },
+  balance: { max: 10, half: 4 },
+  district: { max: 10, half: 2 },
+};
+
+const sat = (x: number, half: number) => (x <= 0 ? 0 : x / (x + half));
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+export function obligationWeight(s: SentenceAnalysis, stance: DocumentStance): number {
+  if (!s.directive) return 0;
+  let w = ACTOR_WEIGHT[s.actorLevel];
+  // agentless obligations («Det skal rapporteres …») bind the addressee of a steering letter
+  if (s.actorLevel === 'unknown' && stance.kind === 'steering') w = 1;
+  if (s.framing === 'enabling') w *= 0.3;
+  return w;
+}
+
+export function labelFor(value: number): string {
+  if (value <= -40) return 'strongly top-down';
+  if (value <= -15) return 'top-down';
+  if (value < 15) return 'balanced';
+  if (value < 40) return 'enabling';
+  return 'strongly enabling';
+}
+
+export function scoreDocument(sentences: SentenceAnalysis[], words: number, stance: DocumentStance): Score {
+  const k = Math.max(words, 100) / 1000;
+  const P = SCORE_PARAMS;
+
+  const dirSent = sentences.filter((s) => s.directive);
+  const dirWeight = dirSent.reduce((a, s) => a + obligationWeight(s, stance), 0);
+  const D = dirWeight / k;
+
+  const ctlSent = sentences.filter((s) => s.control && s.framing !== 'enabling');
+  const C = ctlSent.length / k;
+
+  const enaSent = sentences.filter((s) => s.framing === 'enabling');
+  const E = enaSent.length / k;
+
+  const deonticSent = sentences.filter((s) => s.deontic !== 'none' && s.deontic !== 'intention');
+  const soft = deonticSent.filter((s) => s.deontic === 'permission' || s.deontic === 'recommendation');
+  const share = deonticSent.length ? soft.length / deonticSent.length : 0.5;
+
+  const distSent = sentences.filter((s) => s.district === 'obligated' || s.district === 'enabled' || s.district === 'involved');
+  const good = distSent.filter((s) => s.district !== 'obligated').length;
+  const R = distSent.length ? (good - (distSent.length - good)) / distSent.length : 0;
+
+  const components: ScoreComponent[] = [
+    {
+      id: 'directive',
+      label: 'Directive density (obligations per 1,000 words, weighted by who is obliged)',
+      value: round1(D),
+      unit: 'per 1,000 words',
+      contribution: round1(-P.directive.max * sat(D, P.directive.half)),
+      sentences: dirSent.map((s) => s.index),
+    },
+    {
+      id: 'control',
+      label: 'Control density (reporting, deadlines, indicators per 1,000 words)',
+      value: round1(C),
+      unit: 'per 1,000 words',
+      contribution: round1(-P.control.max * sat(C, P.control.half)),
+      sentences: ctlSent.map((s) => s.index),
+    },
+    {
+      id: 'enabling',
+      label: 'Enabling density (discretion, trust, resources, participation, advice per 1,000 words)',
+      value: round1(E),
+      unit: 'per 1,000 words',
+      contribution: round1(P.enabling.max * sat(E, P.enabling.half)),
+      sentences: enaSent.map((s) => s.index),
+    },
+    {
+      id: 'balance',
+      label: 'Share of permissions and recommendations among deontic sentences',
+      value: round1(share * 100),
+      unit: '%',
+      contribution: round1(2 * P.balance.max * (share - 0.5) * (deonticSent.length / (deonticSent.length + P.balance.half))),
+      sentences: soft.map((s) => s.index),
+    },
+    {
+      id: 'district',
+      label: "Districts' roles: enabled or involved versus obligated",
+      value: round1(R * 100),
+      unit: '% (net)',
+      contribution: round1(P.district.max * R * (distSent.length / (distSent.length + P.district.half))),
+      sentences: distSent.map((s) => s.index),
+    },
+  ];
+  const value = round1(components.reduce((a, c) => a + c.contribution, 0));
+  const directiveAxis = (P.directive.max * sat(D, P.directive.half) + P.control.max * sat(C, P.control.half)) / (P.directive.max + P.control.max);
+  const enablingAxis = sat(E, P.enabling.half);
+  return {
+    value,
+    label: labelFor(value),
+    axes: { directive: Math.round(directiveAxis * 100), enabling: Math.round(enablingAxis * 100) },
+    components,
+  };
+}
