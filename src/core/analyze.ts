@@ -9,7 +9,7 @@ import {
   Range,
   SentenceAnalysis,
   SentenceLabels,
-  Token,
+  StudyTerm,
 } from './types';
 import { extractFile, extractText, ExtractOptions } from './extract';
 import { segmentBlocks, sectionsFrom, splitSentences } from './segment/segment';
@@ -20,7 +20,7 @@ import { compileLexicon, matchTokens, CompiledLexicon } from './match/matcher';
 import { classifyTokens } from './classify/sentence';
 import { inferStance, DocumentStance } from './classify/actors';
 import { scoreDocument } from './score/score';
-import { addStudyCounts, emptyCounts } from './report/counts';
+import { addStudyCounts, emptyCounts, STUDY_TERMS } from './report/counts';
 
 export interface AnalyzeOptions extends ExtractOptions {
   lexicon?: Lexicon;
@@ -35,7 +35,8 @@ export type BlockCache = Map<string, CachedSentence[]>;
 
 interface CachedSentence {
   rel: Range;
-  tokens: Token[];
+  exact: Record<StudyTerm, number>;
+  inflected: Record<StudyTerm, number>;
   labels: ReturnType<typeof classifyTokens>;
   matches: SentenceAnalysis['matches'];
 }
@@ -55,9 +56,13 @@ function analyzeBlock(
     const tokens = tokenize(text, r.start, r.end);
     const matches = matchTokens(text, tokens, compiled);
     const labels = classifyTokens(text, tokens, matches, compiled, { stance });
+    const exact = emptyCounts();
+    const inflected = emptyCounts();
+    addStudyCounts(tokens, exact, inflected);
     return {
       rel: { start: r.start - block.start, end: r.end - block.start },
-      tokens: tokens.map((t) => shiftRange({ ...t, parts: t.parts?.map((p) => shiftRange(p, -block.start)) }, -block.start)),
+      exact,
+      inflected,
       labels: {
         ...labels,
         cue: labels.cue && shiftRange(labels.cue, -block.start),
@@ -139,7 +144,10 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
       };
       sentences.push(s);
       if (isExcluded) continue;
-      addStudyCounts(c.tokens, exact, inflected);
+      for (const k of STUDY_TERMS) {
+        exact[k] += c.exact[k];
+        inflected[k] += c.inflected[k];
+      }
       findings.push(...findingsOf(s, entries));
     }
   }

@@ -62,7 +62,10 @@ const DETERMINERS = new Set([
   'øvrige', 'nasjonale', 'store', 'små', 'gode', 'egne', 'sine', 'sin', 'sitt', 'våre', 'vår', 'vårt', 'deres', 'hele', 'heile',
 ]);
 const PASSIVE_AUX = new Set(['bli', 'blir', 'bli', 'verte', 'vert', 'blitt', 'vorte']);
+/** Cues whose complement clause takes their force: «ønsker at det skal …» is a recommendation. */
+const GOVERNING_CONTEXT = ['ønsker at', 'ønskjer at', 'anbefaler at', 'anbefales at', 'foreslår at', 'foreslås at', 'ønskelig at', 'ønskjeleg at', 'oppfordrer til'];
 const NONDEONTIC_CONTEXT = ['medføre at', 'føre til at', 'medfører at', 'fører til at', 'for at', 'slik at', 'så at', 'dersom', 'hvis', 'viss', 'opplever å', 'tror at', 'mener at'];
+const SHORT_PASSIVES = new Set(['ses', 'sees', 'gis', 'tas', 'fås', 'nås', 'sås', 'bes', 'sies', 'gjøres']);
 const SELF_NAMES = new Set(['vi', 'me', 'oss']);
 
 interface Ctx {
@@ -81,6 +84,8 @@ function idxAt(ctx: Ctx, offset: number): number {
 
 function isBoundary(ctx: Ctx, i: number): boolean {
   const tok = ctx.t[i];
+  // «Som følge av …», «Som ledd i …» open an adverbial, not a relative clause
+  if (tok.lower === 'som' && (i === 0 || ctx.t[i - 1].kind === 'punct') && /^(følge|ledd|en|et|del)$/.test(ctx.lower[i + 1] ?? '')) return false;
   if (tok.kind === 'punct') return BOUNDARY_PUNCT.has(tok.text) || tok.text === '.';
   return SUBORDINATORS.has(tok.lower);
 }
@@ -97,6 +102,7 @@ function looksPassive(ctx: Ctx, vi: number): boolean {
   if (!w || ctx.t[vi].kind !== 'word') return false;
   if (PASSIVE_AUX.has(w)) return true;
   if (G.passiveExc.has(w)) return false;
+  if (SHORT_PASSIVES.has(w)) return true;
   if (/(es|ast|st)$/.test(w) && w.length > 4 && !/(ss|nes)$/.test(w)) return true;
   if (/[^aeiouyæøå]s$/.test(w) && w.length > 4 && /(ts|ks|ps|gs|ds|ls|ms|ns|rs|vs)$/.test(w) && !/(ss|ns)$/.test(w)) return true;
   return false;
@@ -196,16 +202,15 @@ export interface CueAnalysis {
 }
 
 function inQuote(ctx: Ctx, offset: number): boolean {
-  // a cue inside a short quotation («ordet "skal"») is a mention
-  const before = ctx.text.slice(0, offset - ctx.t[0]?.start || 0);
-  void before;
-  const s = ctx.text;
-  const rel = offset;
-  const open = Math.max(s.lastIndexOf('«', rel), s.lastIndexOf('"', rel - 1), s.lastIndexOf('“', rel));
+  // a cue inside a short quotation («ordet "skal"») is a mention; look only inside the sentence
+  if (ctx.t.length === 0) return false;
+  const from = ctx.t[0].start;
+  const s = ctx.text.slice(from, ctx.t[ctx.t.length - 1].end);
+  const rel = offset - from;
+  const open = Math.max(s.lastIndexOf('«', rel), rel > 0 ? s.lastIndexOf('"', rel - 1) : -1, s.lastIndexOf('“', rel));
   if (open < 0) return false;
-  const closeChars = ['»', '"', '”'];
   let close = -1;
-  for (const c of closeChars) {
+  for (const c of ['»', '"', '”']) {
     const k = s.indexOf(c, rel);
     if (k >= 0 && (close < 0 || k < close)) close = k;
   }
@@ -233,6 +238,12 @@ function subjectOfVerb(ctx: Ctx, vi: number): NP | null {
     return npAfter(ctx, vi + 1) ?? null;
   }
   if (invertedClause(ctx, vi)) return npAfter(ctx, vi + 1) ?? null;
+  // a proper-noun agent right before the verb wins over a longer, merged phrase («… utredninger Helsereformutvalget skal»)
+  const p = vi - 1;
+  if (p > cs && ctx.t[p].kind === 'word' && /^\p{Lu}/u.test(ctx.t[p].text) && isAgent(ctx.lower[p], ctx.t[p].text) &&
+      !G.prep.has(ctx.lower[p - 1]) && !/^\p{Lu}/u.test(ctx.t[p - 1].text)) {
+    return { head: p, start: p, end: p, text: ctx.t[p].text };
+  }
   return npBefore(ctx, vi) ?? null;
 }
 
@@ -261,7 +272,8 @@ function classifyModal(ctx: Ctx, m: TermMatch, mi: number): CueAnalysis | null {
   const generic = subj !== null && G.generic.has(subjWord) && subj.start === subj.end;
   const agent = subj !== null && !expletive && (isAgent(subjWord, ctx.t[subj.head].text) || G.self.has(subjWord));
   const goalSubj = subj !== null && G.goal.has(subjWord) && !expletive;
-  const nondeontic = contextBefore(ctx, mi, NONDEONTIC_CONTEXT, 10);
+  const nondeontic = contextBefore(ctx, mi, NONDEONTIC_CONTEXT, 10) || contextBefore(ctx, mi, GOVERNING_CONTEXT, 10);
+  const relative = cueIsRelative(ctx, mi);
   const intentionCtx = contextBefore(ctx, mi, grammar.intentionMarkers, 14);
   const actor = (a: NP | null): NP | null => (passive || !a || expletive || generic ? null : a);
 
@@ -274,6 +286,8 @@ function classifyModal(ctx: Ctx, m: TermMatch, mi: number): CueAnalysis | null {
     if (subj && SELF_NAMES.has(subjWord)) return { force: 'intention', actor: subj, cue: m, passive };
     if (ctx.stance && subj && ctx.stance.isWriter(subj.text)) return { force: 'intention', actor: subj, cue: m, passive };
     if (G.stative.has(verb) && !passive) return { force: 'intention', actor: agent ? subj : null, cue: m, passive };
+    // «… som skal toppfinansieres»: a relative clause describing how something works
+    if (relative && !agent) return { force: 'intention', actor: null, cue: m, passive };
     if (!passive && !agent) return { force: 'intention', actor: null, cue: m, passive };
     return { force: 'obligation', actor: actor(subj), cue: m, passive };
   }
@@ -373,7 +387,7 @@ export function classifyTokens(
   context: ClassifyContext = {},
 ): Classification {
   const ctx: Ctx = { text, tokens, t: tokens, lower: tokens.map((t) => t.lower), stance: context.stance };
-  const entries = new Map(compiled.lexicon.entries.map((e) => [e.id, e]));
+  const entries = compiled.byId;
   const cues: CueAnalysis[] = [];
   for (const m of matches) {
     const e = entries.get(m.entry);
@@ -398,7 +412,7 @@ export function classifyTokens(
   const innovation = has('innovation', (m) => entries.get(m.entry)?.signal !== 'weak');
   const cocreation = has('cocreation');
   const collaboration = has('collaboration');
-  const lowerText = text.toLowerCase();
+  const lowerText = tokens.length ? text.slice(tokens[0].start, tokens[tokens.length - 1].end).toLowerCase() : '';
   const clinical = /(pasient|utskriv|behandling|sykehuset|brukerne|pårørende|eldre|barn|gravide|kvinner)/.test(lowerText);
   const control = has('control', (m) => {
     if (m.entry === 'oppfolging' && /^oppfølging/i.test(m.text) && clinical && !/(rapport|tiltak|anbefaling|oppdrag|reform|tilrådning|hendelse|løsning)/.test(lowerText)) return false;
@@ -415,7 +429,7 @@ export function classifyTokens(
         : 'unknown';
 
   const district = districtRole(ctx, matches, deontic, actor, entries);
-  const framing = framingOf(ctx, matches, deontic, actorLevel, control, entries, context);
+  const framing = framingOf(district === 'enabled', ctx, matches, deontic, actorLevel, control, entries, context);
   return {
     deontic,
     directive,
@@ -462,6 +476,7 @@ function districtRole(
 }
 
 function framingOf(
+  districtEnabled: boolean,
   ctx: Ctx,
   matches: TermMatch[],
   deontic: Deontic,
@@ -485,9 +500,12 @@ function framingOf(
   const steeringTerms = matches.some((m) => m.category === 'directive' && /requirement|steering-term/.test(sub(m)));
   const deadline = matches.some((m) => m.category === 'control' && sub(m) === 'deadline');
 
+  const enablingCommand = matches.some(
+    (m) => (m.category === 'enabling' && /discretion|trust|facilitation|resources|reduced-control|opportunity/.test(sub(m))) || m.category === 'cocreation',
+  );
   if (deontic === 'obligation' || deontic === 'prohibition') {
     if (actorLevel === 'self') return 'neutral';
-    if (enablingContent && !deadline) return 'enabling';
+    if (enablingCommand && !deadline) return 'enabling';
     return 'top-down';
   }
   if (deontic === 'recommendation') return control ? 'neutral' : 'enabling';
@@ -502,7 +520,7 @@ function framingOf(
   const first = ctx.t.find((t) => t.kind === 'word');
   const infinitiveTask = first !== undefined && G.taskVerbs.has(first.lower) && !/^[\p{Lu}]{2,}/u.test(first.text);
   if (infinitiveTask) {
-    if (enablingContent || experiment) return 'enabling';
+    if (strongEnabling || experiment || districtEnabled) return 'enabling';
     if (context.stance?.kind === 'steering') return 'top-down';
     return 'neutral';
   }

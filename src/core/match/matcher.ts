@@ -78,6 +78,11 @@ export interface CompiledLexicon {
   phrases: Map<string, CompiledTerm[]>;
   phrasesOther: CompiledTerm[];
   excepts: Map<string, WordPat[][]>;
+  byId: Map<string, LexiconEntry>;
+  /** Memo: lower-case word → the non-exact single-word terms it matches (case-insensitive ones). */
+  memo: Map<string, CompiledTerm[]>;
+  /** Case-sensitive single-word terms (checked on every token). */
+  caseSensitive: CompiledTerm[];
 }
 
 const compiledCache = new WeakMap<Lexicon, CompiledLexicon>();
@@ -85,7 +90,7 @@ const compiledCache = new WeakMap<Lexicon, CompiledLexicon>();
 export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const hit = compiledCache.get(lexicon);
   if (hit) return hit;
-  const c: CompiledLexicon = { lexicon, exact: new Map(), other: [], phrases: new Map(), phrasesOther: [], excepts: new Map() };
+  const c: CompiledLexicon = { lexicon, exact: new Map(), other: [], phrases: new Map(), phrasesOther: [], excepts: new Map(), byId: new Map(lexicon.entries.map((e) => [e.id, e])), memo: new Map(), caseSensitive: [] };
   for (const entry of lexicon.entries) {
     if (entry.disabled) continue;
     for (const term of entry.terms) {
@@ -94,6 +99,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       if (words.length === 1) {
         const w = words[0];
         if (w.kind === 'exact' && !w.cs) push(c.exact, w.s, ct);
+        else if ('cs' in w && w.cs) c.caseSensitive.push(ct);
         else c.other.push(ct);
       } else {
         const w = words[0];
@@ -171,7 +177,13 @@ export function matchTokens(text: string, tokens: Token[], compiled: CompiledLex
         matchedEntries.add(ct.entry.id);
         add(ct.entry, u.start, u.end, i);
       }
-      for (const ct of compiled.other) {
+      let hits = compiled.memo.get(u.lower);
+      if (!hits) {
+        hits = compiled.other.filter((ct) => wordMatches(ct.words[0], u));
+        if (compiled.memo.size > 100_000) compiled.memo.clear();
+        compiled.memo.set(u.lower, hits);
+      }
+      for (const ct of hits.length || compiled.caseSensitive.length ? [...hits, ...compiled.caseSensitive] : hits) {
         if (matchedEntries.has(ct.entry.id)) continue;
         if (wordMatches(ct.words[0], u)) {
           matchedEntries.add(ct.entry.id);

@@ -1,5 +1,5 @@
 import { ActorLevel, Score, ScoreComponent, SentenceAnalysis } from '../types';
-import { DocumentStance } from '../classify/actors';
+import { DocumentKind, DocumentStance } from '../classify/actors';
 
 /**
  * The document score, −100 (top-down) … +100 (enabling): a sum of named components, each a saturating
@@ -7,13 +7,28 @@ import { DocumentStance } from '../classify/actors';
  * documented in docs/scoring.md; keep both in step.
  */
 
-/** How much an obligation counts, by where the obliged actor stands relative to the writer. */
-export const ACTOR_WEIGHT: Record<ActorLevel, number> = {
-  subordinate: 1,
-  peer: 0.5,
+/**
+ * How much an obligation counts, by the kind of document and where the obliged actor stands relative to the
+ * writer. A steering letter's «skal» binds its addressee (agentless «Det skal rapporteres» too); a
+ * consultation response's «må» is mostly a demand on the state — advocacy, not steering of anyone below.
+ */
+export const ACTOR_WEIGHT: Record<DocumentKind, Record<ActorLevel, number>> = {
+  steering: { subordinate: 1, unknown: 1, peer: 0.5, self: 0.25, superior: 0.15 },
+  plan: { subordinate: 1, unknown: 0.7, peer: 0.5, self: 0.5, superior: 0.15 },
+  'white-paper': { subordinate: 1, unknown: 0.5, peer: 0.4, self: 0.25, superior: 0.15 },
+  report: { subordinate: 0.8, unknown: 0.4, peer: 0.4, self: 0.25, superior: 0.15 },
+  consultation: { subordinate: 0.6, unknown: 0.2, peer: 0.3, self: 0.2, superior: 0.1 },
+  unknown: { subordinate: 1, unknown: 0.5, peer: 0.5, self: 0.25, superior: 0.15 },
+};
+
+/** How much a control sentence counts when it is not itself an obligation (a mention of reporting). */
+export const CONTROL_MENTION_WEIGHT: Record<DocumentKind, number> = {
+  steering: 0.7,
+  plan: 0.6,
+  'white-paper': 0.4,
+  report: 0.4,
+  consultation: 0.3,
   unknown: 0.5,
-  self: 0.25,
-  superior: 0.15,
 };
 
 export const SCORE_PARAMS = {
@@ -29,9 +44,7 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 
 export function obligationWeight(s: SentenceAnalysis, stance: DocumentStance): number {
   if (!s.directive) return 0;
-  let w = ACTOR_WEIGHT[s.actorLevel];
-  // agentless obligations («Det skal rapporteres …») bind the addressee of a steering letter
-  if (s.actorLevel === 'unknown' && stance.kind === 'steering') w = 1;
+  let w = ACTOR_WEIGHT[stance.kind][s.actorLevel];
   if (s.framing === 'enabling') w *= 0.3;
   return w;
 }
@@ -53,7 +66,8 @@ export function scoreDocument(sentences: SentenceAnalysis[], words: number, stan
   const D = dirWeight / k;
 
   const ctlSent = sentences.filter((s) => s.control && s.framing !== 'enabling');
-  const C = ctlSent.length / k;
+  const ctlWeight = ctlSent.reduce((a, s) => a + (s.directive ? obligationWeight(s, stance) : CONTROL_MENTION_WEIGHT[stance.kind]), 0);
+  const C = ctlWeight / k;
 
   const enaSent = sentences.filter((s) => s.framing === 'enabling');
   const E = enaSent.length / k;
@@ -77,7 +91,7 @@ export function scoreDocument(sentences: SentenceAnalysis[], words: number, stan
     },
     {
       id: 'control',
-      label: 'Control density (reporting, deadlines, indicators per 1,000 words)',
+      label: 'Control density (reporting, deadlines, indicators per 1,000 words, weighted)',
       value: round1(C),
       unit: 'per 1,000 words',
       contribution: round1(-P.control.max * sat(C, P.control.half)),
