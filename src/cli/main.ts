@@ -60,13 +60,11 @@ function version(): string {
 /** The message for a document that could not be analysed: one line, naming the file. */
 export function failureMessage(file: string, err: unknown): string {
   const e = err instanceof Error ? err : new Error(String(err));
-  let msg = oneLine(e.message || e.name);
-  // ExtractionError messages usually start with the file name already.
-  for (const prefix of [file, path.resolve(file)]) {
-    if (msg.startsWith(prefix + ':')) msg = msg.slice(prefix.length + 1).trim();
-  }
-  if (err instanceof ExtractionError || (e as { name?: string }).name === 'ExtractionError') {
-    return `${PROG}: ${file}: ${msg}`;
+  const msg = oneLine(e.message || e.name);
+  if (err instanceof ExtractionError || e.name === 'ExtractionError') {
+    // The engine's messages usually name the file already («X is not a PDF file …»).
+    const named = msg.includes(file) || msg.includes(path.resolve(file));
+    return named ? `${PROG}: ${msg}` : `${PROG}: ${file}: ${msg}`;
   }
   return `${PROG}: ${file}: analysis failed: ${msg}`;
 }
