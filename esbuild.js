@@ -11,12 +11,26 @@ const targets = [
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     // pdfjs-dist and natural are runtime dependencies of the CLI package, loaded from node_modules.
+    // jsonc-parser's `main` is a UMD build with dynamic requires: use its ES module build.
     external: ['pdfjs-dist', 'natural'],
+    mainFields: ['module', 'main'],
   },
   {
     entryPoints: ['src/extension/extension.ts'],
     outfile: 'dist/extension.js',
-    external: ['vscode', 'pdfjs-dist', 'natural'],
+    // natural's stemmer is bundled (the extension ships without node_modules; see `npm run package`);
+    // pdfjs-dist is only loaded for PDFs, which the extension does not open. jsonc-parser's `main` is a UMD
+    // build with dynamic requires that esbuild cannot follow: prefer its ES module build.
+    external: ['vscode', 'pdfjs-dist'],
+    mainFields: ['module', 'main'],
+  },
+  {
+    // Integration tests, run inside a VS Code extension host (scripts/run-vscode-tests.mjs or
+    // scripts/run-electron-tests.js); mocha is resolved from node_modules at run time.
+    entryPoints: ['test/integration/suite/index.ts'],
+    outfile: 'dist/test/suite/index.js',
+    external: ['vscode', 'mocha', 'pdfjs-dist'],
+    mainFields: ['module', 'main'],
   },
 ].filter((t) => fs.existsSync(t.entryPoints[0]));
 

@@ -25,7 +25,7 @@ interface CompiledTerm {
   words: WordPat[];
 }
 
-const INFLECTIONS = ['', 'e', 'en', 'et', 'a', 'er', 'ene', 'ar', 'ane', 'ne', 's', 'es', 't', 'te', 'r', 'ende', 'ens', 'ets', 'enes'];
+const INFLECTIONS = ['', 'e', 'en', 'et', 'a', 'er', 'ene', 'ar', 'ane', 'ne', 's', 'es', 't', 'te', 'r', 'ens', 'ets', 'enes'];
 const MONTHS = new Set(['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember']);
 
 function compileWord(w: string): WordPat {

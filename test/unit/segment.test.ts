@@ -1,0 +1,83 @@
+import * as assert from 'assert';
+import { segmentBlocks, splitSentences, sectionsFrom } from '../../src/core/segment/segment';
+import { tokenize } from '../../src/core/tokenize/tokenize';
+import { countWords } from '../../src/core/tokenize/words';
+
+function sentences(text: string): string[] {
+  return splitSentences(text, 0, text.length).map((r) => text.slice(r.start, r.end));
+}
+
+describe('segment: sentences', () => {
+  it('does not end a sentence at Norwegian abbreviations', () => {
+    const text =
+      'Tiltakene omfatter bl.a. opplæring, f.eks. kurs, jf. kap. 3 og pkt. 4 mv. i planen. ' +
+      'Se Meld. St. 9 (2023–2024) og St.meld. nr. 47, dvs. samhandlingsreformen. Det koster ca. 5 mill. kr. i året.';
+    assert.deepStrictEqual(sentences(text), [
+      'Tiltakene omfatter bl.a. opplæring, f.eks. kurs, jf. kap. 3 og pkt. 4 mv. i planen.',
+      'Se Meld. St. 9 (2023–2024) og St.meld. nr. 47, dvs. samhandlingsreformen.',
+      'Det koster ca. 5 mill. kr. i året.',
+    ]);
+  });
+  it('keeps dates and ordinals inside the sentence', () => {
+    const text = 'Bydelene skal rapportere måloppnåelse innen 15. april. Frist for deloppdraget er 15.6.2026. Det gjelder 3. ledd.';
+    assert.deepStrictEqual(sentences(text), [
+      'Bydelene skal rapportere måloppnåelse innen 15. april.',
+      'Frist for deloppdraget er 15.6.2026.',
+      'Det gjelder 3. ledd.',
+    ]);
+  });
+  it('ends at question and exclamation marks and closing quotes', () => {
+    assert.deepStrictEqual(sentences('Hvem har ansvaret? Kommunen. «Vi må tenke nytt.» Det sa hun.'), [
+      'Hvem har ansvaret?',
+      'Kommunen.',
+      '«Vi må tenke nytt.»',
+      'Det sa hun.',
+    ]);
+  });
+  it('gives exact offsets', () => {
+    const text = '  Første setning her.  Andre setning.\n';
+    for (const r of splitSentences(text, 0, text.length)) assert.strictEqual(text.slice(r.start, r.end).trim(), text.slice(r.start, r.end));
+  });
+});
+
+describe('segment: blocks and sections', () => {
+  it('finds Markdown headings, list items and paragraphs', () => {
+    const text = '# Tildelingsbrev\n\nInnledende avsnitt over\nto linjer.\n\n- Første punkt\n- Andre punkt\n\n## Oppdrag\n\nTekst.';
+    const blocks = segmentBlocks(text, 'md');
+    assert.deepStrictEqual(
+      blocks.map((b) => [b.kind, text.slice(b.start, b.end)]),
+      [
+        ['heading', '# Tildelingsbrev'],
+        ['paragraph', 'Innledende avsnitt over\nto linjer.'],
+        ['listItem', '- Første punkt'],
+        ['listItem', '- Andre punkt'],
+        ['heading', '## Oppdrag'],
+        ['paragraph', 'Tekst.'],
+      ],
+    );
+    const sections = sectionsFrom(text, blocks);
+    assert.deepStrictEqual(sections.map((s) => [s.title, s.level]), [['Tildelingsbrev', 1], ['Oppdrag', 2]]);
+  });
+  it('treats CRLF like LF', () => {
+    const text = 'Avsnitt en.\r\n\r\nAvsnitt to.\r\n';
+    assert.deepStrictEqual(segmentBlocks(text, 'txt').map((b) => text.slice(b.start, b.end)), ['Avsnitt en.', 'Avsnitt to.']);
+  });
+  it('takes a short unpunctuated line in plain text as a heading', () => {
+    const text = '3.2 Oppfølging av bydelene\n\nBydelene skal rapportere.';
+    assert.strictEqual(segmentBlocks(text, 'txt')[0].kind, 'heading');
+  });
+});
+
+describe('tokenize and count words', () => {
+  it('keeps hyphenated compounds whole with their parts and exact offsets', () => {
+    const text = 'Nye IKT-løsninger og lovpålagt-kortet.';
+    const toks = tokenize(text).filter((t) => t.kind === 'word');
+    assert.deepStrictEqual(toks.map((t) => t.text), ['Nye', 'IKT-løsninger', 'og', 'lovpålagt-kortet']);
+    const ikt = toks[1];
+    assert.deepStrictEqual(ikt.parts!.map((p) => text.slice(p.start, p.end)), ['IKT', 'løsninger']);
+    for (const t of tokenize(text)) assert.strictEqual(text.slice(t.start, t.end), t.text);
+  });
+  it('counts runs of letters and digits, a hyphenated compound as one', () => {
+    assert.strictEqual(countWords('Helse- og omsorgsdepartementet ber om IKT-løsninger innen 1.5.2026.'), 10);
+  });
+});
