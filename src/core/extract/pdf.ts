@@ -459,7 +459,7 @@ function findRunningLines(pages: PageData[]): Set<number>[] {
   });
 }
 
-const HYPHEN_END = /[\p{L}][-\u2010\u00AD]$/u;
+const HYPHEN_END = /[\p{L}\p{N}][-\u2010\u00AD]$/u;
 
 /** Prefixes written with a real hyphen («ikke-kommunale»). */
 const HYPHEN_PREFIXES = new Set(['ikke', 'non', 'anti', 'post', 'pre', 'ex', 'eks', 'co', 'sosial']);
