@@ -11,6 +11,7 @@ const SUPERIOR = new Set(grammar.superiorActors);
 const AGENCY = new Set(grammar.agencyActors);
 const LOCAL = new Set(grammar.localActors);
 const HEADS = grammar.actorHeads;
+const ACRONYMS = new Set(grammar.acronymActors);
 const HEAD_SUFFIX = ['', 'e', 'en', 'et', 'a', 'er', 'ene', 'ar', 'ane', 'ne', 's', 'ens', 'ets', 'ter', 'tene', 'te'];
 
 const STATE_HEADS = ['departement', 'regjering', 'stat', 'storting', 'utvalg', 'utval', 'byråd', 'bystyre', 'myndighet', 'styremakt'];
@@ -30,7 +31,7 @@ export function isAgent(lower: string, orig: string = lower): boolean {
   if (!lower) return false;
   if (SUPERIOR.has(lower) || AGENCY.has(lower) || LOCAL.has(lower)) return true;
   if (grammar.selfSubjects.includes(lower)) return true;
-  if (/^\p{Lu}{2,}(-\p{L}+)?$/u.test(orig)) return true; // KS, NAV, RHF, OUS, RHF-ene
+  if (/^\p{Lu}{2,}(-\p{L}+)?$/u.test(orig)) return ACRONYMS.has(lower); // KS, NAV, RHF, OUS, RHF-ene (not KI, IKT)
   return headOf(lower, HEADS) !== undefined;
 }
 

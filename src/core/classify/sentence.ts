@@ -339,6 +339,8 @@ function cueIsRelative(ctx: Ctx, mi: number): boolean {
 
 function classifySteering(ctx: Ctx, m: TermMatch, entryDeontic: Deontic, mi: number, lastIdx: number): CueAnalysis | null {
   const phrase = m.text.toLowerCase();
+  // «Det må forventes at …», «kan forventes»: epistemic, not a steering expectation
+  if (/^(det )?forvent/.test(phrase) && /^(må|kan|vil|bør|skal)$/.test(ctx.lower[mi - 1] ?? '')) return null;
   let actor: NP | null = null;
   const passiveCue = /\b(bes|bedt|forutsettes|forventes|pålegges|pålagt|ønskes|anbefales|oppfordres|foreslås|foreslått|tillates|tillatt)\b/.test(phrase);
   // an «at»-clause or object after the cue carries the actor: «ber om at direktoratet …», «ber X om å»

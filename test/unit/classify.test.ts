@@ -1,0 +1,66 @@
+import * as assert from 'assert';
+import { classifySentence } from '../../src/core';
+import { SentenceLabels } from '../../src/core/types';
+
+function check(sentence: string, expected: Partial<SentenceLabels>) {
+  const got = classifySentence(sentence);
+  const picked = Object.fromEntries(Object.keys(expected).map((k) => [k, got[k as keyof SentenceLabels]]));
+  assert.deepStrictEqual(picked, expected, sentence);
+}
+
+describe('classify: the domain reference edge cases (§5.6)', () => {
+  it('permissive «kan» + district + innovation funding is enabling', () =>
+    check('Bydelen kan søke om midler fra innovasjonsfondet.', { deontic: 'permission', actor: 'Bydelen', district: 'enabled', innovation: true, framing: 'enabling' }));
+  it('epistemic «kan være» is not permission; «måltall» is control', () =>
+    check('Det kan være behov for å justere måltallene.', { deontic: 'none', actor: null, control: true, framing: 'neutral' }));
+  it('«Bydelene skal rapportere … innen 15. april» is a directive on the districts with control', () =>
+    check('Bydelene skal rapportere måloppnåelse innen 15. april.', { deontic: 'obligation', directive: true, actor: 'Bydelene', district: 'obligated', control: true, framing: 'top-down' }));
+  it('«skal» + reduced detail-steering is enabling', () =>
+    check('Ordningen skal bidra til redusert detaljstyring.', { control: false, framing: 'enabling' }));
+  it('two named districts are one district mention each and a collaboration', () =>
+    check('Bydel Søndre Nordstrand og bydel Nordstrand samarbeider om tjenesten.', { district: 'involved', collaboration: true }));
+  it('Nynorsk: «Bydelane skal rapportere …»', () =>
+    check('Bydelane skal rapportere til byrådsavdelinga.', { deontic: 'obligation', actor: 'Bydelane', district: 'obligated', control: true, framing: 'top-down' }));
+  it('Nynorsk: «Verksemdene bør leggje til rette for medverknad»', () =>
+    check('Verksemdene bør leggje til rette for medverknad.', { deontic: 'recommendation', actor: 'Verksemdene', cocreation: true, framing: 'enabling' }));
+});
+
+describe('classify: the labelling guide', () => {
+  it('inverted word order finds the actor after the modal', () =>
+    check('I 2026 skal direktoratet utrede ulike modeller.', { deontic: 'obligation', actor: 'direktoratet' }));
+  it('agentless passive has no actor', () => check('Det skal rapporteres innen 1. mars 2027.', { deontic: 'obligation', actor: null, control: true }));
+  it('negation makes a prohibition', () => {
+    check('Midlene skal ikke brukes til drift.', { deontic: 'prohibition', directive: true });
+    check('Bydelane må ikkje redusere tilbodet.', { deontic: 'prohibition', actor: 'Bydelane' });
+  });
+  it('epistemic «må forventes» is none', () => check('Det må forventes at kostnadene øker.', { deontic: 'none', directive: false }));
+  it('«må» in a consultation response still obliges its subject', () =>
+    check('Staten må sikre finansieringen av tjenestene.', { deontic: 'obligation', actor: 'Staten' }));
+  it('the writer’s «vil» is an intention; future «vil» is not', () => {
+    check('Regjeringen vil legge til rette for mer samarbeid.', { deontic: 'intention', actor: 'Regjeringen', framing: 'enabling' });
+    check('Dette vil føre til økte kostnader.', { deontic: 'none' });
+  });
+  it('«skal» of a vision is an intention', () => check('KI skal være nyttig for samfunn og miljø.', { deontic: 'intention', actor: null }));
+  it('steering phrases of allocation letters are obligations on their object', () => {
+    check('Departementet ber Helsedirektoratet om å utrede konsekvensene.', { deontic: 'obligation', actor: 'Helsedirektoratet', framing: 'top-down' });
+    check('Vi ber om at direktoratet utarbeider en skisse innen 1.5.2026.', { deontic: 'obligation', actor: 'direktoratet', control: true });
+    check('Helsedirektoratet bes med dette om å følge opp tiltak i rapporten.', { deontic: 'obligation', actor: 'Helsedirektoratet', control: true });
+    check('Departementet forventer at virksomhetene prioriterer arbeidet.', { deontic: 'obligation', actor: 'virksomhetene' });
+  });
+  it('recommendations: «bør», «anbefales»', () => {
+    check('Reformarbeidet bør rette oppmerksomheten mot det som virker.', { deontic: 'recommendation', actor: 'Reformarbeidet', framing: 'enabling' });
+    check('Det bør utvikles felles prinsipper.', { deontic: 'recommendation', actor: null });
+  });
+  it('a command to enable is an obligation with enabling framing', () =>
+    check('Ledere må gi medarbeiderne handlingsrom.', { deontic: 'obligation', directive: true, framing: 'enabling' }));
+  it('a «vi» that includes the writer is an obligation with neutral framing', () =>
+    check('Vi må videreutvikle regelverket.', { deontic: 'obligation', actor: 'Vi', framing: 'neutral' }));
+  it('a word mentioned in quotes carries no force', () => check('Ordet «skal» brukes 166 ganger i brevet.', { deontic: 'none' }));
+  it('a resource grant without a modal is enabling', () =>
+    check('Helsedirektoratet tildeles 7,9 mill. kroner til følgende tiltak.', { deontic: 'none', framing: 'enabling' }));
+  it('«kan føre til» is possibility, not permission', () => check('Dette kan føre til lengre ventetid.', { deontic: 'none' }));
+  it('districts involved as partners', () =>
+    check('Prosjektet gjennomføres i samarbeid med bydelene Sagene og Østensjø.', { district: 'involved', collaboration: true }));
+  it('a district mentioned as a place', () =>
+    check('Enheten i bydel Frogner tester ut digital hjemmeoppfølging.', { district: 'mentioned', innovation: true }));
+});
