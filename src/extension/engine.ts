@@ -1,0 +1,98 @@
+/**
+ * The only place the extension calls the engine (src/core). Everything the analysis says comes from there;
+ * the extension only maps documents to text and findings to editor ranges.
+ */
+import type * as vscode from 'vscode';
+import { analyzeText, loadLexicon } from '../core';
+import type { AnalyzeOptions, DocumentAnalysis, Lexicon } from '../core';
+
+export type { DocumentAnalysis };
+/** The engine's per-document cache of block results (incremental re-analysis while typing). */
+export type BlockCache = NonNullable<AnalyzeOptions['cache']>;
+
+/** The engine's source format for an open document. */
+export function formatOf(doc: Pick<vscode.TextDocument, 'languageId' | 'fileName'>): 'md' | 'txt' {
+  if (doc.languageId === 'markdown') return 'md';
+  return /\.(md|markdown)$/i.test(doc.fileName) ? 'md' : 'txt';
+}
+
+/**
+ * Analysis options for a document: the same for the extension and for anyone checking its output (the cache
+ * only saves work; results are the same with or without it).
+ */
+export function optionsFor(
+  doc: Pick<vscode.TextDocument, 'languageId' | 'fileName'>,
+  extra: { lexicon?: Lexicon; cache?: BlockCache } = {},
+): AnalyzeOptions & { format: 'md' | 'txt' } {
+  const opts: AnalyzeOptions & { format: 'md' | 'txt' } = { format: formatOf(doc) };
+  if (extra.lexicon) opts.lexicon = extra.lexicon;
+  if (extra.cache) opts.cache = extra.cache;
+  return opts;
+}
+
+export async function analyze(text: string, options: AnalyzeOptions & { format: 'md' | 'txt' }): Promise<DocumentAnalysis> {
+  // analyzeText is synchronous today; awaiting keeps this adapter right if it becomes asynchronous.
+  return await Promise.resolve(analyzeText(text, options));
+}
+
+/**
+ * A block cache that forgets what the last run did not use, so that it does not grow while someone types.
+ * `beginRun()` before an analysis, `endRun()` after it.
+ */
+export class PruningCache extends Map<string, unknown> {
+  private used = new Set<string>();
+  override get(key: string): unknown {
+    const v = super.get(key);
+    if (v !== undefined) this.used.add(key);
+    return v;
+  }
+  override set(key: string, value: unknown): this {
+    this.used?.add(key);
+    return super.set(key, value);
+  }
+  beginRun(): void {
+    this.used = new Set();
+  }
+  endRun(): void {
+    for (const k of [...this.keys()]) if (!this.used.has(k)) this.delete(k);
+  }
+  asBlockCache(): BlockCache {
+    return this as unknown as BlockCache;
+  }
+}
+
+export interface LexiconProblem {
+  file?: string;
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+export interface LoadedLexicon {
+  /** Undefined when there are no user lexicons (the built-in one is used). */
+  lexicon?: Lexicon;
+  problems: LexiconProblem[];
+}
+
+/** Loads the user's lexicon files on top of the built-in lexicon; problems are returned, not thrown. */
+export async function loadUserLexicon(files: string[]): Promise<LoadedLexicon> {
+  if (files.length === 0) return { problems: [] };
+  try {
+    const res = await Promise.resolve(loadLexicon(files));
+    const problems = (res.errors ?? []).map(toProblem);
+    return { lexicon: res.lexicon, problems };
+  } catch (e) {
+    return { problems: [toProblem(e)] };
+  }
+}
+
+function toProblem(e: unknown): LexiconProblem {
+  const o = (e ?? {}) as Record<string, unknown>;
+  const message = String(o.problem ?? o.message ?? e);
+  return {
+    file: typeof o.file === 'string' ? o.file : undefined,
+    line: typeof o.line === 'number' ? o.line : undefined,
+    column: typeof o.column === 'number' ? o.column : typeof o.col === 'number' ? (o.col as number) : undefined,
+    message: message.replace(/\s*\n\s*/g, ' '),
+  };
+}

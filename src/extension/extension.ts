@@ -1,0 +1,275 @@
+/**
+ * Policy Lens for VS Code: a thin adapter over the engine (src/core). It analyses the active Markdown/plain-text
+ * document off the typing path, highlights findings per category, explains them on hover, shows the score in a
+ * language status item and lists the findings in the «Findings» view. No analysis logic lives here.
+ */
+import * as l10n from '@vscode/l10n';
+import * as vscode from 'vscode';
+import { CATEGORIES, Category, DocumentAnalysis } from '../core';
+import { AnalysisService } from './analysisService';
+import { AppliedRanges, Highlighter } from './decorations';
+import { FindingDiagnostics } from './diagnostics';
+import { FindingsNode, FindingsTreeProvider } from './findingsTree';
+import { FindingHoverProvider } from './hover';
+import { categoryLabel } from './labels';
+import { documentSelector, readSettings, SECTION, Settings } from './settings';
+import { ScoreStatus, StatusSnapshot } from './status';
+
+/** What `activate` returns (`vscode.extensions.getExtension('policy-lens.policy-lens').exports`). */
+export interface PolicyLensApi {
+  readonly apiVersion: 1;
+  /** The last analysis of a document, if any (it may be older than the document's text). */
+  getAnalysis(uri: vscode.Uri): DocumentAnalysis | undefined;
+  /** Resolves with the analysis of the document's current text (analyses it if needed). */
+  whenAnalyzed(doc: vscode.TextDocument, timeoutMs?: number): Promise<DocumentAnalysis>;
+  /** The ranges currently painted in an editor, per category. */
+  decorations(editor: vscode.TextEditor): AppliedRanges;
+  /** The language status item's current content. */
+  status(): StatusSnapshot;
+  /** The Findings view's data (the document it shows, its top-level nodes with counts). */
+  findings(): { document?: vscode.Uri; message: string; categories: { category: Category; count: number; enabled: boolean }[] };
+  /** The Findings view's provider (tests inspect its tree items). */
+  readonly findingsProvider: vscode.TreeDataProvider<FindingsNode>;
+  /** Whether highlights are shown at all (`policyLens.toggleHighlights`). */
+  highlightsVisible(): boolean;
+}
+
+const VISIBLE_KEY = 'policyLens.highlightsVisible';
+
+export function activate(context: vscode.ExtensionContext): PolicyLensApi {
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
+
+  let settings: Settings = readSettings();
+  let selector = documentSelector(settings);
+  let visible = context.globalState.get<boolean>(VISIBLE_KEY, true);
+
+  const service = new AnalysisService(settings);
+  const highlighter = new Highlighter();
+  const status = new ScoreStatus(selector);
+  const diagnostics = new FindingDiagnostics();
+  const tree = new FindingsTreeProvider();
+  const treeView = vscode.window.createTreeView('policyLens.findings', { treeDataProvider: tree, showCollapseAll: true });
+  context.subscriptions.push(service, highlighter, status, diagnostics, tree, treeView);
+  void service.reloadLexicon();
+  void vscode.commands.executeCommand('setContext', 'policyLens.highlightsVisible', visible);
+
+  const matches = (doc: vscode.TextDocument) => vscode.languages.match(selector, doc) > 0;
+  const shown = (c: Category) => visible && settings.categories[c];
+
+  let hoverRegistration: vscode.Disposable | undefined;
+  const registerHover = () => {
+    hoverRegistration?.dispose();
+    hoverRegistration = vscode.languages.registerHoverProvider(selector, new FindingHoverProvider(service, shown));
+  };
+  registerHover();
+  context.subscriptions.push({ dispose: () => hoverRegistration?.dispose() });
+
+  /** The document the Findings view and the status item follow: the active editor's, else the last one shown. */
+  let focusDoc: vscode.TextDocument | undefined;
+  const pickFocus = () => {
+    const active = vscode.window.activeTextEditor?.document;
+    if (active && (matches(active) || service.get(active.uri))) focusDoc = active;
+    else if (focusDoc?.isClosed) focusDoc = undefined;
+    return focusDoc;
+  };
+
+  const renderEditorsOf = (doc: vscode.TextDocument) => {
+    const entry = service.get(doc.uri);
+    for (const ed of vscode.window.visibleTextEditors) {
+      if (ed.document === doc) highlighter.render(ed, entry, settings.categories, visible);
+    }
+    diagnostics.update(doc, entry, settings.categories, settings.publishDiagnostics);
+  };
+  const refreshPanels = () => {
+    const doc = pickFocus();
+    const entry = doc ? service.get(doc.uri) : undefined;
+    status.update(entry, service.lexiconProblems);
+    tree.show(doc, entry, settings.categories);
+    treeView.message = tree.message();
+    treeView.description = tree.description();
+  };
+  const refreshAll = () => {
+    for (const ed of vscode.window.visibleTextEditors) renderEditorsOf(ed.document);
+    refreshPanels();
+  };
+
+  /** Analyses the visible matching documents that have no current analysis (not in manual mode). */
+  const analyseVisible = (delayMs = 0) => {
+    if (settings.analyzeOn === 'manual') return;
+    for (const ed of vscode.window.visibleTextEditors) {
+      if (matches(ed.document) && !service.isCurrent(ed.document)) service.schedule(ed.document, delayMs);
+    }
+  };
+
+  // Tree refreshes are cheap but chatty while typing: coalesce them.
+  let panelTimer: ReturnType<typeof setTimeout> | undefined;
+  const refreshPanelsSoon = () => {
+    if (panelTimer) return;
+    panelTimer = setTimeout(() => {
+      panelTimer = undefined;
+      refreshPanels();
+    }, 50);
+  };
+  context.subscriptions.push({ dispose: () => panelTimer && clearTimeout(panelTimer) });
+
+  context.subscriptions.push(
+    service.onDidChange(({ document }) => {
+      renderEditorsOf(document);
+      if (document === focusDoc || document === vscode.window.activeTextEditor?.document) refreshPanelsSoon();
+    }),
+    service.onDidChangeLexicon(() => {
+      refreshPanels();
+      analyseVisible();
+    }),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (!service.get(e.document.uri) && !matches(e.document)) return;
+      service.onDocumentChanged(e);
+      if (settings.analyzeOn === 'onType' && matches(e.document) && e.contentChanges.length > 0) {
+        service.schedule(e.document, settings.debounceMs);
+      }
+    }),
+    vscode.workspace.onDidSaveTextDocument((doc) => {
+      if (isLexiconFile(doc.uri, settings)) {
+        void service.reloadLexicon();
+        return;
+      }
+      if (settings.analyzeOn !== 'manual' && matches(doc) && !service.isCurrent(doc)) service.schedule(doc, 0);
+    }),
+    vscode.workspace.onDidCloseTextDocument((doc) => {
+      service.onDocumentClosed(doc);
+      diagnostics.delete(doc.uri);
+      if (doc === focusDoc) {
+        focusDoc = undefined;
+        refreshPanels();
+      }
+    }),
+    vscode.window.onDidChangeVisibleTextEditors(() => {
+      for (const ed of vscode.window.visibleTextEditors) highlighter.render(ed, service.get(ed.document.uri), settings.categories, visible);
+      analyseVisible();
+    }),
+    vscode.window.onDidChangeActiveTextEditor(() => {
+      refreshPanels();
+      analyseVisible();
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(SECTION)) return;
+      applySettings();
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => applySettings()),
+  );
+
+  function applySettings() {
+    const prev = settings;
+    settings = readSettings();
+    service.updateSettings(settings);
+    if (JSON.stringify(prev.documentSelector) !== JSON.stringify(settings.documentSelector)) {
+      selector = documentSelector(settings);
+      status.selector = selector;
+      registerHover();
+    }
+    if (!settings.publishDiagnostics) diagnostics.clear();
+    refreshAll();
+    analyseVisible();
+  }
+
+  // ── commands ────────────────────────────────────────────────────────────────────────────────────
+  const setCategory = async (c: Category, on: boolean) => {
+    const cfg = vscode.workspace.getConfiguration(SECTION);
+    const key = `categories.${c}`;
+    const info = cfg.inspect<boolean>(key);
+    const target =
+      info?.workspaceFolderValue !== undefined
+        ? vscode.ConfigurationTarget.WorkspaceFolder
+        : info?.workspaceValue !== undefined
+          ? vscode.ConfigurationTarget.Workspace
+          : vscode.ConfigurationTarget.Global;
+    await cfg.update(key, on, target);
+    // Apply at once, without waiting for the configuration event.
+    settings = { ...settings, categories: { ...settings.categories, [c]: on } };
+    refreshAll();
+  };
+  const asCategory = (arg: unknown): Category | undefined => {
+    if (typeof arg === 'string' && (CATEGORIES as readonly string[]).includes(arg)) return arg as Category;
+    const node = arg as FindingsNode | undefined;
+    return node && typeof node === 'object' && node.kind === 'category' ? node.category : undefined;
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('policyLens.analyze', async () => {
+      const doc = vscode.window.activeTextEditor?.document ?? focusDoc;
+      if (!doc) {
+        void vscode.window.showInformationMessage(l10n.t('Policy Lens: open a Markdown or plain-text document first.'));
+        return undefined;
+      }
+      focusDoc = doc;
+      const a = await service.analyzeNow(doc);
+      refreshPanels();
+      return a ? { findings: a.findings.length, score: a.score.value } : undefined;
+    }),
+    vscode.commands.registerCommand('policyLens.toggleHighlights', async (arg?: unknown) => {
+      const c = asCategory(arg);
+      if (c) {
+        await setCategory(c, !settings.categories[c]);
+        return settings.categories[c];
+      }
+      visible = !visible;
+      await context.globalState.update(VISIBLE_KEY, visible);
+      void vscode.commands.executeCommand('setContext', 'policyLens.highlightsVisible', visible);
+      refreshAll();
+      return visible;
+    }),
+    vscode.commands.registerCommand('policyLens.toggleCategory', async (arg?: unknown) => {
+      const c = asCategory(arg);
+      if (c) return setCategory(c, !settings.categories[c]);
+      const picked = await vscode.window.showQuickPick(
+        CATEGORIES.map((cat) => ({ label: categoryLabel(cat), category: cat, picked: settings.categories[cat] })),
+        { canPickMany: true, title: l10n.t('Policy Lens: categories to highlight') },
+      );
+      if (!picked) return;
+      for (const cat of CATEGORIES) {
+        const on = picked.some((p) => p.category === cat);
+        if (on !== settings.categories[cat]) await setCategory(cat, on);
+      }
+    }),
+    vscode.commands.registerCommand('policyLens.showSidebar', async () => {
+      await vscode.commands.executeCommand('workbench.view.extension.policyLens');
+      await vscode.commands.executeCommand('policyLens.findings.focus');
+    }),
+    vscode.commands.registerCommand('policyLens.revealFinding', async (uri: vscode.Uri, start: number, end: number) => {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const range = new vscode.Range(doc.positionAt(start), doc.positionAt(end));
+      const editor = await vscode.window.showTextDocument(doc, { selection: range, preserveFocus: false });
+      editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }),
+  );
+
+  refreshAll();
+  analyseVisible();
+
+  return {
+    apiVersion: 1,
+    getAnalysis: (uri) => service.get(uri)?.analysis,
+    whenAnalyzed: (doc, timeoutMs) => {
+      if (!service.isCurrent(doc)) service.schedule(doc, 0);
+      return service.whenAnalyzed(doc, timeoutMs);
+    },
+    decorations: (editor) => highlighter.appliedTo(editor),
+    status: () => status.current,
+    findings: () => ({
+      document: tree.document?.uri,
+      message: tree.message(),
+      categories: tree.getChildren().flatMap((n) => (n.kind === 'category' ? [{ category: n.category, count: n.spans.length, enabled: n.enabled }] : [])),
+    }),
+    findingsProvider: tree,
+    highlightsVisible: () => visible,
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
+
+function isLexiconFile(uri: vscode.Uri, s: Settings): boolean {
+  if (uri.scheme !== 'file' || s.lexiconFiles.length === 0) return false;
+  return s.lexiconFiles.some((f) => uri.fsPath === f || uri.fsPath.endsWith(f.replace(/^\.\//, '/')));
+}

@@ -1,0 +1,116 @@
+/** The «Findings» view: the active document's findings grouped by category, with counts; a click reveals one. */
+import * as l10n from '@vscode/l10n';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { CATEGORIES, Category, DocumentAnalysis } from '../core';
+import type { Entry, Span } from './analysisService';
+import { appendFinding } from './hover';
+import { categoryDescription, categoryLabel, formatScore } from './labels';
+
+export type FindingsNode =
+  | { kind: 'category'; category: Category; spans: Span[]; enabled: boolean }
+  | { kind: 'finding'; span: Span };
+
+const CATEGORY_ICONS: Record<Category, string> = {
+  directive: 'megaphone',
+  enabling: 'unlock',
+  innovation: 'lightbulb',
+  cocreation: 'organization',
+  collaboration: 'references',
+  control: 'checklist',
+  district: 'location',
+};
+
+export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingsNode> {
+  private readonly emitter = new vscode.EventEmitter<FindingsNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private doc: vscode.TextDocument | undefined;
+  private entry: Entry | undefined;
+  private enabled: Record<Category, boolean> = Object.fromEntries(CATEGORIES.map((c) => [c, true])) as Record<Category, boolean>;
+
+  /** Shows this document's analysis (undefined: nothing to show). */
+  show(doc: vscode.TextDocument | undefined, entry: Entry | undefined, enabled: Record<Category, boolean>): void {
+    this.doc = doc;
+    this.entry = entry;
+    this.enabled = { ...enabled };
+    this.emitter.fire(undefined);
+  }
+
+  get document(): vscode.TextDocument | undefined {
+    return this.doc;
+  }
+
+  get analysis(): DocumentAnalysis | undefined {
+    return this.entry?.analysis;
+  }
+
+  /** Message shown above the tree: the score, or why the tree is empty. */
+  message(): string {
+    if (!this.doc) return l10n.t('Open a Markdown or plain-text document to see its findings.');
+    const a = this.entry?.analysis;
+    if (!a) return this.entry?.state === 'analysing' ? l10n.t('Analysing…') : l10n.t('Not analysed yet.');
+    return l10n.t('Score {0} ({1}) · {2} findings in {3} sentences', formatScore(a.score.value), a.score.label, a.findings.length, a.sentences.length);
+  }
+
+  description(): string | undefined {
+    return this.doc ? path.basename(this.doc.uri.path) : undefined;
+  }
+
+  getChildren(node?: FindingsNode): FindingsNode[] {
+    if (!this.entry?.analysis) return [];
+    if (!node) {
+      const spans = new Map<Category, Span[]>(CATEGORIES.map((c) => [c, []]));
+      for (const s of this.entry.spans) spans.get(s.finding.category)?.push(s);
+      return CATEGORIES.map((c) => ({ kind: 'category', category: c, spans: spans.get(c)!, enabled: this.enabled[c] }));
+    }
+    if (node.kind === 'category') return [...node.spans].sort((a, b) => a.start - b.start).map((span) => ({ kind: 'finding', span }));
+    return [];
+  }
+
+  getTreeItem(node: FindingsNode): vscode.TreeItem {
+    if (node.kind === 'category') {
+      const item = new vscode.TreeItem(
+        categoryLabel(node.category),
+        node.spans.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+      );
+      item.id = `category:${node.category}`;
+      item.description = node.enabled ? String(node.spans.length) : l10n.t('{0} (hidden)', node.spans.length);
+      item.tooltip = categoryDescription(node.category);
+      item.iconPath = new vscode.ThemeIcon(CATEGORY_ICONS[node.category], new vscode.ThemeColor(`policyLens.${node.category}Ruler`));
+      item.contextValue = node.enabled ? 'policyLens.category.on' : 'policyLens.category.off';
+      return item;
+    }
+    const { span } = node;
+    const doc = this.doc!;
+    const pos = doc.positionAt(span.start);
+    const item = new vscode.TreeItem(span.finding.text.replace(/\s+/g, ' '), vscode.TreeItemCollapsibleState.None);
+    item.id = `finding:${span.finding.category}:${span.finding.start}:${span.finding.end}:${span.finding.entry}`;
+    const sentence = this.entry?.analysis?.sentences[span.finding.sentence];
+    item.description = l10n.t('line {0}', pos.line + 1) + (sentence ? ` · ${snippet(sentence.text)}` : '');
+    const tip = new vscode.MarkdownString(undefined, true);
+    if (this.entry?.analysis) appendFinding(tip, this.entry.analysis, span.finding, this.entry.stale);
+    item.tooltip = tip;
+    item.command = {
+      title: l10n.t('Go to finding'),
+      command: 'policyLens.revealFinding',
+      arguments: [doc.uri, span.start, span.end],
+    };
+    item.contextValue = 'policyLens.finding';
+    return item;
+  }
+
+  getParent(node: FindingsNode): FindingsNode | undefined {
+    if (node.kind === 'category' || !this.entry) return undefined;
+    const c = node.span.finding.category;
+    return { kind: 'category', category: c, spans: this.entry.spans.filter((s) => s.finding.category === c), enabled: this.enabled[c] };
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+}
+
+function snippet(s: string, max = 80): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length <= max ? one : one.slice(0, max - 1) + '…';
+}

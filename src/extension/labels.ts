@@ -1,0 +1,110 @@
+/**
+ * User-facing labels for the engine's enums, localized with @vscode/l10n (bundle: l10n/bundle.l10n.<lang>.json,
+ * configured in activate() from vscode.l10n.bundle). No vscode import: usable from tests and other processes.
+ */
+import * as l10n from '@vscode/l10n';
+import type { ActorLevel, Category, Deontic, DistrictRole, Framing } from '../core';
+
+export function categoryLabel(c: Category): string {
+  switch (c) {
+    case 'directive':
+      return l10n.t('Directive');
+    case 'enabling':
+      return l10n.t('Enabling');
+    case 'innovation':
+      return l10n.t('Innovation');
+    case 'cocreation':
+      return l10n.t('Co-creation');
+    case 'collaboration':
+      return l10n.t('Collaboration');
+    case 'control':
+      return l10n.t('Control');
+    case 'district':
+      return l10n.t('City district');
+  }
+}
+
+export function categoryDescription(c: Category): string {
+  switch (c) {
+    case 'directive':
+      return l10n.t('Directive language: an obligation, prohibition or instruction («skal», «må», «ber om»).');
+    case 'enabling':
+      return l10n.t('Enabling language: room for local judgement, trust, support («kan», «legge til rette for»).');
+    case 'innovation':
+      return l10n.t('Innovation vocabulary («innovasjon», «nye løsninger», «utprøving»).');
+    case 'cocreation':
+      return l10n.t('Co-creation vocabulary («samskaping», «medvirkning», «sammen med innbyggerne»).');
+    case 'collaboration':
+      return l10n.t('Collaboration vocabulary («samarbeid», «samhandling», «i dialog med»).');
+    case 'control':
+      return l10n.t('Control and reporting («rapportere», «frist», «tilsyn», «dokumentere»).');
+    case 'district':
+      return l10n.t('A city district («bydel», «bydelene», a named district).');
+  }
+}
+
+export function deonticLabel(d: Deontic): string {
+  switch (d) {
+    case 'obligation':
+      return l10n.t('obligation');
+    case 'prohibition':
+      return l10n.t('prohibition');
+    case 'recommendation':
+      return l10n.t('recommendation');
+    case 'permission':
+      return l10n.t('permission');
+    case 'intention':
+      return l10n.t('intention');
+    case 'none':
+      return l10n.t('none (descriptive)');
+  }
+}
+
+export function districtRoleLabel(r: DistrictRole): string {
+  switch (r) {
+    case 'obligated':
+      return l10n.t('obligated (must act)');
+    case 'enabled':
+      return l10n.t('enabled (given room to act)');
+    case 'involved':
+      return l10n.t('involved (consulted or taking part)');
+    case 'mentioned':
+      return l10n.t('mentioned only');
+    case 'none':
+      return l10n.t('no district in this sentence');
+  }
+}
+
+export function framingLabel(f: Framing): string {
+  switch (f) {
+    case 'top-down':
+      return l10n.t('top-down');
+    case 'enabling':
+      return l10n.t('enabling');
+    case 'neutral':
+      return l10n.t('neutral');
+  }
+}
+
+export function actorLevelLabel(a: ActorLevel): string {
+  switch (a) {
+    case 'superior':
+      return l10n.t('above the writer');
+    case 'subordinate':
+      return l10n.t('below the writer');
+    case 'self':
+      return l10n.t('the writer itself');
+    case 'peer':
+      return l10n.t('a peer of the writer');
+    case 'unknown':
+      return l10n.t('level unknown');
+  }
+}
+
+/** «+23», «−41», «0»: the score with an explicit sign (U+2212 minus). */
+export function formatScore(value: number): string {
+  const v = Math.round(value);
+  if (v > 0) return `+${v}`;
+  if (v < 0) return `\u2212${-v}`;
+  return '0';
+}

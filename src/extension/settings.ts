@@ -1,0 +1,62 @@
+/** The extension's settings (contributes.configuration in package.json), read in one place. */
+import * as vscode from 'vscode';
+import { CATEGORIES, Category } from '../core';
+
+export type AnalyzeOn = 'onType' | 'onSave' | 'manual';
+export type LanguagePreference = 'auto' | 'nb' | 'nn';
+
+export interface Settings {
+  categories: Record<Category, boolean>;
+  analyzeOn: AnalyzeOn;
+  debounceMs: number;
+  documentSelector: string[];
+  lexiconFiles: string[];
+  language: LanguagePreference;
+  publishDiagnostics: boolean;
+}
+
+export const SECTION = 'policyLens';
+
+export function readSettings(): Settings {
+  const c = vscode.workspace.getConfiguration(SECTION);
+  const categories = {} as Record<Category, boolean>;
+  for (const cat of CATEGORIES) categories[cat] = c.get<boolean>(`categories.${cat}`, true) !== false;
+  const analyzeOn = c.get<string>('analyzeOn', 'onType');
+  const language = c.get<string>('language', 'auto');
+  const debounce = Number(c.get<number>('debounceMs', 400));
+  return {
+    categories,
+    analyzeOn: analyzeOn === 'onSave' || analyzeOn === 'manual' ? analyzeOn : 'onType',
+    debounceMs: Number.isFinite(debounce) ? Math.min(Math.max(debounce, 0), 10_000) : 400,
+    documentSelector: stringArray(c.get('documentSelector')),
+    lexiconFiles: trustedLexiconFiles(c),
+    language: language === 'nb' || language === 'nn' ? language : 'auto',
+    publishDiagnostics: c.get<boolean>('publishDiagnostics', false) === true,
+  };
+}
+
+function stringArray(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s.trim() !== '') : [];
+}
+
+/**
+ * Lexicon files are code-like input (they change what the analysis says). In an untrusted workspace only the
+ * user's own setting counts; the manifest also lists the setting under `restrictedConfigurations`, so VS Code
+ * itself ignores workspace values there. Checked here as well, for hosts that do not.
+ */
+function trustedLexiconFiles(c: vscode.WorkspaceConfiguration): string[] {
+  if (vscode.workspace.isTrusted) return stringArray(c.get('lexiconFiles'));
+  return stringArray(c.inspect<string[]>('lexiconFiles')?.globalValue);
+}
+
+/** Markdown and plain text, plus the user's extra glob patterns. */
+export function documentSelector(s: Settings): vscode.DocumentFilter[] {
+  const filters: vscode.DocumentFilter[] = [
+    { language: 'markdown', scheme: 'file' },
+    { language: 'markdown', scheme: 'untitled' },
+    { language: 'plaintext', scheme: 'file' },
+    { language: 'plaintext', scheme: 'untitled' },
+  ];
+  for (const pattern of s.documentSelector) filters.push({ pattern });
+  return filters;
+}
