@@ -9,6 +9,7 @@
  *   --errors FIELD  list the sentences where FIELD is wrong (gold vs predicted), for rule work
  *   --check         compare the summary metrics with test/fixtures/gold/floors.json; exit 1 naming any below
  *                   (prints only the summary block; run without --check for the per-field report)
+ *   --floors FILE   other floors for --check
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -249,28 +250,30 @@ function printErrors(field: Field, preds: readonly Prediction[]): string[] {
   return out;
 }
 
-function readFloors(): Record<string, number> {
-  const raw = JSON.parse(fs.readFileSync(FLOORS, 'utf8')) as Record<string, unknown>;
+function readFloors(file: string): Record<string, number> {
+  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
   const floors: Record<string, number> = {};
   for (const [k, v] of Object.entries(raw)) {
     if (k.startsWith('$') || k.startsWith('_')) continue; // comments
-    if (typeof v !== 'number') throw new Error(`${FLOORS}: the floor of ${k} is not a number`);
+    if (typeof v !== 'number') throw new Error(`${file}: the floor of ${k} is not a number`);
     floors[k] = v;
   }
   return floors;
 }
 
-const USAGE = 'usage: node out/scripts/eval.js [FILE] [--json] [--errors FIELD] [--check]';
+const USAGE = 'usage: node out/scripts/eval.js [FILE] [--json] [--errors FIELD] [--check [--floors FLOORS.json]]';
 
 export async function main(argv: readonly string[]): Promise<number> {
   let file = DEFAULT_GOLD;
   let json = false;
   let check = false;
   let errorsField: Field | undefined;
+  let floorsFile = FLOORS;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') json = true;
     else if (a === '--check') check = true;
+    else if (a === '--floors' && argv[i + 1]) floorsFile = path.resolve(argv[++i]);
     else if (a === '--errors') {
       const f = argv[++i];
       if (!FIELDS.includes(f as Field)) {
@@ -320,7 +323,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (failures.length > 5) console.error(`… and ${failures.length - 5} more`);
 
   if (check) {
-    const floors = readFloors();
+    const floors = readFloors(floorsFile);
     const below: string[] = [];
     for (const [name, floor] of Object.entries(floors)) {
       if (!(name in summary)) below.push(`${name}: unknown metric (known: ${Object.keys(summary).join(', ')})`);
