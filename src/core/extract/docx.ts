@@ -204,7 +204,8 @@ function readPart(xml: string, styles: StyleInfo, opts: { notes?: boolean } = {}
           if (!p) break;
           let text = p.text.replace(/[ \t]+\n/g, '\n').replace(/\n[ \t]+/g, '\n').trim();
           // A bullet typed by hand (a Symbol/Wingdings character, «•») becomes "- " too.
-          text = text.replace(/^[\uE000-\uF8FF•▪◦●■➢➤►]\s*/u, '- ');
+          // (U+F020 is the space of a symbol font.)
+          text = text.replace(/\uF020/g, ' ').replace(/^(?:[\uE000-\uF8FF•▪◦●■➢➤►]\s*)+/u, '- ');
           if (text && (p.list || p.styleList) && !p.heading && !/^[-•–·▪◦*]\s/u.test(text)) text = `- ${text}`;
           const block = { text, cell: p.cell };
           const parent = paras[paras.length - 1];
