@@ -44,6 +44,8 @@ const G = {
   advStart: new Set(grammar.adverbialStarters.filter((a) => !a.includes(' '))),
   passiveExc: new Set(grammar.passiveExceptions),
   taskVerbs: new Set(grammar.infinitiveTaskVerbs),
+  vision: new Set(grammar.visionVerbs),
+  permPassive: new Set(grammar.permissionPassives),
   grants: grammar.resourceGrants,
 };
 
@@ -163,6 +165,13 @@ function npBefore(ctx: Ctx, i: number): NP | undefined {
   const cs = clauseStart(ctx, i);
   if (cs >= i) return undefined;
   let s = cs;
+  // «… fra 28.05.2014 og målene skal»: an «og» that does not join two actors starts a new clause
+  for (let k = i - 1; k > cs; k--) {
+    if (ctx.lower[k] === 'og' && !isAgent(ctx.lower[k - 1], ctx.t[k - 1].text)) {
+      s = k + 1;
+      break;
+    }
+  }
   // drop leading adverbs
   while (s < i && ['også', 'derfor', 'dermed', 'samtidig', 'likevel'].includes(ctx.lower[s])) s++;
   if (s >= i) return undefined;
@@ -288,7 +297,10 @@ function classifyModal(ctx: Ctx, m: TermMatch, mi: number): CueAnalysis | null {
     if (G.stative.has(verb) && !passive) return { force: 'intention', actor: agent ? subj : null, cue: m, passive };
     // «… som skal toppfinansieres»: a relative clause describing how something works
     if (relative && !agent) return { force: 'intention', actor: null, cue: m, passive };
-    if (!passive && !agent) return { force: 'intention', actor: null, cue: m, passive };
+    // «Midlene skal understøtte …», «KI skal være nyttig»: a goal; «Rapporten skal inneholde …»: an instruction
+    if (!passive && !agent && G.vision.has(verb)) return { force: 'intention', actor: null, cue: m, passive };
+    if (!passive && !agent && ctx.stance === undefined && subj && G.pron.has(subjWord)) return { force: 'intention', actor: null, cue: m, passive };
+    if (!passive && !agent) return { force: 'obligation', actor: null, cue: m, passive };
     return { force: 'obligation', actor: actor(subj), cue: m, passive };
   }
   if (w === 'må' || w === 'måtte') {
@@ -316,6 +328,8 @@ function classifyModal(ctx: Ctx, m: TermMatch, mi: number): CueAnalysis | null {
       return null;
     }
     if (cueIsRelative(ctx, mi) || nondeontic) return null;
+    // «Midlene kan også benyttes til …»: leave to use resources
+    if (passive && G.permPassive.has(verb) && !expletive) return { force: 'permission', actor: null, cue: m, passive };
     if (!agent || passive || G.epiKan.has(verb) || G.stative.has(verb)) return null;
     if (subj && G.self.has(subjWord)) return null;
     return { force: 'permission', actor: subj, cue: m, passive };
@@ -354,7 +368,7 @@ function classifySteering(ctx: Ctx, m: TermMatch, entryDeontic: Deontic, mi: num
       const ok = isAgent(hw, ctx.t[np.head].text) && !looksPassive(ctx, vi) && !G.expletive.has(hw);
       actor = ok ? np : null;
     }
-  } else if (/^(ber|anmoder|oppfordrer)\b/.test(phrase) && /…|\s/.test(phrase)) {
+  } else if (/^(ber|anmoder|oppfordrer|gir)\b/.test(phrase) && /…|\s/.test(phrase)) {
     // «ber Helsedirektoratet om», «oppfordrer kommunene til»
     const np = npAfter(ctx, mi + 1);
     if (np && np.end < lastIdx && isAgent(ctx.lower[np.head], ctx.t[np.head].text)) actor = np;
@@ -362,7 +376,7 @@ function classifySteering(ctx: Ctx, m: TermMatch, entryDeontic: Deontic, mi: num
     const np = npAfter(ctx, after);
     if (np && isAgent(ctx.lower[np.head], ctx.t[np.head].text)) actor = np;
   }
-  if (!actor && (passiveCue || /^(har|er|plikter|pliktar|kan|står|gis)\b/.test(phrase))) {
+  if (!actor && (passiveCue || /^(har|er|plikter|pliktar|kan|står|gis|får)\b/.test(phrase))) {
     // «Helsedirektoratet bes …», «direktoratet er bedt om», «Harstad kommune har … plikt»
     const subj = subjectOfVerb(ctx, mi);
     if (subj && isAgent(ctx.lower[subj.head], ctx.t[subj.head].text) && !G.expletive.has(ctx.lower[subj.head])) actor = subj;
