@@ -13,7 +13,10 @@
  *      the top/bottom of pages that repeat on many pages (running headers, footers) or are page numbers are
  *      reported in `excluded`;
  *   5. words hyphenated across line ends are joined («innova-\nsjon» → «innovasjon»), compounds keep their
- *      hyphen («IKT-\nløsninger» → «IKT-løsninger»), «helse-\nog omsorg» is left as it is.
+ *      hyphen («IKT-\nløsninger» → «IKT-løsninger», «e-\nhelse», «FoU-\nordning», URLs), «helse-\nog omsorg»
+ *      is left as it is; when the document itself uses one of the two spellings elsewhere, that one wins.
+ *      (Word, which made most Norwegian public PDFs, does not hyphenate by default: a hyphen at a line end
+ *      there is usually a real one, which is why the compound rules matter more than the joining.)
  *
  * Every character of `text` that comes from a pdf.js item is covered by a `TextItemSpan` (page, item index in
  * `getTextContent().items`, offset in the item's `str`); inserted spaces and line breaks are not.
@@ -494,15 +497,35 @@ export function hyphenJoin(a: string, b: string, lexicon?: ReadonlySet<string>):
     if (lexicon.has(joined)) return 'drop';
     if (lexicon.has(hyphened)) return 'keep';
     // Another inflection of either form («helsereformutvalget» for «helsereform-\nutvalgets»).
+    const sorted = sortedLexicon(lexicon);
     const near = (form: string) => {
       const stem = form.slice(0, Math.max(word.length + 2, form.length - 3));
-      for (const w of lexicon) if (w.startsWith(stem) && Math.abs(w.length - form.length) <= 3) return true;
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid] < stem) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < sorted.length && sorted[k].startsWith(stem); k++) {
+        if (Math.abs(sorted[k].length - form.length) <= 3) return true;
+      }
       return false;
     };
     if (near(joined)) return 'drop';
     if (near(hyphened)) return 'keep';
   }
   return 'drop';
+}
+
+const sortedCache = new WeakMap<ReadonlySet<string>, string[]>();
+function sortedLexicon(lexicon: ReadonlySet<string>): string[] {
+  let sorted = sortedCache.get(lexicon);
+  if (!sorted) {
+    sorted = [...lexicon].sort();
+    sortedCache.set(lexicon, sorted);
+  }
+  return sorted;
 }
 
 /** Lower-case words of the document (hyphenated compounds as one word, and their parts joined). */
