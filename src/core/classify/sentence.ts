@@ -193,9 +193,15 @@ function npBefore(ctx: Ctx, i: number): NP | undefined {
 }
 
 /** Is the clause of token i introduced by an adverbial (so the subject follows the finite verb)? */
+const FINITE = new Set(['er', 'har', 'blir', 'var', 'hadde', 'ble', 'kan', 'skal', 'må', 'vil', 'bør', 'får', 'gjelder', 'finnes', 'vert', 'vart']);
+
 function invertedClause(ctx: Ctx, verb: number): boolean {
   const cs = clauseStart(ctx, verb);
   if (cs >= verb) return false;
+  // «Der det er hensiktsmessig bør …»: a fronted subordinate clause, the subject follows the verb
+  if (cs > 0 && /^(der|når|dersom|hvis|om|fordi|ettersom|viss|sidan|siden)$/.test(ctx.lower[cs - 1])) {
+    for (let k = cs; k < verb; k++) if (FINITE.has(ctx.lower[k])) return true;
+  }
   const first = ctx.lower[cs];
   if (ctx.t[cs].kind === 'number') return true;
   if (G.advStart.has(first)) return true;
@@ -290,7 +296,7 @@ function classifyModal(ctx: Ctx, m: TermMatch, mi: number): CueAnalysis | null {
     if (w === 'skulle') return null;
     if (nondeontic) return null;
     if (verb === 'kunne') return null;
-    if (negated) return { force: 'prohibition', actor: actor(subj), cue: m, passive };
+    if (negated) return { force: 'prohibition', actor: agent ? actor(subj) : null, cue: m, passive };
     if (intentionCtx || goalSubj) return { force: 'intention', actor: agent ? subj : null, cue: m, passive };
     if (subj && SELF_NAMES.has(subjWord)) return { force: 'intention', actor: subj, cue: m, passive };
     if (ctx.stance && subj && ctx.stance.isWriter(subj.text)) return { force: 'intention', actor: subj, cue: m, passive };
@@ -348,7 +354,10 @@ function classifyModal(ctx: Ctx, m: TermMatch, mi: number): CueAnalysis | null {
 
 function cueIsRelative(ctx: Ctx, mi: number): boolean {
   const cs = clauseStart(ctx, mi);
-  return cs > 0 && ['som', 'der', 'hvor', 'når', 'dersom', 'hvis', 'om'].includes(ctx.lower[cs - 1]);
+  if (!(cs > 0 && ['som', 'der', 'hvor', 'når', 'dersom', 'hvis', 'om'].includes(ctx.lower[cs - 1]))) return false;
+  // «behov … som mangler kompetanse skal beskrives»: the relative clause has its own verb; the modal is the main clause's
+  if (ctx.lower[cs - 1] === 'som' && cs < mi && /[^n]er$|te$|de$/.test(ctx.lower[cs]) && !isAgent(ctx.lower[cs], ctx.t[cs].text)) return false;
+  return true;
 }
 
 function classifySteering(ctx: Ctx, m: TermMatch, entryDeontic: Deontic, mi: number, lastIdx: number): CueAnalysis | null {
@@ -368,7 +377,7 @@ function classifySteering(ctx: Ctx, m: TermMatch, entryDeontic: Deontic, mi: num
       const ok = isAgent(hw, ctx.t[np.head].text) && !looksPassive(ctx, vi) && !G.expletive.has(hw);
       actor = ok ? np : null;
     }
-  } else if (/^(ber|anmoder|oppfordrer|gir)\b/.test(phrase) && /…|\s/.test(phrase)) {
+  } else if (/^(ber|be|anmoder|oppfordrer|gir)\b/.test(phrase) && /…|\s/.test(phrase)) {
     // «ber Helsedirektoratet om», «oppfordrer kommunene til»
     const np = npAfter(ctx, mi + 1);
     if (np && np.end < lastIdx && isAgent(ctx.lower[np.head], ctx.t[np.head].text)) actor = np;
