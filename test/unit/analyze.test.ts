@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyzeText, DocumentAnalysis } from '../../src/core';
+import { analyzeText, DocumentAnalysis, sectionProfiles, sentenceImpact } from '../../src/core';
 
 const dir = path.join(__dirname, '../../../test/fixtures/corpus');
 const read = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8');
@@ -76,5 +76,25 @@ describe('analyze: real documents', () => {
     assert.deepStrictEqual(b.findings, fresh.findings);
     assert.strictEqual(b.score.value, fresh.score.value);
     assert.notDeepStrictEqual(a.findings.length === b.findings.length && a.score.value === b.score.value, true);
+  });
+
+  it('says how much one sentence moved the score', () => {
+    const dir = letter.sentences.find((s) => s.directive && s.actor === 'Helsedirektoratet')!;
+    const ena = letter.sentences.find((s) => s.framing === 'enabling' && !s.directive && s.deontic === 'none')!;
+    const d = sentenceImpact(letter, dir.index);
+    const e = sentenceImpact(letter, ena.index);
+    assert.ok(d.delta < 0, `directive sentence moved the score by ${d.delta}`);
+    assert.ok(d.components.find((c) => c.id === 'directive')!.delta < 0);
+    assert.ok(e.delta > 0, `enabling sentence moved the score by ${e.delta}`);
+  });
+
+  it('profiles the document heading by heading', () => {
+    const profiles = sectionProfiles(letter);
+    assert.strictEqual(profiles.length, letter.sections.length);
+    assert.ok(profiles.length > 5);
+    const total = profiles.reduce((a, p) => a + p.sentences, 0);
+    assert.strictEqual(total, letter.sentences.filter((s) => !s.excluded).length);
+    assert.strictEqual(profiles.reduce((a, p) => a + p.directive, 0), letter.sentences.filter((s) => s.directive).length);
+    assert.ok(profiles.some((p) => p.directiveDensity > 0));
   });
 });

@@ -1,4 +1,5 @@
-import { ActorLevel, Score, ScoreComponent, SentenceAnalysis } from '../types';
+import { ActorLevel, DocumentAnalysis, Score, ScoreComponent, SentenceAnalysis } from '../types';
+import { countWords } from '../tokenize/words';
 import { DocumentKind, DocumentStance } from '../classify/actors';
 
 /**
@@ -42,7 +43,7 @@ export const SCORE_PARAMS = {
 const sat = (x: number, half: number) => (x <= 0 ? 0 : x / (x + half));
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-export function obligationWeight(s: SentenceAnalysis, stance: DocumentStance): number {
+export function obligationWeight(s: SentenceAnalysis, stance: Pick<DocumentStance, 'kind'>): number {
   if (!s.directive) return 0;
   let w = ACTOR_WEIGHT[stance.kind][s.actorLevel];
   if (s.framing === 'enabling') w *= 0.3;
@@ -57,7 +58,7 @@ export function labelFor(value: number): string {
   return 'strongly enabling';
 }
 
-export function scoreDocument(sentences: SentenceAnalysis[], words: number, stance: DocumentStance): Score {
+export function scoreDocument(sentences: SentenceAnalysis[], words: number, stance: Pick<DocumentStance, 'kind'>): Score {
   const k = Math.max(words, 100) / 1000;
   const P = SCORE_PARAMS;
 
@@ -130,5 +131,31 @@ export function scoreDocument(sentences: SentenceAnalysis[], words: number, stan
     label: labelFor(value),
     axes: { directive: Math.round(directiveAxis * 100), enabling: Math.round(enablingAxis * 100) },
     components,
+  };
+}
+
+export interface SentenceImpact {
+  /** How much the score moves because of this sentence (score with it − score without it). */
+  delta: number;
+  /** The same, per component. */
+  components: { id: string; delta: number }[];
+}
+
+/**
+ * How much one sentence moved the score: the document scored with and without it. Used by hovers and the
+ * sidebar to say «this sentence: −1.2».
+ */
+export function sentenceImpact(analysis: DocumentAnalysis, index: number): SentenceImpact {
+  const kind = analysis.stance.kind as DocumentKind;
+  const content = analysis.sentences.filter((s) => !s.excluded);
+  const without = content.filter((s) => s.index !== index);
+  const wordsOf = (s: SentenceAnalysis) => countWords(s.text);
+  const target = analysis.sentences[index];
+  const words = target && !target.excluded ? analysis.words - wordsOf(target) : analysis.words;
+  const a = scoreDocument(content, analysis.words, { kind });
+  const b = scoreDocument(without, words, { kind });
+  return {
+    delta: round1(a.value - b.value),
+    components: a.components.map((c, i) => ({ id: c.id, delta: round1(c.contribution - b.components[i].contribution) })),
   };
 }
