@@ -1,0 +1,50 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { api, closeAllEditors, HOD_MD, open, screenshot, sleep, waitFor } from './helpers';
+import { log } from './log';
+
+describe('Policy Lens: screenshots', function () {
+  before(function () {
+    // Only the code-server harness can take screenshots.
+    if (!process.env.VSX_SCREENSHOT_DIR) this.skip();
+  });
+  after(closeAllEditors);
+
+  it('editor with highlights, the Findings view and a hover', async () => {
+    await closeAllEditors();
+    const editor = await open(HOD_MD);
+    const pl = await api();
+    const a = await pl.whenAnalyzed(editor.document);
+    // A clean window: no secondary side bar or panel; the Findings view with its first category expanded.
+    await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar').then(undefined, () => undefined);
+    await vscode.commands.executeCommand('workbench.action.closePanel').then(undefined, () => undefined);
+    await vscode.commands.executeCommand('policyLens.showSidebar');
+    await waitFor('tree shows the document', () => pl.findings().categories.length > 0);
+    await sleep(300);
+    await vscode.commands.executeCommand('list.focusFirst').then(undefined, () => undefined);
+    await vscode.commands.executeCommand('list.expand').then(undefined, () => undefined);
+    await sleep(300);
+    await vscode.window.showTextDocument(editor.document, { preserveFocus: false });
+    // Scroll to the directive-dense part of the letter.
+    const f = a.findings.find((x) => x.category === 'directive' && a.sentences[x.sentence].actor)!;
+    const pos = editor.document.positionAt(f.start + 1);
+    // The cursor on an empty line: on a word, VS Code would also highlight the word's other occurrences.
+    const blank = Array.from({ length: editor.document.lineCount }, (_, i) => i).find((i) => editor.document.lineAt(i).isEmptyOrWhitespace) ?? 0;
+    editor.selection = new vscode.Selection(blank, 0, blank, 0);
+    editor.revealRange(new vscode.Range(0, 0, 0, 0), vscode.TextEditorRevealType.AtTop);
+    await waitFor('decorations', () => pl.decorations(editor).directive.length > 0);
+    await sleep(1500); // let the workbench paint
+    const file = await screenshot('editor-highlights.png');
+    log(`editor screenshot: ${file}`);
+    assert.ok(file);
+
+    editor.selection = new vscode.Selection(pos, pos);
+    editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenter);
+
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await sleep(1500);
+    const hover = await screenshot('editor-hover.png');
+    log(`hover screenshot: ${hover}`);
+    await vscode.commands.executeCommand('editor.action.hideHover').then(undefined, () => undefined);
+  });
+});
