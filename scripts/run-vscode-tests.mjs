@@ -354,7 +354,7 @@ async function runCommand(page, title) {
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: 3000 });
-    await input.fill(`>${title}`);
+    await input.fill(`>${title}`, { timeout: 3000 });
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
     await row.waitFor({ state: 'visible', timeout: 3000 });
     return true;
@@ -364,6 +364,22 @@ async function runCommand(page, title) {
 
 async function runUiSmoke(port, dirs) {
   const page = await openBrowser();
+  try {
+    return await uiSmokeSteps(page, dirs, port);
+  } catch (e) {
+    // Leave evidence: what the page looked like, and the editor's DOM.
+    await screenshot(page, path.join(ARTIFACTS, 'ui-smoke-failure.png')).catch(() => {});
+    const html = await page
+      .locator('.monaco-editor')
+      .first()
+      .evaluate((el) => el.outerHTML)
+      .catch(() => '');
+    if (html) fs.writeFileSync(path.join(ARTIFACTS, 'ui-smoke-failure-editor.html'), html);
+    throw e;
+  }
+}
+
+async function uiSmokeSteps(page, dirs, port) {
   page.on('pageerror', (e) => workbenchLog.write(`[pageerror] ${e.stack || e}\n`));
   page.on('console', (m) => workbenchLog.write(`[console.${m.type()}] ${m.text()}\n`));
   say('opening workbench (UI smoke)');
@@ -380,31 +396,34 @@ async function runUiSmoke(port, dirs) {
     await page.keyboard.press('Control+P');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: 3000 });
-    await input.fill(fixture);
+    await input.fill(fixture, { timeout: 3000 });
     await page.locator('.quick-input-list .monaco-list-row', { hasText: fixture }).first().waitFor({ timeout: 3000 });
     return true;
   });
   await page.keyboard.press('Enter');
   await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 20_000 });
 
-  // Decorations are editor spans with generated `ced-…` classes; wait until some are painted.
-  await retry('highlights painted', async () => (await page.locator('.monaco-editor .view-lines span[class*="ced-"]').count()) > 0);
+  // Decorations are overlay divs (.cdr) with generated `ced-…` classes; wait until some are painted.
+  await retry('highlights painted', async () => (await page.locator('.monaco-editor .cdr[class*="ced-"]').count()) > 0);
   say('highlights are painted');
 
   // The language status item shows the score when the status bar's {} item is hovered; the palette path is
   // the stable one: run the sidebar command by its localized title and check the tree.
   await runCommand(page, 'Policy Lens: Show Findings');
-  const tree = page.locator('.pane-body .monaco-list-row');
+  // The Findings view lives in the «Policy Lens» view container (activity bar).
+  const tree = page.locator('[id="workbench.view.extension.policyLens"] .monaco-list-row');
   const rows = await retry('findings tree rows', async () => {
     const texts = await tree.allInnerTexts();
     return texts.length > 0 ? texts : false;
   });
-  say(`findings tree: ${rows.map((r) => r.replace(/\s+/g, ' ').trim()).join(' | ')}`);
+  const flat = rows.map((r) => r.replace(/\s+/g, ' ').trim());
+  say(`findings tree: ${flat.join(' | ')}`);
+  if (!flat.some((r) => /^Directive ?\d+$/.test(r))) throw new Error(`the Findings view has no «Directive N» row: ${flat.join(' | ')}`);
   await screenshot(page, path.join(ARTIFACTS, 'ui-smoke-editor.png'));
 
   // Toggle all highlights off through the palette: the decorations disappear.
   await runCommand(page, 'Policy Lens: Toggle Highlights');
-  await retry('highlights removed', async () => (await page.locator('.monaco-editor .view-lines span[class*="ced-"]').count()) === 0, 10_000);
+  await retry('highlights removed', async () => (await page.locator('.monaco-editor .cdr[class*="ced-"]').count()) === 0, 10_000);
   await screenshot(page, path.join(ARTIFACTS, 'ui-smoke-highlights-off.png'));
   await runCommand(page, 'Policy Lens: Toggle Highlights');
   say('UI smoke passed');
