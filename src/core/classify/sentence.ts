@@ -88,7 +88,12 @@ function isBoundary(ctx: Ctx, i: number): boolean {
   const tok = ctx.t[i];
   // «Som følge av …», «Som ledd i …» open an adverbial, not a relative clause
   if (tok.lower === 'som' && (i === 0 || ctx.t[i - 1].kind === 'punct') && /^(følge|ledd|en|et|del)$/.test(ctx.lower[i + 1] ?? '')) return false;
-  if (tok.kind === 'punct') return BOUNDARY_PUNCT.has(tok.text) || tok.text === '.';
+  if (tok.kind === 'punct') {
+    // a period inside a date or number («28.05.2014», «kap. 3») is no clause boundary
+    if (tok.text === '.') return i + 1 >= ctx.t.length || ctx.t[i + 1].start > tok.end && /\p{Lu}/u.test(ctx.t[i + 1].text[0]);
+    if (tok.text === '-') return i + 1 >= ctx.t.length || ctx.t[i + 1].start > tok.end;
+    return BOUNDARY_PUNCT.has(tok.text);
+  }
   return SUBORDINATORS.has(tok.lower);
 }
 
