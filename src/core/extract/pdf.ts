@@ -37,6 +37,8 @@ function importPdfJs() {
 }
 type PdfJs = Awaited<ReturnType<typeof importPdfJs>>;
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
+type PdfTextContent = Awaited<ReturnType<PdfPage['getTextContent']>>;
 
 /**
  * The legacy build bundles core-js, which on import *replaces* some built-ins of the whole process with
@@ -739,12 +741,25 @@ export async function extractPdf(data: Uint8Array, opts: PdfExtractOptions = {})
     doc = await task.promise;
     const pages: PageData[] = [];
     let failed = 0;
+    // Pages are requested a few ahead (pdf.js answers through its message queue even without a real worker,
+    // so waiting for one page at a time leaves the thread idle); the window keeps memory bounded.
+    const AHEAD = 4;
+    const pending = new Map<number, Promise<{ page: PdfPage; tc: PdfTextContent }>>();
+    const request = (n: number) => {
+      if (n > doc!.numPages || pending.has(n)) return;
+      const pr = doc!.getPage(n).then(async (page) => ({ page, tc: await page.getTextContent() }));
+      pr.catch(() => undefined); // handled when awaited
+      pending.set(n, pr);
+    };
     for (let n = 1; n <= doc.numPages; n++) {
-      let page;
+      let page: PdfPage | undefined;
+      for (let k = n; k < n + AHEAD; k++) request(k);
       try {
-        page = await doc.getPage(n);
+        const got = await pending.get(n)!;
+        pending.delete(n);
+        page = got.page;
         const viewport = page.getViewport({ scale: 1 });
-        const tc = await page.getTextContent();
+        const tc = got.tc;
         const strs: string[] = [];
         const horiz: PItem[] = [];
         const vert: PItem[] = [];
@@ -777,6 +792,7 @@ export async function extractPdf(data: Uint8Array, opts: PdfExtractOptions = {})
         failed++;
         warnings.push(`Page ${n} could not be read (${(e as Error)?.message ?? e}).`);
         pages.push({ page: n, height: 1, strs: [], lines: [], twoColumns: false });
+        pending.delete(n);
       } finally {
         page?.cleanup();
       }
