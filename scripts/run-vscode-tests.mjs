@@ -69,6 +69,15 @@ function killServerGroup(signal) {
   }
 }
 
+function groupAlive(pgid) {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
+}
+
 async function cleanup() {
   if (cleaningUp) return cleaningUp;
   cleaningUp = (async () => {
@@ -86,10 +95,17 @@ async function cleanup() {
       } catch {
         /* group empty */
       }
+      // Wait until the group is gone, so that nothing writes into the temp folder while it is removed.
+      for (let i = 0; i < 50 && groupAlive(server.pid); i++) await sleep(100);
     }
     workbenchLog?.end();
-    if (tmp && !KEEP) fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
-    else if (tmp) say(`kept ${tmp}`);
+    if (tmp && !KEEP) {
+      try {
+        fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+      } catch (e) {
+        say(`could not remove ${tmp}: ${e.message}`);
+      }
+    } else if (tmp) say(`kept ${tmp}`);
   })();
   return cleaningUp;
 }
@@ -268,6 +284,10 @@ async function openBrowser() {
   browser = await chromium.launch({
     executablePath: findChromium(),
     headless: true,
+    // The harness handles signals itself (closes the browser, kills the server group, removes the temp folder).
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--no-first-run', '--lang=en-US'],
   });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
@@ -458,7 +478,8 @@ try {
   exitCode = await main();
 } catch (e) {
   exitCode = e instanceof HarnessExit ? e.code : 1;
-  say(`error: ${e instanceof HarnessExit ? e.message : e.stack || e}`);
+  // During a signal stop the server and browser go away on purpose: no second error.
+  if (!cleaningUp) say(`error: ${e instanceof HarnessExit ? e.message : e.stack || e}`);
 }
 await cleanup();
 say(`exit code ${exitCode} (total ${((Date.now() - t0) / 1000).toFixed(1)}s)`);
