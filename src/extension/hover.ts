@@ -1,6 +1,7 @@
 /** Hover on a highlighted finding: what it is, and how the engine read its sentence. */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import { sentenceImpact } from '../core';
 import type { Category, DocumentAnalysis, Finding } from '../core';
 import type { AnalysisService, Span } from './analysisService';
 import {
@@ -9,6 +10,7 @@ import {
   categoryLabel,
   deonticLabel,
   districtRoleLabel,
+  formatDelta,
   formatScore,
   framingLabel,
 } from './labels';
@@ -60,9 +62,20 @@ export function appendFinding(md: vscode.MarkdownString, a: DocumentAnalysis, f:
   md.appendMarkdown('\n');
   if (stale) md.appendMarkdown(`\n_${esc(l10n.t('The text changed since the analysis; it will be updated.'))}_\n`);
   md.appendMarkdown(`\n${esc(l10n.t('Document score'))}: ${esc(formatScore(a.score.value))} (${esc(a.score.label)})`);
+  const delta = impactOf(a, f.sentence);
+  if (delta !== undefined) md.appendMarkdown(` · ${esc(l10n.t('this sentence: {0}', formatDelta(delta)))}`);
 }
 
 /** Escapes Markdown (and table pipes) in text taken from the document or the engine. */
 export function esc(s: string): string {
   return s.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (m) => '\\' + m).replace(/\r?\n/g, ' ');
+}
+
+/** How much the finding's sentence moved the document score (the engine's sentenceImpact), if it can say. */
+function impactOf(a: DocumentAnalysis, sentence: number): number | undefined {
+  try {
+    return sentenceImpact(a, sentence).delta;
+  } catch {
+    return undefined;
+  }
 }

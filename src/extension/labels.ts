@@ -108,3 +108,11 @@ export function formatScore(value: number): string {
   if (v < 0) return `\u2212${-v}`;
   return '0';
 }
+
+/** «+1.2», «−0.4», «0»: a score change with one decimal. */
+export function formatDelta(value: number): string {
+  const v = Math.round(value * 10) / 10;
+  if (v === 0) return '0';
+  const abs = Math.abs(v).toFixed(1);
+  return v > 0 ? `+${abs}` : `\u2212${abs}`;
+}

@@ -3,7 +3,8 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { analyzeText, CATEGORIES, Category, DocumentAnalysis } from '../../../src/core';
 import { optionsFor } from '../../../src/extension/engine';
-import { deonticLabel, framingLabel } from '../../../src/extension/labels';
+import { sentenceImpact } from '../../../src/core';
+import { deonticLabel, formatDelta, framingLabel } from '../../../src/extension/labels';
 import { api, closeAllEditors, fixture, HOD_MD, open, OSLO_MD, rangeKey, setSetting, waitFor } from './helpers';
 
 /** What the engine says about the document's current text, as editor ranges per category. */
@@ -86,6 +87,8 @@ describe('Policy Lens: highlights and hovers', () => {
     assert.ok(text.includes(s.actor!), `hover names the actor «${s.actor}»`);
     assert.ok(text.includes(framingLabel(s.framing)), `hover names the framing «${framingLabel(s.framing)}»`);
     assert.ok(text.includes(f.text), 'hover quotes the finding');
+    const delta = formatDelta(sentenceImpact(a, f.sentence).delta);
+    assert.ok(text.includes(`this sentence: ${delta}`), `hover gives the sentence's share of the score (${delta})`);
     const nothing = await hoverText(doc, new vscode.Position(0, 0));
     assert.strictEqual(nothing, '', 'no Policy Lens hover away from findings');
   });
