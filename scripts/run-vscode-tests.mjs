@@ -408,20 +408,40 @@ async function uiSmokeSteps(page, dirs, port) {
   say('workbench rendered');
   await sleep(1500);
 
-  // Quick Open a Markdown fixture: activates the extension (onLanguage:markdown) and analyses it.
-  const fixture = fs.readdirSync(dirs.workspace).find((f) => f.endsWith('.md'));
+  const quickOpen = async (fixture) => {
+    await retry(`Quick Open ${fixture}`, async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: 3000 });
+      await input.fill(fixture, { timeout: 3000 });
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: fixture }).first().waitFor({ timeout: 3000 });
+      return true;
+    });
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 20_000 });
+  };
+  const files = fs.readdirSync(dirs.workspace);
+
+  // A plain-text fixture first: the injection grammar colours «skal»/«må» (VS Code has no plain-text grammar of
+  // its own; the extension contributes an empty `text.plain` one to inject into). Tokens are `mtkN` spans; an
+  // uncoloured word is `mtk1`.
+  const txt = files.find((f) => f.endsWith('.txt'));
+  if (txt) {
+    await quickOpen(txt);
+    const modal = await retry('grammar colours a modal verb in plain text', async () => {
+      const spans = await page.locator('.monaco-editor .view-lines span[class^="mtk"]').evaluateAll((els) =>
+        els.filter((e) => /^(skal|må)$/i.test(e.textContent.trim())).map((e) => e.className),
+      );
+      return spans.some((c) => c !== 'mtk1') ? spans : false;
+    });
+    say(`plain-text modal verbs are tokenized: ${[...new Set(modal)].join(', ')}`);
+  }
+
+  // A Markdown fixture: activates the extension (onLanguage:markdown) and analyses it.
+  const fixture = files.find((f) => f.endsWith('.md'));
   if (!fixture) throw new Error(`no Markdown fixture in ${FIXTURES}`);
-  await retry(`Quick Open ${fixture}`, async () => {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: 3000 });
-    await input.fill(fixture, { timeout: 3000 });
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: fixture }).first().waitFor({ timeout: 3000 });
-    return true;
-  });
-  await page.keyboard.press('Enter');
-  await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 20_000 });
+  await quickOpen(fixture);
 
   // Decorations are overlay divs (.cdr) with generated `ced-…` classes; wait until some are painted.
   await retry('highlights painted', async () => (await page.locator('.monaco-editor .cdr[class*="ced-"]').count()) > 0);
