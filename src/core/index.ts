@@ -14,7 +14,7 @@ export * from './types';
 export { countWords, countWordsExcluding } from './tokenize/words';
 export { extractFile, extractText, extractBuffer } from './extract';
 export type { ExtractOptions } from './extract';
-export { loadLexicon, builtinLexicon, LexiconError } from './lexicon';
+export { loadLexicon, builtinLexicon, lexiconFromTexts, parseLexicon, LexiconError } from './lexicon';
 export type { Lexicon, LexiconEntry, LexiconLoadResult } from './lexicon';
 export { analyzeExtracted, analyzeText, analyzeFile, classifySentence } from './analyze';
 export type { AnalyzeOptions } from './analyze';
