@@ -21,9 +21,24 @@ import { classifyTokens } from './classify/sentence';
 import { inferStance, DocumentStance } from './classify/actors';
 import { scoreDocument } from './score/score';
 import { addStudyCounts, emptyCounts, STUDY_TERMS } from './report/counts';
+import { detectLanguage } from './report/language';
+
+const nbOnly = new WeakMap<Lexicon, Lexicon>();
+/** With `nb`, the Nynorsk-only entries are left out; otherwise the lexicon is used as it is. */
+function forLanguage(lexicon: Lexicon, language: 'auto' | 'nb' | 'nn'): Lexicon {
+  if (language !== 'nb') return lexicon;
+  let l = nbOnly.get(lexicon);
+  if (!l) {
+    l = { ...lexicon, entries: lexicon.entries.filter((e) => e.source !== 'builtin:nn') };
+    nbOnly.set(lexicon, l);
+  }
+  return l;
+}
 
 export interface AnalyzeOptions extends ExtractOptions {
   lexicon?: Lexicon;
+  /** Written standard: `auto` detects it; `nb` leaves out the Nynorsk-only lexicon entries. */
+  language?: 'auto' | 'nb' | 'nn';
   /** File name reported in the result. */
   file?: string;
   /** Cache of block results, reused between analyses of the same document (incremental re-analysis). */
@@ -91,9 +106,11 @@ function insideExcluded(excluded: Range[], r: Range): boolean {
 
 /** Runs segment → tokenize → match → classify → score → report over an extracted document. */
 export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = {}): DocumentAnalysis {
-  const lexicon = opts.lexicon ?? builtinLexicon();
-  const compiled = compileLexicon(lexicon);
   const text = doc.text;
+  const detected = detectLanguage(text);
+  const language = opts.language && opts.language !== 'auto' ? opts.language : detected.language;
+  const lexicon = forLanguage(opts.lexicon ?? builtinLexicon(), opts.language ?? 'auto');
+  const compiled = compileLexicon(lexicon);
   const stance = inferStance(text);
   const blocks = segmentBlocks(text, doc.format);
   const sections = sectionsFrom(text, blocks);
@@ -179,6 +196,7 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
     categories,
     district,
     findings,
+    language,
     stance: { writerLevel: ['', 'local', 'agency', 'state'][stance.writerLevel], kind: stance.kind, evidence: stance.evidence },
     warnings: doc.warnings,
   };

@@ -24,3 +24,4 @@ export { sectionProfiles } from './report/sections';
 export type { SectionProfile } from './report/sections';
 export { formatOf } from './extract';
 export { STUDY_TERMS } from './report/counts';
+export { detectLanguage } from './report/language';

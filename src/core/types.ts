@@ -233,6 +233,8 @@ export interface DocumentAnalysis {
   categories: Record<Category, number>;
   district: DistrictSummary;
   findings: Finding[];
+  /** Written standard: Bokmål or Nynorsk (detected, or as set by the caller). */
+  language: 'nb' | 'nn';
   /** Who the document is written by and to, as inferred (for the relative-actor scoring). */
   stance: { writerLevel: string; kind: string; evidence: string[] };
   warnings: string[];

@@ -62,6 +62,8 @@ describe('analyze: real documents', () => {
 
   it('reads Nynorsk', () => {
     const nn = analyze('sunnmore_regionrad_innspel_2026_nn.txt');
+    assert.strictEqual(nn.language, 'nn');
+    assert.strictEqual(letter.language, 'nb');
     assert.ok(nn.sentences.some((s) => s.directive));
     assert.ok(nn.words > 300);
   });
