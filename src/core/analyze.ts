@@ -142,15 +142,7 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
         start: r.start,
         end: r.end,
         text: text.slice(r.start, r.end),
-        deontic: l.deontic,
-        directive: l.directive,
-        actor: l.actor,
-        district: l.district,
-        innovation: l.innovation,
-        cocreation: l.cocreation,
-        collaboration: l.collaboration,
-        control: l.control,
-        framing: l.framing,
+        ...labelsOf(l),
         cue: l.cue && shiftRange(l.cue, block.start),
         actorRange: l.actorRange && shiftRange(l.actorRange, block.start),
         actorLevel: l.actorLevel,
@@ -259,7 +251,11 @@ export function classifySentence(sentence: string, opts: { lexicon?: Lexicon } =
   const compiled = compileLexicon(opts.lexicon ?? builtinLexicon());
   const tokens = tokenize(sentence);
   const matches = matchTokens(sentence, tokens, compiled);
-  const l = classifyTokens(sentence, tokens, matches, compiled, {});
+  return labelsOf(classifyTokens(sentence, tokens, matches, compiled, {}));
+}
+
+/** Exactly the gold fields of a classification, in the gold files' order. */
+export function labelsOf(l: SentenceLabels): SentenceLabels {
   return {
     deontic: l.deontic,
     directive: l.directive,
