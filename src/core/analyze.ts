@@ -104,14 +104,70 @@ function insideExcluded(excluded: Range[], r: Range): boolean {
   return excluded.some((e) => e.start <= r.start && e.end >= r.end);
 }
 
+// ── Incremental re-analysis: the whole-text passes, made cheap when a block cache is given ──────────────
+// With `opts.cache`, an edit re-analyses only the blocks it touched; what is left of an incremental run is the
+// passes over the whole text. These memos make them cheap too, with the same results (test/unit/incremental.test.ts
+// checks cached against uncached analyses after edits):
+//  - words: summed from per-block counts (blocks are whitespace-trimmed and a word never spans white space), when
+//    no range is excluded and every gap between blocks is white space; otherwise counted over the whole text;
+//  - language: detected from the first LANGUAGE_SAMPLE characters, reused while those are unchanged;
+//  - stance: reused while the document's opening (STANCE_HEAD characters, the part inferStance reads titles from)
+//    is unchanged and the stance was decided by a title there (its first evidence line); a stance inferred from
+//    steering-phrase density over the whole text is inferred again on every run.
+const LANGUAGE_SAMPLE = 200_000;
+const STANCE_HEAD = 4000;
+const blockWords = new WeakMap<CachedSentence[], number>();
+const wholeTextMemo = new WeakMap<BlockCache, { sample?: string; language?: 'nb' | 'nn'; head?: string; stance?: DocumentStance }>();
+
+function memoOf(cache: BlockCache | undefined) {
+  if (!cache) return undefined;
+  let m = wholeTextMemo.get(cache);
+  if (!m) wholeTextMemo.set(cache, (m = {}));
+  return m;
+}
+
+function stanceOf(text: string, cache: BlockCache | undefined): DocumentStance {
+  const memo = memoOf(cache);
+  const head = text.slice(0, STANCE_HEAD);
+  if (memo?.stance && memo.head === head) return memo.stance;
+  const stance = inferStance(text);
+  if (memo) {
+    const byTitle = stance.evidence[0]?.startsWith('title:') === true;
+    memo.head = byTitle ? head : undefined;
+    memo.stance = byTitle ? stance : undefined;
+  }
+  return stance;
+}
+
+function languageOf(text: string, cache: BlockCache | undefined): 'nb' | 'nn' {
+  const memo = memoOf(cache);
+  const sample = text.length > LANGUAGE_SAMPLE ? text.slice(0, LANGUAGE_SAMPLE) : text;
+  if (memo?.language && memo.sample === sample) return memo.language;
+  const language = detectLanguage(sample, LANGUAGE_SAMPLE).language;
+  if (memo) {
+    memo.sample = sample;
+    memo.language = language;
+  }
+  return language;
+}
+
+/** True when the text outside the blocks is white space only (so block word counts add up to the text's). */
+function gapsAreBlank(text: string, blocks: readonly Block[]): boolean {
+  let pos = 0;
+  for (const b of blocks) {
+    if (b.start < pos || /\S/.test(text.slice(pos, b.start))) return false;
+    pos = b.end;
+  }
+  return !/\S/.test(text.slice(pos));
+}
+
 /** Runs segment → tokenize → match → classify → score → report over an extracted document. */
 export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = {}): DocumentAnalysis {
   const text = doc.text;
-  const detected = detectLanguage(text);
-  const language = opts.language && opts.language !== 'auto' ? opts.language : detected.language;
+  const language = opts.language && opts.language !== 'auto' ? opts.language : languageOf(text, opts.cache);
   const lexicon = forLanguage(opts.lexicon ?? builtinLexicon(), opts.language ?? 'auto');
   const compiled = compileLexicon(lexicon);
-  const stance = inferStance(text);
+  const stance = stanceOf(text, opts.cache);
   const blocks = segmentBlocks(text, doc.format);
   const sections = sectionsFrom(text, blocks);
   const excluded = [...doc.excluded].sort((a, b) => a.start - b.start);
@@ -123,6 +179,8 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
   let sectionIdx = 0;
   const entries = new Map(lexicon.entries.map((e) => [e.id, e]));
   const findings: Finding[] = [];
+  const sumBlockWords = excluded.length === 0 && gapsAreBlank(text, blocks);
+  let wordsInBlocks = 0;
 
   for (const block of blocks) {
     const key = stanceKey + text.slice(block.start, block.end) + '|' + block.kind;
@@ -130,6 +188,11 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
     if (!cached) {
       cached = analyzeBlock(text, block, compiled, stance);
       opts.cache?.set(key, cached);
+    }
+    if (sumBlockWords) {
+      let n = blockWords.get(cached);
+      if (n === undefined) blockWords.set(cached, (n = countWords(text, block.start, block.end)));
+      wordsInBlocks += n;
     }
     while (sectionIdx + 1 < sections.length && sections[sectionIdx + 1].start <= block.start) sectionIdx++;
     for (const c of cached) {
@@ -162,7 +225,7 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
   }
 
   const content = sentences.filter((s) => !s.excluded);
-  const words = countWordsExcluding(text, excluded);
+  const words = sumBlockWords ? wordsInBlocks : countWordsExcluding(text, excluded);
   const categories = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
   for (const s of content) {
     if (s.directive) categories.directive++;
@@ -180,7 +243,7 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
     format: doc.format,
     pages: doc.pages,
     words,
-    extractedWords: countWords(text),
+    extractedWords: sumBlockWords ? wordsInBlocks : countWords(text),
     sentences,
     sections,
     score,
