@@ -1,0 +1,65 @@
+/**
+ * A document with its analysed text and its analysis: what the concordance, the autocoding and the
+ * REFI-QDA export need (the audit rows alone do not carry the text).
+ */
+import { promises as fsp } from 'fs';
+import { analyzeExtracted } from '../analyze';
+import type { AnalyzeOptions } from '../analyze';
+import { extractBuffer, extractText, formatOf } from '../extract';
+import { DocumentAnalysis, ExtractionError, PageSpan, Range, SourceFormat } from '../types';
+
+export interface LoadedDocument {
+  file: string;
+  format: SourceFormat;
+  /** The analysed text (ExtractedDocument.text); every offset of `analysis` points into it. */
+  text: string;
+  pageSpans: PageSpan[];
+  /** Running headers, footers and page numbers. */
+  excluded: Range[];
+  analysis: DocumentAnalysis;
+  /** The file's bytes, when asked for (the REFI-QDA export ships the original PDF). */
+  bytes?: Uint8Array;
+}
+
+/** Reads, extracts and analyses a file. Throws ExtractionError for unreadable files, as `analyzeFile` does. */
+export async function loadDocument(file: string, opts: AnalyzeOptions & { keepBytes?: boolean } = {}): Promise<LoadedDocument> {
+  const format = formatOf(file);
+  if (!format) {
+    throw new ExtractionError(`${file}: not a supported document type (use .pdf, .docx, .md or .txt).`, 'unsupported', file);
+  }
+  let data: Buffer;
+  try {
+    const st = await fsp.stat(file);
+    const max = opts.maxBytes ?? 200 * 1024 * 1024;
+    if (st.size > max) {
+      throw new ExtractionError(
+        `${file}: ${(st.size / 1048576).toFixed(0)} MB is larger than the limit of ${(max / 1048576).toFixed(0)} MB.`,
+        'too-large',
+        file,
+      );
+    }
+    data = await fsp.readFile(file);
+  } catch (e) {
+    if (e instanceof ExtractionError) throw e;
+    throw new ExtractionError(`${file}: cannot be read (${(e as Error).message}).`, 'io', file);
+  }
+  const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  const doc = await extractBuffer(bytes, format, { ...opts, file });
+  const analysis = analyzeExtracted(doc, { ...opts, file });
+  return {
+    file,
+    format,
+    text: doc.text,
+    pageSpans: doc.pageSpans,
+    excluded: doc.excluded,
+    analysis,
+    ...(opts.keepBytes ? { bytes } : {}),
+  };
+}
+
+/** The same for text in memory (Markdown or plain text). */
+export function loadText(file: string, text: string, opts: AnalyzeOptions & { format?: 'txt' | 'md' } = {}): LoadedDocument {
+  const doc = extractText(text, opts.format ?? (formatOf(file) === 'md' ? 'md' : 'txt'));
+  const analysis = analyzeExtracted(doc, { ...opts, file });
+  return { file, format: doc.format, text: doc.text, pageSpans: doc.pageSpans, excluded: doc.excluded, analysis };
+}

@@ -1,0 +1,140 @@
+/**
+ * The compact per-document row of a workspace audit: what the comparison table, its exports and the CLI's
+ * `analyze --format csv` show of a document. Pure: built from a DocumentAnalysis, no I/O, no `vscode`.
+ *
+ * Densities are sentences per 1,000 content words (words without running headers and footers), the same
+ * definition the CLI has always used for «directive per 1,000 words».
+ */
+import type { Category, DistrictRole, DocumentAnalysis, SourceFormat, StudyTerm } from '../types';
+
+export const ROW_STUDY_TERMS: readonly StudyTerm[] = ['innovasjon', 'utvikling', 'samskaping', 'samarbeid', 'skal', 'må'];
+export const ROW_CATEGORIES: readonly Category[] = [
+  'directive',
+  'enabling',
+  'innovation',
+  'cocreation',
+  'collaboration',
+  'control',
+  'district',
+];
+export const ROW_DISTRICT_ROLES: readonly Exclude<DistrictRole, 'none'>[] = ['obligated', 'enabled', 'involved', 'mentioned'];
+
+export interface AuditRowComponent {
+  id: string;
+  label: string;
+  value: number;
+  unit: string;
+  contribution: number;
+}
+
+export interface AuditRow {
+  /** The document's path as it was given to the audit. */
+  file: string;
+  format: SourceFormat;
+  /** Written standard, Bokmål or Nynorsk (detected or set). */
+  language: string;
+  pages: number;
+  /** Content words. */
+  words: number;
+  extractedWords: number;
+  sentences: number;
+  /** What kind of document the engine took it for, and who writes it (drives the relative-actor scoring). */
+  stance: { kind: string; writerLevel: string };
+  score: { value: number; label: string; axes: { directive: number; enabling: number } };
+  components: AuditRowComponent[];
+  /** Sentences per 1,000 content words. */
+  density: { directive: number; control: number; enabling: number };
+  /** The study's word counts: whole words (`exact`) and with inflections and compounds (`inflected`). */
+  counts: { exact: Record<StudyTerm, number>; inflected: Record<StudyTerm, number> };
+  /** Sentences per category. */
+  categories: Record<Category, number>;
+  /** Sentences about innovation (= categories.innovation). */
+  innovationSentences: number;
+  /** Sentences about co-creation (= categories.cocreation). */
+  cocreationSentences: number;
+  district: {
+    mentions: number;
+    roles: Record<Exclude<DistrictRole, 'none'>, number>;
+    /** Sentences about innovation or co-creation (either). */
+    innovationOrCocreationSentences: number;
+    /** … of which give a district a role (obligated, enabled or involved). */
+    withRole: number;
+    /** … of which give the districts none: the district-role gap. */
+    gap: number;
+  };
+  warnings: string[];
+}
+
+function ordered<K extends string>(keys: readonly K[], rec: Partial<Record<K, number>> | undefined): Record<K, number> {
+  const out = {} as Record<K, number>;
+  for (const k of keys) out[k] = rec?.[k] ?? 0;
+  if (rec) for (const k of Object.keys(rec) as K[]) if (!(k in out)) out[k] = rec[k] as number;
+  return out;
+}
+
+const per1000 = (n: number, words: number): number => (words > 0 ? (n * 1000) / words : 0);
+
+/** The audit row of one analysed document. */
+export function auditRow(file: string, a: DocumentAnalysis): AuditRow {
+  const categories = ordered(ROW_CATEGORIES, a.categories);
+  const d = a.district;
+  return {
+    file,
+    format: a.format,
+    language: a.language ?? 'nb',
+    pages: a.pages,
+    words: a.words,
+    extractedWords: a.extractedWords,
+    sentences: a.sentences.length,
+    stance: { kind: a.stance?.kind ?? 'unknown', writerLevel: a.stance?.writerLevel ?? '' },
+    score: {
+      value: a.score.value,
+      label: a.score.label,
+      axes: { directive: a.score.axes.directive, enabling: a.score.axes.enabling },
+    },
+    components: a.score.components.map((c) => ({
+      id: c.id,
+      label: c.label,
+      value: c.value,
+      unit: c.unit,
+      contribution: c.contribution,
+    })),
+    density: {
+      directive: per1000(categories.directive, a.words),
+      control: per1000(categories.control, a.words),
+      enabling: per1000(categories.enabling, a.words),
+    },
+    counts: { exact: ordered(ROW_STUDY_TERMS, a.counts.exact), inflected: ordered(ROW_STUDY_TERMS, a.counts.inflected) },
+    categories,
+    innovationSentences: categories.innovation,
+    cocreationSentences: categories.cocreation,
+    district: {
+      mentions: d.mentions,
+      roles: ordered(ROW_DISTRICT_ROLES, d.roles),
+      innovationOrCocreationSentences: d.innovationSentences,
+      withRole: d.innovationWithDistrictRole,
+      gap: d.gap.length,
+    },
+    warnings: [...(a.warnings ?? [])],
+  };
+}
+
+/** True when `x` has the shape of an AuditRow (used to reject stale or foreign cache entries). */
+export function isAuditRow(x: unknown): x is AuditRow {
+  if (!x || typeof x !== 'object') return false;
+  const r = x as Partial<AuditRow>;
+  return (
+    typeof r.file === 'string' &&
+    typeof r.words === 'number' &&
+    !!r.score &&
+    typeof r.score.value === 'number' &&
+    !!r.counts &&
+    !!r.counts.exact &&
+    !!r.counts.inflected &&
+    !!r.categories &&
+    !!r.district &&
+    typeof r.district.gap === 'number' &&
+    !!r.density &&
+    Array.isArray(r.components)
+  );
+}
