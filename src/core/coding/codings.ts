@@ -1,0 +1,244 @@
+/**
+ * Codings: a code applied to a passage of a document, stored as a W3C Web Annotation target with two
+ * selectors for the same passage — a TextQuoteSelector (the quoted text with up to 32 characters of prefix
+ * and suffix) and a TextPositionSelector (start/end in Unicode code points over the document's canonical
+ * text, see text.ts). The quote lets a coding survive edits of the document (anchor.ts); the position makes
+ * the common case — nothing changed — instant.
+ *
+ * Each document's codings live in one JSON file, `.policylens/codings/<name>.json` under the folder that
+ * holds the `.policylens` folder, where <name> is the document's path relative to that folder with `%` and
+ * `/` percent-encoded. Files are written atomically.
+ */
+import { promises as fsp } from 'fs';
+import * as path from 'path';
+import { writeFileAtomic, sha256 } from '../audit/cache';
+import { isGuid, nameGuid, newGuid } from './guid';
+import { CanonicalText, Span } from './text';
+
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  /** Code points over the canonical text. */
+  start: number;
+  end: number;
+}
+
+export type AnchorStatus = 'exact' | 'moved' | 'fuzzy' | 'orphaned';
+
+export interface CodingUser {
+  /** GUID. */
+  id: string;
+  name?: string;
+}
+
+export interface Coding {
+  /** GUID. */
+  id: string;
+  /** The code's GUID. */
+  code: string;
+  target: {
+    /** The document, relative to the folder holding `.policylens` (forward slashes). */
+    source: string;
+    selector: [TextQuoteSelector, TextPositionSelector];
+  };
+  creator?: CodingUser;
+  /** ISO 8601. */
+  created: string;
+  modified?: string;
+  origin?: 'manual' | 'autocode' | 'import';
+  memo?: string;
+  /** The result of the last re-anchoring. An `orphaned` coding keeps its last known selectors. */
+  anchor?: {
+    status: AnchorStatus;
+    /** 0…1: how close the passage found is to the stored quote (1 for exact and moved). */
+    similarity: number;
+    checked: string;
+    /** The quote before a fuzzy re-anchoring replaced it. */
+    previousExact?: string;
+  };
+}
+
+export interface CodingFile {
+  format: 'policy-lens-codings';
+  version: 1;
+  source: string;
+  /** SHA-256 of the canonical text the selectors were last checked against. */
+  textSha256?: string;
+  codings: Coding[];
+}
+
+/** Characters of context kept on each side of a quote (as Hypothesis does). */
+export const CONTEXT_LENGTH = 32;
+
+/** The user Policy Lens's autocoding is attributed to (same GUID everywhere). */
+export const AUTOCODER: CodingUser = { id: nameGuid('user:policy-lens-autocoder'), name: 'Policy Lens (autocoding)' };
+
+/** The selectors of a canonical UTF-16 span. */
+export function selectorsFor(doc: CanonicalText, span: Span): [TextQuoteSelector, TextPositionSelector] {
+  const t = doc.text;
+  const idx = doc.index;
+  const start = Math.max(0, Math.min(span.start, t.length));
+  const end = Math.max(start, Math.min(span.end, t.length));
+  const cpStart = idx.toCodePoint(start);
+  const cpEnd = idx.toCodePoint(end);
+  const pre = idx.toUtf16(Math.max(0, cpStart - CONTEXT_LENGTH));
+  const post = idx.toUtf16(Math.min(idx.length, cpEnd + CONTEXT_LENGTH));
+  return [
+    { type: 'TextQuoteSelector', exact: t.slice(start, end), prefix: t.slice(pre, start), suffix: t.slice(end, post) },
+    { type: 'TextPositionSelector', start: cpStart, end: cpEnd },
+  ];
+}
+
+export interface NewCoding {
+  code: string;
+  source: string;
+  creator?: CodingUser;
+  origin?: Coding['origin'];
+  memo?: string;
+  created?: string;
+  id?: string;
+}
+
+/** A coding of a raw UTF-16 span (editor or engine offsets) of the document whose canonical text is `doc`. */
+export function createCoding(doc: CanonicalText, rawSpan: Span, spec: NewCoding): Coding {
+  if (rawSpan.end <= rawSpan.start) throw new Error('A coding needs a non-empty passage.');
+  const span = { start: doc.fromRaw(rawSpan.start), end: doc.fromRaw(rawSpan.end) };
+  return codingOfCanonical(doc, span, spec);
+}
+
+/** A coding of a canonical UTF-16 span. */
+export function codingOfCanonical(doc: CanonicalText, span: Span, spec: NewCoding): Coding {
+  const c: Coding = {
+    id: spec.id ?? newGuid(),
+    code: spec.code,
+    target: { source: spec.source, selector: selectorsFor(doc, span) },
+    created: spec.created ?? new Date().toISOString(),
+  };
+  if (spec.creator) c.creator = spec.creator;
+  if (spec.origin) c.origin = spec.origin;
+  if (spec.memo) c.memo = spec.memo;
+  return c;
+}
+
+export function quoteOf(c: Coding): TextQuoteSelector {
+  return c.target.selector[0];
+}
+
+export function positionOf(c: Coding): TextPositionSelector {
+  return c.target.selector[1];
+}
+
+/** The coding's canonical code point span. */
+export function codingSpan(c: Coding): Span {
+  const p = positionOf(c);
+  return { start: p.start, end: p.end };
+}
+
+/** The coding's raw UTF-16 span in the document (for editor highlights); undefined for orphaned codings. */
+export function codingRawSpan(doc: CanonicalText, c: Coding): Span | undefined {
+  if (c.anchor?.status === 'orphaned') return undefined;
+  return doc.positionToRaw(codingSpan(c));
+}
+
+// ───────────────────────────── storage ─────────────────────────────
+
+export const POLICYLENS_DIR = '.policylens';
+
+/** `<root>/.policylens/codings/<encoded relative path>.json` of a document. */
+export function codingFilePath(root: string, document: string): string {
+  return path.join(root, POLICYLENS_DIR, 'codings', codingFileName(relativeSource(root, document)) + '.json');
+}
+
+/** The document's path relative to `root`, with forward slashes. */
+export function relativeSource(root: string, document: string): string {
+  return path.relative(path.resolve(root), path.resolve(document)).split(path.sep).join('/');
+}
+
+/** A relative path as one file name: `%` and `/` percent-encoded (reversible, readable). */
+export function codingFileName(relative: string): string {
+  return relative.replace(/%/g, '%25').replace(/\//g, '%2F').replace(/\\/g, '%5C');
+}
+
+export function emptyCodingFile(source: string): CodingFile {
+  return { format: 'policy-lens-codings', version: 1, source, codings: [] };
+}
+
+/** Checks a parsed coding file; returns the problems (empty when fine). */
+export function validateCodingFile(data: unknown): string[] {
+  const problems: string[] = [];
+  const f = data as CodingFile;
+  if (!f || typeof f !== 'object' || f.format !== 'policy-lens-codings' || f.version !== 1) return ['not a Policy Lens codings file'];
+  if (typeof f.source !== 'string') problems.push('no "source"');
+  if (!Array.isArray(f.codings)) return [...problems, '"codings" is not a list'];
+  f.codings.forEach((c, i) => {
+    const at = `coding ${i + 1}`;
+    if (!isGuid(c?.id)) problems.push(`${at}: "id" is not a GUID`);
+    if (!isGuid(c?.code)) problems.push(`${at}: "code" is not a GUID`);
+    const sel = c?.target?.selector;
+    if (!Array.isArray(sel) || sel[0]?.type !== 'TextQuoteSelector' || typeof sel[0].exact !== 'string') {
+      problems.push(`${at}: no TextQuoteSelector`);
+    }
+    if (!Array.isArray(sel) || sel[1]?.type !== 'TextPositionSelector' || !Number.isInteger(sel[1].start) || !Number.isInteger(sel[1].end)) {
+      problems.push(`${at}: no TextPositionSelector`);
+    }
+  });
+  return problems;
+}
+
+/**
+ * Reads a codings file. A missing file is an empty one; a broken file throws (a researcher's codings are
+ * never silently dropped or overwritten).
+ */
+export async function readCodingFile(file: string, source = ''): Promise<CodingFile> {
+  let text: string;
+  try {
+    text = await fsp.readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return emptyCodingFile(source);
+    throw new Error(`${file}: cannot read the codings (${(e as Error).message}).`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${file}: the codings file is not valid JSON (${(e as Error).message}).`);
+  }
+  const problems = validateCodingFile(data);
+  if (problems.length) throw new Error(`${file}: ${problems.slice(0, 5).join('; ')}.`);
+  for (const c of (data as CodingFile).codings) {
+    c.target.selector[0].prefix ??= '';
+    c.target.selector[0].suffix ??= '';
+  }
+  return data as CodingFile;
+}
+
+/** Writes a codings file atomically; `text` (the canonical text) records what the selectors were checked against. */
+export async function writeCodingFile(file: string, data: CodingFile, text?: string): Promise<void> {
+  const out: CodingFile = { ...data, ...(text !== undefined ? { textSha256: sha256(text) } : {}) };
+  await writeFileAtomic(file, JSON.stringify(out, null, 2) + '\n');
+}
+
+/**
+ * Finds the stored codings of a document: looks for `.policylens/codings/<name>.json` in the document's
+ * folder and its ancestors, up to and including `stopAt` (default: the document's folder only).
+ */
+export async function findCodingFile(document: string, stopAt?: string): Promise<{ file: string; root: string } | undefined> {
+  let dir = path.dirname(path.resolve(document));
+  const stop = path.resolve(stopAt ?? dir);
+  for (;;) {
+    const file = codingFilePath(dir, document);
+    try {
+      if ((await fsp.stat(file)).isFile()) return { file, root: dir };
+    } catch {
+      // not here
+    }
+    if (dir === stop || !dir.startsWith(stop) || path.dirname(dir) === dir) return undefined;
+    dir = path.dirname(dir);
+  }
+}
