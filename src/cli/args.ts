@@ -1,12 +1,26 @@
 /** Command-line parsing for `policy-lens`. No analysis here. */
 
 export type OutputFormat = 'table' | 'json' | 'csv';
+export type AuditFormat = 'table' | 'json' | 'csv' | 'md';
+export type ExportFormat = 'qdpx';
+export type ExportLevel = 'match' | 'sentence' | 'paragraph';
 
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'analyze'; paths: string[]; format: OutputFormat; lexicons: string[] }
-  | { kind: 'classify'; lexicons: string[] };
+  | { kind: 'classify'; lexicons: string[] }
+  | { kind: 'audit'; paths: string[]; format: AuditFormat; lexicons: string[]; cache?: string; workers?: number }
+  | {
+      kind: 'export';
+      paths: string[];
+      format: ExportFormat;
+      output: string;
+      level: ExportLevel;
+      lexicons: string[];
+      name?: string;
+      codebook?: string;
+    };
 
 /** A mistake in the command line: printed with the usage text, exit code 2. */
 export class UsageError extends Error {
@@ -19,6 +33,9 @@ export class UsageError extends Error {
 export const USAGE = `Usage:
   policy-lens analyze PATH... [--format table|json|csv] [--lexicon FILE]...
   policy-lens classify [--lexicon FILE]...
+  policy-lens audit PATH... [--format table|csv|json|md] [--cache DIR] [--workers N] [--lexicon FILE]...
+  policy-lens export PATH... --format qdpx -o FILE.qdpx [--level match|sentence|paragraph]
+                     [--name NAME] [--codebook FILE] [--lexicon FILE]...
   policy-lens --help | --version
 
 Commands:
@@ -29,6 +46,12 @@ Commands:
   classify   Read sentences from stdin, one per line, and print one JSON object per sentence with
              text, deontic, directive, actor, district, innovation, cocreation, collaboration,
              control, framing.
+  audit      Analyse many documents in parallel (worker threads) and print the comparison: one
+             row per document. With --cache, results are kept per document and a second run
+             only analyses the files whose bytes changed.
+  export     Write a REFI-QDA project (.qdpx, for NVivo, ATLAS.ti, MAXQDA, QualCoder): the
+             documents, the default codebook, the engine's findings autocoded at --level, and
+             the codings stored in a .policylens/codings folder next to the documents.
 
 Options:
   -f, --format FMT   table (default): a scorecard per document and, for several documents, a
@@ -37,10 +60,28 @@ Options:
   -h, --help         Show this help.
   -V, --version      Show the version.
 
+Options of audit:
+  -f, --format FMT   table (default): the comparison table; csv: the columns of analyze's csv, then
+                     the audit's own; json: an array of rows; md: a Markdown report.
+      --cache DIR    Keep results in DIR, one JSON file per document, valid while the file's
+                     SHA-256, the engine and the lexicon are the same.
+      --workers N    Worker threads (default: the number of CPUs, at least 2; 0: none).
+
+Options of export:
+  -f, --format FMT   qdpx (required).
+  -o, --output FILE  The project file to write.
+      --level LEVEL  What autocoding codes: the match, its sentence (default) or its paragraph.
+      --name NAME    The project's name (default: the output file's name).
+      --codebook FILE  Codes to add to the default codebook (.qdc, or a Policy Lens codebook .json).
+
 Exit codes: 0 success; 1 a document or lexicon could not be read (the rest is still analysed);
 2 usage error. Colour is used only on a terminal and never when NO_COLOR is set.`;
 
 const FORMATS: readonly OutputFormat[] = ['table', 'json', 'csv'];
+const AUDIT_FORMATS: readonly AuditFormat[] = ['table', 'json', 'csv', 'md'];
+const EXPORT_FORMATS: readonly ExportFormat[] = ['qdpx'];
+const LEVELS: readonly ExportLevel[] = ['match', 'sentence', 'paragraph'];
+const COMMANDS = ['analyze', 'classify', 'audit', 'export'] as const;
 
 /** Splits `--name=value` and reads the value of an option that takes one. */
 function takeValue(argv: string[], i: number, name: string, inline: string | undefined): [string, number] {
@@ -60,11 +101,20 @@ export function parseArgs(argv: readonly string[]): Command {
   if (args.some((a) => a === '-V' || a === '--version')) return { kind: 'version' };
 
   const command = args[0];
-  if (command !== 'analyze' && command !== 'classify') {
+  if (!(COMMANDS as readonly string[]).includes(command)) {
     throw new UsageError(command.startsWith('-') ? `Expected a command before ${command}.` : `Unknown command: ${command}.`);
   }
 
-  let format: OutputFormat | undefined;
+  let format: string | undefined;
+  let output: string | undefined;
+  let level: ExportLevel | undefined;
+  let cache: string | undefined;
+  let workers: number | undefined;
+  let projectName: string | undefined;
+  let codebook: string | undefined;
+  const only = (opt: string, ...commands: string[]) => {
+    if (!commands.includes(command)) throw new UsageError(`${opt} is an option of ${commands.join(' and ')}.`);
+  };
   const lexicons: string[] = [];
   const paths: string[] = [];
   let onlyPaths = false;
@@ -84,14 +134,52 @@ export function parseArgs(argv: readonly string[]): Command {
     switch (name) {
       case '-f':
       case '--format': {
-        if (command !== 'analyze') throw new UsageError(`${name} is an option of analyze.`);
+        if (command === 'classify') throw new UsageError(`${name} is an option of analyze, audit and export.`);
         const [v, j] = takeValue(args, i, name, inline);
         i = j;
-        if (!FORMATS.includes(v as OutputFormat)) {
-          throw new UsageError(`Unknown format: ${v} (use ${FORMATS.join(', ')}).`);
+        const allowed: readonly string[] = command === 'audit' ? AUDIT_FORMATS : command === 'export' ? EXPORT_FORMATS : FORMATS;
+        if (!allowed.includes(v)) {
+          throw new UsageError(`Unknown format: ${v} (use ${allowed.join(', ')}).`);
         }
         if (format !== undefined && format !== v) throw new UsageError('--format given twice.');
-        format = v as OutputFormat;
+        format = v;
+        break;
+      }
+      case '-o':
+      case '--output': {
+        only(name, 'export');
+        [output, i] = takeValue(args, i, name, inline);
+        break;
+      }
+      case '--level': {
+        only(name, 'export');
+        const [v, j] = takeValue(args, i, name, inline);
+        i = j;
+        if (!LEVELS.includes(v as ExportLevel)) throw new UsageError(`Unknown level: ${v} (use ${LEVELS.join(', ')}).`);
+        level = v as ExportLevel;
+        break;
+      }
+      case '--name': {
+        only(name, 'export');
+        [projectName, i] = takeValue(args, i, name, inline);
+        break;
+      }
+      case '--codebook': {
+        only(name, 'export');
+        [codebook, i] = takeValue(args, i, name, inline);
+        break;
+      }
+      case '--cache': {
+        only(name, 'audit');
+        [cache, i] = takeValue(args, i, name, inline);
+        break;
+      }
+      case '--workers': {
+        only(name, 'audit');
+        const [v, j] = takeValue(args, i, name, inline);
+        i = j;
+        if (!/^\d+$/.test(v) || Number(v) > 256) throw new UsageError(`--workers needs a whole number from 0 to 256 (got ${v}).`);
+        workers = Number(v);
         break;
       }
       case '-l':
@@ -110,6 +198,14 @@ export function parseArgs(argv: readonly string[]): Command {
     if (paths.length > 0) throw new UsageError(`classify reads stdin and takes no paths (got ${paths[0]}).`);
     return { kind: 'classify', lexicons };
   }
-  if (paths.length === 0) throw new UsageError('analyze needs at least one PATH.');
-  return { kind: 'analyze', paths, format: format ?? 'table', lexicons };
+  if (paths.length === 0) throw new UsageError(`${command} needs at least one PATH.`);
+  if (command === 'audit') {
+    return { kind: 'audit', paths, format: (format as AuditFormat | undefined) ?? 'table', lexicons, cache, workers };
+  }
+  if (command === 'export') {
+    if (format === undefined) throw new UsageError('export needs --format qdpx.');
+    if (!output) throw new UsageError('export needs -o FILE (the project file to write).');
+    return { kind: 'export', paths, format: format as ExportFormat, output, level: level ?? 'sentence', lexicons, name: projectName, codebook };
+  }
+  return { kind: 'analyze', paths, format: (format as OutputFormat | undefined) ?? 'table', lexicons };
 }

@@ -3,6 +3,8 @@
  * Presentation only: every number comes from the engine's DocumentAnalysis.
  */
 import type { Category, DocumentAnalysis, DistrictRole, StudyTerm } from '../core/types';
+import { auditRow } from '../core/audit/row';
+import type { AuditRow } from '../core/audit/row';
 
 export const STUDY_TERMS: readonly StudyTerm[] = ['innovasjon', 'utvikling', 'samskaping', 'samarbeid', 'skal', 'må'];
 // Kept here rather than imported as a value so that this module does not depend on the engine at runtime.
@@ -104,27 +106,36 @@ export interface SummaryRow {
   components: { id: string; value: number; contribution: number }[];
 }
 
+/**
+ * The summary row of a document, built from the engine's audit row (src/core/audit/row.ts), so that
+ * `analyze --format csv`, `audit` and the extension's comparison view share every definition.
+ */
 export function summaryRow(file: string, a: DocumentAnalysis): SummaryRow {
+  return summaryFromAudit(auditRow(file, a));
+}
+
+/** The summary row of an audit row. */
+export function summaryFromAudit(r: AuditRow): SummaryRow {
   return {
-    file,
-    score: a.score.value,
-    label: a.score.label,
-    axisDirective: a.score.axes.directive,
-    axisEnabling: a.score.axes.enabling,
+    file: r.file,
+    score: r.score.value,
+    label: r.score.label,
+    axisDirective: r.score.axes.directive,
+    axisEnabling: r.score.axes.enabling,
     // Sentences in the directive category per 1,000 content words.
-    directivePer1000: a.words > 0 ? ((a.categories.directive ?? 0) * 1000) / a.words : 0,
-    pages: a.pages,
-    words: a.words,
-    extractedWords: a.extractedWords,
-    sentences: a.sentences.length,
-    exact: ordered(STUDY_TERMS, a.counts.exact),
-    inflected: ordered(STUDY_TERMS, a.counts.inflected),
-    categories: ordered(CATEGORY_ORDER, a.categories),
-    districtMentions: a.district.mentions,
-    districtRoles: ordered(DISTRICT_ROLES, a.district.roles),
-    innovationSentences: a.district.innovationSentences,
-    innovationWithDistrictRole: a.district.innovationWithDistrictRole,
-    components: a.score.components.map((c) => ({ id: c.id, value: c.value, contribution: c.contribution })),
+    directivePer1000: r.density.directive,
+    pages: r.pages,
+    words: r.words,
+    extractedWords: r.extractedWords,
+    sentences: r.sentences,
+    exact: ordered(STUDY_TERMS, r.counts.exact),
+    inflected: ordered(STUDY_TERMS, r.counts.inflected),
+    categories: ordered(CATEGORY_ORDER, r.categories),
+    districtMentions: r.district.mentions,
+    districtRoles: ordered(DISTRICT_ROLES, r.district.roles),
+    innovationSentences: r.district.innovationOrCocreationSentences,
+    innovationWithDistrictRole: r.district.withRole,
+    components: r.components.map((c) => ({ id: c.id, value: c.value, contribution: c.contribution })),
   };
 }
 

@@ -3,6 +3,8 @@
  *
  *   policy-lens analyze PATH… [--format table|json|csv] [--lexicon FILE]…
  *   policy-lens classify [--lexicon FILE]…          (sentences on stdin, JSON lines on stdout)
+ *   policy-lens audit PATH… [--format table|csv|json|md] [--cache DIR] [--workers N]   (workspace.ts)
+ *   policy-lens export PATH… --format qdpx -o FILE [--level match|sentence|paragraph]  (workspace.ts)
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -12,6 +14,7 @@ import type { AnalyzeOptions } from '../core';
 import { Command, parseArgs, USAGE, UsageError } from './args';
 import { collectDocuments } from './files';
 import { comparison, csvTable, documentJson, jsonArrayItem, scorecard, Style, SummaryRow, summaryRow } from './format';
+import { auditCommand, exportCommand } from './workspace';
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface CliIO {
@@ -19,6 +22,8 @@ export interface CliIO {
   stderr: { write(s: string): unknown };
   stdin: NodeJS.ReadableStream;
   env: NodeJS.ProcessEnv;
+  /** True for the real process: `audit` then stops its workers on Ctrl-C (SIGINT). */
+  handleSignals?: boolean;
 }
 
 const PROG = 'policy-lens';
@@ -195,6 +200,27 @@ async function classifyCommand(cmd: Extract<Command, { kind: 'classify' }>, io: 
   return failed ? 1 : 0;
 }
 
+/** `audit` and `export` (src/cli/workspace.ts), with the lexicon loaded and reported here. */
+async function workspaceCommand(cmd: Extract<Command, { kind: 'audit' | 'export' }>, io: CliIO): Promise<number> {
+  const { opts, failed: lexFailed } = await loadOptions(cmd.lexicons, io);
+  const ac = new AbortController();
+  const onSigint = () => ac.abort();
+  if (io.handleSignals) process.once('SIGINT', onSigint);
+  const ctx = { style: styleFor(io), failureMessage, analyzeOptions: opts, lexiconFiles: cmd.lexicons, version: version(), signal: ac.signal };
+  try {
+    const code = cmd.kind === 'audit' ? await auditCommand(cmd, io, ctx) : await exportCommand(cmd, io, ctx);
+    return lexFailed ? Math.max(code, 1) : code;
+  } catch (err) {
+    if (ac.signal.aborted) {
+      io.stderr.write(`\n${PROG}: cancelled${cmd.kind === 'audit' && cmd.cache ? '; the documents finished so far are in the cache' : ''}.\n`);
+      return 130;
+    }
+    throw err;
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+}
+
 /** Runs the CLI with the given streams; returns the exit code. */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   let cmd: Command;
@@ -218,6 +244,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       return analyzeCommand(cmd, io);
     case 'classify':
       return classifyCommand(cmd, io);
+    case 'audit':
+    case 'export':
+      return workspaceCommand(cmd, io);
   }
 }
 
@@ -228,5 +257,5 @@ export async function main(argv: string[]): Promise<number> {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
-  return run(argv, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env });
+  return run(argv, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, handleSignals: true });
 }

@@ -85,6 +85,8 @@ export interface AuditStats {
   workersStarted: number;
   /** Documents analysed per worker (in-process: one element). */
   perWorker: number[];
+  /** Milliseconds each worker spent analysing; busy / wall time near 1 for every worker means all were kept busy. */
+  busyMs: number[];
   ms: number;
 }
 
@@ -159,6 +161,7 @@ export async function auditFiles(paths: readonly string[], opts: AuditOptions = 
     workers,
     workersStarted: 0,
     perWorker: workers > 0 ? new Array(workers).fill(0) : [0],
+    busyMs: workers > 0 ? new Array(workers).fill(0) : [0],
     ms: 0,
   };
   let done = 0;
@@ -211,7 +214,10 @@ export async function auditFiles(paths: readonly string[], opts: AuditOptions = 
     if (signal?.aborted) throw abortError(signal);
     if (reply.ok) {
       stats.analysed++;
-      if (!pool) stats.perWorker[0]++;
+      if (!pool) {
+        stats.perWorker[0]++;
+        stats.busyMs[0] += reply.ms;
+      }
       if (cache) {
         await cache.store(file, hash, size, { row: reply.row }).catch((e: Error) => {
           if (!cacheWriteWarned) warnings.push(`The audit cache ${cache.dir} cannot be written (${e.message}).`);
@@ -254,6 +260,7 @@ export async function auditFiles(paths: readonly string[], opts: AuditOptions = 
       await pool.close();
       stats.workersStarted = pool.stats.started;
       stats.perWorker = pool.stats.perSlot;
+      stats.busyMs = pool.stats.busyMs.map((ms) => Math.round(ms));
     }
   }
   stats.ms = Date.now() - t0;

@@ -42,6 +42,8 @@ export interface PoolStats {
   started: number;
   /** Documents analysed per worker slot. */
   perSlot: number[];
+  /** Milliseconds each worker slot spent analysing (as the workers measured it). */
+  busyMs: number[];
   /** Thread ids of the workers that analysed at least one document. */
   threadIds: number[];
 }
@@ -59,7 +61,7 @@ export class WorkerPool {
     readonly timeoutMs = 0,
     readonly language: AuditLanguage = 'auto',
   ) {
-    this.stats = { started: 0, perSlot: new Array(size).fill(0), threadIds: [] };
+    this.stats = { started: 0, perSlot: new Array(size).fill(0), busyMs: new Array(size).fill(0), threadIds: [] };
   }
 
   /** Runs one job; the promise always resolves (failures are error replies). `job.bytes` is transferred. */
@@ -99,6 +101,7 @@ export class WorkerPool {
       const p = slot.current;
       if (!p || reply.id !== p.job.id) return;
       this.finish(slot, reply);
+      this.stats.busyMs[index] += reply.ms;
       if (reply.ok) {
         this.stats.perSlot[index]++;
         if (!this.stats.threadIds.includes(worker.threadId)) this.stats.threadIds.push(worker.threadId);
