@@ -1,6 +1,7 @@
 // Bundles the CLI and the extension with esbuild. `node esbuild.js [--watch] [--production]`
 const esbuild = require('esbuild');
 const fs = require('fs');
+const path = require('path');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -16,12 +17,29 @@ const targets = [
     mainFields: ['module', 'main'],
   },
   {
+    // The workspace audit's worker thread (src/core/audit/worker.ts), found by the pool next to the bundle
+    // that starts it (dist/cli.js, dist/extension.js). natural's stemmer is bundled as in the extension (which
+    // ships without node_modules); pdfjs-dist stays external as in the CLI.
+    entryPoints: ['src/core/audit/worker.ts'],
+    outfile: 'dist/audit-worker.js',
+    external: ['pdfjs-dist'],
+    mainFields: ['module', 'main'],
+  },
+  {
     entryPoints: ['src/extension/extension.ts'],
     outfile: 'dist/extension.js',
     // natural's stemmer is bundled (the extension ships without node_modules; see `npm run package`);
     // pdfjs-dist is only loaded for PDFs, which the extension does not open. jsonc-parser's `main` is a UMD
     // build with dynamic requires that esbuild cannot follow: prefer its ES module build.
     external: ['vscode', 'pdfjs-dist'],
+    mainFields: ['module', 'main'],
+  },
+  {
+    // The analysis worker thread of the text editors (src/extension/worker/analysisWorker.ts; started by
+    // src/extension/worker/client.ts from dist/analysisWorker.js). natural is bundled, as in the extension.
+    entryPoints: ['src/extension/worker/analysisWorker.ts'],
+    outfile: 'dist/analysisWorker.js',
+    external: ['pdfjs-dist'],
     mainFields: ['module', 'main'],
   },
   {
@@ -32,9 +50,42 @@ const targets = [
     external: ['vscode', 'mocha', 'pdfjs-dist'],
     mainFields: ['module', 'main'],
   },
+  {
+    // The PDF viewer's analysis worker thread (src/extension/pdf/worker.ts): extraction with pdf.js and analysis,
+    // away from the extension host's thread. pdfjs-dist is loaded from node_modules like the CLI does.
+    entryPoints: ['src/extension/pdf/worker.ts'],
+    outfile: 'dist/pdf-worker.js',
+    external: ['pdfjs-dist'],
+    mainFields: ['module', 'main'],
+  },
+  {
+    // The PDF viewer's webview script (browser, ES module). pdf.js itself is not bundled: the package's own
+    // build files are copied next to it (copyPdfjs below) and imported at run time.
+    entryPoints: ['src/extension/pdf/webview/main.ts'],
+    outfile: 'dist/pdf-viewer/viewer.js',
+    platform: 'browser',
+    format: 'esm',
+    target: 'chrome114',
+    external: ['pdfjs-dist'],
+  },
 ].filter((t) => fs.existsSync(t.entryPoints[0]));
 
+/**
+ * The pdf.js files the PDF viewer's webview loads, copied from the pdfjs-dist package (not committed): the legacy
+ * build (it runs in the Chromium of every VS Code the extension supports), its worker, the standard fonts and the
+ * CMaps (the same ones the host's extractor uses, so that both sides see the same text items).
+ */
+function copyPdfjs() {
+  const src = path.dirname(require.resolve('pdfjs-dist/package.json'));
+  const dest = path.join(__dirname, 'dist', 'pdf-viewer', 'pdfjs');
+  fs.mkdirSync(dest, { recursive: true });
+  for (const f of ['pdf.min.mjs', 'pdf.worker.min.mjs']) fs.copyFileSync(path.join(src, 'legacy', 'build', f), path.join(dest, f));
+  fs.copyFileSync(path.join(src, 'LICENSE'), path.join(dest, 'LICENSE'));
+  for (const dir of ['standard_fonts', 'cmaps']) fs.cpSync(path.join(src, dir), path.join(dest, dir), { recursive: true });
+}
+
 async function main() {
+  copyPdfjs();
   for (const t of targets) {
     const options = {
       bundle: true,
