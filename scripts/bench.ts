@@ -11,6 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { analyzeText, extractFile } from '../src/core';
+import { auditCase, AUDIT_UNITS } from './bench-audit';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DEFAULT_CORPUS = '/work/shared/corpus';
@@ -191,6 +192,7 @@ const CASES: Case[] = [
       };
     },
   },
+  auditCase({ round }),
 ];
 
 const UNITS: Record<string, string> = {
@@ -204,6 +206,7 @@ const UNITS: Record<string, string> = {
   pdfPagesPerSec: 'pages/s',
   pdftotextSeconds: 's',
   pdftotextPagesPerSec: 'pages/s',
+  ...AUDIT_UNITS,
   peakRssMB: 'MB',
 };
 
