@@ -43,6 +43,14 @@ const targets = [
     mainFields: ['module', 'main'],
   },
   {
+    // The analysis worker thread of the text editors (src/extension/worker/analysisWorker.ts; started by
+    // src/extension/worker/client.ts from dist/analysisWorker.js). natural is bundled, as in the extension.
+    entryPoints: ['src/extension/worker/analysisWorker.ts'],
+    outfile: 'dist/analysisWorker.js',
+    external: ['pdfjs-dist'],
+    mainFields: ['module', 'main'],
+  },
+  {
     // Integration tests, run inside a VS Code extension host (scripts/run-vscode-tests.mjs or
     // scripts/run-electron-tests.js); mocha is resolved from node_modules at run time.
     entryPoints: ['test/integration/suite/index.ts'],

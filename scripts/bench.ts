@@ -11,6 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { analyzeText, extractFile } from '../src/core';
+import { incrementalCase } from './bench-incremental';
 import { auditCase, AUDIT_UNITS } from './bench-audit';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -192,6 +193,7 @@ const CASES: Case[] = [
       };
     },
   },
+  incrementalCase(MELD_ST_9, ROOT, { median, round }),
   auditCase({ round }),
 ];
 
@@ -206,6 +208,14 @@ const UNITS: Record<string, string> = {
   pdfPagesPerSec: 'pages/s',
   pdftotextSeconds: 's',
   pdftotextPagesPerSec: 'pages/s',
+  incrementalMedianMs: 'ms',
+  incrementalP99Ms: 'ms',
+  incrementalFullMs: 'ms',
+  incrementalColdMs: 'ms',
+  incrementalWorkerMedianMs: 'ms',
+  incrementalWorkerP99Ms: 'ms',
+  incrementalHostStallP99Ms: 'ms',
+  incrementalHostStallMaxMs: 'ms',
   ...AUDIT_UNITS,
   peakRssMB: 'MB',
 };

@@ -2,13 +2,24 @@
  * Runs the engine on open documents, off the typing path: debounced timers (adaptive to how long the last run
  * took), a generation counter per document so that stale runs are dropped, and finding offsets kept in step with
  * edits made after the analysis (so decorations and hovers stay on the right words until the next run).
+ *
+ * The engine runs in a worker thread (./worker/client.ts), which keeps each document's block cache: the extension
+ * host only sends the text and receives the analysis, so a long document's first analysis does not block it, and
+ * an edit re-analyses only the paragraphs it touched. A run that takes long shows window progress.
+ *
+ * The Framing view and the Findings tree do not read this service directly: they show an `AnalysisSource`
+ * (./sources.ts). extension.ts publishes the active text editor's document from here as one; the PDF editor
+ * publishes its own.
  */
+import * as l10n from '@vscode/l10n';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { Category, DocumentAnalysis, Finding, Lexicon } from '../core';
-import { analyze, LexiconProblem, loadUserLexicon, optionsFor, PruningCache } from './engine';
+import type { Category, DocumentAnalysis, Finding, Lexicon, SectionProfile } from '../core';
+import { LexiconProblem, loadUserLexicon, requestOptions } from './engine';
 import type { Settings } from './settings';
+import { AnalysisWorkerClient, CancelledError } from './worker/client';
+import type { WorkerResult } from './worker/protocol';
 
 /** A finding placed in the document as it is now (offsets follow edits made after the analysis). */
 export interface Span {
@@ -29,6 +40,10 @@ export interface Entry {
   /** True when the document changed after the analysis. */
   stale: boolean;
   spans: Span[];
+  /** The engine's heading-by-heading profile of `analysis`. */
+  sections?: SectionProfile[];
+  /** Edits made since the analysis, in the order they were applied (see `toDocumentRange`). */
+  edits: { at: number; removed: number; inserted: number }[];
   error?: string;
   /** Duration of the last run, ms. */
   ms?: number;
@@ -40,6 +55,8 @@ export interface AnalysisChange {
 }
 
 const MAX_ADAPTIVE_DELAY_MS = 5000;
+/** A run still going after this long shows window progress. */
+const PROGRESS_AFTER_MS = 300;
 
 export class AnalysisService implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
@@ -48,39 +65,72 @@ export class AnalysisService implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<AnalysisChange>();
   private readonly lexiconEmitter = new vscode.EventEmitter<void>();
   private lexicon: Lexicon | undefined;
-  /** Per document: the engine's block cache, so that a keystroke re-analyses only the changed paragraph. */
-  private readonly caches = new Map<string, PruningCache>();
+  /** The engine, in a worker thread; it keeps a block cache per document (a keystroke re-analyses one paragraph). */
+  private readonly client: AnalysisWorkerClient;
   private lexiconReady: Promise<void> = Promise.resolve();
   private lexiconLoadGeneration = 0;
+  /** The lexicon generation the worker has (results made with an older one are dropped). */
+  private lexiconVersion = 0;
   /** Problems of the user's lexicon files (the built-in lexicon is used meanwhile). */
   lexiconProblems: LexiconProblem[] = [];
+  /** Lexicon files besides `policyLens.lexiconFiles`: the workspace lexicons (set by ./workspaceLexicon.ts). */
+  workspaceLexiconFiles: string[] = [];
+  /** The lexicon files of the last load (absolute paths). */
+  loadedLexiconFiles: string[] = [];
 
   /** Fired when a document's analysis state changes (analysing, ready, error, spans moved). */
   readonly onDidChange = this.emitter.event;
   readonly onDidChangeLexicon = this.lexiconEmitter.event;
 
-  constructor(private settings: Settings) {}
+  /** @param workerScript the bundled worker (dist/analysisWorker.js) */
+  constructor(
+    private settings: Settings,
+    workerScript: string,
+    log?: (message: string) => void,
+  ) {
+    this.client = new AnalysisWorkerClient(workerScript, { log });
+  }
 
   updateSettings(s: Settings): void {
     const lexiconChanged = JSON.stringify(s.lexiconFiles) !== JSON.stringify(this.settings.lexiconFiles);
+    const languageChanged = s.language !== this.settings.language;
     this.settings = s;
     if (lexiconChanged) void this.reloadLexicon();
+    else if (languageChanged) for (const e of this.entries.values()) e.stale = true;
   }
 
-  /** (Re)loads `policyLens.lexiconFiles`; analyses wait for it. */
+  /** (Re)loads `policyLens.lexiconFiles` and the workspace lexicons; analyses wait for it. */
   reloadLexicon(): Promise<void> {
     const gen = ++this.lexiconLoadGeneration;
-    const files = this.settings.lexiconFiles.map(resolvePath);
+    const files = [...new Set([...this.settings.lexiconFiles.map(resolvePath), ...this.workspaceLexiconFiles])];
     this.lexiconReady = loadUserLexicon(files).then((res) => {
       if (gen !== this.lexiconLoadGeneration) return;
       this.lexicon = res.lexicon;
       this.lexiconProblems = res.problems;
-      // Cached block results were made with the old lexicon; every analysis is out of date.
-      this.caches.clear();
+      this.loadedLexiconFiles = files;
+      // The worker drops its cached block results (made with the old lexicon); every analysis is out of date.
+      this.lexiconVersion = gen;
+      this.client.setLexicon(res.lexicon, gen);
       for (const e of this.entries.values()) e.stale = true;
       this.lexiconEmitter.fire();
     });
     return this.lexiconReady;
+  }
+
+  /**
+   * Where [start, end) of the entry's analysed text lies in the document now, after the edits made since the
+   * analysis; undefined when an edit touched the range.
+   */
+  toDocumentRange(entry: Entry, start: number, end: number): { start: number; end: number } | undefined {
+    for (const e of entry.edits) {
+      const to = e.at + e.removed;
+      if (end <= e.at) continue;
+      if (start >= to) {
+        start += e.inserted - e.removed;
+        end += e.inserted - e.removed;
+      } else return undefined;
+    }
+    return { start, end };
   }
 
   get(uri: vscode.Uri): Entry | undefined {
@@ -151,6 +201,7 @@ export class AnalysisService implements vscode.Disposable {
       const from = c.rangeOffset;
       const to = c.rangeOffset + c.rangeLength;
       const delta = c.text.length - c.rangeLength;
+      entry.edits.push({ at: from, removed: c.rangeLength, inserted: c.text.length });
       const next: Span[] = [];
       for (const s of spans) {
         if (s.end <= from) next.push(s);
@@ -168,7 +219,8 @@ export class AnalysisService implements vscode.Disposable {
     this.cancelTimer(key);
     this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
     this.entries.delete(key);
-    this.caches.delete(key);
+    this.client.cancelAll(key);
+    this.client.forget(key);
   }
 
   private cancelTimer(key: string): void {
@@ -181,7 +233,7 @@ export class AnalysisService implements vscode.Disposable {
     const key = doc.uri.toString();
     let e = this.entries.get(key);
     if (!e) {
-      e = { uri: doc.uri, state: 'idle', stale: false, spans: [] };
+      e = { uri: doc.uri, state: 'idle', stale: false, spans: [], edits: [] };
       this.entries.set(key, e);
     }
     return e;
@@ -195,24 +247,19 @@ export class AnalysisService implements vscode.Disposable {
     const entry = this.entryFor(doc);
     entry.state = 'analysing';
     this.emitter.fire({ document: doc, entry });
-    // Let the "analysing" state reach the UI before a synchronous engine run occupies the extension host.
-    await new Promise((r) => setTimeout(r, 0));
     await this.lexiconReady;
     if (gen !== this.generations.get(key) || doc.isClosed) return undefined;
 
     const version = doc.version;
-    const text = doc.getText();
     const started = Date.now();
-    let cache = this.caches.get(key);
-    if (!cache) this.caches.set(key, (cache = new PruningCache()));
-    let analysis: DocumentAnalysis;
+    // A newer request for this document replaces this one while it waits in the client (CancelledError).
+    const job = this.client.analyze(key, doc.getText(), requestOptions(doc, this.settings.language));
+    this.progressIfSlow(doc, job.promise);
+    let result: WorkerResult;
     try {
-      cache.beginRun();
-      analysis = await analyze(text, optionsFor(doc, { lexicon: this.lexicon, cache: cache.asBlockCache() }));
-      cache.endRun();
+      result = await job.promise;
     } catch (err) {
-      this.caches.delete(key);
-      if (gen !== this.generations.get(key)) return undefined;
+      if (err instanceof CancelledError || gen !== this.generations.get(key) || doc.isClosed) return undefined;
       entry.state = 'error';
       entry.error = err instanceof Error ? err.message : String(err);
       entry.ms = Date.now() - started;
@@ -222,26 +269,45 @@ export class AnalysisService implements vscode.Disposable {
     // A newer run started, or the document closed, while this one ran: drop the result.
     if (gen !== this.generations.get(key) || doc.isClosed) return undefined;
     entry.ms = Date.now() - started;
-    if (doc.version !== version) {
-      // The text changed under an asynchronous engine run: its offsets are off; run again.
+    if (doc.version !== version || result.lexiconVersion !== this.lexiconVersion) {
+      // The text (or the lexicon) changed while the worker ran: its offsets are off; run again.
       this.schedule(doc, 0);
       return undefined;
     }
+    const analysis = result.analysis;
     entry.state = 'ready';
     entry.error = undefined;
     entry.analysis = analysis;
+    entry.sections = result.sections;
     entry.analysedVersion = version;
     entry.stale = false;
+    entry.edits = [];
     entry.spans = analysis.findings.map((f) => ({ start: f.start, end: f.end, finding: f }));
     this.emitter.fire({ document: doc, entry });
     return analysis;
+  }
+
+  /** Window progress for a run that is still going after PROGRESS_AFTER_MS (a long document's first analysis). */
+  private progressIfSlow(doc: vscode.TextDocument, done: Promise<unknown>): void {
+    let finished = false;
+    const settle = () => {
+      finished = true;
+    };
+    done.then(settle, settle);
+    setTimeout(() => {
+      if (finished) return;
+      void vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: l10n.t('Policy Lens: analysing {0}', path.basename(doc.uri.path)) },
+        () => done.catch(() => undefined),
+      );
+    }, PROGRESS_AFTER_MS);
   }
 
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     this.entries.clear();
-    this.caches.clear();
+    this.client.dispose();
     this.emitter.dispose();
     this.lexiconEmitter.dispose();
   }

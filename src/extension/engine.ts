@@ -3,8 +3,9 @@
  * the extension only maps documents to text and findings to editor ranges.
  */
 import type * as vscode from 'vscode';
-import { analyzeText, loadLexicon } from '../core';
+import { loadLexicon } from '../core';
 import type { AnalyzeOptions, DocumentAnalysis, Lexicon } from '../core';
+import type { AnalyzeRequestOptions } from './worker/protocol';
 
 export type { DocumentAnalysis };
 /** The engine's per-document cache of block results (incremental re-analysis while typing). */
@@ -18,21 +19,25 @@ export function formatOf(doc: Pick<vscode.TextDocument, 'languageId' | 'fileName
 
 /**
  * Analysis options for a document: the same for the extension and for anyone checking its output (the cache
- * only saves work; results are the same with or without it).
+ * only saves work; results are the same with or without it). `language` is the `policyLens.language` setting.
  */
 export function optionsFor(
   doc: Pick<vscode.TextDocument, 'languageId' | 'fileName'>,
-  extra: { lexicon?: Lexicon; cache?: BlockCache } = {},
+  extra: { lexicon?: Lexicon; cache?: BlockCache; language?: 'auto' | 'nb' | 'nn' } = {},
 ): AnalyzeOptions & { format: 'md' | 'txt' } {
   const opts: AnalyzeOptions & { format: 'md' | 'txt' } = { format: formatOf(doc) };
   if (extra.lexicon) opts.lexicon = extra.lexicon;
   if (extra.cache) opts.cache = extra.cache;
+  if (extra.language && extra.language !== 'auto') opts.language = extra.language;
   return opts;
 }
 
-export async function analyze(text: string, options: AnalyzeOptions & { format: 'md' | 'txt' }): Promise<DocumentAnalysis> {
-  // analyzeText is synchronous today; awaiting keeps this adapter right if it becomes asynchronous.
-  return await Promise.resolve(analyzeText(text, options));
+/** What the analysis worker needs besides the text (the lexicon is sent to it separately). */
+export function requestOptions(
+  doc: Pick<vscode.TextDocument, 'languageId' | 'fileName'>,
+  language: 'auto' | 'nb' | 'nn',
+): AnalyzeRequestOptions {
+  return language === 'auto' ? { format: formatOf(doc) } : { format: formatOf(doc), language };
 }
 
 /**
@@ -41,17 +46,26 @@ export async function analyze(text: string, options: AnalyzeOptions & { format: 
  */
 export class PruningCache extends Map<string, unknown> {
   private used = new Set<string>();
+  /** Blocks found in / added to the cache since `beginRun()`. */
+  hits = 0;
+  misses = 0;
   override get(key: string): unknown {
     const v = super.get(key);
-    if (v !== undefined) this.used.add(key);
+    if (v !== undefined) {
+      this.used.add(key);
+      this.hits++;
+    }
     return v;
   }
   override set(key: string, value: unknown): this {
     this.used?.add(key);
+    this.misses++;
     return super.set(key, value);
   }
   beginRun(): void {
     this.used = new Set();
+    this.hits = 0;
+    this.misses = 0;
   }
   endRun(): void {
     for (const k of [...this.keys()]) if (!this.used.has(k)) this.delete(k);

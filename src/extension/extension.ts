@@ -1,19 +1,27 @@
 /**
  * Policy Lens for VS Code: a thin adapter over the engine (src/core). It analyses the active Markdown/plain-text
- * document off the typing path, highlights findings per category, explains them on hover, shows the score in a
- * language status item and lists the findings in the «Findings» view. No analysis logic lives here.
+ * document off the typing path (in a worker thread), highlights findings per category, explains them on hover,
+ * shows the score in a language status item, the framing in the «Framing» view and the findings in the «Findings»
+ * view. No analysis logic lives here.
+ *
+ * Both views show the focused AnalysisSource (./sources.ts): this file publishes the active text editor's
+ * document as one; another editor (the PDF viewer) publishes its own through `focus`.
  */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { CATEGORIES, Category, DocumentAnalysis } from '../core';
 import { AnalysisService } from './analysisService';
+import { registerCommands } from './commands';
 import { AppliedRanges, Highlighter } from './decorations';
 import { FindingDiagnostics } from './diagnostics';
 import { FindingsNode, FindingsTreeProvider } from './findingsTree';
+import { FRAMING_VIEW_ID, FramingViewProvider } from './framing/view';
 import { FindingHoverProvider } from './hover';
 import { categoryLabel } from './labels';
 import { documentSelector, readSettings, SECTION, Settings } from './settings';
+import { AnalysisFocus, AnalysisSource, Flasher, TextDocumentSource } from './sources';
 import { ScoreStatus, StatusSnapshot } from './status';
+import { WorkspaceLexicons } from './workspaceLexicon';
 
 /** What `activate` returns (`vscode.extensions.getExtension('policy-lens.policy-lens').exports`). */
 export interface PolicyLensApi {
@@ -32,6 +40,14 @@ export interface PolicyLensApi {
   readonly findingsProvider: vscode.TreeDataProvider<FindingsNode>;
   /** Whether highlights are shown at all (`policyLens.toggleHighlights`). */
   highlightsVisible(): boolean;
+  /** The source the Framing view and the Findings tree show; other editors (PDF) publish theirs here. */
+  readonly focus: AnalysisFocus;
+  /** The Framing view (tests: what it shows, what its webview drew, messages it dropped). */
+  readonly framing: FramingViewProvider;
+  /** The last flash of a range revealed from the Framing view. */
+  lastFlash(): { uri: vscode.Uri; range: vscode.Range; shown: boolean } | undefined;
+  /** The lexicon files loaded besides the built-in lexicon, and the workspace lexicons skipped (untrusted). */
+  lexicons(): { loaded: string[]; skipped: string[] };
 }
 
 const VISIBLE_KEY = 'policyLens.highlightsVisible';
@@ -43,14 +59,22 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
   let selector = documentSelector(settings);
   let visible = context.globalState.get<boolean>(VISIBLE_KEY, true);
 
-  const service = new AnalysisService(settings);
+  const output = vscode.window.createOutputChannel('Policy Lens', { log: true });
+  const service = new AnalysisService(settings, context.asAbsolutePath('dist/analysisWorker.js'), (m) => output.warn(m));
   const highlighter = new Highlighter();
   const status = new ScoreStatus(selector);
   const diagnostics = new FindingDiagnostics();
   const tree = new FindingsTreeProvider();
   const treeView = vscode.window.createTreeView('policyLens.findings', { treeDataProvider: tree, showCollapseAll: true });
-  context.subscriptions.push(service, highlighter, status, diagnostics, tree, treeView);
-  void service.reloadLexicon();
+  const focus = new AnalysisFocus();
+  const flasher = new Flasher();
+  const lexicons = new WorkspaceLexicons(service, context.asAbsolutePath('src/core/lexicon/lexicon.schema.json'));
+  const framing = new FramingViewProvider(context.extensionUri, focus, (command) => {
+    void vscode.commands.executeCommand(`policyLens.${command}`);
+  });
+  context.subscriptions.push(output, service, highlighter, status, diagnostics, tree, treeView, focus, flasher, lexicons, framing);
+  context.subscriptions.push(vscode.window.registerWebviewViewProvider(FRAMING_VIEW_ID, framing, { webviewOptions: { retainContextWhenHidden: false } }));
+  void lexicons.refresh();
   void vscode.commands.executeCommand('setContext', 'policyLens.highlightsVisible', visible);
 
   const matches = (doc: vscode.TextDocument) => vscode.languages.match(selector, doc) > 0;
@@ -64,12 +88,26 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
   registerHover();
   context.subscriptions.push({ dispose: () => hoverRegistration?.dispose() });
 
-  /** The document the Findings view and the status item follow: the active editor's, else the last one shown. */
+  /** The document the views and the status item follow: the active editor's, else the last one shown. */
   let focusDoc: vscode.TextDocument | undefined;
+  const textSources = new WeakMap<vscode.TextDocument, TextDocumentSource>();
+  const textSource = (doc: vscode.TextDocument) => {
+    let s = textSources.get(doc);
+    if (!s) textSources.set(doc, (s = new TextDocumentSource(doc, service, flasher)));
+    return s;
+  };
+  focus.fallback = (uri) => {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    return doc ? textSource(doc) : undefined;
+  };
   const pickFocus = () => {
     const active = vscode.window.activeTextEditor?.document;
     if (active && (matches(active) || service.get(active.uri))) focusDoc = active;
     else if (focusDoc?.isClosed) focusDoc = undefined;
+    // A text editor taking focus shows its document; when no text editor is active (another editor, e.g. the PDF
+    // viewer, or none), a source that editor published stays.
+    if (focusDoc && (active === focusDoc || !focus.source || focus.source.kind === 'text')) focus.set(textSource(focusDoc));
+    else if (!focusDoc && focus.source?.kind === 'text') focus.set(undefined);
     return focusDoc;
   };
 
@@ -83,11 +121,20 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
   const refreshPanels = () => {
     const doc = pickFocus();
     const entry = doc ? service.get(doc.uri) : undefined;
-    status.update(entry, service.lexiconProblems);
-    tree.show(doc, entry, settings.categories);
+    status.update(entry, service.lexiconProblems, lexicons.notice());
+    showTree(focus.source);
+  };
+  const showTree = (source: AnalysisSource | undefined) => {
+    tree.show(source, settings.categories);
     treeView.message = tree.message();
     treeView.description = tree.description();
   };
+  // Another editor's source (the PDF viewer's) refreshes the tree by itself.
+  context.subscriptions.push(
+    focus.onDidChange((source) => {
+      if (source && source.kind !== 'text') showTree(source);
+    }),
+  );
   const refreshAll = () => {
     for (const ed of vscode.window.visibleTextEditors) renderEditorsOf(ed.document);
     refreshPanels();
@@ -129,8 +176,8 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
       }
     }),
     vscode.workspace.onDidSaveTextDocument((doc) => {
-      if (isLexiconFile(doc.uri, settings)) {
-        void service.reloadLexicon();
+      if (isLexiconFile(doc.uri, settings) || lexicons.isWorkspaceLexicon(doc.uri)) {
+        void lexicons.refresh();
         return;
       }
       if (settings.analyzeOn !== 'manual' && matches(doc) && !service.isCurrent(doc)) service.schedule(doc, 0);
@@ -156,6 +203,7 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
       applySettings();
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => applySettings()),
+    lexicons.onDidChange(() => refreshPanels()),
   );
 
   function applySettings() {
@@ -235,13 +283,21 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
       await vscode.commands.executeCommand('workbench.view.extension.policyLens');
       await vscode.commands.executeCommand('policyLens.findings.focus');
     }),
+    vscode.commands.registerCommand('policyLens.showFraming', async () => {
+      await vscode.commands.executeCommand('workbench.view.extension.policyLens');
+      await vscode.commands.executeCommand(`${FRAMING_VIEW_ID}.focus`);
+    }),
+    // Offsets of the analysed text; the document's source maps them (edits since the analysis, a PDF's pages).
     vscode.commands.registerCommand('policyLens.revealFinding', async (uri: vscode.Uri, start: number, end: number) => {
+      const source = focus.find(uri);
+      if (source && (await source.reveal(start, end, 'select'))) return;
       const doc = await vscode.workspace.openTextDocument(uri);
       const range = new vscode.Range(doc.positionAt(start), doc.positionAt(end));
       const editor = await vscode.window.showTextDocument(doc, { selection: range, preserveFocus: false });
       editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     }),
   );
+  registerCommands(context, { focus, lexicons });
 
   refreshAll();
   analyseVisible();
@@ -262,6 +318,10 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
     }),
     findingsProvider: tree,
     highlightsVisible: () => visible,
+    focus,
+    framing,
+    lastFlash: () => flasher.last,
+    lexicons: () => ({ loaded: service.loadedLexiconFiles, skipped: lexicons.skipped.map((u) => u.fsPath) }),
   };
 }
 

@@ -1,11 +1,14 @@
-/** The «Findings» view: the active document's findings grouped by category, with counts; a click reveals one. */
+/**
+ * The «Findings» view: the focused document's findings grouped by category, with counts; a click reveals one. It
+ * shows an AnalysisSource (./sources.ts): a text editor's document, or another editor's (the PDF viewer's).
+ */
 import * as l10n from '@vscode/l10n';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { CATEGORIES, Category, DocumentAnalysis } from '../core';
-import type { Entry, Span } from './analysisService';
+import type { Span } from './analysisService';
 import { appendFinding } from './hover';
-import { categoryDescription, categoryLabel, formatScore } from './labels';
+import { categoryDescription, categoryLabel, formatScore, scoreLabel } from './labels';
+import type { AnalysisSource, SourceSnapshot } from './sources';
 
 export type FindingsNode =
   | { kind: 'category'; category: Category; spans: Span[]; enabled: boolean }
@@ -24,20 +27,21 @@ const CATEGORY_ICONS: Record<Category, string> = {
 export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingsNode> {
   private readonly emitter = new vscode.EventEmitter<FindingsNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
-  private doc: vscode.TextDocument | undefined;
-  private entry: Entry | undefined;
+  private source: AnalysisSource | undefined;
+  private entry: SourceSnapshot | undefined;
   private enabled: Record<Category, boolean> = Object.fromEntries(CATEGORIES.map((c) => [c, true])) as Record<Category, boolean>;
 
-  /** Shows this document's analysis (undefined: nothing to show). */
-  show(doc: vscode.TextDocument | undefined, entry: Entry | undefined, enabled: Record<Category, boolean>): void {
-    this.doc = doc;
-    this.entry = entry;
+  /** Shows this source's analysis as it is now (undefined: nothing to show). */
+  show(source: AnalysisSource | undefined, enabled: Record<Category, boolean>): void {
+    this.source = source;
+    this.entry = source?.snapshot();
     this.enabled = { ...enabled };
     this.emitter.fire(undefined);
   }
 
-  get document(): vscode.TextDocument | undefined {
-    return this.doc;
+  /** The document shown (its URI). */
+  get document(): { uri: vscode.Uri } | undefined {
+    return this.source;
   }
 
   get analysis(): DocumentAnalysis | undefined {
@@ -46,14 +50,17 @@ export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingsNod
 
   /** Message shown above the tree: the score, or why the tree is empty. */
   message(): string {
-    if (!this.doc) return l10n.t('Open a Markdown or plain-text document to see its findings.');
+    if (!this.source) return l10n.t('Open a Markdown or plain-text document to see its findings.');
     const a = this.entry?.analysis;
-    if (!a) return this.entry?.state === 'analysing' ? l10n.t('Analysing…') : l10n.t('Not analysed yet.');
-    return l10n.t('Score {0} ({1}) · {2} findings in {3} sentences', formatScore(a.score.value), a.score.label, a.findings.length, a.sentences.length);
+    if (!a) {
+      if (this.entry?.state === 'error') return l10n.t('Analysis failed: {0}', this.entry.error ?? '');
+      return this.entry?.state === 'analysing' ? l10n.t('Analysing…') : l10n.t('Not analysed yet.');
+    }
+    return l10n.t('Score {0} ({1}) · {2} findings in {3} sentences', formatScore(a.score.value), scoreLabel(a.score.label), a.findings.length, a.sentences.length);
   }
 
   description(): string | undefined {
-    return this.doc ? path.basename(this.doc.uri.path) : undefined;
+    return this.source?.label;
   }
 
   getChildren(node?: FindingsNode): FindingsNode[] {
@@ -81,19 +88,19 @@ export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingsNod
       return item;
     }
     const { span } = node;
-    const doc = this.doc!;
-    const pos = doc.positionAt(span.start);
+    const source = this.source!;
     const item = new vscode.TreeItem(span.finding.text.replace(/\s+/g, ' '), vscode.TreeItemCollapsibleState.None);
     item.id = `finding:${span.finding.category}:${span.finding.start}:${span.finding.end}:${span.finding.entry}`;
     const sentence = this.entry?.analysis?.sentences[span.finding.sentence];
-    item.description = l10n.t('line {0}', pos.line + 1) + (sentence ? ` · ${snippet(sentence.text)}` : '');
+    item.description = source.where(span.finding.start) + (sentence ? ` · ${snippet(sentence.text)}` : '');
     const tip = new vscode.MarkdownString(undefined, true);
     if (this.entry?.analysis) appendFinding(tip, this.entry.analysis, span.finding, this.entry.stale);
     item.tooltip = tip;
+    // Offsets of the analysed text: the source maps them (edits since the analysis, or a PDF page).
     item.command = {
       title: l10n.t('Go to finding'),
       command: 'policyLens.revealFinding',
-      arguments: [doc.uri, span.start, span.end],
+      arguments: [source.uri, span.finding.start, span.finding.end],
     };
     item.contextValue = 'policyLens.finding';
     return item;

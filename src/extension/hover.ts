@@ -13,6 +13,7 @@ import {
   formatDelta,
   formatScore,
   framingLabel,
+  scoreLabel,
 } from './labels';
 
 export class FindingHoverProvider implements vscode.HoverProvider {
@@ -61,7 +62,7 @@ export function appendFinding(md: vscode.MarkdownString, a: DocumentAnalysis, f:
   for (const [k, v] of rows) md.appendMarkdown(`| ${esc(k)} | ${v} |\n`);
   md.appendMarkdown('\n');
   if (stale) md.appendMarkdown(`\n_${esc(l10n.t('The text changed since the analysis; it will be updated.'))}_\n`);
-  md.appendMarkdown(`\n${esc(l10n.t('Document score'))}: ${esc(formatScore(a.score.value))} (${esc(a.score.label)})`);
+  md.appendMarkdown(`\n${esc(l10n.t('Document score'))}: ${esc(formatScore(a.score.value))} (${esc(scoreLabel(a.score.label))})`);
   const delta = impactOf(a, f.sentence);
   if (delta !== undefined) md.appendMarkdown(` · ${esc(l10n.t('this sentence: {0}', formatDelta(delta)))}`);
 }

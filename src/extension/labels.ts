@@ -101,6 +101,74 @@ export function actorLevelLabel(a: ActorLevel): string {
   }
 }
 
+/** The engine's score label (labelFor in src/core/score/score.ts), localized. */
+export function scoreLabel(label: string): string {
+  switch (label) {
+    case 'strongly top-down':
+      return l10n.t('strongly top-down');
+    case 'top-down':
+      return l10n.t('top-down');
+    case 'balanced':
+      return l10n.t('balanced');
+    case 'enabling':
+      return l10n.t('enabling');
+    case 'strongly enabling':
+      return l10n.t('strongly enabling');
+    default:
+      return label;
+  }
+}
+
+/** The score components' names (ids of src/core/score/score.ts), localized; the engine's label otherwise. */
+export function componentLabel(id: string, fallback: string): string {
+  switch (id) {
+    case 'directive':
+      return l10n.t('Directive density');
+    case 'control':
+      return l10n.t('Control density');
+    case 'enabling':
+      return l10n.t('Enabling density');
+    case 'balance':
+      return l10n.t('Permissions and recommendations');
+    case 'district':
+      return l10n.t("Districts' roles");
+    default:
+      return fallback;
+  }
+}
+
+/** What a component measures, localized (the engine's label otherwise). */
+export function componentDescription(id: string, fallback: string): string {
+  switch (id) {
+    case 'directive':
+      return l10n.t('Obligations and prohibitions per 1,000 words, weighted by who is obliged.');
+    case 'control':
+      return l10n.t('Reporting, deadlines, indicators and follow-up per 1,000 words, weighted.');
+    case 'enabling':
+      return l10n.t('Sentences giving discretion, trust, resources, participation or advice per 1,000 words.');
+    case 'balance':
+      return l10n.t('Share of permissions and recommendations among the deontic sentences.');
+    case 'district':
+      return l10n.t('Districts enabled or involved versus obligated.');
+    default:
+      return fallback;
+  }
+}
+
+/** A component's unit (the engine's), localized. */
+export function unitLabel(unit: string): string {
+  switch (unit) {
+    case 'per 1,000 words':
+      return l10n.t('per 1,000 words');
+    case '%':
+      return '%';
+    case '% (net)':
+      return l10n.t('% (net)');
+    default:
+      return unit;
+  }
+}
+
 /** «+23», «−41», «0»: the score with an explicit sign (U+2212 minus). */
 export function formatScore(value: number): string {
   const v = Math.round(value);

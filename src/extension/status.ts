@@ -3,7 +3,7 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Entry } from './analysisService';
 import type { LexiconProblem } from './engine';
-import { formatScore } from './labels';
+import { formatScore, scoreLabel } from './labels';
 
 export interface StatusSnapshot {
   text: string;
@@ -11,6 +11,8 @@ export interface StatusSnapshot {
   severity: vscode.LanguageStatusSeverity;
   busy: boolean;
   state: 'none' | 'idle' | 'analysing' | 'ready' | 'error' | 'lexicon-error';
+  /** What the item's link does. */
+  command?: string;
 }
 
 export class ScoreStatus implements vscode.Disposable {
@@ -32,7 +34,8 @@ export class ScoreStatus implements vscode.Disposable {
     return this.snapshot;
   }
 
-  update(entry: Entry | undefined, lexiconProblems: readonly LexiconProblem[]): void {
+  /** @param notice a lexicon not loaded (untrusted workspace), shown beside the state */
+  update(entry: Entry | undefined, lexiconProblems: readonly LexiconProblem[], notice?: string): void {
     const score = entry?.analysis ? formatScore(entry.analysis.score.value) : undefined;
     let s: StatusSnapshot;
     if (lexiconProblems.length > 0) {
@@ -74,22 +77,32 @@ export class ScoreStatus implements vscode.Disposable {
       s = {
         state: 'ready',
         text: l10n.t('Score {0}', score!),
-        detail: l10n.t('{0} · {1} findings · ready', a.score.label, a.findings.length),
+        detail: l10n.t('{0} · {1} findings · ready', scoreLabel(a.score.label), a.findings.length),
         severity: vscode.LanguageStatusSeverity.Information,
         busy: false,
       };
     }
+    if (notice && s.state !== 'lexicon-error') {
+      s.detail = `${s.detail} · ${notice}`;
+      if (s.severity === vscode.LanguageStatusSeverity.Information) s.severity = vscode.LanguageStatusSeverity.Warning;
+    }
+    const p = lexiconProblems[0];
+    const command: vscode.Command =
+      s.state === 'idle'
+        ? { title: l10n.t('Analyse'), command: 'policyLens.analyze' }
+        : s.state === 'lexicon-error'
+          ? // The link opens the lexicon file at the problem (or the setting, for a problem without a file).
+            { title: l10n.t('Open the lexicon'), command: 'policyLens.showLexiconProblem', arguments: [p.file, p.line, p.column] }
+          : notice
+            ? { title: l10n.t('Manage Workspace Trust'), command: 'workbench.trust.manage' }
+            : { title: l10n.t('Show findings'), command: 'policyLens.showSidebar' };
+    s.command = command.command;
     this.snapshot = s;
     this.item.text = `$(law) ${s.text}`;
     this.item.detail = s.detail;
     this.item.severity = s.severity;
     this.item.busy = s.busy;
-    this.item.command =
-      s.state === 'idle'
-        ? { title: l10n.t('Analyse'), command: 'policyLens.analyze' }
-        : s.state === 'lexicon-error'
-          ? { title: l10n.t('Lexicon settings'), command: 'workbench.action.openSettings', arguments: ['policyLens.lexiconFiles'] }
-          : { title: l10n.t('Show findings'), command: 'policyLens.showSidebar' };
+    this.item.command = command;
   }
 
   dispose(): void {

@@ -52,11 +52,22 @@ describe('Policy Lens: manifest', () => {
     if (!fs.existsSync(dir)) this.skip(); // only the sources have the strings
     const bundle = JSON.parse(fs.readFileSync(path.join(root(), 'l10n', 'bundle.l10n.nb.json'), 'utf8')) as Record<string, string>;
     const missing: string[] = [];
-    for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
-      const src = fs.readFileSync(path.join(dir, f), 'utf8');
-      for (const m of src.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) {
-        const key = m[1].replace(/\\'/g, "'");
-        if (!(key in bundle)) missing.push(`${f}: ${key}`);
+    // Every folder of the extension (the PDF viewer's, src/extension/pdf, checks its own strings).
+    const files: string[] = [];
+    const walk = (d: string) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        if (e.isDirectory()) {
+          if (e.name !== 'pdf') walk(path.join(d, e.name));
+        } else if (e.name.endsWith('.ts')) files.push(path.join(d, e.name));
+      }
+    };
+    walk(dir);
+    assert.ok(files.some((f) => f.includes(`${path.sep}framing${path.sep}`)), 'the Framing view\'s strings are checked');
+    for (const f of files) {
+      const src = fs.readFileSync(f, 'utf8');
+      for (const m of src.matchAll(/l10n\.t\(\s*(['"])((?:(?!\1)[^\\]|\\.)*)\1/g)) {
+        const key = m[2].replace(/\\(['"])/g, '$1');
+        if (!(key in bundle)) missing.push(`${path.relative(dir, f)}: ${key}`);
       }
     }
     assert.deepStrictEqual(missing, []);

@@ -1,0 +1,78 @@
+/**
+ * What the analysis worker does with each message (./analysisWorker.ts wires it to the worker's port; the client
+ * runs it in-process when no worker can be started). One block cache per document, so an edit re-analyses only
+ * the blocks it touched.
+ */
+import { analyzeText, sectionProfiles } from '../../core';
+import type { Lexicon } from '../../core';
+import { PruningCache } from '../engine';
+import type { FromWorker, ToWorker } from './protocol';
+
+export class AnalysisRunner {
+  private lexicon: Lexicon | undefined;
+  private lexiconVersion = 0;
+  private readonly caches = new Map<string, PruningCache>();
+
+  /** @param stripSentenceTexts leave the sentences' texts out of results that cross a thread boundary */
+  constructor(private readonly stripSentenceTexts: boolean) {}
+
+  handle(msg: ToWorker): FromWorker | undefined {
+    switch (msg.type) {
+      case 'lexicon':
+        this.lexicon = msg.lexicon;
+        this.lexiconVersion = msg.version;
+        // Cached block results were made with the old lexicon.
+        this.caches.clear();
+        return undefined;
+      case 'forget':
+        this.caches.delete(msg.key);
+        return undefined;
+      case 'analyze':
+        try {
+          return this.analyze(msg);
+        } catch (e) {
+          this.caches.delete(msg.key);
+          return { type: 'error', id: msg.id, message: e instanceof Error ? e.message : String(e) };
+        }
+    }
+  }
+
+  private analyze(msg: Extract<ToWorker, { type: 'analyze' }>): FromWorker {
+    const started = performance.now();
+    let cache = this.caches.get(msg.key);
+    if (!cache) this.caches.set(msg.key, (cache = new PruningCache()));
+    cache.beginRun();
+    const analysis = analyzeText(msg.text, {
+      format: msg.options.format,
+      ...(msg.options.language ? { language: msg.options.language } : {}),
+      ...(this.lexicon ? { lexicon: this.lexicon } : {}),
+      cache: cache.asBlockCache(),
+    });
+    cache.endRun();
+    const sections = sectionProfiles(analysis);
+    // A sentence's text is a slice of the text the client sent: leave it out of the message (the structured clone
+    // of thousands of small strings is a large part of the host's cost of receiving a long document's analysis);
+    // the client restores it from its copy of the text.
+    let stripped = this.stripSentenceTexts;
+    if (stripped) {
+      for (const s of analysis.sentences) {
+        if (s.text !== msg.text.slice(s.start, s.end)) {
+          stripped = false;
+          break;
+        }
+      }
+      if (stripped) for (const s of analysis.sentences) s.text = '';
+    }
+    return {
+      type: 'result',
+      id: msg.id,
+      lexiconVersion: this.lexiconVersion,
+      sentenceTextsStripped: stripped,
+      analysis,
+      sections,
+      ms: performance.now() - started,
+      blocksReused: cache.hits,
+      blocksAnalysed: cache.misses,
+    };
+  }
+}
