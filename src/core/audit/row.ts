@@ -74,8 +74,22 @@ function ordered<K extends string>(keys: readonly K[], rec: Partial<Record<K, nu
 
 const per1000 = (n: number, words: number): number => (words > 0 ? (n * 1000) / words : 0);
 
+/** -0 → 0 everywhere (JSON has no negative zero: a cached row must equal a fresh one). */
+function noNegativeZero<T>(x: T): T {
+  if (typeof x === 'number') return (Object.is(x, -0) ? 0 : x) as T;
+  if (Array.isArray(x)) return x.map(noNegativeZero) as T;
+  if (x && typeof x === 'object') {
+    for (const k of Object.keys(x)) (x as Record<string, unknown>)[k] = noNegativeZero((x as Record<string, unknown>)[k]);
+  }
+  return x;
+}
+
 /** The audit row of one analysed document. */
 export function auditRow(file: string, a: DocumentAnalysis): AuditRow {
+  return noNegativeZero(buildRow(file, a));
+}
+
+function buildRow(file: string, a: DocumentAnalysis): AuditRow {
   const categories = ordered(ROW_CATEGORIES, a.categories);
   const d = a.district;
   return {

@@ -117,6 +117,19 @@ function collect(a: DocumentAnalysis, cats: readonly ThreadCategory[], entries: 
   return out;
 }
 
+/**
+ * The theme's name: the lexicon entry's id when that is a plain word found in the document's wordings
+ * (entries are named by their lemma: «samskapingskommune», «samskape» → «samskaping»), else the most
+ * frequent wording («nye løsninger»).
+ */
+function themeLabel(t: ThemeAcc, terms: ThreadTerm[]): string {
+  const top = terms[0]?.term;
+  if (!top) return t.key;
+  const entries = [...t.entries].sort();
+  for (const e of entries) if (/^\p{L}+$/u.test(e) && terms.some((x) => x.term.includes(e))) return e;
+  return top;
+}
+
 function sortedTerms(m: Map<string, number>): ThreadTerm[] {
   return [...m].map(([term, count]) => ({ term, count })).sort((a, b) => b.count - a.count || (a.term < b.term ? -1 : 1));
 }
@@ -144,7 +157,7 @@ export function threadThemes(strategy: DocumentAnalysis, letters: readonly Docum
       return {
         key: t.key,
         category: t.category,
-        label: terms[0]?.term ?? t.key,
+        label: themeLabel(t, terms),
         entries: [...t.entries].sort(),
         terms,
         count: t.count,

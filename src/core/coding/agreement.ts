@@ -22,7 +22,7 @@ export interface KappaResult {
   po: number;
   /** Agreement expected by chance. */
   pe: number;
-  /** null when undefined (p_e = 1 with p_o < 1, or no units); 1 when both coders agree on every unit and p_e = 1. */
+  /** null when there are no units; 1 when p_e = 1 (both coders put every unit in the same category). */
   kappa: number | null;
 }
 
@@ -46,7 +46,8 @@ export function cohenKappa(table: readonly (readonly number[])[]): KappaResult {
     pe += (row / n) * (col / n);
   }
   const po = diag / n;
-  const kappa = pe >= 1 - 1e-12 ? (po >= 1 - 1e-12 ? 1 : null) : (po - pe) / (1 - pe);
+  // p_e = 1 only when every unit sits in one diagonal cell, i.e. p_o = 1 too: complete agreement
+  const kappa = pe >= 1 - 1e-12 ? 1 : (po - pe) / (1 - pe);
   return { n, po, pe, kappa };
 }
 
