@@ -205,7 +205,8 @@ export async function exportCommand(cmd: Extract<Command, { kind: 'export' }>, i
     if (path.resolve(file) === output) continue;
     let doc: LoadedDocument;
     try {
-      doc = await loadDocument(file, { ...ctx.analyzeOptions, keepBytes: true });
+      // the original bytes are shipped for PDFs only (text formats ship their text)
+      doc = await loadDocument(file, { ...ctx.analyzeOptions, keepBytes: /\.pdf$/i.test(file) });
     } catch (err) {
       io.stderr.write(ctx.failureMessage(file, err) + '\n');
       failed = true;
