@@ -45,13 +45,20 @@ export interface Entry {
   /** Edits made since the analysis, in the order they were applied (see `toDocumentRange`). */
   edits: { at: number; removed: number; inserted: number }[];
   error?: string;
-  /** Duration of the last run, ms. */
+  /** Duration of the last run, ms (wall time, waiting included). */
   ms?: number;
+  /** The engine's time in the worker for the last analysis, ms. */
+  engineMs?: number;
 }
 
 export interface AnalysisChange {
   readonly document: vscode.TextDocument;
   readonly entry: Entry;
+  /**
+   * Set for an edit that touched no finding (nor its edges): the spans only moved, as VS Code moved the painted
+   * decorations itself, so nothing needs painting again.
+   */
+  readonly movedOnly?: boolean;
 }
 
 const MAX_ADAPTIVE_DELAY_MS = 5000;
@@ -133,6 +140,11 @@ export class AnalysisService implements vscode.Disposable {
     return { start, end };
   }
 
+  /** Where the engine runs, and how many worker threads were started (a crash or a cancel starts another). */
+  engine(): { mode: 'worker' | 'in-process' | 'none'; workers: number } {
+    return { mode: this.client.mode, workers: this.client.spawned };
+  }
+
   get(uri: vscode.Uri): Entry | undefined {
     return this.entries.get(uri.toString());
   }
@@ -197,6 +209,7 @@ export class AnalysisService implements vscode.Disposable {
     entry.stale = true;
     const changes = [...e.contentChanges].sort((a, b) => b.rangeOffset - a.rangeOffset);
     let spans = entry.spans;
+    let touched = false;
     for (const c of changes) {
       const from = c.rangeOffset;
       const to = c.rangeOffset + c.rangeLength;
@@ -204,14 +217,19 @@ export class AnalysisService implements vscode.Disposable {
       entry.edits.push({ at: from, removed: c.rangeLength, inserted: c.text.length });
       const next: Span[] = [];
       for (const s of spans) {
-        if (s.end <= from) next.push(s);
-        else if (s.start >= to) next.push({ ...s, start: s.start + delta, end: s.end + delta });
-        // else: the edit touched the finding's words; drop it until the next analysis
+        if (s.end <= from) {
+          next.push(s);
+          // At a decoration's end VS Code grows it (ClosedClosed); repaint to keep the finding as it was.
+          if (s.end === from) touched = true;
+        } else if (s.start >= to) {
+          next.push({ ...s, start: s.start + delta, end: s.end + delta });
+          if (s.start === to) touched = true;
+        } else touched = true; // the edit touched the finding's words; drop it until the next analysis
       }
       spans = next;
     }
     entry.spans = spans;
-    this.emitter.fire({ document: e.document, entry });
+    this.emitter.fire({ document: e.document, entry, movedOnly: !touched });
   }
 
   onDocumentClosed(doc: vscode.TextDocument): void {
@@ -278,6 +296,7 @@ export class AnalysisService implements vscode.Disposable {
     entry.state = 'ready';
     entry.error = undefined;
     entry.analysis = analysis;
+    entry.engineMs = result.ms;
     entry.sections = result.sections;
     entry.analysedVersion = version;
     entry.stale = false;

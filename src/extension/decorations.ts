@@ -18,6 +18,8 @@ export class Highlighter implements vscode.Disposable {
   private readonly types = new Map<Category, vscode.TextEditorDecorationType>();
   /** What each editor got last (for the API/tests and to skip no-op updates). */
   private readonly applied = new WeakMap<vscode.TextEditor, AppliedRanges>();
+  /** Editors whose decorations VS Code moved with an edit: their record is recomputed when asked for. */
+  private readonly moved = new WeakMap<vscode.TextEditor, () => AppliedRanges>();
 
   constructor() {
     for (const c of CATEGORIES) {
@@ -41,20 +43,24 @@ export class Highlighter implements vscode.Disposable {
    * there is no analysis).
    */
   render(editor: vscode.TextEditor, entry: Entry | undefined, enabled: Record<Category, boolean>, visible: boolean): void {
-    const doc = editor.document;
-    const next = emptyApplied();
-    if (visible && entry) {
-      for (const s of entry.spans) {
-        if (!enabled[s.finding.category]) continue;
-        next[s.finding.category].push(new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)));
-      }
-    }
-    const prev = this.applied.get(editor);
+    const next = rangesOf(editor, entry, enabled, visible);
+    // What is painted now: VS Code moved it with the edits since the last paint.
+    const prev = this.appliedTo(editor);
     for (const c of CATEGORIES) {
       if (prev && sameRanges(prev[c], next[c])) continue;
       editor.setDecorations(this.types.get(c)!, next[c]);
     }
     this.applied.set(editor, next);
+  }
+
+  /**
+   * After an edit that touched no finding: VS Code has moved the painted decorations with the text, so nothing is
+   * sent (a long document's thousands of ranges); only the record of what is painted follows, when asked for.
+   */
+  moveWithEdit(editor: vscode.TextEditor, entry: Entry | undefined, enabled: Record<Category, boolean>, visible: boolean): void {
+    const spans = entry?.spans;
+    const cats = { ...enabled };
+    this.moved.set(editor, () => rangesOf(editor, entry && { ...entry, spans: spans ?? [] }, cats, visible));
   }
 
   clear(editor: vscode.TextEditor): void {
@@ -63,6 +69,11 @@ export class Highlighter implements vscode.Disposable {
   }
 
   appliedTo(editor: vscode.TextEditor): AppliedRanges {
+    const moved = this.moved.get(editor);
+    if (moved) {
+      this.applied.set(editor, moved());
+      this.moved.delete(editor);
+    }
     return this.applied.get(editor) ?? emptyApplied();
   }
 
@@ -70,6 +81,18 @@ export class Highlighter implements vscode.Disposable {
     for (const t of this.types.values()) t.dispose();
     this.types.clear();
   }
+}
+
+function rangesOf(editor: vscode.TextEditor, entry: Entry | undefined, enabled: Record<Category, boolean>, visible: boolean): AppliedRanges {
+  const doc = editor.document;
+  const next = emptyApplied();
+  if (visible && entry) {
+    for (const s of entry.spans) {
+      if (!enabled[s.finding.category]) continue;
+      next[s.finding.category].push(new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)));
+    }
+  }
+  return next;
 }
 
 function sameRanges(a: vscode.Range[], b: vscode.Range[]): boolean {

@@ -48,6 +48,10 @@ export interface PolicyLensApi {
   lastFlash(): { uri: vscode.Uri; range: vscode.Range; shown: boolean } | undefined;
   /** The lexicon files loaded besides the built-in lexicon, and the workspace lexicons skipped (untrusted). */
   lexicons(): { loaded: string[]; skipped: string[] };
+  /** Where the engine runs (a worker thread, unless none could be started). */
+  engine(): { mode: 'worker' | 'in-process' | 'none'; workers: number };
+  /** The last analysis of a document: wall time and the engine's time in the worker, ms. */
+  timing(uri: vscode.Uri): { ms?: number; engineMs?: number };
 }
 
 const VISIBLE_KEY = 'policyLens.highlightsVisible';
@@ -160,7 +164,15 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
   context.subscriptions.push({ dispose: () => panelTimer && clearTimeout(panelTimer) });
 
   context.subscriptions.push(
-    service.onDidChange(({ document }) => {
+    service.onDidChange(({ document, entry, movedOnly }) => {
+      if (movedOnly) {
+        // An edit that touched no finding: VS Code moved the highlights itself; the panels wait for the analysis.
+        for (const ed of vscode.window.visibleTextEditors) {
+          if (ed.document === document) highlighter.moveWithEdit(ed, entry, settings.categories, visible);
+        }
+        if (settings.publishDiagnostics) diagnostics.update(document, entry, settings.categories, true);
+        return;
+      }
       renderEditorsOf(document);
       if (document === focusDoc || document === vscode.window.activeTextEditor?.document) refreshPanelsSoon();
     }),
@@ -322,6 +334,8 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
     framing,
     lastFlash: () => flasher.last,
     lexicons: () => ({ loaded: service.loadedLexiconFiles, skipped: lexicons.skipped.map((u) => u.fsPath) }),
+    engine: () => service.engine(),
+    timing: (uri) => ({ ms: service.get(uri)?.ms, engineMs: service.get(uri)?.engineMs }),
   };
 }
 

@@ -93,9 +93,7 @@ export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingsNod
     item.id = `finding:${span.finding.category}:${span.finding.start}:${span.finding.end}:${span.finding.entry}`;
     const sentence = this.entry?.analysis?.sentences[span.finding.sentence];
     item.description = source.where(span.finding.start) + (sentence ? ` · ${snippet(sentence.text)}` : '');
-    const tip = new vscode.MarkdownString(undefined, true);
-    if (this.entry?.analysis) appendFinding(tip, this.entry.analysis, span.finding, this.entry.stale);
-    item.tooltip = tip;
+    // The tooltip (with the sentence's share of the score) is made when it is shown: resolveTreeItem.
     // Offsets of the analysed text: the source maps them (edits since the analysis, or a PDF page).
     item.command = {
       title: l10n.t('Go to finding'),
@@ -103,6 +101,15 @@ export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingsNod
       arguments: [source.uri, span.finding.start, span.finding.end],
     };
     item.contextValue = 'policyLens.finding';
+    return item;
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: FindingsNode): vscode.TreeItem {
+    if (node.kind === 'finding' && this.entry?.analysis && !item.tooltip) {
+      const tip = new vscode.MarkdownString(undefined, true);
+      appendFinding(tip, this.entry.analysis, node.span.finding, this.entry.stale);
+      item.tooltip = tip;
+    }
     return item;
   }
 

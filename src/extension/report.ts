@@ -41,10 +41,11 @@ function csvReport({ file, analysis: a, where }: ReportInput): string {
   for (const f of a.findings) {
     const s = a.sentences[f.sentence];
     lines.push(
-      csvLine([file, where(f.start), f.start, f.end, f.category, f.subtype ?? '', f.entry, f.text, s?.deontic ?? '', s?.actor ?? '', s?.district ?? '', s?.framing ?? '', s?.text.replace(/\s+/g, ' ').trim() ?? '']),
+      csvLine([file, where(f.start), f.start, f.end, f.category, f.subtype ?? '', f.entry, f.text.replace(/\s+/g, ' '), s?.deontic ?? '', s?.actor ?? '', s?.district ?? '', s?.framing ?? '', s?.text.replace(/\s+/g, ' ').trim() ?? '']),
     );
   }
-  return lines.join('\n') + '\n';
+  // csvLine ends each row with CRLF (RFC 4180), as the CLI's CSV.
+  return lines.join('');
 }
 
 /** Markdown text from the document: no markup of its own (escaped), on one line. */

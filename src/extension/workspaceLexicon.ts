@@ -116,11 +116,15 @@ export class WorkspaceLexicons implements vscode.Disposable {
     readonly schemaPath: string,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher(LEXICON_GLOB);
+    // Deleting the folder reports the folder only, not the lexicon in it.
+    const folderWatcher = vscode.workspace.createFileSystemWatcher(`**/${LEXICON_DIR}`, true, true, false);
     this.disposables.push(
       watcher,
+      folderWatcher,
       watcher.onDidCreate(() => void this.refresh()),
       watcher.onDidChange(() => void this.refresh()),
       watcher.onDidDelete(() => void this.refresh()),
+      folderWatcher.onDidDelete(() => void this.refresh()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.refresh()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.refresh()),
       service.onDidChangeLexicon(() => this.publishProblems()),

@@ -77,12 +77,19 @@ function snippet(s: string, max = 160): string {
 }
 
 let locale = 'en';
+const formats = new Map<string, Intl.NumberFormat>();
 function fmt(n: number, digits = 1): string {
-  try {
-    return n.toLocaleString(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
-  } catch {
-    return n.toFixed(digits);
+  const key = `${locale}|${digits}`;
+  let f = formats.get(key);
+  if (!f) {
+    try {
+      f = new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+    } catch {
+      f = new Intl.NumberFormat('en', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+    }
+    formats.set(key, f);
   }
+  return f.format(n);
 }
 
 function stanceText(a: DocumentAnalysis): string {

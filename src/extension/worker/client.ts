@@ -60,6 +60,11 @@ export class AnalysisWorkerClient {
   /** Workers started so far (the first one included). */
   spawned = 0;
 
+  /** Where the jobs run: in a worker thread, in-process (no worker could start), or nowhere yet. */
+  get mode(): 'worker' | 'in-process' | 'none' {
+    return this.inProcess ? 'in-process' : this.spawned > 0 ? 'worker' : 'none';
+  }
+
   constructor(
     private readonly script: string,
     private readonly opts: ClientOptions = {},

@@ -25,6 +25,8 @@ export async function run(): Promise<void> {
   require('./activation.test');
   require('./highlights.test');
   require('./panels.test');
+  require('./framing.test');
+  require('./lexicon.test');
   require('./settings.test');
   require('./manifest.test');
   require('./screenshot.test');

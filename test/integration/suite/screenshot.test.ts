@@ -10,6 +10,41 @@ describe('Policy Lens: screenshots', function () {
   });
   after(closeAllEditors);
 
+  it('editor with highlights and the Framing view', async () => {
+    await closeAllEditors();
+    const editor = await open(HOD_MD);
+    const pl = await api();
+    const a = await pl.whenAnalyzed(editor.document);
+    await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar').then(undefined, () => undefined);
+    await vscode.commands.executeCommand('workbench.action.closePanel').then(undefined, () => undefined);
+    await vscode.commands.executeCommand('policyLens.showFraming');
+    // The Framing view alone in the container (the Findings view is shown again afterwards), and the side bar a
+    // little wider: the editor has the focus, so narrowing it widens the side bar.
+    await vscode.commands.executeCommand('policyLens.findings.removeView').then(undefined, () => undefined);
+    await vscode.window.showTextDocument(editor.document, { preserveFocus: false });
+    for (let i = 0; i < 4; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth').then(undefined, () => undefined);
+    const model = await waitFor('the Framing view drew the letter', () => {
+      const m = pl.framing.current;
+      return m && pl.framing.lastRendered?.model === m.id && m.title === HOD_MD ? m : undefined;
+    });
+    await vscode.window.showTextDocument(editor.document, { preserveFocus: false });
+    const blank = Array.from({ length: editor.document.lineCount }, (_, i) => i).find((i) => editor.document.lineAt(i).isEmptyOrWhitespace) ?? 0;
+    editor.selection = new vscode.Selection(blank, 0, blank, 0);
+    editor.revealRange(new vscode.Range(0, 0, 0, 0), vscode.TextEditorRevealType.AtTop);
+    await waitFor('decorations', () => pl.decorations(editor).directive.length > 0);
+    // A click on a directive sentence in the view: the editor shows it, flashed.
+    const ref = model.components.find((c) => c.id === 'directive')!.sentences.find((r) => a.sentences[r.index].start > 400);
+    if (ref) await pl.framing.receive({ type: 'reveal', model: model.id, kind: 'sentence', index: ref.index });
+    await vscode.commands.executeCommand('policyLens.showFraming');
+    await sleep(300);
+    const file = await screenshot('editor-framing.png');
+    log(`framing screenshot: ${file}`);
+    assert.ok(file);
+    await vscode.commands.executeCommand('policyLens.findings.toggleVisibility').then(undefined, () => undefined);
+    await vscode.window.showTextDocument(editor.document, { preserveFocus: false });
+    for (let i = 0; i < 4; i++) await vscode.commands.executeCommand('workbench.action.increaseViewWidth').then(undefined, () => undefined);
+  });
+
   it('editor with highlights, the Findings view and a hover', async () => {
     await closeAllEditors();
     const editor = await open(HOD_MD);
