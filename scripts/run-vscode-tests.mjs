@@ -17,7 +17,7 @@
 // Artifacts (logs, screenshots): .vscode-test/artifacts/. Tests ask for screenshots by logging
 // `[[vsx-screenshot:/abs/file.png]]`; the harness writes the file (atomically) and the test polls for it.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -466,8 +466,58 @@ async function uiSmokeSteps(page, dirs, port) {
   await retry('highlights removed', async () => (await page.locator('.monaco-editor .cdr[class*="ced-"]').count()) === 0, 10_000);
   await screenshot(page, path.join(ARTIFACTS, 'ui-smoke-highlights-off.png'));
   await runCommand(page, 'Policy Lens: Toggle Highlights');
+
+  await framingSteps(page, dirs, fixture);
   say('UI smoke passed');
   return 0;
+}
+
+/**
+ * The Framing view, clicked like a person: its score (read from the webview's page) equals the CLI's for the same
+ * file; opening a component and clicking one of its sentences puts the editor's cursor on that sentence's line.
+ */
+async function framingSteps(page, dirs, fixture) {
+  const file = path.join(dirs.workspace, fixture);
+  const out = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'policy-lens.js'), 'analyze', file, '--format', 'json'], { encoding: 'utf8' });
+  if (out.status !== 0) throw new Error(`policy-lens analyze failed: ${out.stderr}`);
+  const cliScore = JSON.parse(out.stdout)[0].score.value;
+  const v = Math.round(cliScore);
+  const expected = v > 0 ? `+${v}` : v < 0 ? `\u2212${-v}` : '0';
+
+  await runCommand(page, 'Policy Lens: Show Framing');
+  // The view's page is a frame inside the webview's iframe: find the one that draws a score.
+  const frame = await retry('the Framing view draws a score', async () => {
+    for (const f of page.frames()) {
+      const el = await f.$('.score-value').catch(() => null);
+      if (el && (await el.textContent())) return f;
+    }
+    return false;
+  });
+  const shown = (await frame.textContent('.score-value')).trim();
+  say(`Framing view score ${shown}, CLI ${cliScore}`);
+  if (shown !== expected) throw new Error(`the Framing view shows ${shown}, the CLI ${expected}`);
+
+  await frame.click('details.component[data-component="directive"] > summary', { timeout: 5000 });
+  const button = frame.locator('details.component[data-component="directive"] button.sentence').first();
+  await button.waitFor({ state: 'visible', timeout: 5000 });
+  const snippet = (await button.locator('.snippet').textContent()).replace(/…$/, '');
+  const text = fs.readFileSync(file, 'utf8');
+  const probe = snippet.slice(0, 40).trim();
+  // The snippet has its white space collapsed: search with any white space between the words.
+  const re = new RegExp(probe.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'));
+  const m = re.exec(text);
+  if (!m) throw new Error(`sentence «${probe}» not found in ${fixture}`);
+  const line = text.slice(0, m.index).split('\n').length;
+  const status = page.locator('[id="status.editor.selection"]');
+  const before = (await status.textContent().catch(() => '')) ?? '';
+  await button.click({ timeout: 5000 });
+  const after = await retry(`the editor's cursor moves to line ${line}`, async () => {
+    const t = (await status.textContent().catch(() => '')) ?? '';
+    return new RegExp(`\\b${line}\\b`).test(t.replace(/,.*$/, '')) ? t : false;
+  }, 10_000);
+  say(`clicked «${probe}…»: cursor ${before.trim() || '?'} → ${after.trim()}`);
+  await sleep(200);
+  await screenshot(page, path.join(ARTIFACTS, 'ui-smoke-framing.png'));
 }
 
 async function main() {

@@ -22,7 +22,7 @@ describe('Policy Lens: screenshots', function () {
     // little wider: the editor has the focus, so narrowing it widens the side bar.
     await vscode.commands.executeCommand('policyLens.findings.removeView').then(undefined, () => undefined);
     await vscode.window.showTextDocument(editor.document, { preserveFocus: false });
-    for (let i = 0; i < 4; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth').then(undefined, () => undefined);
+    for (let i = 0; i < 2; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth').then(undefined, () => undefined);
     const model = await waitFor('the Framing view drew the letter', () => {
       const m = pl.framing.current;
       return m && pl.framing.lastRendered?.model === m.id && m.title === HOD_MD ? m : undefined;
@@ -42,7 +42,28 @@ describe('Policy Lens: screenshots', function () {
     assert.ok(file);
     await vscode.commands.executeCommand('policyLens.findings.toggleVisibility').then(undefined, () => undefined);
     await vscode.window.showTextDocument(editor.document, { preserveFocus: false });
-    for (let i = 0; i < 4; i++) await vscode.commands.executeCommand('workbench.action.increaseViewWidth').then(undefined, () => undefined);
+    for (let i = 0; i < 2; i++) await vscode.commands.executeCommand('workbench.action.increaseViewWidth').then(undefined, () => undefined);
+  });
+
+  it('the Framing view in dark and high-contrast themes', async () => {
+    const editor = await open(HOD_MD);
+    const pl = await api();
+    await pl.whenAnalyzed(editor.document);
+    await vscode.commands.executeCommand('policyLens.showFraming');
+    const workbench = vscode.workspace.getConfiguration('workbench');
+    try {
+      for (const [theme, name] of [
+        ['Default Dark Modern', 'framing-dark.png'],
+        ['Default High Contrast', 'framing-hc.png'],
+        ['Default High Contrast Light', 'framing-hc-light.png'],
+      ]) {
+        await workbench.update('colorTheme', theme, vscode.ConfigurationTarget.Global);
+        await sleep(1500);
+        log(`${theme}: ${await screenshot(name)}`);
+      }
+    } finally {
+      await workbench.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('editor with highlights, the Findings view and a hover', async () => {
