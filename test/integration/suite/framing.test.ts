@@ -6,6 +6,7 @@ import { monitorEventLoopDelay } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { analyzeText, sectionProfiles } from '../../../src/core';
 import { formatScore } from '../../../src/extension/labels';
+import { AnalysisWorkerClient, CancelledError } from '../../../src/extension/worker/client';
 import { api, closeAllEditors, EXTENSION_ID, fixture, HOD_MD, open, OSLO_MD, setSetting, sleep, SUNNMORE_TXT, waitFor } from './helpers';
 import { log } from './log';
 
@@ -189,6 +190,36 @@ describe('Policy Lens: analysis off the extension host thread', () => {
     const pl = await api();
     await pl.whenAnalyzed(editor.document);
     assert.strictEqual(pl.engine().mode, 'worker');
+  });
+
+  it('coalesces requests and cancels a long run by stopping the worker', async function () {
+    this.timeout(60_000);
+    const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
+    const text = fs.readFileSync(fixture(HOD_MD).fsPath, 'utf8');
+    const long = Array.from({ length: 60 }, (_, i) => text.replace(/TB2026/g, `TB${2026 + i}`)).join('\n\n');
+    const client = new AnalysisWorkerClient(path.join(root, 'dist', 'analysisWorker.js'), { terminateAfterMs: 0 });
+    try {
+      // Three requests for one document while the first runs: the second is replaced by the third.
+      const first = client.analyze('doc', text, { format: 'md' });
+      const second = client.analyze('doc', text + '\nEn setning til.', { format: 'md' });
+      const third = client.analyze('doc', text + '\nBydelene skal rapportere.', { format: 'md' });
+      await assert.rejects(second.promise, CancelledError);
+      const [r1, r3] = await Promise.all([first.promise, third.promise]);
+      assert.strictEqual(client.mode, 'worker');
+      assert.deepStrictEqual(r1.analysis.findings, analyzeText(text, { format: 'md' }).findings, 'the worker gives the engine\'s result');
+      assert.ok(r3.blocksReused > 0, 'the next run reuses the cached blocks');
+      // A long run, cancelled while it runs: the worker is stopped (the engine cannot be interrupted) and a new one
+      // answers the next request.
+      const job = client.analyze('long', long, { format: 'md' });
+      await waitFor('the long job runs', () => job.running, 5000);
+      job.cancel();
+      await assert.rejects(job.promise, CancelledError);
+      const next = await client.analyze('doc', text, { format: 'md' }).promise;
+      assert.strictEqual(client.spawned, 2, 'a second worker was started');
+      assert.deepStrictEqual(next.analysis.findings, r1.analysis.findings);
+    } finally {
+      client.dispose();
+    }
   });
 
   it('analyses Meld. St. 9 (660 KB) without blocking the extension host', async function () {
