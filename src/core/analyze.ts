@@ -112,7 +112,8 @@ function insideExcluded(excluded: Range[], r: Range): boolean {
 //    no range is excluded and every gap between blocks is white space; otherwise counted over the whole text;
 //  - language: detected from the first LANGUAGE_SAMPLE characters, reused while those are unchanged;
 //  - stance: reused while the document's opening (STANCE_HEAD characters, the part inferStance reads titles from)
-//    is unchanged and the stance was decided by a title there (its first evidence line); a stance inferred from
+//    is unchanged and the stance was decided by a title there (its first evidence line); after an edit in the
+//    opening, inferred from the opening alone when a title decides it there; a stance inferred from
 //    steering-phrase density over the whole text is inferred again on every run.
 const LANGUAGE_SAMPLE = 200_000;
 const STANCE_HEAD = 4000;
@@ -130,11 +131,14 @@ function stanceOf(text: string, cache: BlockCache | undefined): DocumentStance {
   const memo = memoOf(cache);
   const head = text.slice(0, STANCE_HEAD);
   if (memo?.stance && memo.head === head) return memo.stance;
-  const stance = inferStance(text);
+  // A stance decided by a title reads the opening only: inferring it from the opening alone gives the same
+  // stance, without the passes over the whole text (an edit in the opening of a long document).
+  const byTitle = (s: DocumentStance) => s.evidence[0]?.startsWith('title:') === true;
+  let stance = text.length > STANCE_HEAD && cache ? inferStance(head) : undefined;
+  if (!stance || !byTitle(stance)) stance = inferStance(text);
   if (memo) {
-    const byTitle = stance.evidence[0]?.startsWith('title:') === true;
-    memo.head = byTitle ? head : undefined;
-    memo.stance = byTitle ? stance : undefined;
+    memo.head = byTitle(stance) ? head : undefined;
+    memo.stance = byTitle(stance) ? stance : undefined;
   }
   return stance;
 }
