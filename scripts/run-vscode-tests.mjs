@@ -36,6 +36,8 @@ const FIXTURES = path.join(ROOT, 'test', 'fixtures');
 
 const argv = process.argv.slice(2);
 const UI_SMOKE = argv.includes('--ui-smoke');
+// `npm test` passes --if-installed: without the VS Code server or chromium, say so and skip (exit 0).
+const IF_INSTALLED = argv.includes('--if-installed');
 const KEEP = argv.includes('--keep') || !!process.env.VSX_KEEP_TMP;
 const VERBOSE = argv.includes('--verbose') || !!process.env.VSX_VERBOSE;
 const grepIdx = argv.indexOf('--grep');
@@ -175,6 +177,10 @@ function preflight() {
   const missing = [];
   if (!fs.existsSync(ENTRY) || !fs.existsSync(NODE24)) missing.push(`VS Code server in ${SERVER_DIR}`);
   if (!findChromium()) missing.push('chromium (CHROMIUM_PATH or /usr/bin/chromium)');
+  if (missing.length && IF_INSTALLED) {
+    say(`skipped: the VS Code tests need ${missing.join(' and ')}; install them with: bash scripts/install-vscode-server.sh`);
+    throw new HarnessExit(0, 'skipped');
+  }
   if (missing.length) {
     throw new HarnessExit(2, `not installed: ${missing.join(', ')}. Run: bash scripts/install-vscode-server.sh`);
   }
@@ -549,7 +555,7 @@ try {
 } catch (e) {
   exitCode = e instanceof HarnessExit ? e.code : 1;
   // During a signal stop the server and browser go away on purpose: no second error.
-  if (!cleaningUp) say(`error: ${e instanceof HarnessExit ? e.message : e.stack || e}`);
+  if (!cleaningUp && !(e instanceof HarnessExit && e.code === 0)) say(`error: ${e instanceof HarnessExit ? e.message : e.stack || e}`);
 }
 await cleanup();
 say(`exit code ${exitCode} (total ${((Date.now() - t0) / 1000).toFixed(1)}s)`);
