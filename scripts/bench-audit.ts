@@ -61,6 +61,7 @@ export function auditCase(h: { round: (n: number, d?: number) => number }) {
       'cold and warm cache, and the 400 with one worker; each run in a fresh child process',
     async run(ctx: Ctx): Promise<Record<string, Metric>> {
       const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-lens-bench-audit-'));
+      const load0 = os.loadavg()[0];
       try {
         const out: Record<string, Metric> = {};
         const report = (prefix: string, r: ChildResult, withDocs: boolean) => {
@@ -97,9 +98,14 @@ export function auditCase(h: { round: (n: number, d?: number) => number }) {
         report('audit400Warm', warm400, false);
         report('audit400OneWorker', one400, false);
         out.auditWorkers = cold400.workers;
+        // other processes on the machine take cores away from the audit: show how busy it was
+        out.auditLoadAverage = `${h.round(load0, 2)} → ${h.round(os.loadavg()[0], 2)}`;
         out.auditSpeedupTwoWorkers = cold400.ms > 0 ? h.round(one400.ms / cold400.ms, 2) : null;
         // both cores: every worker analysed documents, and the process used well over one core's time
         out.auditBothCoresUsed = cold400.workers >= 2 && cold400.perWorker.filter((n) => n > 0).length >= 2 && cold400.cpuMs / cold400.ms > 1.5;
+        if (!out.auditBothCoresUsed && os.loadavg()[0] > 1) {
+          ctx.notes.push(`audit: the machine was busy (load average ${out.auditLoadAverage}); the audit got ${h.round(cold400.cpuMs / cold400.ms, 2)} cores.`);
+        }
         if (warm.analysed || warm400.analysed) ctx.notes.push(`audit: the warm runs analysed ${warm.analysed + warm400.analysed} document(s) again (expected 0).`);
         if (cold.failed) ctx.notes.push(`audit: ${cold.failed} corpus document(s) failed.`);
         return out;
