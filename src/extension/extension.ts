@@ -11,6 +11,7 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { CATEGORIES, Category, DocumentAnalysis } from '../core';
 import { AnalysisService } from './analysisService';
+import { AuditApi, registerAudit } from './audit';
 import { registerCommands } from './commands';
 import { AppliedRanges, Highlighter } from './decorations';
 import { FindingDiagnostics } from './diagnostics';
@@ -52,6 +53,8 @@ export interface PolicyLensApi {
   engine(): { mode: 'worker' | 'in-process' | 'none'; workers: number };
   /** The last analysis of a document: wall time and the engine's time in the worker, ms. */
   timing(uri: vscode.Uri): { ms?: number; engineMs?: number };
+  /** The workspace audit, the comparison panel, the concordance and the thread (issue 5). */
+  readonly audit: AuditApi;
 }
 
 const VISIBLE_KEY = 'policyLens.highlightsVisible';
@@ -79,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
   context.subscriptions.push(output, service, highlighter, status, diagnostics, tree, treeView, focus, flasher, lexicons, framing);
   context.subscriptions.push(vscode.window.registerWebviewViewProvider(FRAMING_VIEW_ID, framing, { webviewOptions: { retainContextWhenHidden: false } }));
   void lexicons.refresh();
+  const audit = registerAudit(context, output);
   void vscode.commands.executeCommand('setContext', 'policyLens.highlightsVisible', visible);
 
   const matches = (doc: vscode.TextDocument) => vscode.languages.match(selector, doc) > 0;
@@ -336,6 +340,7 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
     lexicons: () => ({ loaded: service.loadedLexiconFiles, skipped: lexicons.skipped.map((u) => u.fsPath) }),
     engine: () => service.engine(),
     timing: (uri) => ({ ms: service.get(uri)?.ms, engineMs: service.get(uri)?.engineMs }),
+    audit,
   };
 }
 
