@@ -12,6 +12,7 @@ import * as vscode from 'vscode';
 import { CATEGORIES, Category, DocumentAnalysis } from '../core';
 import { AnalysisService } from './analysisService';
 import { AuditApi, registerAudit } from './audit';
+import { CodingApi, registerCoding } from './coding';
 import { registerCommands } from './commands';
 import { AppliedRanges, Highlighter } from './decorations';
 import { FindingDiagnostics } from './diagnostics';
@@ -55,6 +56,8 @@ export interface PolicyLensApi {
   timing(uri: vscode.Uri): { ms?: number; engineMs?: number };
   /** The workspace audit, the comparison panel, the concordance and the thread (issue 5). */
   readonly audit: AuditApi;
+  /** Codes, codings, autocoding, agreement and REFI-QDA (issue 5). */
+  readonly coding: CodingApi;
 }
 
 const VISIBLE_KEY = 'policyLens.highlightsVisible';
@@ -83,6 +86,7 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
   context.subscriptions.push(vscode.window.registerWebviewViewProvider(FRAMING_VIEW_ID, framing, { webviewOptions: { retainContextWhenHidden: false } }));
   void lexicons.refresh();
   const audit = registerAudit(context, output);
+  const coding = registerCoding(context);
   void vscode.commands.executeCommand('setContext', 'policyLens.highlightsVisible', visible);
 
   const matches = (doc: vscode.TextDocument) => vscode.languages.match(selector, doc) > 0;
@@ -341,6 +345,7 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
     engine: () => service.engine(),
     timing: (uri) => ({ ms: service.get(uri)?.ms, engineMs: service.get(uri)?.engineMs }),
     audit,
+    coding,
   };
 }
 

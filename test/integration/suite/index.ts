@@ -30,6 +30,7 @@ export async function run(): Promise<void> {
   require('./settings.test');
   require('./manifest.test');
   require('./audit.test');
+  require('./coding.test');
   require('./screenshot.test');
 
   let passed = 0;
