@@ -10,6 +10,8 @@ export interface ExtractOptions {
   password?: string;
   /** Refuse files larger than this many bytes (default 200 MB). */
   maxBytes?: number;
+  /** PDF only: read only the first N pages (a quick preview; see PdfExtractOptions). */
+  maxPages?: number;
 }
 
 const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
@@ -46,7 +48,7 @@ export async function extractBuffer(
 ): Promise<ExtractedDocument> {
   switch (format) {
     case 'pdf':
-      return extractPdf(data, { file: opts.file, password: opts.password });
+      return extractPdf(data, { file: opts.file, password: opts.password, maxPages: opts.maxPages });
     case 'docx':
       return extractDocx(data, { file: opts.file });
     case 'txt':

@@ -27,6 +27,12 @@ import { ExtractedDocument, ExtractionError, OutlineEntry, Range, TextItemSpan }
 export interface PdfExtractOptions {
   file?: string;
   password?: string;
+  /**
+   * Read only the first N pages: a quick preview of a long document (the PDF viewer highlights its first page
+   * with it while the whole document is read). `pages` is still the document's page count; the running
+   * headers, footers and hyphenation are decided from the pages read.
+   */
+  maxPages?: number;
 }
 
 // ───────────────────────────── pdf.js loading ─────────────────────────────
@@ -744,14 +750,15 @@ export async function extractPdf(data: Uint8Array, opts: PdfExtractOptions = {})
     // Pages are requested a few ahead (pdf.js answers through its message queue even without a real worker,
     // so waiting for one page at a time leaves the thread idle); the window keeps memory bounded.
     const AHEAD = 4;
+    const last = opts.maxPages && opts.maxPages > 0 ? Math.min(doc.numPages, Math.floor(opts.maxPages)) : doc.numPages;
     const pending = new Map<number, Promise<{ page: PdfPage; tc: PdfTextContent }>>();
     const request = (n: number) => {
-      if (n > doc!.numPages || pending.has(n)) return;
+      if (n > last || pending.has(n)) return;
       const pr = doc!.getPage(n).then(async (page) => ({ page, tc: await page.getTextContent() }));
       pr.catch(() => undefined); // handled when awaited
       pending.set(n, pr);
     };
-    for (let n = 1; n <= doc.numPages; n++) {
+    for (let n = 1; n <= last; n++) {
       let page: PdfPage | undefined;
       for (let k = n; k < n + AHEAD; k++) request(k);
       try {
@@ -797,7 +804,7 @@ export async function extractPdf(data: Uint8Array, opts: PdfExtractOptions = {})
         page?.cleanup();
       }
     }
-    if (doc.numPages > 0 && failed === doc.numPages) {
+    if (last > 0 && failed === last) {
       throw new ExtractionError(`${label} is damaged: none of its ${doc.numPages} pages can be read.`, 'corrupt', file);
     }
     const emptyPages = pages.filter((p) => !p.lines.length).map((p) => p.page);
