@@ -63,14 +63,6 @@
       { key: 'ctlDen', label: l.controlDensity, value: (x) => x.row.density.control, text: (x) => fmt(x.row.density.control), num: true },
       { key: 'enDen', label: l.enablingDensity, value: (x) => x.row.density.enabling, text: (x) => fmt(x.row.density.enabling), num: true },
       { key: 'words', label: l.words, value: (x) => x.row.words, text: (x) => String(x.row.words), num: true },
-      ...['innovasjon', 'utvikling', 'samskaping', 'samarbeid', 'skal', 'må'].map((t) => ({
-        key: 'term:' + t,
-        label: '«' + t + '»',
-        value: (x) => x.row.counts.exact[t] || 0,
-        text: (x) => (x.row.counts.exact[t] || 0) + ' / ' + (x.row.counts.inflected[t] || 0),
-        num: true,
-        title: () => 'exact / inflected',
-      })),
       { key: 'innov', label: l.innovation, value: (x) => x.row.innovationSentences, text: (x) => String(x.row.innovationSentences), num: true },
       { key: 'cocr', label: l.cocreation, value: (x) => x.row.cocreationSentences, text: (x) => String(x.row.cocreationSentences), num: true },
       { key: 'distM', label: l.districtMentions, value: (x) => x.row.district.mentions, text: (x) => String(x.row.district.mentions), num: true },
@@ -80,8 +72,19 @@
         value: (x) => roles(x.row).obligated + roles(x.row).enabled + roles(x.row).involved,
         text: (x) => [roles(x.row).obligated, roles(x.row).enabled, roles(x.row).involved, roles(x.row).mentioned].join(' / '),
         num: true,
+        head: l.districtRolesTitle,
+        title: () => l.districtRolesTitle,
       },
-      { key: 'gap', label: l.gap, value: (x) => x.row.district.gap, text: (x) => x.row.district.gap + ' / ' + x.row.district.innovationOrCocreationSentences, num: true },
+      { key: 'gap', label: l.gap, value: (x) => x.row.district.gap, text: (x) => x.row.district.gap + ' / ' + x.row.district.innovationOrCocreationSentences, num: true, head: l.gapTitle, title: () => l.gapTitle },
+      ...['innovasjon', 'utvikling', 'samskaping', 'samarbeid', 'skal', 'må'].map((t) => ({
+        key: 'term:' + t,
+        label: '«' + t + '»',
+        value: (x) => x.row.counts.exact[t] || 0,
+        text: (x) => (x.row.counts.exact[t] || 0) + ' / ' + (x.row.counts.inflected[t] || 0),
+        num: true,
+        title: () => l.termTitle,
+        head: l.termTitle,
+      })),
     ];
   }
 
@@ -205,7 +208,7 @@
     for (const c of cols) {
       const sorted = c.key === sortKey;
       const th = el('th', { class: (c.num ? 'num' : 'text') + (c.key.startsWith('term:') ? ' term' : '') + (sorted ? ' sorted' : ''), aria: { sort: sorted ? (sortDir > 0 ? 'ascending' : 'descending') : 'none' } });
-      const b = el('button', { type: 'button', text: c.label + (sorted ? (sortDir > 0 ? ' ▲' : ' ▼') : '') });
+      const b = el('button', { type: 'button', text: c.label + (sorted ? (sortDir > 0 ? ' ▲' : ' ▼') : ''), title: c.head });
       b.addEventListener('click', () => {
         if (sortKey === c.key) sortDir = -sortDir;
         else {
@@ -224,7 +227,7 @@
       cols.forEach((c, i) => {
         const td = el('td', { class: c.num ? 'num' : 'text', title: c.title ? c.title(r) : undefined });
         if (i === 0) {
-          const b = el('button', { type: 'button', class: 'doc', text: shortName(r.name, 48), title: L().open.replace('{0}', r.name) });
+          const b = el('button', { type: 'button', class: 'doc', text: shortName(r.name, 40), title: L().open.replace('{0}', r.name) });
           b.addEventListener('click', () => open(r.index));
           td.appendChild(b);
         } else {
