@@ -25,3 +25,4 @@ export type { SectionProfile } from './report/sections';
 export { formatOf } from './extract';
 export { STUDY_TERMS } from './report/counts';
 export { detectLanguage } from './report/language';
+export * from './workspace';
