@@ -28,6 +28,7 @@ import {
   loadText,
   mergeCodings,
   QdpxSource,
+  readCodingFile,
   reanchorCodings,
   writeFileAtomic,
 } from '../../core/workspace';
@@ -44,7 +45,8 @@ export interface CodingApi {
   /** Codes the editor's selection with a code (by id); the command asks with a QuickPick. */
   apply(editor: vscode.TextEditor, codeId: string): Promise<Coding>;
   autocode(doc: vscode.TextDocument, level: CodingLevel): Promise<number>;
-  agreement(coderA: string, coderB: string): Promise<AgreementResult>;
+  /** Kappa per code between coder A and coder B (a coder's id, or every coding in another folder's codings files). */
+  agreement(coderA: string, coderB: string | { folder: string }): Promise<AgreementResult>;
   exportQdpx(target: vscode.Uri): Promise<{ sources: number; codings: number }>;
   importCodebook(file: vscode.Uri): Promise<Codebook>;
 }
@@ -157,8 +159,9 @@ export function registerCoding(context: vscode.ExtensionContext): CodingApi {
     return out;
   };
 
-  const agreement = async (a: string, b: string): Promise<AgreementResult> => {
+  const agreement = async (a: string, b: string | { folder: string }): Promise<AgreementResult> => {
     const all = await store.all();
+    const other = typeof b === 'string' ? undefined : await codingsIn(b.folder);
     const docs = [];
     const A: Coding[] = [];
     const B: Coding[] = [];
@@ -170,8 +173,10 @@ export function registerCoding(context: vscode.ExtensionContext): CodingApi {
       const placed = reanchorCodings(canon, d.data.codings).codings;
       for (const c of placed) {
         if (c.creator?.id === a) A.push(c);
-        if (c.creator?.id === b) B.push(c);
+        if (typeof b === 'string' && c.creator?.id === b) B.push(c);
       }
+      const theirs = other?.get(d.data.source);
+      if (theirs) B.push(...reanchorCodings(canon, theirs).codings);
     }
     return codingAgreement(docs, A, B, { unit: 'sentence' });
   };
@@ -304,12 +309,21 @@ export function registerCoding(context: vscode.ExtensionContext): CodingApi {
         const items = [...found].map(([id, name]) => ({ label: name, id }));
         const a = await vscode.window.showQuickPick(items, { title: l10n.t('Agreement: coder A') });
         if (!a) return undefined;
-        const b = await vscode.window.showQuickPick(items.filter((i) => i.id !== a.id), { title: l10n.t('Agreement: coder B') });
+        const folderItem = { label: l10n.t('$(folder) Another coder\'s codings folder…'), id: '' };
+        const b = await vscode.window.showQuickPick([...items.filter((i) => i.id !== a.id), folderItem], { title: l10n.t('Agreement: coder B') });
         if (!b) return undefined;
-        const r = await agreement(a.id, b.id);
+        let against: string | { folder: string } = b.id;
+        let bLabel = b.label;
+        if (b === folderItem) {
+          const picked = await vscode.window.showOpenDialog({ title: l10n.t('The other coder\'s .policylens/codings folder'), canSelectFolders: true, canSelectFiles: false });
+          if (!picked?.[0]) return undefined;
+          against = { folder: picked[0].fsPath };
+          bLabel = path.basename(picked[0].fsPath);
+        }
+        const r = await agreement(a.id, against);
         const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
         const cb = root ? await store.codebook(root) : undefined;
-        const uri = reports.put('agreement.md', agreementMarkdown(r, a.label, b.label, cb));
+        const uri = reports.put('agreement.md', agreementMarkdown(r, a.label, bLabel, cb));
         await vscode.commands.executeCommand('markdown.showPreview', uri);
         return r;
       }),
@@ -374,6 +388,17 @@ export function registerCoding(context: vscode.ExtensionContext): CodingApi {
     exportQdpx: exportProject,
     importCodebook,
   };
+}
+
+/** The codings of another coder: every codings file in `folder` (or its `.policylens/codings`), by source. */
+async function codingsIn(folder: string): Promise<Map<string, Coding[]>> {
+  const dir = fs.existsSync(path.join(folder, '.policylens', 'codings')) ? path.join(folder, '.policylens', 'codings') : folder;
+  const out = new Map<string, Coding[]>();
+  for (const n of fs.readdirSync(dir).filter((x) => x.endsWith('.json'))) {
+    const data = await readCodingFile(path.join(dir, n));
+    out.set(data.source, [...(out.get(data.source) ?? []), ...data.codings]);
+  }
+  return out;
 }
 
 function formatOf(file: string): 'md' | 'txt' | 'pdf' | 'docx' {

@@ -13,7 +13,7 @@ import {
   defaultCodebook,
   keyGuid,
 } from '../../../src/core/workspace';
-import { api, closeAllEditors, fixture, HOD_MD, rangeKey, sleep, waitFor } from './helpers';
+import { api, closeAllEditors, fixture, HOD_MD, rangeKey, screenshot, sleep, waitFor } from './helpers';
 
 const COCREATION = keyGuid('category:cocreation');
 const DIRECTIVE = keyGuid('category:directive');
@@ -154,6 +154,20 @@ describe('Policy Lens: coding', function () {
     assert.ok(directive.kappa !== null && directive.kappa < 1);
   });
 
+  it('agreement with another coder\'s codings folder (same codings: kappa 1)', async () => {
+    const pl = await api();
+    const other = path.join(root, 'coding-test', 'other-coder');
+    fs.mkdirSync(other, { recursive: true });
+    const mine = stored(root, file);
+    const me = mine.codings.find((c) => c.origin === 'manual')!.creator!.id;
+    const theirs = { ...mine, codings: mine.codings.filter((c) => c.creator?.id === me).map((c) => ({ ...c, creator: { id: '6F9619FF-8B86-D011-B42D-00C04FC964FF', name: 'B' } })) };
+    fs.writeFileSync(path.join(other, 'letter.json'), JSON.stringify(theirs));
+    const r = await pl.coding.agreement(me, { folder: other });
+    assert.ok(r.perCode.length >= 2);
+    for (const c of r.perCode) assert.strictEqual(c.kappa, 1, c.code);
+    assert.strictEqual(r.perCode.reduce((n, c) => n + c.disagreements.length, 0), 0);
+  });
+
   it('exports a REFI-QDA project and imports a codebook (.qdc)', async () => {
     const pl = await api();
     const out = path.join(root, 'coding-test', 'project.qdpx');
@@ -172,5 +186,17 @@ describe('Policy Lens: coding', function () {
     assert.ok(fs.existsSync(path.join(root, '.policylens', 'codebook.json')));
     await pl.coding.tree.refresh();
     assert.ok(pl.coding.tree.getChildren().some((n) => n.kind === 'code' && n.code.id === code.id));
+  });
+
+  it('screenshot: codings highlighted, the Codes tree', async function () {
+    if (!process.env.VSX_SCREENSHOT_DIR) this.skip();
+    const pl = await api();
+    await vscode.window.showTextDocument(editor.document, { preview: false, viewColumn: vscode.ViewColumn.One });
+    const first = pl.coding.highlighter.painted.get(editor)?.find((p) => p.code === COCREATION);
+    if (first) editor.revealRange(first.range, vscode.TextEditorRevealType.AtTop);
+    await vscode.commands.executeCommand('policyLens.codes.focus');
+    await sleep(800);
+    const shot = await screenshot('coding.png');
+    assert.ok(shot);
   });
 });
