@@ -37,12 +37,18 @@ export function readAuditSettings(): AuditSettings {
   };
 }
 
-/** The workspace's documents matching the settings, sorted by path (never `.policylens/` or node_modules). */
+/** Files that describe a folder rather than belong to it: skipped, as the CLI skips them inside folders. */
+const FOLDER_METADATA = /^(readme|sources|license|licence|changelog|contributing)(\.[a-z]+)?$/i;
+
+/**
+ * The workspace's documents matching the settings, sorted by path (never `.policylens/` or node_modules, nor
+ * README/SOURCES/LICENSE/CHANGELOG files).
+ */
 export async function findDocuments(s: AuditSettings, token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
   const excludes = ['**/node_modules/**', '**/.policylens/**', '**/.git/**'];
   if (s.exclude) excludes.push(s.exclude);
   const uris = await vscode.workspace.findFiles(s.include, `{${excludes.join(',')}}`, undefined, token);
-  return uris.filter((u) => u.scheme === 'file').sort((a, b) => (a.fsPath < b.fsPath ? -1 : a.fsPath > b.fsPath ? 1 : 0));
+  return uris.filter((u) => u.scheme === 'file' && !FOLDER_METADATA.test(path.basename(u.fsPath))).sort((a, b) => (a.fsPath < b.fsPath ? -1 : a.fsPath > b.fsPath ? 1 : 0));
 }
 
 export class WorkspaceAuditor implements vscode.Disposable {

@@ -163,6 +163,44 @@ describe('Policy Lens: workspace audit and comparison view', function () {
     assert.ok(!shown.isDirty);
   });
 
+  it('PDF, DOCX and the whole corpus: rows = the CLI\'s, an encrypted PDF is listed as not analysed', async () => {
+    const pl = await api();
+    const base = path.dirname(dir);
+    await setSetting('audit.include', '{corpus,pdf,docx}/**/*.{pdf,md,txt,docx}');
+    try {
+      const run = await pl.audit.audit();
+      assert.ok(run);
+      const s = run.result.stats;
+      log(`audit of ${s.total} documents: ${s.ms} ms, ${s.analysed} analysed in ${s.workersStarted} workers (${s.perWorker.join('+')}), ${s.failed} failed`);
+      const failed = run.result.entries.filter((e) => e.error).map((e) => path.basename(e.file));
+      assert.deepStrictEqual(failed, ['encrypted-user-pw.pdf']);
+      const model = await waitFor('drawn', () => {
+        const m = pl.audit.comparison.current;
+        return m && pl.audit.comparison.lastRendered?.model === m.id ? m : undefined;
+      });
+      assert.deepStrictEqual(model.failures.map((f) => f.name), ['pdf/encrypted-user-pw.pdf']);
+      const r = spawnSync(process.execPath, [cliPath(), 'audit', path.join(base, 'corpus'), path.join(base, 'pdf'), path.join(base, 'docx'), '--format', 'json'], {
+        encoding: 'utf8',
+        env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      });
+      const cliRows = JSON.parse(r.stdout) as AuditRow[];
+      assert.strictEqual(cliRows.length, model.rows.length);
+      const byFile = new Map(model.rows.map((x) => [path.resolve(x.row.file), x.row]));
+      for (const c of cliRows) {
+        const v = byFile.get(path.resolve(c.file));
+        assert.ok(v, c.file);
+        assert.deepStrictEqual({ ...JSON.parse(JSON.stringify(v)), file: '' }, { ...c, file: '' }, c.file);
+      }
+      assert.ok(model.rows.some((x) => x.row.format === 'pdf') && model.rows.some((x) => x.row.format === 'docx'));
+      const again = await pl.audit.audit();
+      assert.strictEqual(again!.result.stats.analysed, 0, 'everything from the cache, the encrypted PDF\'s failure too');
+      log(`second run: ${again!.result.stats.ms} ms, all from the cache`);
+    } finally {
+      await setSetting('audit.include', 'audit-set/**/*.{pdf,md,txt,docx}');
+      await pl.audit.audit();
+    }
+  });
+
   it('screenshot of the comparison view', async function () {
     if (!process.env.VSX_SCREENSHOT_DIR) this.skip();
     const pl = await api();
