@@ -12,6 +12,8 @@ export interface ExtractOptions {
   maxBytes?: number;
   /** PDF only: read only the first N pages (a quick preview; see PdfExtractOptions). */
   maxPages?: number;
+  /** PDF only: where pdf.js' standard fonts and CMaps are (default: the pdfjs-dist package's). */
+  pdfjsDir?: string;
 }
 
 const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
@@ -48,7 +50,7 @@ export async function extractBuffer(
 ): Promise<ExtractedDocument> {
   switch (format) {
     case 'pdf':
-      return extractPdf(data, { file: opts.file, password: opts.password, maxPages: opts.maxPages });
+      return extractPdf(data, { file: opts.file, password: opts.password, maxPages: opts.maxPages, pdfjsDir: opts.pdfjsDir });
     case 'docx':
       return extractDocx(data, { file: opts.file });
     case 'txt':

@@ -33,6 +33,11 @@ export interface PdfExtractOptions {
    * headers, footers and hyphenation are decided from the pages read.
    */
   maxPages?: number;
+  /**
+   * Folder with pdf.js' `standard_fonts/` and `cmaps/` (default: those of the pdfjs-dist package). A bundle that
+   * ships pdf.js without node_modules (the extension) points here at its copy.
+   */
+  pdfjsDir?: string;
 }
 
 // ───────────────────────────── pdf.js loading ─────────────────────────────
@@ -77,8 +82,7 @@ function snapshotBuiltins(): () => void {
   };
 }
 
-/** The fake worker's module (in Node pdf.js runs its "worker" in the main thread). Not typed by pdfjs-dist. */
-const PDFJS_WORKER = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+/** The fake worker's module (in Node pdf.js runs its "worker" in the main thread) is imported in loadPdfJs. */
 
 let pdfjsPromise: Promise<PdfJs> | undefined;
 function loadPdfJs(): Promise<PdfJs> {
@@ -88,7 +92,8 @@ function loadPdfJs(): Promise<PdfJs> {
       try {
         const pdfjs = await importPdfJs();
         // The same module instance pdf.js imports for its fake worker ("./pdf.worker.mjs" next to pdf.mjs).
-        await import(PDFJS_WORKER);
+        // A literal specifier (typed as a string: the worker module has no types), so that bundlers can map it.
+        await import('pdfjs-dist/legacy/build/pdf.worker.mjs' as string);
         return pdfjs;
       } finally {
         restore();
@@ -102,8 +107,9 @@ function loadPdfJs(): Promise<PdfJs> {
 }
 
 let assetDirs: { standardFontDataUrl?: string; cMapUrl?: string } | undefined;
-/** Folders of the standard fonts and CMaps shipped in the pdfjs-dist package (no network). */
-function pdfjsAssets(): { standardFontDataUrl?: string; cMapUrl?: string } {
+/** Folders of the standard fonts and CMaps shipped in the pdfjs-dist package (no network), or in `dir`. */
+function pdfjsAssets(dir?: string): { standardFontDataUrl?: string; cMapUrl?: string } {
+  if (dir) return { standardFontDataUrl: path.join(dir, 'standard_fonts') + path.sep, cMapUrl: path.join(dir, 'cmaps') + path.sep };
   if (!assetDirs) {
     try {
       const root = path.dirname(require.resolve('pdfjs-dist/package.json'));
@@ -740,7 +746,7 @@ export async function extractPdf(data: Uint8Array, opts: PdfExtractOptions = {})
     enableXfa: false,
     stopAtErrors: false,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
-    ...pdfjsAssets(),
+    ...pdfjsAssets(opts.pdfjsDir),
   });
   let doc: PdfDocument | undefined;
   try {
