@@ -6,6 +6,22 @@ const path = require('path');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+/**
+ * Resolves pdf.js' legacy build (imported by the engine as pdfjs-dist/legacy/build/…) to the copy next to the
+ * bundle, left external: `dir` is relative to the bundle's folder.
+ */
+function pdfjsFromDist(dir) {
+  return {
+    name: 'pdfjs-from-dist',
+    setup(build) {
+      build.onResolve({ filter: /^pdfjs-dist\/legacy\/build\/pdf(\.worker)?\.mjs$/ }, (args) => ({
+        path: dir + (args.path.endsWith('worker.mjs') ? 'pdf.worker.min.mjs' : 'pdf.min.mjs'),
+        external: true,
+      }));
+    },
+  };
+}
+
 /** @type {import('esbuild').BuildOptions[]} */
 const targets = [
   {
@@ -43,14 +59,6 @@ const targets = [
     mainFields: ['module', 'main'],
   },
   {
-    // The analysis worker thread of the text editors (src/extension/worker/analysisWorker.ts; started by
-    // src/extension/worker/client.ts from dist/analysisWorker.js). natural is bundled, as in the extension.
-    entryPoints: ['src/extension/worker/analysisWorker.ts'],
-    outfile: 'dist/analysisWorker.js',
-    external: ['pdfjs-dist'],
-    mainFields: ['module', 'main'],
-  },
-  {
     // Integration tests, run inside a VS Code extension host (scripts/run-vscode-tests.mjs or
     // scripts/run-electron-tests.js); mocha is resolved from node_modules at run time.
     entryPoints: ['test/integration/suite/index.ts'],
@@ -60,10 +68,11 @@ const targets = [
   },
   {
     // The PDF viewer's analysis worker thread (src/extension/pdf/worker.ts): extraction with pdf.js and analysis,
-    // away from the extension host's thread. pdfjs-dist is loaded from node_modules like the CLI does.
+    // away from the extension host's thread. The extension ships without node_modules: pdf.js is the copy in
+    // dist/pdf-viewer/pdfjs (copyPdfjs below), the same files the webview loads.
     entryPoints: ['src/extension/pdf/worker.ts'],
     outfile: 'dist/pdf-worker.js',
-    external: ['pdfjs-dist'],
+    plugins: [pdfjsFromDist('./pdf-viewer/pdfjs/')],
     mainFields: ['module', 'main'],
   },
   {

@@ -13,6 +13,7 @@ import { performance } from 'perf_hooks';
 import { analyzeText, extractFile } from '../src/core';
 import { incrementalCase } from './bench-incremental';
 import { auditCase, AUDIT_UNITS } from './bench-audit';
+import { pdfViewerCase, PDF_VIEWER_UNITS } from './bench-pdf-viewer';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DEFAULT_CORPUS = '/work/shared/corpus';
@@ -195,6 +196,7 @@ const CASES: Case[] = [
   },
   incrementalCase(MELD_ST_9, ROOT, { median, round }),
   auditCase({ round }),
+  pdfViewerCase(ROOT),
 ];
 
 const UNITS: Record<string, string> = {
@@ -217,6 +219,7 @@ const UNITS: Record<string, string> = {
   incrementalHostStallP99Ms: 'ms',
   incrementalHostStallMaxMs: 'ms',
   ...AUDIT_UNITS,
+  ...PDF_VIEWER_UNITS,
   peakRssMB: 'MB',
 };
 

@@ -20,6 +20,7 @@ import { FindingsNode, FindingsTreeProvider } from './findingsTree';
 import { FRAMING_VIEW_ID, FramingViewProvider } from './framing/view';
 import { FindingHoverProvider } from './hover';
 import { categoryLabel } from './labels';
+import { PdfViewerApi, registerPdfViewer } from './pdf/pdfEditor';
 import { documentSelector, readSettings, SECTION, Settings } from './settings';
 import { AnalysisFocus, AnalysisSource, Flasher, TextDocumentSource } from './sources';
 import { ScoreStatus, StatusSnapshot } from './status';
@@ -50,6 +51,8 @@ export interface PolicyLensApi {
   lastFlash(): { uri: vscode.Uri; range: vscode.Range; shown: boolean } | undefined;
   /** The lexicon files loaded besides the built-in lexicon, and the workspace lexicons skipped (untrusted). */
   lexicons(): { loaded: string[]; skipped: string[] };
+  /** The PDF viewer (custom editor for *.pdf): its documents' state, and hooks for the tests. */
+  readonly pdf: PdfViewerApi;
   /** Where the engine runs (a worker thread, unless none could be started). */
   engine(): { mode: 'worker' | 'in-process' | 'none'; workers: number };
   /** The last analysis of a document: wall time and the engine's time in the worker, ms. */
@@ -88,6 +91,13 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
   const audit = registerAudit(context, output);
   const coding = registerCoding(context);
   void vscode.commands.executeCommand('setContext', 'policyLens.highlightsVisible', visible);
+  // The PDF viewer (./pdf/pdfEditor.ts): a custom editor; each open PDF is an AnalysisSource of its own.
+  const pdfViewer = registerPdfViewer(context, {
+    focus,
+    lexiconFiles: () => service.loadedLexiconFiles,
+    onDidChangeLexicon: service.onDidChangeLexicon,
+    display: () => ({ visible, categories: settings.categories, language: settings.language }),
+  });
 
   const matches = (doc: vscode.TextDocument) => vscode.languages.match(selector, doc) > 0;
   const shown = (c: Category) => visible && settings.categories[c];
@@ -149,6 +159,7 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
   );
   const refreshAll = () => {
     for (const ed of vscode.window.visibleTextEditors) renderEditorsOf(ed.document);
+    pdfViewer.refreshDisplay();
     refreshPanels();
   };
 
@@ -342,6 +353,7 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
     framing,
     lastFlash: () => flasher.last,
     lexicons: () => ({ loaded: service.loadedLexiconFiles, skipped: lexicons.skipped.map((u) => u.fsPath) }),
+    pdf: pdfViewer.api,
     engine: () => service.engine(),
     timing: (uri) => ({ ms: service.get(uri)?.ms, engineMs: service.get(uri)?.engineMs }),
     audit,

@@ -92,7 +92,9 @@ export type HostMessage =
   /** Sets page and zoom as the toolbar would (tests). */
   | { type: 'setView'; page?: number; scale?: number | 'fit' }
   /** Moves the mouse over the first word of a finding, as a user would (tests, screenshots). */
-  | { type: 'hover'; finding: number };
+  | { type: 'hover'; finding: number }
+  /** Clicks the n-th link of the pages painted now, as a user would (tests). */
+  | { type: 'clickLink'; index: number };
 
 export interface ViewState {
   page: number;
@@ -137,6 +139,8 @@ export interface RenderReport {
   /** The message bar's text ('' when hidden) and the hover explanation's text ('' when hidden). */
   message: string;
   tooltip: string;
+  /** Links (link annotations) on the pages painted now. */
+  links: number;
   currentPage: number;
   scale: number;
   error?: string;
@@ -206,6 +210,7 @@ function isReport(v: unknown): boolean {
       selection: (x) => isStr(x, 400),
       message: (x) => isStr(x, 1000),
       tooltip: (x) => isStr(x, 2000),
+      links: count,
       currentPage: count,
       scale: (x) => isNum(x, 0, 100),
       error: (x) => isStr(x),

@@ -13,10 +13,13 @@
  *   worker → host   { id, phase: 'preview' | 'final', analysis, payload, ms }  (payload's arrays transferred)
  *                   { id, phase: 'error', error: { code, message }, ms }
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { parentPort } from 'worker_threads';
 import { analyzeExtracted, extractBuffer, ExtractionError } from '../../core';
 import type { AnalyzeOptions, DocumentAnalysis, Lexicon } from '../../core';
+import { installDOMMatrix } from './domMatrix';
 import { applyOutlineSections, buildPayload, payloadBuffers } from './payload';
 import type { AnalysisPayload } from './protocol';
 
@@ -36,6 +39,13 @@ export interface PdfJob {
   previewId: number;
   finalId: number;
 }
+
+/**
+ * pdf.js' fonts and CMaps: the copy next to the bundle (dist/pdf-viewer/pdfjs, the one the webview loads too; the
+ * packaged extension has no node_modules), else the pdfjs-dist package's (the tsc build, tests).
+ */
+const BUNDLED_PDFJS = path.join(__dirname, 'pdf-viewer', 'pdfjs');
+const pdfjsDir = fs.existsSync(path.join(BUNDLED_PDFJS, 'standard_fonts')) ? BUNDLED_PDFJS : undefined;
 
 export type PdfJobReply =
   | { id: number; phase: 'preview' | 'final'; analysis: DocumentAnalysis; payload: AnalysisPayload; ms: number }
@@ -58,7 +68,7 @@ export async function runPdfJob(job: PdfJob, reply: (r: PdfJobReply, transfer: A
   try {
     if (job.previewPages > 0) {
       try {
-        const doc = await extractBuffer(job.bytes, 'pdf', { file: job.file, password: job.password, maxPages: job.previewPages });
+        const doc = await extractBuffer(job.bytes, 'pdf', { file: job.file, password: job.password, maxPages: job.previewPages, pdfjsDir });
         if (doc.pages > doc.pageSpans.length && !cancelled()) answer('preview', doc, analyzeExtracted(doc, opts));
         else if (doc.pages <= doc.pageSpans.length) {
           // A short document: the preview is the whole document.
@@ -71,7 +81,7 @@ export async function runPdfJob(job: PdfJob, reply: (r: PdfJobReply, transfer: A
       }
     }
     if (cancelled()) return;
-    const doc = await extractBuffer(job.bytes, 'pdf', { file: job.file, password: job.password });
+    const doc = await extractBuffer(job.bytes, 'pdf', { file: job.file, password: job.password, pdfjsDir });
     if (cancelled()) return;
     answer('final', doc, analyzeExtracted(doc, opts));
   } catch (e) {
@@ -82,6 +92,8 @@ export async function runPdfJob(job: PdfJob, reply: (r: PdfJobReply, transfer: A
 }
 
 if (parentPort) {
+  // pdf.js needs a DOMMatrix when it loads; the packaged extension has no @napi-rs/canvas to give one.
+  installDOMMatrix();
   const port = parentPort;
   const cancelledIds = new Set<number>();
   let queue: Promise<void> = Promise.resolve();

@@ -28,6 +28,7 @@ export async function run(): Promise<void> {
   require('./framing.test');
   require('./lexicon.test');
   require('./settings.test');
+  require('./pdf.test');
   require('./manifest.test');
   require('./audit.test');
   require('./coding.test');

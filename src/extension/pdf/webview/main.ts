@@ -253,6 +253,9 @@ window.addEventListener('message', (e: MessageEvent) => {
     case 'hover':
       void hoverFinding(m.finding);
       break;
+    case 'clickLink':
+      pagesEl.querySelectorAll<HTMLAnchorElement>('.pl-link')[m.index]?.click();
+      break;
     case 'scroll':
       if (m.to === 'all') void visitAllPages();
       else if (m.to === 'end') scrollToPage(pages.length);
@@ -787,6 +790,7 @@ async function addLinks(p: PageView, viewport: PdfJs.PageViewport): Promise<void
   p.linkLayer?.remove();
   p.linkLayer = layer;
   p.div.append(layer);
+  reportSoon();
 }
 
 async function goToDest(dest: string | unknown[]): Promise<void> {
@@ -1293,6 +1297,7 @@ function report(full = false): void {
     selection: (window.getSelection()?.toString() ?? '').slice(0, 400),
     message: messageBar.hidden ? '' : (messageText.textContent ?? '').slice(0, 1000),
     tooltip: tooltip.hidden ? '' : (tooltip.textContent ?? '').slice(0, 2000),
+    links: pagesEl.querySelectorAll('.pl-link').length,
     currentPage: currentPage(),
     scale: Math.round(scale * 1000) / 1000,
   };
