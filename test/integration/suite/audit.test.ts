@@ -217,6 +217,14 @@ describe('Policy Lens: workspace audit and comparison view', function () {
     const file = await screenshot('comparison.png');
     log(`comparison screenshot: ${file}`);
     assert.ok(file);
+    const workbench = vscode.workspace.getConfiguration('workbench');
+    try {
+      await workbench.update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
+      await sleep(800);
+      assert.ok(await screenshot('comparison-dark.png'));
+    } finally {
+      await workbench.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+    }
     await vscode.commands.executeCommand('workbench.action.toggleSidebarVisibility').then(undefined, () => undefined);
   });
 });
