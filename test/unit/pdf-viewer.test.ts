@@ -157,6 +157,13 @@ describe('PDF viewer: payload and worker', () => {
     }
     const none = await extractBuffer(await makePdf(1), 'pdf');
     assert.strictEqual(applyOutlineSections(none, analyzeExtracted(none)), 'headings');
+    // One bookmark (a title, as Word often writes): the detected headings say more.
+    const one = await extractBuffer(read(STORBY), 'pdf');
+    const oneA = analyzeExtracted(one);
+    const headings = oneA.sections.length;
+    one.outline = [{ title: 'Innspill fra KS storbynettverk', page: 1, level: 1 }];
+    assert.strictEqual(applyOutlineSections(one, oneA), 'headings');
+    assert.strictEqual(oneA.sections.length, headings);
   });
 
   it('maxPages reads only the first pages; the page count stays the document’s', async () => {

@@ -81,7 +81,7 @@ export function payloadBuffers(p: AnalysisPayload): ArrayBuffer[] {
 const norm = (s: string) => s.replace(/[\s\u00AD]+/g, ' ').trim().toLocaleLowerCase('nb');
 
 /**
- * When the PDF has an outline (bookmarks), its entries become the analysis' sections (so the per-section strip
+ * When the PDF has an outline (bookmarks, two or more), its entries become the analysis' sections (so the strip
  * of the viewer and of the Framing sidebar follows the document's own structure); otherwise the headings the
  * engine detected stay. A bookmark starts where its title appears on its page, else at the top of the page.
  * Sentences get the index of the section they fall in. Returns where the sections come from.
@@ -100,9 +100,10 @@ export function applyOutlineSections(doc: ExtractedDocument, analysis: DocumentA
     if (at >= 0) start = span.start + at;
     starts.push({ title: o.title, level: o.level, start });
   }
-  if (starts.length === 0) return 'headings';
   starts.sort((a, b) => a.start - b.start);
   const uniq = starts.filter((s, i) => i === 0 || s.start !== starts[i - 1].start);
+  // A one-entry outline (a title bookmark, as Word often writes) says less than the headings.
+  if (uniq.length < 2) return 'headings';
   if (uniq[0].start > 0 && /\S/.test(text.slice(0, uniq[0].start))) uniq.unshift({ title: '', level: 1, start: 0 });
   const sections: Section[] = uniq.map((s, i) => ({
     index: i,

@@ -23,6 +23,8 @@ const VIEW_TYPE = 'policyLens.pdfViewer';
 const STORBY = 'pdf/ks_storbynettverk_innspill_2026.pdf';
 const TANNHELSE = 'pdf/ks_fylkesordforerkollegiet_tannhelse_innspill_2026.pdf';
 const ENCRYPTED = 'pdf/encrypted-user-pw.pdf';
+/** 30 pages, 634 findings, a running header (test/fixtures/pdf-viewer/SOURCES.md). */
+const KS_DIGITAL = 'pdf-viewer/ks_helsereform_digitalisering_2026.pdf';
 
 interface CliFinding {
   start: number;
@@ -152,6 +154,22 @@ describe('Policy Lens: PDF viewer', function () {
     assert.strictEqual(r.textMismatches, 0, "the webview's text items are the host extractor's");
     assert.strictEqual(r.hiddenDrawn, 0);
     assert.ok(r.canvases <= 6, `pages far from the view give their canvas back (${r.canvases} canvases)`);
+  });
+
+  it('a 30-page PDF: every finding the CLI finds is drawn on its page, canvases released behind', async () => {
+    const uri = fixture(KS_DIGITAL);
+    const cli = cliFindings(uri.fsPath);
+    await openPdf(uri);
+    const s = await whenReady(uri, 60_000);
+    assert.strictEqual(s.analysis!.findings.length, cli.length);
+    const pdf = await pdfApi();
+    await pdf.post(uri, { type: 'scroll', to: 'all' });
+    const r = await pdf.whenReport(uri, (x) => x.visits > 0 && x.phase === 'final', 90_000);
+    log(`30 pages: ${r.drawnFindings} of ${cli.length} findings drawn, ${r.textMismatches} mismatches, ${r.canvases} canvases at the end`);
+    assert.strictEqual(r.pages, 30);
+    assert.strictEqual(r.drawnFindings, cli.length);
+    assert.strictEqual(r.textMismatches, 0);
+    assert.ok(r.canvases <= 6, `${r.canvases} canvases`);
   });
 
   it('feeds the Findings tree and the Framing view, and a click jumps to the page and flashes the words', async () => {
@@ -453,9 +471,9 @@ describe('Policy Lens: PDF viewer', function () {
     await closeAllEditors();
     await vscode.commands.executeCommand('workbench.action.closePanel').then(undefined, () => undefined);
     await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar').then(undefined, () => undefined);
-    const uri = fixture(STORBY);
+    const uri = fixture(KS_DIGITAL);
     await openPdf(uri);
-    const s = await whenReady(uri);
+    const s = await whenReady(uri, 60_000);
     const pl = await api();
     await vscode.commands.executeCommand('policyLens.showSidebar');
     await waitFor('tree shows the PDF', () => pl.findings().document?.toString() === uri.toString());
@@ -464,8 +482,9 @@ describe('Policy Lens: PDF viewer', function () {
     await openPdf(uri); // focus back on the viewer
     const pdf = await pdfApi();
     await pdf.post(uri, { type: 'setView', page: 1, scale: 'fit' });
+    // The hover on a directive finding of the first page's opening paragraphs.
     const a = s.analysis!;
-    const k = a.findings.findIndex((f) => f.category === 'directive' && f.page === 1);
+    const k = a.findings.findIndex((f) => f.page === 1 && (f.category === 'directive' || f.category === 'enabling'));
     await pdf.post(uri, { type: 'hover', finding: k >= 0 ? k : 0 });
     await report(uri, (x) => x.tooltip.length > 0 && x.renderedPages.includes(1));
     await sleep(800);
