@@ -238,6 +238,8 @@ class PdfDocument implements vscode.CustomDocument, AnalysisSource {
       return;
     }
     if (this.current?.payload.phase === 'final' && r.phase === 'preview') return;
+    // The whole document's analysis replaces the preview (the viewers switch to it too).
+    if (r.phase === 'final') this.analyses.clear();
     this.analyses.set(r.payload.analysisId, { analysis: r.analysis, payload: r.payload });
     this.current = { analysis: r.analysis, payload: r.payload };
     for (const p of this.panels) void p.post({ type: 'analysis', ...r.payload });
