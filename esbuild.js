@@ -59,6 +59,14 @@ const targets = [
     mainFields: ['module', 'main'],
   },
   {
+    // The workspace features' document loader (src/extension/audit/loadWorker.ts): extraction (pdf.js for PDFs) and
+    // analysis for the concordance, the thread and the REFI-QDA export, away from the extension host's thread.
+    entryPoints: ['src/extension/audit/loadWorker.ts'],
+    outfile: 'dist/load-worker.js',
+    external: ['pdfjs-dist'],
+    mainFields: ['module', 'main'],
+  },
+  {
     // Integration tests, run inside a VS Code extension host (scripts/run-vscode-tests.mjs or
     // scripts/run-electron-tests.js); mocha is resolved from node_modules at run time.
     entryPoints: ['test/integration/suite/index.ts'],

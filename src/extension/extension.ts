@@ -88,7 +88,7 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
   context.subscriptions.push(output, service, highlighter, status, diagnostics, tree, treeView, focus, flasher, lexicons, framing);
   context.subscriptions.push(vscode.window.registerWebviewViewProvider(FRAMING_VIEW_ID, framing, { webviewOptions: { retainContextWhenHidden: false } }));
   void lexicons.refresh();
-  const audit = registerAudit(context, output);
+  const audit = registerAudit(context, output, focus);
   const coding = registerCoding(context);
   void vscode.commands.executeCommand('setContext', 'policyLens.highlightsVisible', visible);
   // The PDF viewer (./pdf/pdfEditor.ts): a custom editor; each open PDF is an AnalysisSource of its own.

@@ -14,6 +14,7 @@ import * as path from 'path';
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { comparisonCsv, comparisonJson, comparisonMarkdown } from '../../core/workspace';
+import type { AnalysisFocus } from '../sources';
 import type { AuditRun } from './runner';
 import { ComparisonModel, ExportFormat, FromView, parseComparisonMessage, ToView } from './protocol';
 
@@ -233,16 +234,47 @@ export class ComparisonPanel implements vscode.Disposable {
   }
 }
 
-/** Opens a document: text files in a text editor, others with their default editor (the PDF viewer for PDFs). */
-export async function openDocument(file: string, range?: { start: number; end: number }): Promise<void> {
+let sources: AnalysisFocus | undefined;
+
+/** The open documents' AnalysisSources (the PDF viewer registers its documents there): to reveal a place in a PDF. */
+export function useSources(focus: AnalysisFocus): void {
+  sources = focus;
+}
+
+const PDF_VIEW_TYPE = 'policyLens.pdfViewer';
+
+/**
+ * Opens a document and, with `range` (offsets of the analysed text), shows that place: text files in a text
+ * editor (selected), PDFs in the Policy Lens PDF viewer (selected once it has analysed the document), others with
+ * their default editor. Returns whether the place was shown.
+ */
+export async function openDocument(file: string, range?: { start: number; end: number }): Promise<boolean> {
   const uri = vscode.Uri.file(file);
   const ext = path.extname(file).toLowerCase();
   if (ext === '.md' || ext === '.txt') {
     const doc = await vscode.workspace.openTextDocument(uri);
     const sel = range ? new vscode.Selection(doc.positionAt(range.start), doc.positionAt(range.end)) : undefined;
     await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.One, selection: sel });
-    return;
+    return !!sel;
   }
-  if (!fs.existsSync(file)) return;
-  await vscode.commands.executeCommand('vscode.open', uri, { viewColumn: vscode.ViewColumn.One, preview: true });
+  if (!fs.existsSync(file)) return false;
+  const options = { viewColumn: vscode.ViewColumn.One, preview: true };
+  if (ext === '.pdf') {
+    const opened = await vscode.commands.executeCommand('vscode.openWith', uri, PDF_VIEW_TYPE, options).then(
+      () => true,
+      () => false,
+    );
+    if (opened && range && sources) {
+      const deadline = Date.now() + 20_000;
+      while (Date.now() < deadline) {
+        const source = sources.find(uri);
+        if (source && source.kind !== 'text' && source.snapshot().analysis) return source.reveal(range.start, range.end, 'select');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return false;
+    }
+    if (opened) return false;
+  }
+  await vscode.commands.executeCommand('vscode.open', uri, options);
+  return false;
 }

@@ -76,15 +76,20 @@ export class ConcordanceProvider implements vscode.TreeDataProvider<ConcordanceN
 }
 
 /** Runs a concordance over `files`. */
+/** Documents the last concordance could not load (their messages). */
+export const lastLoadErrors: string[] = [];
+
 export async function runConcordance(files: readonly string[], query: ConcordanceQuery): Promise<ConcordanceResult> {
   checkQuery(query);
+  lastLoadErrors.length = 0;
   const sources: ConcordanceSource[] = [];
   for (const f of files) {
     try {
       const d = await loaded(f);
       sources.push({ file: f, text: d.text, analysis: d.analysis, pageSpans: d.pageSpans, excluded: d.excluded });
-    } catch {
+    } catch (e) {
       // not readable: the audit reports it
+      lastLoadErrors.push(`${f}: ${(e as Error).message}`);
     }
   }
   return concordance(sources, query, { context: 60, maxHits: 5000 });
@@ -115,8 +120,8 @@ export async function askQuery(): Promise<ConcordanceQuery | undefined> {
   return term ? { term: term.trim() } : undefined;
 }
 
-/** Opens a hit's document at the hit (text documents: the exact place; PDFs and DOCX: the document). */
-export async function revealHit(h: ConcordanceHit): Promise<void> {
+/** Opens a hit's document at the hit (text documents and PDFs: the exact place; DOCX: the document). */
+export async function revealHit(h: ConcordanceHit): Promise<boolean> {
   const lower = h.file.toLowerCase();
   if (lower.endsWith('.md') || lower.endsWith('.txt')) {
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(h.file));
@@ -131,8 +136,7 @@ export async function revealHit(h: ConcordanceHit): Promise<void> {
       }
       if (best >= 0) start = best;
     }
-    await openDocument(h.file, { start, end: start + h.match.length });
-    return;
+    return openDocument(h.file, { start, end: start + h.match.length });
   }
-  await openDocument(h.file);
+  return openDocument(h.file, { start: h.start, end: h.end });
 }

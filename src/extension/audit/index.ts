@@ -5,8 +5,10 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { ConcordanceHit, ConcordanceQuery, ConcordanceResult, ThreadResult } from '../../core/workspace';
-import { ComparisonPanel } from './comparisonPanel';
-import { askQuery, CONCORDANCE_VIEW_ID, ConcordanceProvider, revealHit, runConcordance } from './concordance';
+import type { AnalysisFocus } from '../sources';
+import { ComparisonPanel, useSources } from './comparisonPanel';
+import { askQuery, CONCORDANCE_VIEW_ID, ConcordanceProvider, lastLoadErrors, revealHit, runConcordance } from './concordance';
+import { disposeLoader, setLoadWorker } from './documents';
 import { ExportFormat, EXPORT_FORMATS } from './protocol';
 import { AuditRun, findDocuments, readAuditSettings, WorkspaceAuditor } from './runner';
 import { pickAndShowThread, ReportDocuments, reports, showThread } from './thread';
@@ -18,10 +20,17 @@ export interface AuditApi {
   /** Runs the audit (no UI besides the progress) and shows the comparison. */
   audit(files?: string[]): Promise<AuditRun | undefined>;
   runConcordance(query: ConcordanceQuery): Promise<ConcordanceResult>;
+  /** Opens a hit's document at the hit; whether the place was shown. */
+  revealHit(hit: ConcordanceHit): Promise<boolean>;
+  /** Documents the last concordance could not read (messages). */
+  concordanceProblems(): string[];
   thread(strategy: string, letters: string[]): Promise<ThreadResult>;
 }
 
-export function registerAudit(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): AuditApi {
+export function registerAudit(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, focus?: AnalysisFocus): AuditApi {
+  if (focus) useSources(focus);
+  setLoadWorker(context.asAbsolutePath('dist/load-worker.js'));
+  context.subscriptions.push({ dispose: disposeLoader });
   const storage = context.storageUri ?? context.globalStorageUri;
   const auditor = new WorkspaceAuditor(storage, context.asAbsolutePath('dist/audit-worker.js'), output);
   const comparison = new ComparisonPanel(context.extensionUri);
@@ -43,6 +52,7 @@ export function registerAudit(context: vscode.ExtensionContext, output: vscode.L
   const concord = async (query: ConcordanceQuery) => {
     const files = await auditedFiles();
     const result = await runConcordance(files, query);
+    for (const p of lastLoadErrors) output.warn(`concordance: ${p}`);
     concordance.show(result);
     concordanceView.description = concordance.description();
     concordanceView.message = result.total === 0 ? l10n.t('No hits.') : undefined;
@@ -103,6 +113,8 @@ export function registerAudit(context: vscode.ExtensionContext, output: vscode.L
     concordance,
     audit,
     runConcordance: concord,
+    revealHit,
+    concordanceProblems: () => [...lastLoadErrors],
     thread: (s, l) => showThread(s, l),
   };
 }

@@ -24,7 +24,6 @@ import {
   findCode,
   importQdc,
   isColor,
-  loadDocument,
   loadText,
   mergeCodings,
   QdpxSource,
@@ -32,6 +31,7 @@ import {
   reanchorCodings,
   writeFileAtomic,
 } from '../../core/workspace';
+import { loaded as loadedDocument } from '../audit/documents';
 import { reports } from '../audit/thread';
 import { readSettings } from '../settings';
 import { CODES_VIEW_ID, CodesNode, CodesTreeProvider } from './codesTree';
@@ -195,7 +195,7 @@ export function registerCoding(context: vscode.ExtensionContext): CodingApi {
       const s = readSettings();
       const loaded = open && isText(open)
         ? loadText(file, open.getText(), { format: open.languageId === 'markdown' ? 'md' : 'txt', language: s.language })
-        : await loadDocument(file, { language: s.language, keepBytes: /\.pdf$/i.test(file) });
+        : await loadedDocument(file, { keepBytes: /\.pdf$/i.test(file) });
       const codings = reanchorCodings(new CanonicalText(loaded.text), d.data.codings).codings;
       for (const c of codings) if (c.creator) users.set(c.creator.id, c.creator);
       sources.push({ name: d.data.source, file, format: loaded.format, text: loaded.text, pdf: loaded.bytes, codings: mergeCodings([], codings) });
@@ -412,7 +412,7 @@ async function documentText(d: DocumentCodings): Promise<string | undefined> {
   if (open) return open.getText();
   try {
     if (/\.(md|txt)$/i.test(d.uri.fsPath)) return fs.readFileSync(d.uri.fsPath, 'utf8');
-    return (await loadDocument(d.uri.fsPath)).text;
+    return (await loadedDocument(d.uri.fsPath)).text;
   } catch {
     return undefined;
   }

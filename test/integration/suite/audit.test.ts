@@ -195,6 +195,13 @@ describe('Policy Lens: workspace audit and comparison view', function () {
       const again = await pl.audit.audit();
       assert.strictEqual(again!.result.stats.analysed, 0, 'everything from the cache, the encrypted PDF\'s failure too');
       log(`second run: ${again!.result.stats.ms} ms, all from the cache`);
+      // a concordance hit in a PDF opens the Policy Lens PDF viewer at the hit
+      const conc = await pl.audit.runConcordance({ term: 'skal' });
+      assert.deepStrictEqual(pl.audit.concordanceProblems(), [], 'every audited document is read (PDFs in the loader worker)');
+      const hit = conc.hits.find((h) => h.file.endsWith('ks_storbynettverk_innspill_2026.pdf'));
+      assert.ok(hit && hit.page >= 1, 'hits in the PDF, with their page');
+      assert.strictEqual(await pl.audit.revealHit(hit), true, 'the PDF viewer shows the hit');
+      await closeAllEditors();
     } finally {
       await setSetting('audit.include', 'audit-set/**/*.{pdf,md,txt,docx}');
       await pl.audit.audit();
