@@ -38,7 +38,8 @@ const targets = [
     // ships without node_modules); pdfjs-dist stays external as in the CLI.
     entryPoints: ['src/core/audit/worker.ts'],
     outfile: 'dist/audit-worker.js',
-    external: ['pdfjs-dist'],
+    // pdf.js from the copy next to the bundle (dist/pdf-viewer/pdfjs): the packaged extension has no node_modules.
+    plugins: [pdfjsFromDist('./pdf-viewer/pdfjs/')],
     mainFields: ['module', 'main'],
   },
   {
@@ -55,7 +56,8 @@ const targets = [
     // src/extension/worker/client.ts from dist/analysisWorker.js). natural is bundled, as in the extension.
     entryPoints: ['src/extension/worker/analysisWorker.ts'],
     outfile: 'dist/analysisWorker.js',
-    external: ['pdfjs-dist'],
+    // pdf.js from the copy next to the bundle (dist/pdf-viewer/pdfjs): the packaged extension has no node_modules.
+    plugins: [pdfjsFromDist('./pdf-viewer/pdfjs/')],
     mainFields: ['module', 'main'],
   },
   {
@@ -63,7 +65,8 @@ const targets = [
     // analysis for the concordance, the thread and the REFI-QDA export, away from the extension host's thread.
     entryPoints: ['src/extension/audit/loadWorker.ts'],
     outfile: 'dist/load-worker.js',
-    external: ['pdfjs-dist'],
+    // pdf.js from the copy next to the bundle (dist/pdf-viewer/pdfjs): the packaged extension has no node_modules.
+    plugins: [pdfjsFromDist('./pdf-viewer/pdfjs/')],
     mainFields: ['module', 'main'],
   },
   {

@@ -21,7 +21,9 @@
  * Every character of `text` that comes from a pdf.js item is covered by a `TextItemSpan` (page, item index in
  * `getTextContent().items`, offset in the item's `str`); inserted spaces and line breaks are not.
  */
+import * as fs from 'fs';
 import * as path from 'path';
+import { installDOMMatrix } from './domMatrix';
 import { ExtractedDocument, ExtractionError, OutlineEntry, Range, TextItemSpan } from '../types';
 
 export interface PdfExtractOptions {
@@ -90,6 +92,8 @@ function loadPdfJs(): Promise<PdfJs> {
     pdfjsPromise = (async () => {
       const restore = snapshotBuiltins();
       try {
+        // Without node_modules (the packaged extension) pdf.js finds no @napi-rs/canvas for its DOMMatrix.
+        if (!hasCanvasPackage()) installDOMMatrix();
         const pdfjs = await importPdfJs();
         // The same module instance pdf.js imports for its fake worker ("./pdf.worker.mjs" next to pdf.mjs).
         // A literal specifier (typed as a string: the worker module has no types), so that bundlers can map it.
@@ -106,20 +110,39 @@ function loadPdfJs(): Promise<PdfJs> {
   return pdfjsPromise;
 }
 
+function hasCanvasPackage(): boolean {
+  try {
+    require.resolve('@napi-rs/canvas');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Where pdf.js' standard fonts and CMaps are: the pdfjs-dist package in node_modules, or — in the bundles of
+ * the packaged extension, which has no node_modules — the copy next to the bundle (dist/pdf-viewer/pdfjs).
+ */
+function findPdfjsDir(): string | undefined {
+  try {
+    return path.dirname(require.resolve('pdfjs-dist/package.json'));
+  } catch {
+    for (const d of [path.join(__dirname, 'pdf-viewer', 'pdfjs'), path.join(__dirname, '..', 'pdf-viewer', 'pdfjs')]) {
+      if (fs.existsSync(path.join(d, 'standard_fonts'))) return d;
+    }
+    return undefined;
+  }
+}
+
 let assetDirs: { standardFontDataUrl?: string; cMapUrl?: string } | undefined;
 /** Folders of the standard fonts and CMaps shipped in the pdfjs-dist package (no network), or in `dir`. */
 function pdfjsAssets(dir?: string): { standardFontDataUrl?: string; cMapUrl?: string } {
   if (dir) return { standardFontDataUrl: path.join(dir, 'standard_fonts') + path.sep, cMapUrl: path.join(dir, 'cmaps') + path.sep };
   if (!assetDirs) {
-    try {
-      const root = path.dirname(require.resolve('pdfjs-dist/package.json'));
-      assetDirs = {
-        standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep,
-        cMapUrl: path.join(root, 'cmaps') + path.sep,
-      };
-    } catch {
-      assetDirs = {};
-    }
+    const root = findPdfjsDir();
+    assetDirs = root
+      ? { standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep, cMapUrl: path.join(root, 'cmaps') + path.sep }
+      : {};
   }
   return assetDirs;
 }
