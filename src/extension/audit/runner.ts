@@ -54,8 +54,14 @@ export async function findDocuments(s: AuditSettings, token?: vscode.Cancellatio
 export class WorkspaceAuditor implements vscode.Disposable {
   private last: AuditRun | undefined;
   private running: Promise<AuditRun | undefined> | undefined;
+  private abort: AbortController | undefined;
+  /** Documents finished in the current (or last) run. */
+  progress = { done: 0, total: 0 };
   private readonly emitter = new vscode.EventEmitter<AuditRun>();
   readonly onDidAudit = this.emitter.event;
+  private readonly progressEmitter = new vscode.EventEmitter<{ done: number; total: number }>();
+  /** A document of the run in progress finished. */
+  readonly onDidProgress = this.progressEmitter.event;
 
   constructor(
     private readonly storage: vscode.Uri,
@@ -65,6 +71,11 @@ export class WorkspaceAuditor implements vscode.Disposable {
 
   get lastRun(): AuditRun | undefined {
     return this.last;
+  }
+
+  /** Cancels the run in progress (as the notification's Cancel button does). */
+  cancel(): void {
+    this.abort?.abort();
   }
 
   get cacheDir(): string {
@@ -91,6 +102,8 @@ export class WorkspaceAuditor implements vscode.Disposable {
           return undefined;
         }
         const abort = new AbortController();
+        this.abort = abort;
+        this.progress = { done: 0, total: files.length };
         const sub = token.onCancellationRequested(() => abort.abort());
         let lastDone = 0;
         try {
@@ -104,6 +117,8 @@ export class WorkspaceAuditor implements vscode.Disposable {
             onProgress: (p) => {
               const step = ((p.done - lastDone) * 100) / p.total;
               lastDone = p.done;
+              this.progress = { done: p.done, total: p.total };
+              this.progressEmitter.fire(this.progress);
               progress.report({ increment: step, message: l10n.t('{0} of {1}: {2}', p.done, p.total, path.basename(p.file)) });
             },
           });
@@ -125,6 +140,7 @@ export class WorkspaceAuditor implements vscode.Disposable {
           throw e;
         } finally {
           sub.dispose();
+          if (this.abort === abort) this.abort = undefined;
         }
       },
     );
@@ -132,5 +148,6 @@ export class WorkspaceAuditor implements vscode.Disposable {
 
   dispose(): void {
     this.emitter.dispose();
+    this.progressEmitter.dispose();
   }
 }

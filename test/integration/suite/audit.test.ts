@@ -89,6 +89,34 @@ describe('Policy Lens: workspace audit and comparison view', function () {
     assert.ok(fs.existsSync(pl.audit.auditor.cacheDir), 'the cache is in the extension\'s storage');
   });
 
+  it('an audit can be cancelled; the documents finished so far are cached', async () => {
+    const pl = await api();
+    for (const f of CORPUS) fs.appendFileSync(path.join(dir, f), '\nKommunene kan søke om midler.\n');
+    const before = pl.audit.auditor.lastRun;
+    let done = 0;
+    // cancelled as soon as the first document is finished
+    const sub = pl.audit.auditor.onDidProgress((p) => {
+      if (done === 0) {
+        done = p.done;
+        pl.audit.auditor.cancel();
+      }
+    });
+    let result;
+    try {
+      result = await pl.audit.auditor.run();
+    } finally {
+      sub.dispose();
+    }
+    assert.strictEqual(result, undefined, 'no result');
+    assert.strictEqual(pl.audit.auditor.lastRun, before, 'the last complete run stays');
+    assert.strictEqual(done, 1);
+    const after = await pl.audit.audit();
+    assert.ok(after);
+    const s = after.result.stats;
+    assert.ok(s.cached >= 1 && s.cached < CORPUS.length, `what was finished before the cancel came from the cache (${s.cached})`);
+    assert.strictEqual(s.analysed, CORPUS.length - s.cached);
+  });
+
   it('exports CSV, JSON and Markdown as the CLI does', async () => {
     const pl = await api();
     const out = path.join(path.dirname(dir), 'audit-export');
