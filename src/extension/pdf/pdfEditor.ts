@@ -60,6 +60,8 @@ export interface PdfState {
   passwordTries: number;
   /** The last report of each of its viewers. */
   reports: RenderReport[];
+  /** The page and zoom each viewer last told the host (kept over a reload). */
+  viewStates: ViewState[];
   /** The extracted text the current analysis was made from. */
   text?: string;
   panels: number;
@@ -320,6 +322,7 @@ class PdfDocument implements vscode.CustomDocument, AnalysisSource {
       phase: this.current?.payload.phase,
       passwordTries: this.passwordTries,
       reports: [...this.panels].map((p) => p.lastReport).filter((r): r is RenderReport => !!r),
+      viewStates: [...this.panels].map((p) => p.viewState).filter((v): v is ViewState => !!v),
       panels: this.panels.size,
       warnings: this.current?.payload.warnings ?? [],
       text: this.current?.payload.text,

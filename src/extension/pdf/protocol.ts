@@ -134,6 +134,8 @@ export interface RenderReport {
   visits: number;
   /** Ranges revealed so far (`reveal`), the flash marks on the page now, and the selected text. */
   revealed: number;
+  /** Flash marks the last reveal drew when its words were shown (the flash itself lasts a moment). */
+  revealFlashed: number;
   flashing: number;
   selection: string;
   /** The message bar's text ('' when hidden) and the hover explanation's text ('' when hidden). */
@@ -206,6 +208,7 @@ function isReport(v: unknown): boolean {
       findIndex: (x) => isInt(x, -1, 1e7),
       visits: count,
       revealed: count,
+      revealFlashed: count,
       flashing: count,
       selection: (x) => isStr(x, 400),
       message: (x) => isStr(x, 1000),

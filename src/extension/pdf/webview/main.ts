@@ -1074,9 +1074,15 @@ async function reveal(start: number, end: number, how: 'select' | 'flash'): Prom
   const byPage = new Map<number, Piece[]>();
   if (!piecesOf(analysis.payload.items, start, Math.max(end, start + 1), FLASH_REF, byPage)) return;
   const page = Math.min(...byPage.keys());
-  flash = { start, end, until: Date.now() + 1600, byPage };
+  // The flash lasts FLASH_MS from the moment its words are on the page (painting a far page may take a while).
+  const mine = { start, end, until: Date.now() + 60_000, byPage };
+  flash = mine;
   for (const pg of byPage.keys()) if (pages[pg - 1]) pages[pg - 1].decorated = undefined;
   const el = await scrollIntoPiece(page, '.pl-flash');
+  if (flash === mine) {
+    revealFlashed = pagesEl.querySelectorAll('.pl-flash').length;
+    mine.until = Date.now() + FLASH_MS;
+  }
   if (how === 'select' && el) {
     const all = pagesEl.querySelectorAll<HTMLElement>('.pl-flash');
     const sel = window.getSelection();
@@ -1095,9 +1101,12 @@ async function reveal(start: number, end: number, how: 'select' | 'flash'): Prom
       flash = undefined;
       redecorateAll();
     }
-  }, 1650);
+  }, FLASH_MS + 50);
 }
 let revealed = 0;
+/** Flash marks drawn by the last reveal when its words were shown. */
+let revealFlashed = 0;
+const FLASH_MS = 1600;
 
 // ───────────────────────────── hover explanations ─────────────────────────────
 
@@ -1194,9 +1203,13 @@ async function hoverFinding(finding: number): Promise<void> {
   if (!analysis) return;
   const page = [...analysis.byPage].find(([, list]) => list.some((pc) => pc.ref === finding))?.[0];
   if (!page) return;
-  const el = await scrollIntoPiece(page, `.pl-hl[data-f~="${finding}"]`);
+  const selector = `.pl-hl[data-f~="${finding}"]`;
+  let el = await scrollIntoPiece(page, selector);
   if (!el) return;
   await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+  // The page may have been painted again meanwhile (a new zoom after a resize): the word's element now.
+  if (!el.isConnected) el = pages[page - 1]?.div.querySelector<HTMLElement>(selector) ?? undefined;
+  if (!el) return;
   const r = el.getBoundingClientRect();
   el.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, clientX: r.left + 2, clientY: r.top + 2 }));
 }
@@ -1293,6 +1306,7 @@ function report(full = false): void {
     findIndex: find?.index ?? -1,
     visits,
     revealed,
+    revealFlashed,
     flashing: flash && flash.until > Date.now() ? pagesEl.querySelectorAll('.pl-flash').length : 0,
     selection: (window.getSelection()?.toString() ?? '').slice(0, 400),
     message: messageBar.hidden ? '' : (messageText.textContent ?? '').slice(0, 1000),
