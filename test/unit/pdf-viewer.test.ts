@@ -41,6 +41,8 @@ describe('PDF viewer: webview messages', () => {
       { type: 'openLink', url: 'https://www.regjeringen.no/no/dokumenter/' },
       { type: 'openLink', url: 'mailto:postmottak@ks.no' },
       { type: 'loadFailed', generation: 1, name: 'InvalidPDFException', message: 'Invalid PDF structure.' },
+      { type: 'selection', id: 3, analysisId: 2, start: 10, end: 42 },
+      { type: 'selection', id: 4, analysisId: 2, start: 0, end: 0 },
     ]) {
       assert.deepStrictEqual(parseWebviewMessage(m), m, JSON.stringify(m));
     }
@@ -71,6 +73,10 @@ describe('PDF viewer: webview messages', () => {
       { type: 'openLink', url: 'https://' + 'a'.repeat(3000) + '.no/' },
       { type: 'loadFailed', generation: 1, name: 'X', message: 'x'.repeat(5000) },
       { type: 'report', report: { generation: 1 } },
+      { type: 'selection', id: 1, analysisId: 1, start: 5, end: 2 },
+      { type: 'selection', id: 1, analysisId: 1, start: -1, end: 2 },
+      { type: 'selection', id: 1, analysisId: 1, start: 0, end: 2, text: 'injected' },
+      { type: 'selection', id: 1, analysisId: 1, start: 0 },
     ]) {
       assert.strictEqual(parseWebviewMessage(m), undefined, JSON.stringify(m).slice(0, 120));
     }

@@ -36,7 +36,8 @@ import { reports } from '../audit/thread';
 import { readSettings } from '../settings';
 import { CODES_VIEW_ID, CodesNode, CodesTreeProvider } from './codesTree';
 import { CodingHighlighter } from './highlights';
-import { codingRoot, CodingStore, currentCoder, DocumentCodings } from './store';
+import { PdfCodable, pdfCodingViewer, setPdfCodingProvider } from './pdfBridge';
+import { codingRoot, CodingStore, CodingTarget, currentCoder, DocumentCodings } from './store';
 
 export interface CodingApi {
   readonly store: CodingStore;
@@ -84,6 +85,7 @@ export function registerCoding(context: vscode.ExtensionContext): CodingApi {
     { dispose: () => editTimer && clearTimeout(editTimer) },
     store.onDidChange((uri) => {
       paintDoc(uri);
+      pdfCodingViewer()?.refresh(uri);
       tree.refreshSoon();
     }),
     vscode.window.onDidChangeVisibleTextEditors((eds) => eds.forEach((e) => void paint(e))),
@@ -117,6 +119,63 @@ export function registerCoding(context: vscode.ExtensionContext): CodingApi {
   );
   for (const ed of vscode.window.visibleTextEditors) void paint(ed);
   void tree.refresh();
+
+  // The PDF viewer draws a PDF's codings (stored against its extracted text) in their code's colour.
+  setPdfCodingProvider({
+    codingsFor: async (uri, text) => {
+      const d = await store.forDocument(uri, text);
+      const cb = await store.codebook(d.root);
+      const marks = [];
+      for (const c of d.data.codings) {
+        const span = d.canon ? codingRawSpan(d.canon, c) : undefined;
+        if (!span) continue;
+        const code = findCode(cb, c.code);
+        const color = code?.color ?? '#8250DF';
+        marks.push({
+          start: span.start,
+          end: span.end,
+          color: color.length === 4 ? `#${[...color.slice(1)].map((x) => x + x).join('')}` : color,
+          label: code ? codePath(cb, code.id) : c.code,
+          review: c.origin === 'autocode',
+        });
+      }
+      return marks;
+    },
+    closed: (uri) => {
+      store.forget(uri);
+      tree.refreshSoon();
+    },
+  });
+  context.subscriptions.push({ dispose: () => setPdfCodingProvider(undefined) });
+
+  /** A PDF in the viewer as a coding target: its extracted text (undefined while it is being read). */
+  const pdfTarget = (pdf: PdfCodable): CodingTarget => {
+    const text = pdf.text();
+    if (text === undefined) throw new Error(l10n.t('The PDF is still being read; try again in a moment.'));
+    return { uri: pdf.uri, getText: () => text };
+  };
+
+  /** Codes the PDF viewer's selection (mapped by the viewer to offsets in the extracted text). */
+  const applyPdf = async (pdf: PdfCodable, codeId: string, selected?: { start: number; end: number }) => {
+    const target = pdfTarget(pdf);
+    const sel = selected ?? (await pdf.selection());
+    if (!sel) throw new Error(l10n.t('Select the passage to code first.'));
+    const c = await store.apply(target, sel.start, sel.end, codeId);
+    await tree.refresh();
+    return c;
+  };
+
+  const autocodePdf = async (pdf: PdfCodable, level: CodingLevel) => {
+    const target = pdfTarget(pdf);
+    const analysis = pdf.analysis();
+    if (!analysis) throw new Error(l10n.t('The PDF is still being read; try again in a moment.'));
+    const d = await store.forDocument(pdf.uri, target.getText());
+    const cb = await store.codebook(d.root);
+    const codings = autocode({ source: d.data.source, text: target.getText(), format: 'pdf', analysis }, cb, { level });
+    const added = await store.add(target, codings);
+    await tree.refresh();
+    return added;
+  };
 
   // ── operations ────────────────────────────────────────────────────────────────────────────────
 
@@ -238,13 +297,18 @@ export function registerCoding(context: vscode.ExtensionContext): CodingApi {
     vscode.commands.registerCommand(
       'policyLens.applyCode',
       guard(async (codeArg?: unknown) => {
+        const pdf = pdfCodingViewer()?.active();
         const editor = vscode.window.activeTextEditor;
-        if (!editor || editor.selection.isEmpty) throw new Error(l10n.t('Select the passage to code first.'));
-        const root = codingRoot(editor.document.uri);
+        if (!pdf && (!editor || editor.selection.isEmpty)) throw new Error(l10n.t('Select the passage to code first.'));
+        const root = codingRoot(pdf ? pdf.uri : editor!.document.uri);
+        // The viewer's selection as it is now (before the QuickPick takes the focus).
+        if (pdf) pdfTarget(pdf);
+        const pdfSel = pdf ? await pdf.selection() : undefined;
+        if (pdf && !pdfSel) throw new Error(l10n.t('Select the passage to code first.'));
         const cb = await store.codebook(root);
         const id = typeof codeArg === 'string' && findCode(cb, codeArg) ? codeArg : await pickCode(root);
         if (!id) return undefined;
-        return apply(editor, id);
+        return pdf ? applyPdf(pdf, id, pdfSel) : apply(editor!, id);
       }),
     ),
     vscode.commands.registerCommand(
@@ -284,8 +348,9 @@ export function registerCoding(context: vscode.ExtensionContext): CodingApi {
     vscode.commands.registerCommand(
       'policyLens.autocodeDocument',
       guard(async (levelArg?: unknown) => {
+        const pdf = pdfCodingViewer()?.active();
         const editor = vscode.window.activeTextEditor;
-        if (!editor || !isText(editor.document)) throw new Error(l10n.t('Open a Markdown or plain-text document to autocode it.'));
+        if (!pdf && (!editor || !isText(editor.document))) throw new Error(l10n.t('Open a Markdown or plain-text document or a PDF in the Policy Lens viewer to autocode it.'));
         let level = typeof levelArg === 'string' && (CODING_LEVELS as readonly string[]).includes(levelArg) ? (levelArg as CodingLevel) : undefined;
         if (!level) {
           const labels: Record<CodingLevel, string> = { match: l10n.t('The matched words'), sentence: l10n.t('Their sentence'), paragraph: l10n.t('Their paragraph') };
@@ -296,7 +361,7 @@ export function registerCoding(context: vscode.ExtensionContext): CodingApi {
           if (!pick) return undefined;
           level = pick.value;
         }
-        const n = await doAutocode(editor.document, level);
+        const n = pdf ? await autocodePdf(pdf, level) : await doAutocode(editor!.document, level);
         void vscode.window.showInformationMessage(l10n.t('{0} codings added by autocoding, for review (dashed underline).', n));
         return n;
       }),

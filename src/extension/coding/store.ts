@@ -68,6 +68,12 @@ function safeUserName(): string {
   }
 }
 
+/** A document codings refer to: a text document, or a PDF through its extracted text. */
+export interface CodingTarget {
+  readonly uri: vscode.Uri;
+  getText(): string;
+}
+
 export class CodingStore implements vscode.Disposable {
   private readonly docs = new Map<string, DocumentCodings>();
   private readonly codebooks = new Map<string, Codebook>();
@@ -173,8 +179,8 @@ export class CodingStore implements vscode.Disposable {
     d.dirty = false;
   }
 
-  /** Codes the passage [start, end) (editor offsets) of a text document. */
-  async apply(doc: vscode.TextDocument, start: number, end: number, code: string, creator = currentCoder()): Promise<Coding> {
+  /** Codes the passage [start, end) (offsets into its text) of a document. */
+  async apply(doc: CodingTarget, start: number, end: number, code: string, creator = currentCoder()): Promise<Coding> {
     const d = await this.forDocument(doc.uri, doc.getText());
     const coding = createCoding(d.canon!, { start, end }, { code, source: d.data.source, creator, origin: 'manual' });
     coding.anchor = { status: 'exact', similarity: 1, checked: coding.created };
@@ -185,7 +191,7 @@ export class CodingStore implements vscode.Disposable {
   }
 
   /** Adds codings (autocoding) to a document's, without duplicates. */
-  async add(doc: vscode.TextDocument, codings: readonly Coding[]): Promise<number> {
+  async add(doc: CodingTarget, codings: readonly Coding[]): Promise<number> {
     const d = await this.forDocument(doc.uri, doc.getText());
     const before = d.data.codings.length;
     d.data = { ...d.data, codings: mergeCodings(d.data.codings, codings) };

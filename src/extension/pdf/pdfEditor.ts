@@ -25,6 +25,7 @@ import type { Span } from '../analysisService';
 import { loadUserLexicon } from '../engine';
 import { categoryLabel } from '../labels';
 import type { AnalysisFocus, AnalysisSource, SourceSnapshot } from '../sources';
+import { PdfCodable, pdfCodingProvider, setPdfCodingViewer } from '../coding/pdfBridge';
 import { PdfAnalyzer, JobHandle } from './analyzer';
 import { explainFinding } from './explain';
 import { VIEWER_STRINGS, ViewerStringKey, viewerHtml } from './html';
@@ -245,6 +246,7 @@ class PdfDocument implements vscode.CustomDocument, AnalysisSource {
     this.analyses.set(r.payload.analysisId, { analysis: r.analysis, payload: r.payload });
     this.current = { analysis: r.analysis, payload: r.payload };
     for (const p of this.panels) void p.post({ type: 'analysis', ...r.payload });
+    void this.sendCodings();
     if (r.phase === 'final') {
       this.job = undefined;
       const warnings = r.payload.warnings;
@@ -336,6 +338,40 @@ class PdfDocument implements vscode.CustomDocument, AnalysisSource {
     }
     if (this.current) await panel.post({ type: 'analysis', ...this.current.payload });
     await panel.post(this.status);
+    await this.sendCodings([panel]);
+  }
+
+  /** The document's codings (stored against its extracted text) to its viewers, for the current analysis. */
+  async sendCodings(panels: Iterable<PdfPanel> = this.panels): Promise<void> {
+    const cur = this.current;
+    const provider = pdfCodingProvider();
+    if (!cur || !provider) return;
+    let codings: Awaited<ReturnType<typeof provider.codingsFor>>;
+    try {
+      codings = await provider.codingsFor(this.uri, cur.payload.text);
+    } catch {
+      return; // a broken codings file: the Codes tree reports it
+    }
+    if (this.current !== cur) return;
+    for (const p of panels) void p.post({ type: 'codings', analysisId: cur.payload.analysisId, codings });
+  }
+
+  /** As coding sees the document: its extracted text, analysis and the viewer's selection. */
+  get codable(): PdfCodable {
+    return {
+      uri: this.uri,
+      text: () => (this.current?.payload.phase === 'final' ? this.current.payload.text : undefined),
+      analysis: () => (this.current?.payload.phase === 'final' ? this.current.analysis : undefined),
+      selection: async () => {
+        const cur = this.current;
+        const panel = [...this.panels].find((p) => p.panel.active) ?? [...this.panels][0];
+        if (!cur || cur.payload.phase !== 'final' || !panel) return undefined;
+        const r = await panel.requestSelection();
+        if (!r || r.analysisId !== cur.payload.analysisId || this.current !== cur) return undefined;
+        if (r.end <= r.start || r.end > cur.payload.text.length) return undefined;
+        return { start: r.start, end: r.end };
+      },
+    };
   }
 
   dispose(): void {
@@ -355,6 +391,8 @@ class PdfPanel {
   lastReport: RenderReport | undefined;
   readonly ready: Promise<void>;
   private markReady!: () => void;
+  private selectionSeq = 0;
+  private readonly selectionWaiting = new Map<number, (r: { analysisId: number; start: number; end: number } | undefined) => void>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -422,7 +460,30 @@ class PdfPanel {
         this.lastReport = m.report;
         this.viewer.reported(this, m.report);
         break;
+      case 'selection': {
+        const done = this.selectionWaiting.get(m.id);
+        this.selectionWaiting.delete(m.id);
+        done?.({ analysisId: m.analysisId, start: m.start, end: m.end });
+        break;
+      }
     }
+  }
+
+  /** The webview's text-layer selection as a range of the text (undefined when it does not answer in time). */
+  async requestSelection(timeoutMs = 5_000): Promise<{ analysisId: number; start: number; end: number } | undefined> {
+    await this.ready;
+    const id = ++this.selectionSeq;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.selectionWaiting.delete(id);
+        resolve(undefined);
+      }, timeoutMs);
+      this.selectionWaiting.set(id, (r) => {
+        clearTimeout(timer);
+        resolve(r);
+      });
+      void this.post({ type: 'getSelection', id });
+    });
   }
 
   async sendLoad(generation: number, data: Uint8Array, password: string | undefined): Promise<void> {
@@ -499,6 +560,16 @@ class PdfViewer implements vscode.CustomReadonlyEditorProvider<PdfDocument>, vsc
       p.dispose();
     });
     if (panel.active) this.focusOn(doc);
+  }
+
+  /** The PDF whose viewer is the active editor (coding). */
+  activeDocument(): PdfDocument | undefined {
+    return [...this.docs.values()].find((d) => [...d.panels].some((p) => p.panel.active));
+  }
+
+  /** Sends the codings again (they changed). */
+  refreshCodings(uri?: vscode.Uri): void {
+    for (const doc of this.docs.values()) if (!uri || doc.uri.toString() === uri.toString()) void doc.sendCodings();
   }
 
   /** The viewer of `doc` became the active editor: the views show it. */
@@ -643,6 +714,7 @@ class PdfViewer implements vscode.CustomReadonlyEditorProvider<PdfDocument>, vsc
 
   /** VS Code disposes a document when its last editor closes. */
   forget(doc: PdfDocument): void {
+    pdfCodingProvider()?.closed(doc.uri);
     this.registrations.get(doc)?.dispose();
     this.registrations.delete(doc);
     if (this.docs.get(doc.uri.toString()) === doc) this.docs.delete(doc.uri.toString());
@@ -700,10 +772,14 @@ export function registerPdfViewer(context: vscode.ExtensionContext, deps: PdfVie
       if (e.affectsConfiguration('policyLens.language')) viewer.relexicon();
     }),
   );
+  setPdfCodingViewer({ active: () => viewer.activeDocument()?.codable, refresh: (uri) => viewer.refreshCodings(uri) });
   return {
     refreshDisplay: () => viewer.refreshDisplay(),
     api: viewer.api,
-    dispose: () => viewer.dispose(),
+    dispose: () => {
+      setPdfCodingViewer(undefined);
+      viewer.dispose();
+    },
   };
 }
 

@@ -3,8 +3,9 @@
  * webview passes before the host acts on it. No `vscode` import: the webview bundle and the unit tests use
  * this module too.
  *
- *   host → webview   load · analysis · status · display · reveal · explanation · find, scroll, requestReport (tests)
- *   webview → host   ready · viewState · explain · openLink · askPassword · loadFailed · report
+ *   host → webview   load · analysis · status · display · reveal · explanation · getSelection · codings ·
+ *                    find, scroll, requestReport, select (tests)
+ *   webview → host   ready · viewState · explain · openLink · askPassword · loadFailed · report · selection
  *
  * A finding crosses the boundary as an index into the `analysis` message's arrays; its words are placed on the
  * text layer from `items` (page, pdf.js item index, offset in the item's string, text range): the webview never
@@ -94,7 +95,22 @@ export type HostMessage =
   /** Moves the mouse over the first word of a finding, as a user would (tests, screenshots). */
   | { type: 'hover'; finding: number }
   /** Clicks the n-th link of the pages painted now, as a user would (tests). */
-  | { type: 'clickLink'; index: number };
+  | { type: 'clickLink'; index: number }
+  /** Asks for the text-layer selection as a range of the extracted text (answered by `selection`). */
+  | { type: 'getSelection'; id: number }
+  /** The document's codings, drawn in their code's colour (offsets into the analysis' text). */
+  | { type: 'codings'; analysisId: number; codings: CodingMark[] }
+  /** Selects [start, end) of the text on the text layer, as a user dragging over the words would (tests). */
+  | { type: 'select'; start: number; end: number };
+
+/** A coding as the viewer draws it: [start, end) of the text, the code's colour and name; `review`: autocoded. */
+export interface CodingMark {
+  start: number;
+  end: number;
+  color: string;
+  label: string;
+  review: boolean;
+}
 
 export interface ViewState {
   page: number;
@@ -134,6 +150,8 @@ export interface RenderReport {
   visits: number;
   /** Ranges revealed so far (`reveal`), the flash marks on the page now, and the selected text. */
   revealed: number;
+  /** Codings drawn on the pages painted so far (distinct). */
+  drawnCodings: number;
   /** Flash marks the last reveal drew when its words were shown (the flash itself lasts a moment). */
   revealFlashed: number;
   flashing: number;
@@ -155,7 +173,9 @@ export type WebviewMessage =
   | { type: 'openLink'; url: string }
   | { type: 'askPassword' }
   | { type: 'loadFailed'; generation: number; name: string; message: string }
-  | { type: 'report'; report: RenderReport };
+  | { type: 'report'; report: RenderReport }
+  /** The answer to `getSelection`: the selected words as [start, end) of the analysis' text (start = end: none). */
+  | { type: 'selection'; id: number; analysisId: number; start: number; end: number };
 
 // ───────────────────────────── validation of webview messages ─────────────────────────────
 
@@ -208,6 +228,7 @@ function isReport(v: unknown): boolean {
       findIndex: (x) => isInt(x, -1, 1e7),
       visits: count,
       revealed: count,
+      drawnCodings: count,
       revealFlashed: count,
       flashing: count,
       selection: (x) => isStr(x, 400),
@@ -250,6 +271,16 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
         : undefined;
     case 'report':
       return shape(o, { type: () => true, report: isReport }) ? (o as WebviewMessage) : undefined;
+    case 'selection':
+      return shape(o, {
+        type: () => true,
+        id: (x) => isInt(x),
+        analysisId: (x) => isInt(x),
+        start: (x) => isInt(x, 0, 1e9),
+        end: (x) => isInt(x, 0, 1e9),
+      }) && (o.start as number) <= (o.end as number)
+        ? (o as WebviewMessage)
+        : undefined;
     default:
       return undefined;
   }

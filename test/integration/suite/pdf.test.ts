@@ -12,6 +12,7 @@ import * as path from 'path';
 import { PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
 import * as vscode from 'vscode';
 import { CATEGORIES } from '../../../src/core';
+import { codingFilePath, CodingFile, keyGuid } from '../../../src/core/workspace';
 import type { Category, Finding } from '../../../src/core';
 import { deonticLabel } from '../../../src/extension/labels';
 import type { PdfState } from '../../../src/extension/pdf/pdfEditor';
@@ -498,6 +499,69 @@ describe('Policy Lens: PDF viewer', function () {
     await pdf.post(uri, { type: 'clickLink', index: 1 });
     await report(uri, (x) => x.currentPage === 2);
     assert.strictEqual(confirmed.length, 1, 'an internal link asks nothing');
+  });
+
+  it('codes words selected in the viewer: stored against the extracted text, drawn in the code’s colour; autocoding too', async () => {
+    // A copy outside the workspace: its codings go to its own folder's .policylens (the default codebook).
+    const file = tmpFile('coding.pdf');
+    fs.copyFileSync(fixture(STORBY).fsPath, file);
+    const uri = vscode.Uri.file(file);
+    await openPdf(uri);
+    const pdf = await pdfApi();
+    const COCREATION = keyGuid('category:cocreation');
+    // The file was just copied: the viewer may read it once more when the file watcher reports it, which paints the
+    // pages anew (and drops a selection on them). Select and apply until the viewer has kept the selection.
+    let text = '';
+    let words = '';
+    let coding: { id: string } | undefined;
+    for (let attempt = 1; attempt <= 5 && !coding; attempt++) {
+      const s = await whenReady(uri);
+      text = s.text!;
+      // A sentence of the first page over more than one line of the text layer (several pdf.js items).
+      const sentence =
+        s.analysis!.sentences.find((x) => x.page === 1 && x.end - x.start > 60 && x.end - x.start < 300 && text.slice(x.start, x.end).includes('\n')) ??
+        s.analysis!.sentences.find((x) => x.page === 1 && x.end - x.start > 30)!;
+      words = text.slice(sentence.start, sentence.end);
+      // Selected on the text layer as the mouse would; the viewer maps the selection back to offsets of the text.
+      await pdf.post(uri, { type: 'select', start: sentence.start, end: sentence.end });
+      let r: RenderReport;
+      try {
+        r = await report(uri, (x) => x.selection.length > 0, 10_000);
+      } catch (e) {
+        log(`selection not shown (attempt ${attempt}): ${(e as Error).message.slice(0, 200)}`);
+        continue;
+      }
+      assert.strictEqual(r.selection.replace(/\s+/g, ''), words.replace(/\s+/g, ''), 'the words are selected in the viewer');
+      coding = await vscode.commands.executeCommand<{ id: string } | undefined>('policyLens.applyCode', COCREATION);
+    }
+    assert.ok(coding, 'Apply Code to Selection coded the viewer’s selection');
+    const stored = JSON.parse(fs.readFileSync(codingFilePath(tmp, file), 'utf8')) as CodingFile;
+    assert.strictEqual(stored.source, 'coding.pdf');
+    assert.strictEqual(stored.codings.length, 1);
+    const c = stored.codings[0];
+    assert.strictEqual(c.code, COCREATION);
+    assert.strictEqual(c.origin, 'manual');
+    assert.strictEqual(c.target.selector[0].exact, words, 'the quote is the selected words of the extracted text');
+    // Drawn in the viewer, in the code's colour.
+    const drawn = await report(uri, (x) => x.drawnCodings === 1, 30_000);
+    assert.strictEqual(drawn.drawnCodings, 1);
+
+    // Autocode This Document: the findings of the PDF, coded against the same text and drawn.
+    const n = await vscode.commands.executeCommand<number | undefined>('policyLens.autocodeDocument', 'match');
+    assert.ok(n && n > 0, `autocoding added codings (${n})`);
+    const after = JSON.parse(fs.readFileSync(codingFilePath(tmp, file), 'utf8')) as CodingFile;
+    assert.strictEqual(after.codings.length, 1 + n);
+    for (const x of after.codings.filter((k) => k.origin === 'autocode').slice(0, 20)) {
+      const sel = x.target.selector[0].exact;
+      assert.ok(text.includes(sel), `an autocoded quote is in the extracted text: ${sel}`);
+    }
+    await pdf.post(uri, { type: 'scroll', to: 'all' });
+    await report(uri, (x) => x.drawnCodings > 1, 60_000);
+
+    // Closing the viewer lets go of the PDF's codings (saved already): the Codes tree no longer lists them.
+    await closeAllEditors();
+    const pl = await api();
+    await waitFor('the closed PDF’s codings let go', () => !pl.coding.store.peek(uri), 30_000);
   });
 
   it('screenshot: a highlighted page with its hover explanation, the Findings view beside it', async function () {

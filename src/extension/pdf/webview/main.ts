@@ -15,7 +15,7 @@
  */
 import type * as PdfJs from 'pdfjs-dist';
 import type { PDFDocumentProxy, PDFPageProxy, RenderTask } from 'pdfjs-dist';
-import type { AnalysisPayload, Explanation, HostMessage, RenderReport, StatusMessage, ViewState, WebviewMessage } from '../protocol';
+import type { AnalysisPayload, CodingMark, Explanation, HostMessage, RenderReport, StatusMessage, ViewState, WebviewMessage } from '../protocol';
 import { CATEGORY_IDS, ITEM_STRIDE } from '../protocol';
 
 type Category = (typeof CATEGORY_IDS)[number];
@@ -134,7 +134,7 @@ interface Piece {
   item: number;
   from: number;
   to: number;
-  /** Finding index, or -1 - k for find match k. */
+  /** Finding index, -1 - k for find match k, CODING_REF - i for coding i (or a flash / excluded mark). */
   ref: number;
 }
 
@@ -255,6 +255,20 @@ window.addEventListener('message', (e: MessageEvent) => {
       break;
     case 'clickLink':
       pagesEl.querySelectorAll<HTMLAnchorElement>('.pl-link')[m.index]?.click();
+      break;
+    case 'getSelection': {
+      const r = analysis ? selectionRange() : undefined;
+      post({ type: 'selection', id: m.id, analysisId: analysis?.payload.analysisId ?? 0, start: r?.start ?? 0, end: r?.end ?? 0 });
+      break;
+    }
+    case 'codings':
+      codings = { analysisId: m.analysisId, marks: m.codings, byPage: undefined };
+      codingsVersion++;
+      codingsDrawn = new Set();
+      redecorateAll();
+      break;
+    case 'select':
+      void selectText(m.start, m.end);
       break;
     case 'scroll':
       if (m.to === 'all') void visitAllPages();
@@ -402,6 +416,7 @@ function setAnalysis(p: AnalysisPayload): void {
   checkedPages.clear();
   mismatched.clear();
   drawnEver = new Set();
+  codingsDrawn = new Set();
   for (const pg of pages) pg.decorated = undefined;
   if (find) runFind(find.query, find.index);
   redecorateAll();
@@ -617,7 +632,8 @@ function decorationKey(): string {
   const d = displayKey();
   const f = find ? `${find.query}:${find.index}:${find.matches.length}` : '';
   const fl = flash && flash.until > Date.now() ? `fl${flash.start}-${flash.end}` : '';
-  return `${a}|${d}|${f}|${fl}`;
+  const co = codingPieces() ? `co${codingsVersion}` : '';
+  return `${a}|${d}|${f}|${fl}|${co}`;
 }
 
 function redecorateAll(): void {
@@ -646,6 +662,7 @@ function decorate(p: PageView): void {
   }
   if (flash && flash.until > Date.now()) for (const pc of flash.byPage.get(p.num) ?? []) add(pc);
   for (const pc of find?.byPage.get(p.num) ?? []) add(pc);
+  for (const pc of codingPieces()?.get(p.num) ?? []) add(pc);
   const excluded = excludedPieces(p.num);
   for (const pc of excluded) add(pc);
   // Items decorated before and not now: back to plain text.
@@ -663,7 +680,10 @@ function decorate(p: PageView): void {
     div.dataset.item = String(item);
     div.dataset.decorated = '1';
     buildItem(div, str, list);
-    for (const pc of list) if (pc.ref >= 0 && showFindings && display.categories[categoryOf(pc.ref)!]) drawnEver.add(pc.ref);
+    for (const pc of list) {
+      if (pc.ref >= 0 && showFindings && display.categories[categoryOf(pc.ref)!]) drawnEver.add(pc.ref);
+      else if (pc.ref <= CODING_REF) codingsDrawn.add(CODING_REF - pc.ref);
+    }
   }
   p.decorated = key;
   checkPage(p);
@@ -691,6 +711,130 @@ function excludedPieces(page: number): Piece[] {
   return a.excludedByPage.get(page) ?? [];
 }
 const EXCLUDED_REF = -1e9;
+/** Coding i is drawn with ref CODING_REF - i. */
+const CODING_REF = -3e9;
+
+// ───────────────────────────── codings ─────────────────────────────
+
+let codings: { analysisId: number; marks: CodingMark[]; byPage: Map<number, Piece[]> | undefined } | undefined;
+let codingsVersion = 0;
+let codingsDrawn = new Set<number>();
+
+/** The codings' pieces per page, when they belong to the analysis shown. */
+function codingPieces(): Map<number, Piece[]> | undefined {
+  if (!analysis || !codings || codings.analysisId !== analysis.payload.analysisId) return undefined;
+  if (!codings.byPage) {
+    codings.byPage = new Map();
+    codings.marks.forEach((m, i) => piecesOf(analysis!.payload.items, m.start, m.end, CODING_REF - i, codings!.byPage!));
+  }
+  return codings.byPage;
+}
+
+/** Item spans (indexes into the item map) of each page's text-layer item: key page * 2^20 + item. */
+let itemIndex: { items: Int32Array; map: Map<number, number[]> } | undefined;
+function spansOfItem(page: number, item: number): number[] {
+  const items = analysis!.payload.items;
+  if (!itemIndex || itemIndex.items !== items) {
+    const map = new Map<number, number[]>();
+    for (let k = 0; k * ITEM_STRIDE < items.length; k++) {
+      const key = items[k * ITEM_STRIDE] * 1048576 + items[k * ITEM_STRIDE + 1];
+      let l = map.get(key);
+      if (!l) map.set(key, (l = []));
+      l.push(k);
+    }
+    itemIndex = { items, map };
+  }
+  return itemIndex.map.get(page * 1048576 + item) ?? [];
+}
+
+/** Characters of `div`'s text before the point (node, offset). */
+function charsBefore(div: HTMLElement, node: Node, offset: number): number {
+  const r = document.createRange();
+  r.setStart(div, 0);
+  r.setEnd(node, offset);
+  return r.toString().length;
+}
+
+/**
+ * The text-layer selection as [start, end) of the extracted text: every text-layer item the selection covers is a
+ * pdf.js item with known offsets (the item map the findings are placed with, read the other way).
+ */
+function selectionRange(): { start: number; end: number } | undefined {
+  const sel = window.getSelection();
+  if (!analysis || !sel || sel.rangeCount === 0 || sel.isCollapsed) return undefined;
+  const range = sel.getRangeAt(0);
+  const items = analysis.payload.items;
+  let start = Infinity;
+  let end = -Infinity;
+  for (const p of pages) {
+    const tl = p.textLayer;
+    const strs = p.strs;
+    if (!tl || !strs || !range.intersectsNode(p.div)) continue;
+    tl.textDivs.forEach((div, item) => {
+      if (!range.intersectsNode(div)) return;
+      const str = strs[item] ?? '';
+      const from = div.contains(range.startContainer) ? charsBefore(div, range.startContainer, range.startOffset) : 0;
+      const to = div.contains(range.endContainer) ? charsBefore(div, range.endContainer, range.endOffset) : str.length;
+      if (to <= from) return;
+      for (const k of spansOfItem(p.num, item)) {
+        const b = k * ITEM_STRIDE;
+        const off = items[b + 2];
+        const s = items[b + 3];
+        const e = items[b + 4];
+        const a = Math.max(from, off);
+        const z = Math.min(to, off + (e - s));
+        if (z <= a) continue;
+        start = Math.min(start, s + (a - off));
+        end = Math.max(end, s + (z - off));
+      }
+    });
+  }
+  return start < end ? { start, end } : undefined;
+}
+
+/** The text node and offset at character `n` of `div`'s text. */
+function pointAt(div: HTMLElement, n: number): [Node, number] {
+  const walker = document.createTreeWalker(div, NodeFilter.SHOW_TEXT);
+  let left = n;
+  let last: Text | undefined;
+  for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) {
+    if (left <= t.length) return [t, left];
+    left -= t.length;
+    last = t;
+  }
+  return last ? [last, last.length] : [div, 0];
+}
+
+/** Selects [start, end) of the text on the text layer, as dragging the mouse over the words would (tests). */
+async function selectText(start: number, end: number): Promise<void> {
+  if (!analysis) return;
+  const byPage = new Map<number, Piece[]>();
+  if (!piecesOf(analysis.payload.items, start, end, 0, byPage)) return;
+  const nums = [...byPage.keys()].sort((a, b) => a - b);
+  for (const n of nums) {
+    const p = pages[n - 1];
+    if (!p) return;
+    if (!p.strs) {
+      scrollToPage(n);
+      p.visible = true;
+      schedule();
+      await renderPage(p);
+    }
+  }
+  const first = byPage.get(nums[0])![0];
+  const lastList = byPage.get(nums[nums.length - 1])!;
+  const last = lastList[lastList.length - 1];
+  const divA = pages[nums[0] - 1].textLayer?.textDivs[first.item];
+  const divB = pages[nums[nums.length - 1] - 1].textLayer?.textDivs[last.item];
+  if (!divA || !divB) return;
+  const r = document.createRange();
+  r.setStart(...pointAt(divA, first.from));
+  r.setEnd(...pointAt(divB, last.to));
+  const sel = window.getSelection();
+  sel?.removeAllRanges();
+  sel?.addRange(r);
+  reportSoon();
+}
 
 /** Splits an item's string at the pieces' edges; each part gets the spans of the pieces covering it. */
 function buildItem(div: HTMLElement, str: string, list: Piece[]): void {
@@ -713,7 +857,7 @@ function buildItem(div: HTMLElement, str: string, list: Piece[]): void {
     }
     let node: Node = document.createTextNode(text);
     // Innermost first: find matches, then findings (stacked backgrounds blend like editor decorations).
-    const findRefs = covering.filter((pc) => pc.ref < 0 && pc.ref !== EXCLUDED_REF && pc.ref !== FLASH_REF);
+    const findRefs = covering.filter((pc) => pc.ref < 0 && pc.ref > EXCLUDED_REF);
     const findingRefs = covering.filter((pc) => pc.ref >= 0);
     for (const pc of findRefs) {
       const span = document.createElement('span');
@@ -730,6 +874,18 @@ function buildItem(div: HTMLElement, str: string, list: Piece[]): void {
       node = span;
     }
     if (findingRefs.length) (node as HTMLElement).dataset.f = findingRefs.map((pc) => pc.ref).join(' ');
+    // Codings: a tint and an underline in the code's colour (dashed: autocoded, to review), the code on hover.
+    for (const pc of covering) {
+      const mark = pc.ref <= CODING_REF ? codings?.marks[CODING_REF - pc.ref] : undefined;
+      if (!mark) continue;
+      const span = document.createElement('span');
+      span.className = 'pl-code' + (mark.review ? ' review' : '');
+      span.style.setProperty('--code-color', mark.color);
+      span.dataset.coding = String(CODING_REF - pc.ref);
+      span.title = mark.label;
+      span.append(node);
+      node = span;
+    }
     if (covering.some((pc) => pc.ref === FLASH_REF)) {
       const span = document.createElement('span');
       span.className = 'pl-flash';
@@ -1307,6 +1463,7 @@ function report(full = false): void {
     visits,
     revealed,
     revealFlashed,
+    drawnCodings: codingsDrawn.size,
     flashing: flash && flash.until > Date.now() ? pagesEl.querySelectorAll('.pl-flash').length : 0,
     selection: (window.getSelection()?.toString() ?? '').slice(0, 400),
     message: messageBar.hidden ? '' : (messageText.textContent ?? '').slice(0, 1000),
