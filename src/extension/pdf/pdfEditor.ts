@@ -121,7 +121,7 @@ class PdfDocument implements vscode.CustomDocument, AnalysisSource {
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, path.basename(uri.path)));
     const soon = () => {
       if (this.reloadTimer) clearTimeout(this.reloadTimer);
-      this.reloadTimer = setTimeout(() => void this.load(), 300);
+      this.reloadTimer = setTimeout(() => void this.reloadIfChanged(), 300);
     };
     this.disposables.push(watcher, watcher.onDidChange(soon), watcher.onDidCreate(soon), this.changed);
   }
@@ -169,6 +169,23 @@ class PdfDocument implements vscode.CustomDocument, AnalysisSource {
   }
 
   // ── loading ─────────────────────────────────────────────────────────────────────────────────────
+  /** Size and modification time of the file as last read. */
+  private loadedStat: { size: number; mtime: number } | undefined;
+
+  /** The watcher saw the file: read it again unless it is the file already shown (a late event of its creation). */
+  private async reloadIfChanged(): Promise<void> {
+    const seen = this.loadedStat;
+    if (seen) {
+      try {
+        const stat = await vscode.workspace.fs.stat(this.uri);
+        if (stat.size === seen.size && stat.mtime === seen.mtime && this.loadedStat === seen) return;
+      } catch {
+        // gone or unreadable: load() says so
+      }
+    }
+    await this.load();
+  }
+
   /** (Re)reads the file, sends it to the viewers and analyses it. */
   async load(): Promise<void> {
     const gen = ++this.generation;
@@ -187,6 +204,7 @@ class PdfDocument implements vscode.CustomDocument, AnalysisSource {
       }
       // A plain Uint8Array of its own (readFile may give a Node Buffer, a view on a shared pool).
       data = new Uint8Array(await vscode.workspace.fs.readFile(this.uri));
+      this.loadedStat = data.length === stat.size ? { size: stat.size, mtime: stat.mtime } : undefined;
     } catch (e) {
       if (gen === this.generation) this.fail(gen, 'io', l10n.t('{0} cannot be read: {1}', file, (e as Error).message));
       return;

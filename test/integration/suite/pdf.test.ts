@@ -522,13 +522,15 @@ describe('Policy Lens: PDF viewer', function () {
         s.analysis!.sentences.find((x) => x.page === 1 && x.end - x.start > 60 && x.end - x.start < 300 && text.slice(x.start, x.end).includes('\n')) ??
         s.analysis!.sentences.find((x) => x.page === 1 && x.end - x.start > 30)!;
       words = text.slice(sentence.start, sentence.end);
+      // The viewer (not only the host) has the analysis and has painted the first page.
+      await report(uri, (x) => x.phase === 'final' && x.renderedPages.includes(1), 60_000);
       // Selected on the text layer as the mouse would; the viewer maps the selection back to offsets of the text.
       await pdf.post(uri, { type: 'select', start: sentence.start, end: sentence.end });
       let r: RenderReport;
       try {
         r = await report(uri, (x) => x.selection.length > 0, 10_000);
       } catch (e) {
-        log(`selection not shown (attempt ${attempt}): ${(e as Error).message.slice(0, 200)}`);
+        log(`selection not shown (attempt ${attempt}): ${(e as Error).message.slice(0, 1200)}`);
         continue;
       }
       assert.strictEqual(r.selection.replace(/\s+/g, ''), words.replace(/\s+/g, ''), 'the words are selected in the viewer');

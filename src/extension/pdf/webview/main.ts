@@ -262,6 +262,8 @@ window.addEventListener('message', (e: MessageEvent) => {
       break;
     }
     case 'codings':
+      // The same codings again (a new analysis of the same text sends them anew): nothing to redraw.
+      if (codings && codings.analysisId === m.analysisId && JSON.stringify(codings.marks) === JSON.stringify(m.codings)) break;
       codings = { analysisId: m.analysisId, marks: m.codings, byPage: undefined };
       codingsVersion++;
       codingsDrawn = new Set();
@@ -632,7 +634,7 @@ function decorationKey(): string {
   const d = displayKey();
   const f = find ? `${find.query}:${find.index}:${find.matches.length}` : '';
   const fl = flash && flash.until > Date.now() ? `fl${flash.start}-${flash.end}` : '';
-  const co = codingPieces() ? `co${codingsVersion}` : '';
+  const co = codings?.marks.length && codingPieces() ? `co${codingsVersion}` : '';
   return `${a}|${d}|${f}|${fl}|${co}`;
 }
 
@@ -647,6 +649,9 @@ function decorate(p: PageView): void {
   if (!tl || !p.strs) return;
   const key = decorationKey();
   if (p.decorated === key) return;
+  // Rebuilding the items' text nodes would drop a selection on them: it is put back over the same words.
+  const sel = window.getSelection();
+  const kept = sel && sel.rangeCount && !sel.isCollapsed && sel.getRangeAt(0).intersectsNode(p.div) ? selectionRange() : undefined;
   const divs = tl.textDivs;
   const strs = p.strs;
   const touched = new Map<number, Piece[]>();
@@ -686,6 +691,7 @@ function decorate(p: PageView): void {
     }
   }
   p.decorated = key;
+  if (kept) selectRange(kept.start, kept.end);
   checkPage(p);
   if (analysis && p.canvas && firstHighlightedMs === undefined) {
     // The first page painted with its highlights: measured when the frame that shows them is drawn.
@@ -818,22 +824,33 @@ async function selectText(start: number, end: number): Promise<void> {
       scrollToPage(n);
       p.visible = true;
       schedule();
-      await renderPage(p);
     }
+    // A render in progress may be superseded (a new zoom): wait for the page's text layer itself.
+    for (let tries = 0; tries < 5 && !(p.strs && p.textLayer); tries++) await (p.rendering ?? renderPage(p));
   }
+  await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+  selectRange(start, end);
+  reportSoon();
+}
+
+/** Selects [start, end) of the text over the words on the pages painted now. */
+function selectRange(start: number, end: number): void {
+  if (!analysis) return;
+  const byPage = new Map<number, Piece[]>();
+  if (!piecesOf(analysis.payload.items, start, end, 0, byPage)) return;
+  const nums = [...byPage.keys()].sort((a, b) => a - b);
   const first = byPage.get(nums[0])![0];
   const lastList = byPage.get(nums[nums.length - 1])!;
   const last = lastList[lastList.length - 1];
-  const divA = pages[nums[0] - 1].textLayer?.textDivs[first.item];
-  const divB = pages[nums[nums.length - 1] - 1].textLayer?.textDivs[last.item];
-  if (!divA || !divB) return;
+  const divA = pages[nums[0] - 1]?.textLayer?.textDivs[first.item];
+  const divB = pages[nums[nums.length - 1] - 1]?.textLayer?.textDivs[last.item];
+  if (!divA || !divB || !divA.isConnected || !divB.isConnected) return;
   const r = document.createRange();
   r.setStart(...pointAt(divA, first.from));
   r.setEnd(...pointAt(divB, last.to));
   const sel = window.getSelection();
   sel?.removeAllRanges();
   sel?.addRange(r);
-  reportSoon();
 }
 
 /** Splits an item's string at the pieces' edges; each part gets the spans of the pieces covering it. */
