@@ -2,32 +2,14 @@
  * Output of `policy-lens analyze`: JSON records, CSV rows and the text scorecard / comparison table.
  * Presentation only: every number comes from the engine's DocumentAnalysis.
  */
-import type { Category, DocumentAnalysis, DistrictRole, StudyTerm } from '../core/types';
-import { auditRow } from '../core/audit/row';
+import type { Category, DistrictRole, DocumentAnalysis, StudyTerm } from '../core/types';
+import { CATEGORIES, DISTRICT_ROLES } from '../core/types';
+import { STUDY_TERMS } from '../core/report/counts';
+import { auditRow, ordered } from '../core/audit/row';
+import { csvField, csvLine } from '../core/export/comparison';
 import type { AuditRow } from '../core/audit/row';
 
-export const STUDY_TERMS: readonly StudyTerm[] = ['innovasjon', 'utvikling', 'samskaping', 'samarbeid', 'skal', 'må'];
-// Kept here rather than imported as a value so that this module does not depend on the engine at runtime.
-export const CATEGORY_ORDER: readonly Category[] = [
-  'directive',
-  'enabling',
-  'innovation',
-  'cocreation',
-  'collaboration',
-  'control',
-  'district',
-];
-export const DISTRICT_ROLES: readonly Exclude<DistrictRole, 'none'>[] = ['obligated', 'enabled', 'involved', 'mentioned'];
-
 // ───────────────────────────── JSON ─────────────────────────────
-
-function ordered<K extends string>(keys: readonly K[], rec: Partial<Record<K, number>> | undefined): Record<K, number> {
-  const out = {} as Record<K, number>;
-  for (const k of keys) out[k] = rec?.[k] ?? 0;
-  // Keys the engine adds later are kept, after the known ones.
-  if (rec) for (const k of Object.keys(rec) as K[]) if (!(k in out)) out[k] = rec[k] as number;
-  return out;
-}
 
 /** The JSON record of one document, with a fixed key order. */
 export function documentJson(file: string, a: DocumentAnalysis): Record<string, unknown> {
@@ -55,7 +37,7 @@ export function documentJson(file: string, a: DocumentAnalysis): Record<string, 
       exact: ordered(STUDY_TERMS, a.counts.exact),
       inflected: ordered(STUDY_TERMS, a.counts.inflected),
     },
-    categories: ordered(CATEGORY_ORDER, a.categories),
+    categories: ordered(CATEGORIES, a.categories),
     district: {
       mentions: a.district.mentions,
       roles: ordered(DISTRICT_ROLES, a.district.roles),
@@ -130,7 +112,7 @@ export function summaryFromAudit(r: AuditRow): SummaryRow {
     sentences: r.sentences,
     exact: ordered(STUDY_TERMS, r.counts.exact),
     inflected: ordered(STUDY_TERMS, r.counts.inflected),
-    categories: ordered(CATEGORY_ORDER, r.categories),
+    categories: ordered(CATEGORIES, r.categories),
     districtMentions: r.district.mentions,
     districtRoles: ordered(DISTRICT_ROLES, r.district.roles),
     innovationSentences: r.district.innovationOrCocreationSentences,
@@ -141,20 +123,7 @@ export function summaryFromAudit(r: AuditRow): SummaryRow {
 
 // ───────────────────────────── CSV ─────────────────────────────
 
-/** RFC 4180: quote a field containing a comma, quote, CR or LF; double the quotes inside. */
-export function csvField(v: unknown): string {
-  const s = v === null || v === undefined ? '' : typeof v === 'number' ? fmtCsvNumber(v) : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-function fmtCsvNumber(n: number): string {
-  if (!Number.isFinite(n)) return '';
-  return Number.isInteger(n) ? String(n) : String(Math.round(n * 1000) / 1000);
-}
-
-export function csvLine(fields: readonly unknown[]): string {
-  return fields.map(csvField).join(',') + '\r\n';
-}
+export { csvField, csvLine };
 
 /** Header and rows of the CSV. Component columns are the union of the component ids, in order of first use. */
 export function csvTable(rows: readonly SummaryRow[]): string {
@@ -176,7 +145,7 @@ export function csvTable(rows: readonly SummaryRow[]): string {
     'sentences',
     ...STUDY_TERMS.map((t) => `exact_${t}`),
     ...STUDY_TERMS.map((t) => `inflected_${t}`),
-    ...CATEGORY_ORDER.map((c) => `sentences_${c}`),
+    ...CATEGORIES.map((c) => `sentences_${c}`),
     ...DISTRICT_ROLES.map((r) => `district_${r}`),
     ...componentIds.flatMap((id) => [`component_${id}`, `component_${id}_value`]),
   ];
@@ -199,7 +168,7 @@ export function csvTable(rows: readonly SummaryRow[]): string {
       r.sentences,
       ...STUDY_TERMS.map((t) => r.exact[t]),
       ...STUDY_TERMS.map((t) => r.inflected[t]),
-      ...CATEGORY_ORDER.map((c) => r.categories[c]),
+      ...CATEGORIES.map((c) => r.categories[c]),
       ...DISTRICT_ROLES.map((d) => r.districtRoles[d]),
       ...componentIds.flatMap((id) => [comp.get(id)?.contribution ?? '', comp.get(id)?.value ?? '']),
     ]);
@@ -364,7 +333,7 @@ export function scorecard(file: string, a: DocumentAnalysis, style: Style): stri
 
   out.push('');
   const hang = (line: string): string[] => wrap(line, w).map((l, i) => (i === 0 ? l : '      ' + l));
-  out.push(...hang(`  Sentences by category: ${CATEGORY_ORDER.map((c) => `${c} ${a.categories[c] ?? 0}`).join(' · ')}`));
+  out.push(...hang(`  Sentences by category: ${CATEGORIES.map((c) => `${c} ${a.categories[c] ?? 0}`).join(' · ')}`));
 
   const d = a.district;
   out.push(

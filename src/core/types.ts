@@ -129,6 +129,9 @@ export interface TermMatch extends Range {
 
 export type Deontic = 'obligation' | 'prohibition' | 'recommendation' | 'permission' | 'intention' | 'none';
 export type DistrictRole = 'obligated' | 'enabled' | 'involved' | 'mentioned' | 'none';
+
+/** The district roles a sentence can give, in report order (`none` left out). */
+export const DISTRICT_ROLES: readonly Exclude<DistrictRole, 'none'>[] = ['obligated', 'enabled', 'involved', 'mentioned'];
 export type Framing = 'top-down' | 'enabling' | 'neutral';
 
 /** Where the obliged actor stands relative to the writer. */

@@ -6,7 +6,8 @@
 import * as l10n from '@vscode/l10n';
 import { CATEGORIES, STUDY_TERMS } from '../core';
 import type { DocumentAnalysis, SectionProfile } from '../core';
-import { csvLine, documentJson } from '../cli/format';
+import { documentJson } from '../cli/format';
+import { csvLine } from '../core/export/comparison';
 import { categoryLabel, componentLabel, deonticLabel, districtRoleLabel, formatDelta, formatScore, framingLabel, scoreLabel, unitLabel } from './labels';
 
 export type ReportFormat = 'md' | 'json' | 'csv';

@@ -2,7 +2,7 @@
 export { auditFiles, defaultWorkers } from './audit';
 export type { AuditEntry, AuditFailure, AuditOptions, AuditProgress, AuditResult, AuditStats, AuditStatus } from './audit';
 export type { AuditLanguage } from './worker';
-export { auditRow, isAuditRow, ROW_CATEGORIES, ROW_DISTRICT_ROLES, ROW_STUDY_TERMS } from './row';
+export { auditRow, isAuditRow, ordered } from './row';
 export type { AuditRow, AuditRowComponent } from './row';
 export { AuditCache, sha256, writeFileAtomic } from './cache';
 export type { CacheEntry, CacheLookup } from './cache';

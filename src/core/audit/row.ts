@@ -6,18 +6,8 @@
  * definition the CLI has always used for «directive per 1,000 words».
  */
 import type { Category, DistrictRole, DocumentAnalysis, SourceFormat, StudyTerm } from '../types';
-
-export const ROW_STUDY_TERMS: readonly StudyTerm[] = ['innovasjon', 'utvikling', 'samskaping', 'samarbeid', 'skal', 'må'];
-export const ROW_CATEGORIES: readonly Category[] = [
-  'directive',
-  'enabling',
-  'innovation',
-  'cocreation',
-  'collaboration',
-  'control',
-  'district',
-];
-export const ROW_DISTRICT_ROLES: readonly Exclude<DistrictRole, 'none'>[] = ['obligated', 'enabled', 'involved', 'mentioned'];
+import { CATEGORIES, DISTRICT_ROLES } from '../types';
+import { STUDY_TERMS } from '../report/counts';
 
 export interface AuditRowComponent {
   id: string;
@@ -65,7 +55,8 @@ export interface AuditRow {
   warnings: string[];
 }
 
-function ordered<K extends string>(keys: readonly K[], rec: Partial<Record<K, number>> | undefined): Record<K, number> {
+/** `rec` with `keys` first, in their order (0 when missing); keys the engine adds later are kept after them. */
+export function ordered<K extends string>(keys: readonly K[], rec: Partial<Record<K, number>> | undefined): Record<K, number> {
   const out = {} as Record<K, number>;
   for (const k of keys) out[k] = rec?.[k] ?? 0;
   if (rec) for (const k of Object.keys(rec) as K[]) if (!(k in out)) out[k] = rec[k] as number;
@@ -90,7 +81,7 @@ export function auditRow(file: string, a: DocumentAnalysis): AuditRow {
 }
 
 function buildRow(file: string, a: DocumentAnalysis): AuditRow {
-  const categories = ordered(ROW_CATEGORIES, a.categories);
+  const categories = ordered(CATEGORIES, a.categories);
   const d = a.district;
   return {
     file,
@@ -118,13 +109,13 @@ function buildRow(file: string, a: DocumentAnalysis): AuditRow {
       control: per1000(categories.control, a.words),
       enabling: per1000(categories.enabling, a.words),
     },
-    counts: { exact: ordered(ROW_STUDY_TERMS, a.counts.exact), inflected: ordered(ROW_STUDY_TERMS, a.counts.inflected) },
+    counts: { exact: ordered(STUDY_TERMS, a.counts.exact), inflected: ordered(STUDY_TERMS, a.counts.inflected) },
     categories,
     innovationSentences: categories.innovation,
     cocreationSentences: categories.cocreation,
     district: {
       mentions: d.mentions,
-      roles: ordered(ROW_DISTRICT_ROLES, d.roles),
+      roles: ordered(DISTRICT_ROLES, d.roles),
       innovationOrCocreationSentences: d.innovationSentences,
       withRole: d.innovationWithDistrictRole,
       gap: d.gap.length,

@@ -6,7 +6,8 @@
  * after them.
  */
 import type { AuditRow } from '../audit/row';
-import { ROW_CATEGORIES, ROW_DISTRICT_ROLES, ROW_STUDY_TERMS } from '../audit/row';
+import { CATEGORIES, DISTRICT_ROLES } from '../types';
+import { STUDY_TERMS } from '../report/counts';
 
 // ───────────────────────────── CSV ─────────────────────────────
 
@@ -21,7 +22,8 @@ export function csvField(v: unknown): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-function csvLine(fields: readonly unknown[]): string {
+/** One CSV record: the fields quoted as RFC 4180 says, CRLF at the end. */
+export function csvLine(fields: readonly unknown[]): string {
   return fields.map(csvField).join(',') + '\r\n';
 }
 
@@ -44,10 +46,10 @@ export function comparisonCsv(rows: readonly AuditRow[]): string {
     'words',
     'extracted_words',
     'sentences',
-    ...ROW_STUDY_TERMS.map((t) => `exact_${t}`),
-    ...ROW_STUDY_TERMS.map((t) => `inflected_${t}`),
-    ...ROW_CATEGORIES.map((c) => `sentences_${c}`),
-    ...ROW_DISTRICT_ROLES.map((r) => `district_${r}`),
+    ...STUDY_TERMS.map((t) => `exact_${t}`),
+    ...STUDY_TERMS.map((t) => `inflected_${t}`),
+    ...CATEGORIES.map((c) => `sentences_${c}`),
+    ...DISTRICT_ROLES.map((r) => `district_${r}`),
     ...componentIds.flatMap((id) => [`component_${id}`, `component_${id}_value`]),
     // the audit's own
     'format',
@@ -77,10 +79,10 @@ export function comparisonCsv(rows: readonly AuditRow[]): string {
       r.words,
       r.extractedWords,
       r.sentences,
-      ...ROW_STUDY_TERMS.map((t) => r.counts.exact[t]),
-      ...ROW_STUDY_TERMS.map((t) => r.counts.inflected[t]),
-      ...ROW_CATEGORIES.map((c) => r.categories[c]),
-      ...ROW_DISTRICT_ROLES.map((d) => r.district.roles[d]),
+      ...STUDY_TERMS.map((t) => r.counts.exact[t]),
+      ...STUDY_TERMS.map((t) => r.counts.inflected[t]),
+      ...CATEGORIES.map((c) => r.categories[c]),
+      ...DISTRICT_ROLES.map((d) => r.district.roles[d]),
       ...componentIds.flatMap((id) => [comp.get(id)?.contribution ?? '', comp.get(id)?.value ?? '']),
       r.format,
       r.language,
@@ -202,7 +204,7 @@ export function comparisonMarkdown(rows: readonly AuditRow[], opts: ReportOption
           String(r.innovationSentences),
           String(r.cocreationSentences),
           String(r.district.mentions),
-          ROW_DISTRICT_ROLES.map((k) => r.district.roles[k]).join('/'),
+          DISTRICT_ROLES.map((k) => r.district.roles[k]).join('/'),
           `${r.district.gap}/${r.district.innovationOrCocreationSentences}`,
         ]),
       ),
