@@ -242,8 +242,8 @@ function inQuote(ctx: Ctx, offset: number): boolean {
 
 function contextBefore(ctx: Ctx, i: number, phrases: string[], within = 12): boolean {
   const from = Math.max(0, i - within);
-  const seq = ctx.lower.slice(from, i).join(' ');
-  return phrases.some((p) => (' ' + seq + ' ').includes(' ' + p + ' '));
+  const seq = ' ' + ctx.lower.slice(from, i).join(' ') + ' ';
+  return phrases.some((p) => seq.includes(' ' + p + ' '));
 }
 
 function subjectOfVerb(ctx: Ctx, vi: number): NP | null {
@@ -526,7 +526,7 @@ function framingOf(
     (m) => (m.category === 'enabling' && /discretion|resources|reduced-control/.test(sub(m))) || m.negated,
   );
   const lower = ' ' + ctx.lower.join(' ') + ' ';
-  const grant = G.grants.some((g) => lower.includes(' ' + g + ' ')) && /\b(kroner|kr|mill|millioner|midler|midlar)\b/.test(lower);
+  const grant = /\b(kroner|kr|mill|millioner|midler|midlar)\b/.test(lower) && G.grants.some((g) => lower.includes(' ' + g + ' '));
   const steeringTerms = matches.some((m) => m.category === 'directive' && /requirement|steering-term/.test(sub(m)));
   const deadline = matches.some((m) => m.category === 'control' && sub(m) === 'deadline');
 
