@@ -13,7 +13,11 @@ import type { AuditRow } from '../core/audit/row';
 
 /** The JSON record of one document, with a fixed key order. */
 export function documentJson(file: string, a: DocumentAnalysis): Record<string, unknown> {
-  const sentenceText = (i: number): string | null => a.sentences[i]?.text ?? null;
+  return { ...documentJsonHead(file, a), findings: a.findings.map((f) => findingJson(a, f)) };
+}
+
+/** The record without its last key, `findings` (written piece by piece by jsonDocumentChunks). */
+function documentJsonHead(file: string, a: DocumentAnalysis): Record<string, unknown> {
   return {
     file,
     pages: a.pages,
@@ -45,16 +49,22 @@ export function documentJson(file: string, a: DocumentAnalysis): Record<string, 
       innovationWithDistrictRole: a.district.innovationWithDistrictRole,
       gap: a.district.gap,
     },
-    findings: a.findings.map((f) => ({
-      start: f.start,
-      end: f.end,
-      page: f.page,
-      category: f.category,
-      subtype: f.subtype ?? null,
-      entry: f.entry,
-      text: f.text,
-      sentence: sentenceText(f.sentence),
-    })),
+  };
+}
+
+/** One finding of the record; a finding in a piece of an over-long sentence says so (`sentenceCut`). */
+function findingJson(a: DocumentAnalysis, f: DocumentAnalysis['findings'][number]): Record<string, unknown> {
+  const s = a.sentences[f.sentence];
+  return {
+    start: f.start,
+    end: f.end,
+    page: f.page,
+    category: f.category,
+    subtype: f.subtype ?? null,
+    entry: f.entry,
+    text: f.text,
+    sentence: s?.text ?? null,
+    ...(s?.cut ? { sentenceCut: true } : {}),
   };
 }
 
@@ -62,6 +72,33 @@ export function documentJson(file: string, a: DocumentAnalysis): Record<string, 
 export function jsonArrayItem(value: unknown, first: boolean): string {
   const body = JSON.stringify(value, null, 2).replace(/\n/g, '\n  ');
   return `${first ? '' : ',\n'}  ${body}`;
+}
+
+/** Findings serialised per piece: the output of a long document is written as it is made, never held whole. */
+const FINDINGS_PER_CHUNK = 2000;
+
+/**
+ * The text of `jsonArrayItem(documentJson(file, a), first)`, in pieces: the record without its findings, then the
+ * findings a few thousand at a time. Memory stays at one piece, whatever the number of findings.
+ */
+export function* jsonDocumentChunks(file: string, a: DocumentAnalysis, first: boolean): Generator<string> {
+  const MARK = '\u0000findings\u0000';
+  const head = jsonArrayItem({ ...documentJsonHead(file, a), findings: MARK }, first);
+  const at = head.lastIndexOf(JSON.stringify(MARK));
+  yield head.slice(0, at);
+  if (a.findings.length === 0) yield '[]';
+  else {
+    // Inside the record inside the array: the findings' braces at 6 spaces, their keys at 8, the bracket at 4.
+    for (let i = 0; i < a.findings.length; i += FINDINGS_PER_CHUNK) {
+      const piece = a.findings
+        .slice(i, i + FINDINGS_PER_CHUNK)
+        .map((f) => '      ' + JSON.stringify(findingJson(a, f), null, 2).replace(/\n/g, '\n      '))
+        .join(',\n');
+      yield (i === 0 ? '[\n' : ',\n') + piece;
+    }
+    yield '\n    ]';
+  }
+  yield head.slice(at + JSON.stringify(MARK).length);
 }
 
 // ───────────────────────────── summary row (table + CSV) ─────────────────────────────

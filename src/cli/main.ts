@@ -13,7 +13,7 @@ import { analyzeFile, classifySentence, ExtractionError, loadLexicon } from '../
 import type { AnalyzeOptions } from '../core';
 import { Command, parseArgs, USAGE, UsageError } from './args';
 import { collectDocuments } from './files';
-import { comparison, csvTable, documentJson, jsonArrayItem, scorecard, Style, SummaryRow, summaryRow } from './format';
+import { comparison, csvTable, jsonDocumentChunks, scorecard, Style, SummaryRow, summaryRow } from './format';
 import { auditCommand, exportCommand } from './workspace';
 
 /** Where the CLI reads and writes; tests pass their own. */
@@ -121,7 +121,8 @@ function styleFor(io: CliIO): Style {
 
 async function analyzeCommand(cmd: Extract<Command, { kind: 'analyze' }>, io: CliIO): Promise<number> {
   let failed = false;
-  const { opts, failed: lexFailed } = await loadOptions(cmd.lexicons, io);
+  const { opts: lexOpts, failed: lexFailed } = await loadOptions(cmd.lexicons, io);
+  const opts: AnalyzeOptions = { ...lexOpts, limits: cmd.limits };
   failed ||= lexFailed;
 
   const { files, problems } = await collectDocuments(cmd.paths);
@@ -146,7 +147,7 @@ async function analyzeCommand(cmd: Extract<Command, { kind: 'analyze' }>, io: Cl
     try {
       switch (cmd.format) {
         case 'json':
-          io.stdout.write(jsonArrayItem(documentJson(file, a), first));
+          for (const piece of jsonDocumentChunks(file, a, first)) io.stdout.write(piece);
           break;
         case 'csv':
           rows.push(summaryRow(file, a));
@@ -202,7 +203,8 @@ async function classifyCommand(cmd: Extract<Command, { kind: 'classify' }>, io: 
 
 /** `audit` and `export` (src/cli/workspace.ts), with the lexicon loaded and reported here. */
 async function workspaceCommand(cmd: Extract<Command, { kind: 'audit' | 'export' }>, io: CliIO): Promise<number> {
-  const { opts, failed: lexFailed } = await loadOptions(cmd.lexicons, io);
+  const { opts: lexOpts, failed: lexFailed } = await loadOptions(cmd.lexicons, io);
+  const opts: AnalyzeOptions = { ...lexOpts, limits: cmd.limits };
   const ac = new AbortController();
   const onSigint = () => ac.abort();
   if (io.handleSignals) process.once('SIGINT', onSigint);
