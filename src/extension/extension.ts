@@ -96,7 +96,7 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
     focus,
     lexiconFiles: () => service.loadedLexiconFiles,
     onDidChangeLexicon: service.onDidChangeLexicon,
-    display: () => ({ visible, categories: settings.categories, language: settings.language }),
+    display: () => ({ visible, categories: settings.categories, language: settings.language, limits: settings.limits }),
   });
 
   const matches = (doc: vscode.TextDocument) => vscode.languages.match(selector, doc) > 0;

@@ -20,7 +20,7 @@ import * as crypto from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { CATEGORIES } from '../../core';
-import type { Category, DocumentAnalysis } from '../../core';
+import type { Category, DocumentAnalysis, Limits } from '../../core';
 import type { Span } from '../analysisService';
 import { loadUserLexicon } from '../engine';
 import { categoryLabel } from '../labels';
@@ -40,6 +40,8 @@ export interface PdfDisplay {
   visible: boolean;
   categories: Record<Category, boolean>;
   language: 'auto' | 'nb' | 'nn';
+  /** Resource limits (policyLens.limits.*). */
+  limits?: Partial<Limits>;
 }
 
 export interface PdfViewerDeps {
@@ -242,6 +244,7 @@ class PdfDocument implements vscode.CustomDocument, AnalysisSource {
         password: this.password,
         lexicon,
         language: this.viewer.deps.display().language,
+        limits: this.viewer.deps.display().limits,
         previewPages: PREVIEW_PAGES,
         generation: gen,
         previewId,
@@ -787,7 +790,7 @@ export function registerPdfViewer(context: vscode.ExtensionContext, deps: PdfVie
     }),
     deps.onDidChangeLexicon(() => viewer.relexicon()),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('policyLens.language')) viewer.relexicon();
+      if (e.affectsConfiguration('policyLens.language') || e.affectsConfiguration('policyLens.limits')) viewer.relexicon();
     }),
   );
   setPdfCodingViewer({ active: () => viewer.activeDocument()?.codable, refresh: (uri) => viewer.refreshCodings(uri) });

@@ -18,7 +18,7 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { parentPort } from 'worker_threads';
 import { analyzeExtracted, extractBuffer, ExtractionError } from '../../core';
-import type { AnalyzeOptions, DocumentAnalysis, Lexicon } from '../../core';
+import type { AnalyzeOptions, DocumentAnalysis, Lexicon, Limits } from '../../core';
 import { installDOMMatrix } from './domMatrix';
 import { applyOutlineSections, buildPayload, payloadBuffers } from './payload';
 import type { AnalysisPayload } from './protocol';
@@ -32,6 +32,8 @@ export interface PdfJob {
   password?: string;
   lexicon?: Lexicon;
   language?: 'auto' | 'nb' | 'nn';
+  /** Resource limits (policyLens.limits.*): PDF pages and text size. */
+  limits?: Partial<Limits>;
   /** Read this many pages first when the document is longer (0: no preview). */
   previewPages: number;
   generation: number;
@@ -57,7 +59,7 @@ export type PdfJobReply =
  */
 export async function runPdfJob(job: PdfJob, reply: (r: PdfJobReply, transfer: ArrayBuffer[]) => void, cancelled: () => boolean): Promise<void> {
   const t0 = performance.now();
-  const opts: AnalyzeOptions = { file: job.file };
+  const opts: AnalyzeOptions = { file: job.file, limits: job.limits };
   if (job.lexicon) opts.lexicon = job.lexicon;
   if (job.language && job.language !== 'auto') opts.language = job.language;
   const answer = (phase: 'preview' | 'final', doc: Awaited<ReturnType<typeof extractBuffer>>, analysis: DocumentAnalysis) => {
@@ -68,7 +70,7 @@ export async function runPdfJob(job: PdfJob, reply: (r: PdfJobReply, transfer: A
   try {
     if (job.previewPages > 0) {
       try {
-        const doc = await extractBuffer(job.bytes, 'pdf', { file: job.file, password: job.password, maxPages: job.previewPages, pdfjsDir });
+        const doc = await extractBuffer(job.bytes, 'pdf', { file: job.file, password: job.password, maxPages: job.previewPages, pdfjsDir, limits: job.limits });
         if (doc.pages > doc.pageSpans.length && !cancelled()) answer('preview', doc, analyzeExtracted(doc, opts));
         else if (doc.pages <= doc.pageSpans.length) {
           // A short document: the preview is the whole document.
@@ -77,11 +79,11 @@ export async function runPdfJob(job: PdfJob, reply: (r: PdfJobReply, transfer: A
         }
       } catch (e) {
         // A password problem is final; anything else (e.g. no text on the first pages) is decided by the full read.
-        if (e instanceof ExtractionError && (e.code === 'password' || e.code === 'encrypted' || e.code === 'unsupported')) throw e;
+        if (e instanceof ExtractionError && (e.code === 'password' || e.code === 'encrypted' || e.code === 'unsupported' || e.code === 'too-large')) throw e;
       }
     }
     if (cancelled()) return;
-    const doc = await extractBuffer(job.bytes, 'pdf', { file: job.file, password: job.password, pdfjsDir });
+    const doc = await extractBuffer(job.bytes, 'pdf', { file: job.file, password: job.password, pdfjsDir, limits: job.limits });
     if (cancelled()) return;
     answer('final', doc, analyzeExtracted(doc, opts));
   } catch (e) {
