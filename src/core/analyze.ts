@@ -51,8 +51,8 @@ export type BlockCache = Map<string, CachedSentence[]>;
 
 interface CachedSentence {
   rel: Range;
-  /** A piece of an over-long sentence (segment.ts, MAX_SENTENCE_CHARS). */
-  cut?: true;
+  /** A piece of an over-long sentence (segment.ts, MAX_SENTENCE_CHARS); always set, so all have one shape. */
+  cut: boolean;
   exact: Record<StudyTerm, number>;
   inflected: Record<StudyTerm, number>;
   labels: ReturnType<typeof classifyTokens>;
@@ -83,6 +83,7 @@ function analyzeBlock(
     addStudyCounts(tokens, exact, inflected);
     const c: CachedSentence = {
       rel: { start: r.start - base, end: r.end - base },
+      cut: r.cut === true,
       exact,
       inflected,
       labels: base === 0 ? labels : {
@@ -92,7 +93,6 @@ function analyzeBlock(
       },
       matches: base === 0 ? matches : matches.map((m) => shiftRange(m, -base)),
     };
-    if (r.cut) c.cut = true;
     return c;
   });
 }

@@ -26,15 +26,28 @@ type WordPat =
   | { kind: 'number' }
   | { kind: 'gap' };
 
+/**
+ * What the matcher reads of a lexicon entry, in one object shape for every entry (entries themselves have optional
+ * fields in any combination; reading them in the per-token loop would make it polymorphic).
+ */
+interface EntryInfo {
+  id: string;
+  category: Category;
+  weight: number;
+  context: string | undefined;
+  /** Its `except` phrases, compiled. */
+  except: WordPat[][] | undefined;
+  /** Its number (CompiledLexicon.entryIndex). */
+  ei: number;
+}
+
 interface CompiledTerm {
-  entry: LexiconEntry;
+  entry: EntryInfo;
   words: WordPat[];
   /** Where the old per-token scan met the term: 0 whole words, 1 other single words, 2 case-sensitive; phrases 0/1. */
   group: number;
   /** Position in the lexicon (entries, then terms): ties between matches of one span keep this order. */
   ord: number;
-  /** The entry's number (CompiledLexicon.entryIndex). */
-  ei: number;
   /** More than one word: matched from here with matchPhrase. */
   phrase: boolean;
 }
@@ -92,10 +105,10 @@ function suffixMatches(t: string, s: string): boolean {
 
 interface TrieNode {
   next: Map<number, TrieNode>;
-  terms?: CompiledTerm[];
+  terms: CompiledTerm[] | undefined;
 }
 
-const newNode = (): TrieNode => ({ next: new Map() });
+const newNode = (): TrieNode => ({ next: new Map(), terms: undefined });
 
 function trieAdd(root: TrieNode, key: string, reversed: boolean, term: CompiledTerm): number {
   let n = root;
@@ -227,7 +240,6 @@ const byScanOrder = (a: CompiledTerm, b: CompiledTerm) => a.group - b.group || a
 export interface CompiledLexicon {
   lexicon: Lexicon;
   byId: Map<string, LexiconEntry>;
-  excepts: Map<string, WordPat[][]>;
   /** First words of the terms (single words and phrases), case-insensitive: looked up by lower-case form. */
   index: WordIndex;
   /** The same for case-sensitive first words (`=Word`), looked up by the original spelling. */
@@ -255,7 +267,6 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const c: CompiledLexicon = {
     lexicon,
     byId: new Map(lexicon.entries.map((e) => [e.id, e])),
-    excepts: new Map(),
     index: new WordIndex(),
     indexCS: new WordIndex(),
     memo: new Map(),
@@ -267,10 +278,17 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   };
   let ord = 0;
   for (const e of lexicon.entries) if (!c.entryIndex.has(e.id)) c.entryIndex.set(e.id, c.entryIndex.size);
-  for (const entry of lexicon.entries) {
-    if (entry.disabled) continue;
-    const ei = c.entryIndex.get(entry.id)!;
-    for (const term of entry.terms) {
+  for (const e of lexicon.entries) {
+    if (e.disabled) continue;
+    const entry: EntryInfo = {
+      id: e.id,
+      category: e.category,
+      weight: e.weight ?? 1,
+      context: e.context,
+      except: e.except?.length ? e.except.map((x) => x.trim().split(/\s+/).map(compileWord)) : undefined,
+      ei: c.entryIndex.get(e.id)!,
+    };
+    for (const term of e.terms) {
       const words = term.trim().split(/\s+/).map(compileWord);
       const w = words[0];
       const cs = 'cs' in w && w.cs;
@@ -280,14 +298,11 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       }
       if (words.length === 1) {
         const group = w.kind === 'exact' && !cs ? 0 : cs ? 2 : 1;
-        (cs ? c.indexCS : c.index).add(w, { entry, words, group, ord: ord++, ei, phrase: false });
+        (cs ? c.indexCS : c.index).add(w, { entry, words, group, ord: ord++, phrase: false });
       } else {
         const group = w.kind === 'exact' && !cs ? 0 : 1;
-        (cs ? c.indexCS : c.index).add(w, { entry, words, group, ord: ord++, ei, phrase: true });
+        (cs ? c.indexCS : c.index).add(w, { entry, words, group, ord: ord++, phrase: true });
       }
-    }
-    if (entry.except?.length) {
-      c.excepts.set(entry.id, entry.except.map((x) => x.trim().split(/\s+/).map(compileWord)));
     }
   }
   c.seenAt = new Int32Array(c.entryIndex.size).fill(-1);
@@ -351,20 +366,20 @@ function matchFrom(words: WordPat[], wi: number, wt: Token[], ti: number): numbe
   }
 }
 
-function makeMatch(entry: LexiconEntry, text: string, start: number, end: number): TermMatch {
+function makeMatch(entry: EntryInfo, text: string, start: number, end: number): TermMatch {
   return {
     start,
     end,
     text: text.slice(start, end),
     entry: entry.id,
     category: entry.category,
-    weight: entry.weight ?? 1,
+    weight: entry.weight,
   };
 }
 
 interface Found {
   m: TermMatch;
-  entry: LexiconEntry;
+  entry: EntryInfo;
   ti: number;
 }
 
@@ -379,10 +394,10 @@ export function matchTokens(text: string, tokens: Token[], compiled: CompiledLex
   for (let k = 0; k < tokens.length; k++) if (tokens[k].kind !== 'punct') wt.push(tokens[k]);
   const found: Found[] = [];
   let tokenFrom = 0; // found[tokenFrom…] were added for the current token: duplicates can only be among them
-  const add = (entry: LexiconEntry, start: number, end: number, ti: number) => {
+  const add = (entry: EntryInfo, start: number, end: number, ti: number) => {
     for (let k = tokenFrom; k < found.length; k++) {
       const f = found[k];
-      if (f.entry.id === entry.id && f.m.start === start && f.m.end === end) return;
+      if (f.entry === entry && f.m.start === start && f.m.end === end) return;
     }
     found.push({ m: makeMatch(entry, text, start, end), entry, ti });
   };
@@ -399,8 +414,8 @@ export function matchTokens(text: string, tokens: Token[], compiled: CompiledLex
       const singles = (ui < 0 ? whole : tokenHits(compiled, u)).singles;
       for (let k = 0; k < singles.length; k++) {
         const ct = singles[k];
-        if (seenAt[ct.ei] === stamp) continue;
-        seenAt[ct.ei] = stamp;
+        if (seenAt[ct.entry.ei] === stamp) continue;
+        seenAt[ct.entry.ei] = stamp;
         // a pattern that matched the whole hyphenated token covers it whole
         add(ct.entry, u.start, u.end, i);
       }
@@ -416,7 +431,7 @@ export function matchTokens(text: string, tokens: Token[], compiled: CompiledLex
   if (found.length === 0) return [];
   // except phrases
   let out = found.filter(({ entry, ti, m }) => {
-    const ex = compiled.excepts.get(entry.id);
+    const ex = entry.except;
     if (!ex) return true;
     for (let s = Math.max(0, ti - 3); s <= ti; s++) {
       for (const words of ex) {

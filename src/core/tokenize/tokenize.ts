@@ -29,7 +29,7 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     if (!startsWord) {
       if (!isSpace(c)) {
         const ch = text[i];
-        tokens.push({ text: ch, lower: ch, kind: 'punct', start: i, end: i + 1 });
+        tokens.push({ text: ch, lower: ch, kind: 'punct', start: i, end: i + 1, parts: undefined });
       }
       i++;
       continue;
@@ -37,7 +37,8 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     const e = wordEnd(text, i, end);
     const w = text.slice(i, e);
     const lower = lowered !== undefined ? lowered.slice(i - start, e - start) : w.toLowerCase();
-    const tok: Token = { text: w, lower, kind: isDigits(text, i, e) ? 'number' : 'word', start: i, end: e };
+    // `parts` always present (undefined when none): every token has one object shape
+    const tok: Token = { text: w, lower, kind: isDigits(text, i, e) ? 'number' : 'word', start: i, end: e, parts: undefined };
     let hyphen = -1;
     for (let k = i; k < e; k++) {
       if (isHyphen(text.charCodeAt(k))) {
@@ -53,7 +54,7 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
         if (k > ps) {
           const p = text.slice(ps, k);
           const pl = lowered !== undefined ? lowered.slice(ps - start, k - start) : p.toLowerCase();
-          parts.push({ text: p, lower: pl, kind: isDigits(text, ps, k) ? 'number' : 'word', start: ps, end: k });
+          parts.push({ text: p, lower: pl, kind: isDigits(text, ps, k) ? 'number' : 'word', start: ps, end: k, parts: undefined });
         }
         ps = k + 1;
       }
