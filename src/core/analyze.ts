@@ -10,6 +10,7 @@ import {
   SentenceAnalysis,
   SentenceLabels,
   StudyTerm,
+  TermMatch,
 } from './types';
 import { extractFile, extractText, ExtractOptions } from './extract';
 import { checkTextSize, limitsOf } from './limits';
@@ -59,8 +60,16 @@ interface CachedSentence {
   matches: SentenceAnalysis['matches'];
 }
 
-function shiftRange<T extends Range>(r: T, d: number): T {
-  return d === 0 ? r : { ...r, start: r.start + d, end: r.end + d };
+function shiftRange(r: Range, d: number): Range {
+  return d === 0 ? r : { start: r.start + d, end: r.end + d };
+}
+
+/** A match moved by d (a copy with the same keys in the same order; no object spread: this runs per match per edit). */
+function shiftMatch(m: TermMatch, d: number): TermMatch {
+  if (d === 0) return m;
+  const s: TermMatch = { start: m.start + d, end: m.end + d, text: m.text, entry: m.entry, category: m.category, weight: m.weight };
+  if (m.negated !== undefined) s.negated = m.negated;
+  return s;
 }
 
 /**
@@ -88,10 +97,10 @@ function analyzeBlock(
       inflected,
       labels: base === 0 ? labels : {
         ...labels,
-        cue: labels.cue && shiftRange(labels.cue, -base),
+        cue: labels.cue && shiftMatch(labels.cue, -base),
         actorRange: labels.actorRange && shiftRange(labels.actorRange, -base),
       },
-      matches: base === 0 ? matches : matches.map((m) => shiftRange(m, -base)),
+      matches: base === 0 ? matches : matches.map((m) => shiftMatch(m, -base)),
     };
     return c;
   });
@@ -234,7 +243,7 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
     for (const c of cached) {
       const r = shiftRange(c.rel, base);
       const isExcluded = excluded.length > 0 && insideExcluded(r);
-      const matches = base === 0 ? c.matches : c.matches.map((m) => shiftRange(m, base));
+      const matches = base === 0 ? c.matches : c.matches.map((m) => shiftMatch(m, base));
       const l = c.labels;
       const s: SentenceAnalysis = {
         index: sentences.length,
@@ -251,7 +260,7 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
         collaboration: l.collaboration,
         control: l.control,
         framing: l.framing,
-        cue: l.cue && shiftRange(l.cue, base),
+        cue: l.cue && shiftMatch(l.cue, base),
         actorRange: l.actorRange && shiftRange(l.actorRange, base),
         actorLevel: l.actorLevel,
         matches,
