@@ -67,9 +67,7 @@ function shiftRange(r: Range, d: number): Range {
 /** A match moved by d (a copy with the same keys in the same order; no object spread: this runs per match per edit). */
 function shiftMatch(m: TermMatch, d: number): TermMatch {
   if (d === 0) return m;
-  const s: TermMatch = { start: m.start + d, end: m.end + d, text: m.text, entry: m.entry, category: m.category, weight: m.weight };
-  if (m.negated !== undefined) s.negated = m.negated;
-  return s;
+  return { start: m.start + d, end: m.end + d, text: m.text, entry: m.entry, category: m.category, weight: m.weight, negated: m.negated };
 }
 
 /**

@@ -204,7 +204,7 @@ function referenceMatch(text: string, tokens: Token[], lexicon: Lexicon): TermMa
     const key = `${e.id}:${start}:${end}`;
     if (seen.has(key)) return;
     seen.add(key);
-    found.push({ m: { start, end, text: text.slice(start, end), entry: e.id, category: e.category, weight: e.weight ?? 1 }, e, ti });
+    found.push({ m: { start, end, text: text.slice(start, end), entry: e.id, category: e.category, weight: e.weight ?? 1, negated: undefined }, e, ti });
   };
   wt.forEach((tok, i) => {
     const done = new Set<string>();

@@ -366,16 +366,19 @@ function matchFrom(words: WordPat[], wi: number, wt: Token[], ti: number): numbe
   }
 }
 
-function makeMatch(entry: EntryInfo, text: string, start: number, end: number): TermMatch {
-  return {
-    start,
-    end,
-    text: text.slice(start, end),
-    entry: entry.id,
-    category: entry.category,
-    weight: entry.weight,
-  };
+function newMatch(start: number, end: number, text: string, entry: string, category: Category, weight: number, negated: true | undefined): TermMatch {
+  // `negated` always present (undefined unless a reducer flipped the match): every match has one object shape
+  return { start, end, text, entry, category, weight, negated };
 }
+
+function makeMatch(entry: EntryInfo, text: string, start: number, end: number): TermMatch {
+  return newMatch(start, end, text.slice(start, end), entry.id, entry.category, entry.weight, undefined);
+}
+
+// Both kinds of `negated` once when the module loads, so that the matches' shape is settled before the matcher's
+// code is optimised (a first `true` later would change the shape under optimised code and deoptimise it).
+newMatch(0, 0, '', '', 'enabling', 1, true);
+newMatch(0, 0, '', '', 'control', 1, undefined);
 
 interface Found {
   m: TermMatch;
@@ -449,8 +452,8 @@ export function matchTokens(text: string, tokens: Token[], compiled: CompiledLex
     if (f.m.category !== 'control') continue;
     for (let k = Math.max(0, f.ti - 2); k < f.ti; k++) {
       if (REDUCERS.has(wt[k].lower)) {
-        f.m.category = 'enabling';
-        f.m.negated = true;
+        // a new object rather than writes into the match (which would change its shape)
+        f.m = newMatch(f.m.start, f.m.end, f.m.text, f.m.entry, 'enabling', f.m.weight, true);
         break;
       }
     }

@@ -164,9 +164,15 @@ export function splitSentences(text: string, start: number, end: number): Senten
   // inside one run: remembered, so that a long run of «.....» is scanned once.
   let runEnd = -1;
   let spaceEnd = -1;
+  // Candidates are found by the regular expression engine (native code), not by a loop over every character.
+  const range = text.slice(start, end);
+  const candidate = /[.!?\u2026]/g;
   for (let i = start; i < end; i++) {
+    candidate.lastIndex = i - start;
+    const found = candidate.exec(range);
+    if (!found) break;
+    i = start + found.index;
     const cc = text.charCodeAt(i);
-    if (!isEndPunct(cc) && cc !== 0x2026 /* … */) continue;
     let j: number;
     if (i < runEnd) j = runEnd;
     else {

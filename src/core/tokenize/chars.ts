@@ -22,8 +22,8 @@ function compute(cp: number): number {
   return (LN_RE.test(ch) ? LN : 0) | (M_RE.test(ch) ? M : 0) | (L_RE.test(ch) ? L : 0);
 }
 
-// ASCII and Latin-1 up front (the bulk of Norwegian text); the rest on first sight.
-for (let c = 0; c < 256; c++) table[c] = compute(c) | KNOWN;
+// ASCII and Latin-1 up front (the bulk of Norwegian text), through classOf itself; the rest on first sight.
+for (let c = 0; c < 256; c++) classOf(c);
 
 /** The LN/M/L bits of a code point. */
 export function classOf(cp: number): number {
