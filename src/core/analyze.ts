@@ -54,6 +54,8 @@ interface CachedSentence {
   rel: Range;
   /** A piece of an over-long sentence (segment.ts, MAX_SENTENCE_CHARS); always set, so all have one shape. */
   cut: boolean;
+  /** Its words (word and number tokens: the words countWords counts). */
+  words: number;
   exact: Record<StudyTerm, number>;
   inflected: Record<StudyTerm, number>;
   labels: ReturnType<typeof classifyTokens>;
@@ -68,6 +70,12 @@ function shiftRange(r: Range, d: number): Range {
 function shiftMatch(m: TermMatch, d: number): TermMatch {
   if (d === 0) return m;
   return { start: m.start + d, end: m.end + d, text: m.text, entry: m.entry, category: m.category, weight: m.weight, negated: m.negated };
+}
+
+function wordTokens(tokens: readonly { kind: string }[]): number {
+  let n = 0;
+  for (let k = 0; k < tokens.length; k++) if (tokens[k].kind !== 'punct') n++;
+  return n;
 }
 
 /**
@@ -91,6 +99,7 @@ function analyzeBlock(
     const c: CachedSentence = {
       rel: { start: r.start - base, end: r.end - base },
       cut: r.cut === true,
+      words: wordTokens(tokens),
       exact,
       inflected,
       labels: base === 0 ? labels : {
@@ -190,6 +199,20 @@ function languageOf(text: string, cache: BlockCache | undefined): 'nb' | 'nn' {
   return language;
 }
 
+/**
+ * The words of a block: the sum of its sentences' word tokens — every word lies inside one sentence, as sentences
+ * are only split at white space — unless a sentence was cut (a cut without white space may split a word): then
+ * counted over the block.
+ */
+function wordsOfBlock(text: string, block: Block, sentences: readonly CachedSentence[]): number {
+  let n = 0;
+  for (const c of sentences) {
+    if (c.cut) return countWords(text, block.start, block.end);
+    n += c.words;
+  }
+  return n;
+}
+
 /** True when the text outside the blocks is white space only (so block word counts add up to the text's). */
 function gapsAreBlank(text: string, blocks: readonly Block[]): boolean {
   let pos = 0;
@@ -234,7 +257,7 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
     }
     if (sumBlockWords) {
       let n = blockWords.get(cached);
-      if (n === undefined) blockWords.set(cached, (n = countWords(text, block.start, block.end)));
+      if (n === undefined) blockWords.set(cached, (n = wordsOfBlock(text, block, cached)));
       wordsInBlocks += n;
     }
     while (sectionIdx + 1 < sections.length && sections[sectionIdx + 1].start <= block.start) sectionIdx++;

@@ -90,6 +90,15 @@ describe('segmentation bounds every sentence (MAX_SENTENCE_CHARS)', () => {
     assert.strictEqual(a.counts.exact.samskaping, 400);
   });
 
+  it('counts the same words as countWords over the text, with and without cut sentences', () => {
+    const texts = [...corpusTexts(), PROBE.repeat(100), 'abcdefghij'.repeat(300) + ' og mer. Neste setning.', 'Ord-og-ord '.repeat(200)];
+    for (const t of texts) {
+      const a = analyzeText(t);
+      assert.strictEqual(a.words, countWords(t));
+      assert.strictEqual(a.extractedWords, countWords(t));
+    }
+  });
+
   it('the CLI says so on each finding of a cut sentence (sentenceCut), and not on others', async () => {
     const io = () => {
       const out = { stdout: '', stderr: '' };
