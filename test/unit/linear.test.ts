@@ -17,6 +17,7 @@ import { stem } from '../../src/core/match/stem';
 import { MAX_SENTENCE_CHARS, segmentBlocks, sentencesOf, splitSentences } from '../../src/core/segment/segment';
 import { tokenize } from '../../src/core/tokenize/tokenize';
 import { countWords, WORD_RE } from '../../src/core/tokenize/words';
+import { classOf, compute, LATIN1 } from '../../src/core/tokenize/chars';
 import type { TermMatch, Token } from '../../src/core/types';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -127,6 +128,11 @@ describe('segmentation bounds every sentence (MAX_SENTENCE_CHARS)', () => {
 });
 
 describe('tokenizer: one scan that follows the word definition (WORD_RE)', () => {
+  it('the written-out Latin-1 table agrees with the Unicode property escapes', () => {
+    for (let c = 0; c < 256; c++) assert.strictEqual(classOf(c), compute(c), `U+${c.toString(16)}`);
+    assert.ok(LATIN1.length > 5);
+  });
+
   const byRegex = (t: string) => [...t.matchAll(new RegExp(WORD_RE.source, 'gu'))].map((m) => [m.index!, m.index! + m[0].length]);
   const byTokens = (t: string) => tokenize(t).filter((k) => k.kind !== 'punct').map((k) => [k.start, k.end]);
 

@@ -17,13 +17,23 @@ const LN_RE = /[\p{L}\p{N}]/u;
 const M_RE = /\p{M}/u;
 const L_RE = /\p{L}/u;
 
-function compute(cp: number): number {
+/** The bits of a code point, from the Unicode property escapes. */
+export function compute(cp: number): number {
   const ch = String.fromCodePoint(cp);
   return (LN_RE.test(ch) ? LN : 0) | (M_RE.test(ch) ? M : 0) | (L_RE.test(ch) ? L : 0);
 }
 
-// ASCII and Latin-1 up front (the bulk of Norwegian text), through classOf itself; the rest on first sight.
-for (let c = 0; c < 256; c++) classOf(c);
+// ASCII and Latin-1 (the bulk of Norwegian text) written out — the Unicode regular expressions are compiled only
+// when a character beyond them is first seen. [first, last, bits]; the test checks these against the expressions.
+export const LATIN1: readonly (readonly [number, number, number])[] = [
+  [48, 57, LN], [65, 90, LN | L], [97, 122, LN | L], [170, 170, LN | L], [178, 179, LN], [181, 181, LN | L],
+  [185, 185, LN], [186, 186, LN | L], [188, 190, LN], [192, 214, LN | L], [216, 246, LN | L], [248, 255, LN | L],
+];
+for (let c = 0; c < 256; c++) table[c] = KNOWN;
+for (const [a, b, bits] of LATIN1) for (let c = a; c <= b; c++) table[c] = bits | KNOWN;
+// One character beyond Latin-1 through classOf when the module loads, so that classOf's call of compute has been
+// seen before classOf is optimised (a first call later deoptimises the tokenizer).
+classOf(0x2013);
 
 /** The LN/M/L bits of a code point. */
 export function classOf(cp: number): number {
