@@ -162,7 +162,10 @@ function excludedIndex(excluded: readonly Range[]): (r: Range) => boolean {
 const LANGUAGE_SAMPLE = 200_000;
 const STANCE_HEAD = 4000;
 const blockWords = new WeakMap<CachedSentence[], number>();
-const wholeTextMemo = new WeakMap<BlockCache, { sample?: string; language?: 'nb' | 'nn'; head?: string; stance?: DocumentStance }>();
+const wholeTextMemo = new WeakMap<
+  BlockCache,
+  { sample?: string; language?: 'nb' | 'nn'; head?: string; stance?: DocumentStance; stanceKey?: string }
+>();
 
 function memoOf(cache: BlockCache | undefined) {
   if (!cache) return undefined;
@@ -197,6 +200,16 @@ function languageOf(text: string, cache: BlockCache | undefined): 'nb' | 'nn' {
     memo.language = language;
   }
   return language;
+}
+
+/**
+ * A block's key in the cache: its text (a slice: no copy, and hashing reads it in place), marked when the block is a
+ * heading (a heading is one sentence, other blocks are split). A paragraph and a list item with the same text have
+ * the same sentences.
+ */
+function blockKey(text: string, block: Block): string {
+  const t = text.slice(block.start, block.end);
+  return block.kind === 'heading' ? '\u0001' + t : t;
 }
 
 /**
@@ -237,6 +250,12 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
   const excluded = [...doc.excluded].sort((a, b) => a.start - b.start);
   const insideExcluded = excludedIndex(excluded);
   const stanceKey = `${stance.kind}|${stance.writer}|`;
+  // The cached blocks were analysed with one stance: another one makes them all out of date.
+  const memo = memoOf(opts.cache);
+  if (memo && memo.stanceKey !== stanceKey) {
+    opts.cache!.clear();
+    memo.stanceKey = stanceKey;
+  }
 
   const sentences: SentenceAnalysis[] = [];
   const exact = emptyCounts();
@@ -248,12 +267,13 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
   let wordsInBlocks = 0;
 
   for (const block of blocks) {
-    const key = opts.cache ? stanceKey + text.slice(block.start, block.end) + '|' + block.kind : '';
+    const key = opts.cache ? blockKey(text, block) : '';
     let cached = opts.cache?.get(key);
     const base = opts.cache ? block.start : 0;
     if (!cached) {
       cached = analyzeBlock(text, block, compiled, stance, base);
-      opts.cache?.set(key, cached);
+      // the key copied: a slice would keep this version of the whole text alive as long as the entry
+      opts.cache?.set(key.length >= 13 ? (' ' + key).slice(1) : key, cached);
     }
     if (sumBlockWords) {
       let n = blockWords.get(cached);
