@@ -311,21 +311,31 @@ describe('growth rate: doubling the input at most ~2.2× the time', function () 
     return { ratio: best[1] / best[0], ms: best };
   }
 
-  const check = (what: string, r: { ratio: number; ms: number[] }) => {
-    assert.ok(r.ratio <= 2.2, `${what}: ${r.ms.map((m) => m.toFixed(0)).join(' ms → ')} ms (×${r.ratio.toFixed(2)})`);
+  /**
+   * Up to three measurements: a machine shared with other work can slow one round down (the test passes on the
+   * first under 2.2); a super-linear stage fails all three (quadratic work gives ~4×).
+   */
+  const check = (what: string, measure: () => { ratio: number; ms: number[] }) => {
+    const seen: string[] = [];
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const r = measure();
+      seen.push(`${r.ms.map((m) => m.toFixed(0)).join(' → ')} ms (×${r.ratio.toFixed(2)})`);
+      if (r.ratio <= 2.2) return;
+    }
+    assert.fail(`${what}: ${seen.join('; ')}`);
   };
 
   it('one long line with clause punctuation (the issue’s probe), 150 KB → 300 KB', () => {
-    check('long line', ratio((n) => PROBE.repeat(Math.round(n / PROBE.length)), 150_000));
+    check('long line', () => ratio((n) => PROBE.repeat(Math.round(n / PROBE.length)), 150_000));
   });
 
   it('one line without white space, 500 KB → 1 MB', () => {
-    check('no white space', ratio((n) => 'abcdefghij'.repeat(n / 10), 500_000));
+    check('no white space', () => ratio((n) => 'abcdefghij'.repeat(n / 10), 500_000));
   });
 
   it('many ordinary sentences (the corpus fixtures, repeated), 250 KB → 500 KB', () => {
     const base = corpusTexts().join('\n\n');
-    check('sentences', ratio((n) => base.repeat(Math.ceil(n / base.length)).slice(0, n), 250_000));
+    check('sentences', () => ratio((n) => base.repeat(Math.ceil(n / base.length)).slice(0, n), 250_000));
   });
 });
 
