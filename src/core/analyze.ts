@@ -164,7 +164,7 @@ const STANCE_HEAD = 4000;
 const blockWords = new WeakMap<CachedSentence[], number>();
 const wholeTextMemo = new WeakMap<
   BlockCache,
-  { sample?: string; language?: 'nb' | 'nn'; head?: string; stance?: DocumentStance; stanceKey?: string }
+  { sample?: string; language?: 'nb' | 'nn'; head?: string; stance?: DocumentStance; stanceKey?: string; compiled?: CompiledLexicon }
 >();
 
 function memoOf(cache: BlockCache | undefined) {
@@ -250,11 +250,13 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
   const excluded = [...doc.excluded].sort((a, b) => a.start - b.start);
   const insideExcluded = excludedIndex(excluded);
   const stanceKey = `${stance.kind}|${stance.writer}|`;
-  // The cached blocks were analysed with one stance: another one makes them all out of date.
+  // The cached blocks were analysed with one stance and one lexicon (the language option picks the lexicon's
+  // entries): another one makes them all out of date.
   const memo = memoOf(opts.cache);
-  if (memo && memo.stanceKey !== stanceKey) {
+  if (memo && (memo.stanceKey !== stanceKey || memo.compiled !== compiled)) {
     opts.cache!.clear();
     memo.stanceKey = stanceKey;
+    memo.compiled = compiled;
   }
 
   const sentences: SentenceAnalysis[] = [];
