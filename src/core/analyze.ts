@@ -17,7 +17,7 @@ import { tokenize } from './tokenize/tokenize';
 import { countWords, countWordsExcluding } from './tokenize/words';
 import { builtinLexicon, Lexicon } from './lexicon';
 import { compileLexicon, matchTokens, CompiledLexicon } from './match/matcher';
-import { classifyTokens } from './classify/sentence';
+import { classifyTokens, decide, sentenceFacts } from './classify/sentence';
 import { inferStance, DocumentStance } from './classify/actors';
 import { scoreDocument } from './score/score';
 import { addStudyCounts, emptyCounts, STUDY_TERMS } from './report/counts';
@@ -213,6 +213,7 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
         cue: l.cue && shiftRange(l.cue, block.start),
         actorRange: l.actorRange && shiftRange(l.actorRange, block.start),
         actorLevel: l.actorLevel,
+        reason: l.reason,
         matches,
         page: pageAt(doc, r.start),
         section: sections[sectionIdx]?.index ?? 0,
@@ -313,12 +314,29 @@ export async function analyzeFile(file: string, opts: AnalyzeOptions = {}): Prom
   return analyzeExtracted(doc, { ...opts, file: opts.file ?? file });
 }
 
+/** The labels of one sentence, with what decided them. */
+export interface SentenceClassification extends SentenceLabels {
+  /** What decided the deontic label and the framing, in one short phrase («deontic: …; framing: …»). */
+  reason: string;
+  /** With `lemmas`: every token with its word class (UD UPOS) and lemma. */
+  lemmas?: { text: string; upos: string; lemma: string }[];
+}
+
 /** Classifies one sentence on its own (the `classify` command and the gold evaluation). */
-export function classifySentence(sentence: string, opts: { lexicon?: Lexicon } = {}): SentenceLabels {
+export function classifySentence(sentence: string, opts: { lexicon?: Lexicon; lemmas?: boolean } = {}): SentenceClassification {
   const compiled = compileLexicon(opts.lexicon ?? builtinLexicon());
   const tokens = tokenize(sentence);
   const matches = matchTokens(sentence, tokens, compiled);
-  return labelsOf(classifyTokens(sentence, tokens, matches, compiled, {}));
+  const facts = sentenceFacts(sentence, tokens, matches, compiled);
+  const c = decide(facts, sentence);
+  const out: SentenceClassification = { ...labelsOf(c), reason: reasonOf(c.reason) };
+  if (opts.lemmas) out.lemmas = facts.words.map((w) => ({ text: w.text, upos: w.upos, lemma: w.lemma }));
+  return out;
+}
+
+/** One phrase for the reasons of the deontic label and the framing. */
+export function reasonOf(r: { deontic: string; framing: string }): string {
+  return `deontic: ${r.deontic}; framing: ${r.framing}`;
 }
 
 /** Exactly the gold fields of a classification, in the gold files' order. */

@@ -158,6 +158,8 @@ export interface SentenceAnalysis extends SentenceLabels, Range {
   /** Offsets of the actor's head noun. */
   actorRange?: Range;
   actorLevel: ActorLevel;
+  /** What decided the deontic label and the framing (a rule, or the learned layer's strongest evidence). */
+  reason: { deontic: string; framing: string };
   /** All lexicon matches inside the sentence. */
   matches: TermMatch[];
   /** 1-based page of the sentence start. */
