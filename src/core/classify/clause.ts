@@ -94,6 +94,20 @@ function isBreakPunct(w: Word, next?: Word, prev?: Word): boolean {
   return false;
 }
 
+/** A comma inside a list of nouns («bydeler, etater og skoler»): no clause boundary. */
+function isListComma(words: readonly Word[], i: number): boolean {
+  const prev = words[i - 1];
+  const next = words[i + 1];
+  if (!prev || !next || !NOMINAL.has(prev.upos) || !(NOMINAL.has(next.upos) || next.upos === 'ADJ' || next.upos === 'DET')) return false;
+  for (let k = i + 1; k < Math.min(words.length, i + 6); k++) {
+    const w = words[k];
+    if (w.upos === 'CCONJ') return k + 1 < words.length && NP_WORD.has(words[k + 1].upos);
+    if (w.text === ',') continue;
+    if (!NP_WORD.has(w.upos)) return false;
+  }
+  return false;
+}
+
 function subordinatorType(words: readonly Word[], i: number): ClauseType | undefined {
   const w = words[i];
   const prev = words[i - 1];
@@ -126,6 +140,7 @@ export function clauses(words: readonly Word[]): { list: Clause[]; of: Int32Arra
   const starts: { at: number; type: ClauseType; intro?: number }[] = [{ at: 0, type: 'main' }];
   for (let i = 0; i < n; i++) {
     const w = words[i];
+    if (w.text === ',' && isListComma(words, i)) continue;
     if (isBreakPunct(w, words[i + 1], words[i - 1])) {
       if (i + 1 < n) starts.push({ at: i + 1, type: 'main' });
       continue;
@@ -322,11 +337,15 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
     subject = npBefore(words, clause.intro, Math.max(0, clause.intro - 8));
     relativeSubject = subject !== undefined;
   } else if (clause.type === 'main') {
-    const pre = clause.start;
-    if (pre >= f && pre > 0 && words[pre - 1].upos === 'CCONJ' && structure.of[pre - 1] > 0) {
-      // «Satsingen startet i 2007 og skal pågå ut 2017»: the coordinated verb shares the first clause's subject
-      const prevClause = structure.list[structure.of[pre - 1]];
-      subject = npAfter(words, f + 1, clause.end) ?? npIn(words, prevClause.start, pre - 1);
+    let pre = clause.start;
+    while (pre < f && (words[pre].upos === 'CCONJ' || words[pre].upos === 'ADV') && words[pre].upos !== 'NOUN') pre++;
+    const coordinated = pre >= f && ((pre > 0 && words[pre - 1].upos === 'CCONJ') || words[clause.start].upos === 'CCONJ');
+    const ci = structure.of[clause.start];
+    if (coordinated && ci > 0) {
+      // «Satsingen startet i 2007 og skal pågå ut 2017», «…, og skal føre tilsyn»: the coordinated verb shares the
+      // first clause's subject
+      const prevClause = structure.list[ci - 1];
+      subject = npAfter(words, f + 1, clause.end) ?? npIn(words, prevClause.start, prevClause.end);
     } else if (pre >= f || ADVERBIAL_START.has(words[pre].upos) && !(words[pre].upos === 'NUM' && words[pre + 1] && NOMINAL.has(words[pre + 1].upos))) {
       subject = npAfter(words, f + 1, clause.end);
       inverted = subject !== undefined;

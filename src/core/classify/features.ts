@@ -116,10 +116,11 @@ export function deonticFeatures(facts: SentenceFacts): string[] {
 }
 
 /** Features for a topic category (innovation, co-creation, collaboration, control). */
-export function categoryFeatures(facts: SentenceFacts, deontic: string, category: string): string[] {
+export function categoryFeatures(facts: SentenceFacts, deontic: string, category: string, byRule: boolean): string[] {
   const f = sentenceFeatures(facts);
-  const hit = facts.matches.some((m) => m.category === category && !m.negated && facts.entry(m.entry)?.signal !== 'weak');
-  f.push(`rule:${hit}`, `deontic:${deontic}`, ...lexiconFeatures(facts), ...lemmaFeatures(facts.words));
+  void category;
+  f.push(`rule:${byRule}`, `deontic:${deontic}`, ...lexiconFeatures(facts), ...lemmaFeatures(facts.words));
+  if (f.includes('year')) f.push(`year|deontic:${deontic}`);
   return f;
 }
 
