@@ -11,53 +11,6 @@ import type { AuditRow } from '../core/audit/row';
 
 // ───────────────────────────── JSON ─────────────────────────────
 
-/** The JSON record of one document, with a fixed key order. */
-export function documentJson(file: string, a: DocumentAnalysis): Record<string, unknown> {
-  const sentenceText = (i: number): string | null => a.sentences[i]?.text ?? null;
-  return {
-    file,
-    pages: a.pages,
-    words: a.words,
-    extractedWords: a.extractedWords,
-    sentences: a.sentences.length,
-    score: {
-      value: a.score.value,
-      label: a.score.label,
-      axes: { directive: a.score.axes.directive, enabling: a.score.axes.enabling },
-      components: a.score.components.map((c) => ({
-        id: c.id,
-        label: c.label,
-        value: c.value,
-        unit: c.unit,
-        contribution: c.contribution,
-        sentences: c.sentences,
-      })),
-    },
-    counts: {
-      exact: ordered(STUDY_TERMS, a.counts.exact),
-      inflected: ordered(STUDY_TERMS, a.counts.inflected),
-    },
-    categories: ordered(CATEGORIES, a.categories),
-    district: {
-      mentions: a.district.mentions,
-      roles: ordered(DISTRICT_ROLES, a.district.roles),
-      innovationSentences: a.district.innovationSentences,
-      innovationWithDistrictRole: a.district.innovationWithDistrictRole,
-      gap: a.district.gap,
-    },
-    findings: a.findings.map((f) => ({
-      start: f.start,
-      end: f.end,
-      page: f.page,
-      category: f.category,
-      subtype: f.subtype ?? null,
-      entry: f.entry,
-      text: f.text,
-      sentence: sentenceText(f.sentence),
-    })),
-  };
-}
-
 /** Indents a pretty-printed JSON value to sit inside the top-level array. */
 export function jsonArrayItem(value: unknown, first: boolean): string {
   const body = JSON.stringify(value, null, 2).replace(/\n/g, '\n  ');

@@ -13,7 +13,8 @@ import { analyzeFile, classifySentence, ExtractionError, loadLexicon } from '../
 import type { AnalyzeOptions } from '../core';
 import { Command, parseArgs, USAGE, UsageError } from './args';
 import { collectDocuments } from './files';
-import { comparison, csvTable, documentJson, jsonArrayItem, scorecard, Style, SummaryRow, summaryRow } from './format';
+import { documentRecord } from '../core/report/record';
+import { comparison, csvTable, jsonArrayItem, scorecard, Style, SummaryRow, summaryRow } from './format';
 import { auditCommand, exportCommand } from './workspace';
 
 /** Where the CLI reads and writes; tests pass their own. */
@@ -146,7 +147,7 @@ async function analyzeCommand(cmd: Extract<Command, { kind: 'analyze' }>, io: Cl
     try {
       switch (cmd.format) {
         case 'json':
-          io.stdout.write(jsonArrayItem(documentJson(file, a), first));
+          io.stdout.write(jsonArrayItem(documentRecord(file, a), first));
           break;
         case 'csv':
           rows.push(summaryRow(file, a));

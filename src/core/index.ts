@@ -21,6 +21,7 @@ export type { AnalyzeOptions } from './analyze';
 export { sentenceImpact, labelFor } from './score/score';
 export type { SentenceImpact } from './score/score';
 export { sectionProfiles } from './report/sections';
+export { documentRecord } from './report/record';
 export type { SectionProfile } from './report/sections';
 export { formatOf } from './extract';
 export { STUDY_TERMS } from './report/counts';
