@@ -17,7 +17,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { monitorEventLoopDelay, performance } from 'perf_hooks';
-import { analyzeText } from '../src/core';
+import { analyzeText } from '../src/core/node';
 import { PruningCache } from '../src/extension/engine';
 import { AnalysisWorkerClient } from '../src/extension/worker/client';
 

@@ -2,12 +2,8 @@
  * Output of `policy-lens analyze`: JSON records, CSV rows and the text scorecard / comparison table.
  * Presentation only: every number comes from the engine's DocumentAnalysis.
  */
-import type { Category, DistrictRole, DocumentAnalysis, StudyTerm } from '../core/types';
-import { CATEGORIES, DISTRICT_ROLES } from '../core/types';
-import { STUDY_TERMS } from '../core/report/counts';
-import { auditRow, ordered } from '../core/audit/row';
-import { csvField, csvLine } from '../core/export/comparison';
-import type { AuditRow } from '../core/audit/row';
+import type { AuditRow, Category, DistrictRole, DocumentAnalysis, StudyTerm } from '../core/node';
+import { auditRow, CATEGORIES, csvField, csvLine, DISTRICT_ROLES, ordered, STUDY_TERMS } from '../core/node';
 
 // ───────────────────────────── JSON ─────────────────────────────
 

@@ -9,11 +9,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as readline from 'readline';
-import { analyzeFile, classifySentence, ExtractionError, loadLexicon } from '../core';
-import type { AnalyzeOptions } from '../core';
+import { analyzeFile, classifySentence, documentRecord, ExtractionError, loadLexicon } from '../core/node';
+import type { AnalyzeOptions } from '../core/node';
 import { Command, parseArgs, USAGE, UsageError } from './args';
 import { collectDocuments } from './files';
-import { documentRecord } from '../core/report/record';
 import { comparison, csvTable, jsonArrayItem, scorecard, Style, SummaryRow, summaryRow } from './format';
 import { auditCommand, exportCommand } from './workspace';
 

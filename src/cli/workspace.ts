@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { AnalyzeOptions } from '../core';
+import type { AnalyzeOptions } from '../core/node';
 import {
   auditFiles,
   autocode,
@@ -26,8 +26,8 @@ import {
   reanchorCodings,
   relativeSource,
   writeFileAtomic,
-} from '../core/workspace';
-import type { Coding, LoadedDocument, QdpxSource } from '../core/workspace';
+} from '../core/node';
+import type { Coding, LoadedDocument, QdpxSource } from '../core/node';
 import type { Command } from './args';
 import { collectDocuments } from './files';
 import { comparison, Style, summaryFromAudit } from './format';

@@ -3,7 +3,7 @@
  * the extension only maps documents to text and findings to editor ranges.
  */
 import type * as vscode from 'vscode';
-import { loadLexicon } from '../core';
+import { loadLexicon } from '../core/node';
 import type { AnalyzeOptions, DocumentAnalysis, Lexicon } from '../core';
 import type { AnalyzeRequestOptions } from './worker/protocol';
 

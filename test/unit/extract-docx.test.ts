@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { strToU8, zipSync } from 'fflate';
-import { extractFile } from '../../src/core/extract';
+import { extractFile } from '../../src/core/extract/file';
 import { decodeXml, extractDocx } from '../../src/core/extract/docx';
 import { ExtractionError } from '../../src/core/types';
 import { countWords } from '../../src/core/tokenize/words';

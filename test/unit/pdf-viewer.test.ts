@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { analyzeExtracted, extractBuffer } from '../../src/core';
+import { analyzeExtracted, extractBuffer } from '../../src/core/node';
 import { PdfAnalyzer } from '../../src/extension/pdf/analyzer';
 import { viewerHtml, VIEWER_STRINGS } from '../../src/extension/pdf/html';
 import { applyOutlineSections, buildPayload } from '../../src/extension/pdf/payload';

@@ -21,7 +21,7 @@ import { Code, Codebook, CodeSet, isColor } from '../coding/codebook';
 import type { Coding, CodingUser } from '../coding/codings';
 import { isGuid, nameGuid, newGuid, normalizeGuid } from '../coding/guid';
 import { CanonicalText } from '../coding/text';
-import { sha256 } from '../audit/cache';
+import { sha256Hex as sha256 } from '../util/hash';
 import { Attrs, parseXml, XmlElement, XmlWriter } from './xml';
 
 export const PROJECT_NS = 'urn:QDA-XML:project:1.0';

@@ -17,7 +17,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { parentPort } from 'worker_threads';
-import { analyzeExtracted, extractBuffer, ExtractionError } from '../../core';
+import { analyzeExtracted, extractBuffer, ExtractionError } from '../../core/node';
 import type { AnalyzeOptions, DocumentAnalysis, Lexicon } from '../../core';
 import { installDOMMatrix } from './domMatrix';
 import { applyOutlineSections, buildPayload, payloadBuffers } from './payload';
