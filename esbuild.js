@@ -78,11 +78,11 @@ const targets = [
     mainFields: ['module', 'main'],
   },
   {
-    // The PDF viewer's analysis worker thread (src/extension/pdf/worker.ts): extraction with pdf.js and analysis,
-    // away from the extension host's thread. The extension ships without node_modules: pdf.js is the copy in
-    // dist/pdf-viewer/pdfjs (copyPdfjs below), the same files the webview loads.
-    entryPoints: ['src/extension/pdf/worker.ts'],
-    outfile: 'dist/pdf-worker.js',
+    // The document viewers' analysis worker thread (src/extension/workers/documentWorker.ts): extraction (pdf.js for
+    // PDFs) and analysis for the PDF and DOCX viewers, away from the extension host's thread. The extension ships
+    // without node_modules: pdf.js is the copy in dist/pdf-viewer/pdfjs (copyPdfjs below), the files the webview loads.
+    entryPoints: ['src/extension/workers/documentWorker.ts'],
+    outfile: 'dist/document-worker.js',
     plugins: [pdfjsFromDist('./pdf-viewer/pdfjs/')],
     mainFields: ['module', 'main'],
   },
@@ -95,6 +95,14 @@ const targets = [
     format: 'esm',
     target: 'chrome114',
     external: ['pdfjs-dist'],
+  },
+  {
+    // The DOCX viewer's webview script (browser, a classic script: it imports nothing at run time).
+    entryPoints: ['src/extension/docx/webview/main.ts'],
+    outfile: 'dist/docx-viewer/viewer.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome114',
   },
 ].filter((t) => fs.existsSync(t.entryPoints[0]));
 

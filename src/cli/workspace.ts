@@ -206,7 +206,7 @@ export async function exportCommand(cmd: Extract<Command, { kind: 'export' }>, i
     let doc: LoadedDocument;
     try {
       // the original bytes are shipped for PDFs only (text formats ship their text)
-      doc = await loadDocument(file, { ...ctx.analyzeOptions, keepBytes: /\.pdf$/i.test(file) });
+      doc = await loadDocument(file, { ...ctx.analyzeOptions, keepBytes: /\.(pdf|docx)$/i.test(file) });
     } catch (err) {
       io.stderr.write(ctx.failureMessage(file, err) + '\n');
       failed = true;
@@ -249,6 +249,7 @@ export async function exportCommand(cmd: Extract<Command, { kind: 'export' }>, i
       format: doc.format,
       text: doc.text,
       pdf: doc.format === 'pdf' ? doc.bytes : undefined,
+      docx: doc.format === 'docx' ? doc.bytes : undefined,
       codings: mergeCodings(kept, auto),
       note: scorecardNote(doc),
       variables: {

@@ -124,6 +124,12 @@ export class AnalysisService implements vscode.Disposable {
     return this.lexiconReady;
   }
 
+  /** The lexicon analyses use now (undefined: the built-in one), once the user's files are loaded. */
+  async currentLexicon(): Promise<Lexicon | undefined> {
+    await this.lexiconReady;
+    return this.lexicon;
+  }
+
   /**
    * Where [start, end) of the entry's analysed text lies in the document now, after the edits made since the
    * analysis; undefined when an edit touched the range.

@@ -20,7 +20,11 @@ import { FindingsNode, FindingsTreeProvider } from './findingsTree';
 import { FRAMING_VIEW_ID, FramingViewProvider } from './framing/view';
 import { FindingHoverProvider } from './hover';
 import { categoryLabel } from './labels';
+import { DocxViewerApi, registerDocxViewer } from './docx/docxEditor';
 import { PdfViewerApi, registerPdfViewer } from './pdf/pdfEditor';
+import { DocumentAnalyzer } from './viewer/analyzer';
+import type { ViewerDeps } from './viewer/provider';
+import { nodeWorkers } from './workers/node';
 import { documentSelector, readSettings, SECTION, Settings } from './settings';
 import { AnalysisFocus, AnalysisSource, Flasher, TextDocumentSource } from './sources';
 import { ScoreStatus, StatusSnapshot } from './status';
@@ -53,6 +57,8 @@ export interface PolicyLensApi {
   lexicons(): { loaded: string[]; skipped: string[] };
   /** The PDF viewer (custom editor for *.pdf): its documents' state, and hooks for the tests. */
   readonly pdf: PdfViewerApi;
+  /** The DOCX viewer (custom editor for *.docx): its documents' state, for the tests. */
+  readonly docx: DocxViewerApi;
   /** Where the engine runs (a worker thread, unless none could be started). */
   engine(): { mode: 'worker' | 'in-process' | 'none'; workers: number };
   /** The last analysis of a document: wall time and the engine's time in the worker, ms. */
@@ -91,13 +97,19 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
   const audit = registerAudit(context, output, focus);
   const coding = registerCoding(context);
   void vscode.commands.executeCommand('setContext', 'policyLens.highlightsVisible', visible);
-  // The PDF viewer (./pdf/pdfEditor.ts): a custom editor; each open PDF is an AnalysisSource of its own.
-  const pdfViewer = registerPdfViewer(context, {
+  // The document viewers (./pdf, ./docx over ./viewer): custom editors; each open document is an AnalysisSource of
+  // its own, analysed in one worker shared by both viewers.
+  const documentAnalyzer = new DocumentAnalyzer(nodeWorkers(context.asAbsolutePath('dist/document-worker.js')));
+  context.subscriptions.push({ dispose: () => documentAnalyzer.dispose() });
+  const viewerDeps: ViewerDeps = {
     focus,
-    lexiconFiles: () => service.loadedLexiconFiles,
+    lexicon: () => service.currentLexicon(),
     onDidChangeLexicon: service.onDidChangeLexicon,
     display: () => ({ visible, categories: settings.categories, language: settings.language }),
-  });
+    analyzer: documentAnalyzer,
+  };
+  const pdfViewer = registerPdfViewer(context, viewerDeps);
+  const docxViewer = registerDocxViewer(context, viewerDeps);
 
   const matches = (doc: vscode.TextDocument) => vscode.languages.match(selector, doc) > 0;
   const shown = (c: Category) => visible && settings.categories[c];
@@ -160,6 +172,7 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
   const refreshAll = () => {
     for (const ed of vscode.window.visibleTextEditors) renderEditorsOf(ed.document);
     pdfViewer.refreshDisplay();
+    docxViewer.refreshDisplay();
     refreshPanels();
   };
 
@@ -354,6 +367,7 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
     lastFlash: () => flasher.last,
     lexicons: () => ({ loaded: service.loadedLexiconFiles, skipped: lexicons.skipped.map((u) => u.fsPath) }),
     pdf: pdfViewer.api,
+    docx: docxViewer.api,
     engine: () => service.engine(),
     timing: (uri) => ({ ms: service.get(uri)?.ms, engineMs: service.get(uri)?.engineMs }),
     audit,

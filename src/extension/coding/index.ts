@@ -36,7 +36,7 @@ import { reports } from '../audit/thread';
 import { readSettings } from '../settings';
 import { CODES_VIEW_ID, CodesNode, CodesTreeProvider } from './codesTree';
 import { CodingHighlighter } from './highlights';
-import { PdfCodable, pdfCodingViewer, setPdfCodingProvider } from './pdfBridge';
+import { activeCodable, refreshCodingViewers, setCodingProvider, ViewerCodable } from './viewerBridge';
 import { codingRoot, CodingStore, CodingTarget, currentCoder, DocumentCodings } from './store';
 
 export interface CodingApi {
@@ -85,7 +85,7 @@ export function registerCoding(context: vscode.ExtensionContext): CodingApi {
     { dispose: () => editTimer && clearTimeout(editTimer) },
     store.onDidChange((uri) => {
       paintDoc(uri);
-      pdfCodingViewer()?.refresh(uri);
+      refreshCodingViewers(uri);
       tree.refreshSoon();
     }),
     vscode.window.onDidChangeVisibleTextEditors((eds) => eds.forEach((e) => void paint(e))),
@@ -120,8 +120,8 @@ export function registerCoding(context: vscode.ExtensionContext): CodingApi {
   for (const ed of vscode.window.visibleTextEditors) void paint(ed);
   void tree.refresh();
 
-  // The PDF viewer draws a PDF's codings (stored against its extracted text) in their code's colour.
-  setPdfCodingProvider({
+  // The document viewers (PDF, DOCX) draw a document's codings (stored against its extracted text) in their code's colour.
+  setCodingProvider({
     codingsFor: async (uri, text) => {
       const d = await store.forDocument(uri, text);
       const cb = await store.codebook(d.root);
@@ -146,32 +146,32 @@ export function registerCoding(context: vscode.ExtensionContext): CodingApi {
       tree.refreshSoon();
     },
   });
-  context.subscriptions.push({ dispose: () => setPdfCodingProvider(undefined) });
+  context.subscriptions.push({ dispose: () => setCodingProvider(undefined) });
 
-  /** A PDF in the viewer as a coding target: its extracted text (undefined while it is being read). */
-  const pdfTarget = (pdf: PdfCodable): CodingTarget => {
-    const text = pdf.text();
-    if (text === undefined) throw new Error(l10n.t('The PDF is still being read; try again in a moment.'));
-    return { uri: pdf.uri, getText: () => text };
+  /** A document in a viewer (PDF, DOCX) as a coding target: its extracted text (undefined while it is being read). */
+  const viewerTarget = (doc: ViewerCodable): CodingTarget => {
+    const text = doc.text();
+    if (text === undefined) throw new Error(l10n.t('The document is still being read; try again in a moment.'));
+    return { uri: doc.uri, getText: () => text };
   };
 
-  /** Codes the PDF viewer's selection (mapped by the viewer to offsets in the extracted text). */
-  const applyPdf = async (pdf: PdfCodable, codeId: string, selected?: { start: number; end: number }) => {
-    const target = pdfTarget(pdf);
-    const sel = selected ?? (await pdf.selection());
+  /** Codes the viewer's selection (mapped by the viewer to offsets in the extracted text). */
+  const applyInViewer = async (doc: ViewerCodable, codeId: string, selected?: { start: number; end: number }) => {
+    const target = viewerTarget(doc);
+    const sel = selected ?? (await doc.selection());
     if (!sel) throw new Error(l10n.t('Select the passage to code first.'));
     const c = await store.apply(target, sel.start, sel.end, codeId);
     await tree.refresh();
     return c;
   };
 
-  const autocodePdf = async (pdf: PdfCodable, level: CodingLevel) => {
-    const target = pdfTarget(pdf);
-    const analysis = pdf.analysis();
-    if (!analysis) throw new Error(l10n.t('The PDF is still being read; try again in a moment.'));
-    const d = await store.forDocument(pdf.uri, target.getText());
+  const autocodeInViewer = async (doc: ViewerCodable, level: CodingLevel) => {
+    const target = viewerTarget(doc);
+    const analysis = doc.analysis();
+    if (!analysis) throw new Error(l10n.t('The document is still being read; try again in a moment.'));
+    const d = await store.forDocument(doc.uri, target.getText());
     const cb = await store.codebook(d.root);
-    const codings = autocode({ source: d.data.source, text: target.getText(), format: 'pdf', analysis }, cb, { level });
+    const codings = autocode({ source: d.data.source, text: target.getText(), format: doc.format, analysis }, cb, { level });
     const added = await store.add(target, codings);
     await tree.refresh();
     return added;
@@ -254,10 +254,18 @@ export function registerCoding(context: vscode.ExtensionContext): CodingApi {
       const s = readSettings();
       const loaded = open && isText(open)
         ? loadText(file, open.getText(), { format: open.languageId === 'markdown' ? 'md' : 'txt', language: s.language })
-        : await loadedDocument(file, { keepBytes: /\.pdf$/i.test(file) });
+        : await loadedDocument(file, { keepBytes: /\.(pdf|docx)$/i.test(file) });
       const codings = reanchorCodings(new CanonicalText(loaded.text), d.data.codings).codings;
       for (const c of codings) if (c.creator) users.set(c.creator.id, c.creator);
-      sources.push({ name: d.data.source, file, format: loaded.format, text: loaded.text, pdf: loaded.bytes, codings: mergeCodings([], codings) });
+      sources.push({
+        name: d.data.source,
+        file,
+        format: loaded.format,
+        text: loaded.text,
+        pdf: loaded.format === 'pdf' ? loaded.bytes : undefined,
+        docx: loaded.format === 'docx' ? loaded.bytes : undefined,
+        codings: mergeCodings([], codings),
+      });
     }
     const res = exportQdpx({
       name: path.basename(target.fsPath).replace(/\.qdpx$/i, ''),
@@ -297,18 +305,18 @@ export function registerCoding(context: vscode.ExtensionContext): CodingApi {
     vscode.commands.registerCommand(
       'policyLens.applyCode',
       guard(async (codeArg?: unknown) => {
-        const pdf = pdfCodingViewer()?.active();
+        const inViewer = activeCodable();
         const editor = vscode.window.activeTextEditor;
-        if (!pdf && (!editor || editor.selection.isEmpty)) throw new Error(l10n.t('Select the passage to code first.'));
-        const root = codingRoot(pdf ? pdf.uri : editor!.document.uri);
+        if (!inViewer && (!editor || editor.selection.isEmpty)) throw new Error(l10n.t('Select the passage to code first.'));
+        const root = codingRoot(inViewer ? inViewer.uri : editor!.document.uri);
         // The viewer's selection as it is now (before the QuickPick takes the focus).
-        if (pdf) pdfTarget(pdf);
-        const pdfSel = pdf ? await pdf.selection() : undefined;
-        if (pdf && !pdfSel) throw new Error(l10n.t('Select the passage to code first.'));
+        if (inViewer) viewerTarget(inViewer);
+        const viewerSel = inViewer ? await inViewer.selection() : undefined;
+        if (inViewer && !viewerSel) throw new Error(l10n.t('Select the passage to code first.'));
         const cb = await store.codebook(root);
         const id = typeof codeArg === 'string' && findCode(cb, codeArg) ? codeArg : await pickCode(root);
         if (!id) return undefined;
-        return pdf ? applyPdf(pdf, id, pdfSel) : apply(editor!, id);
+        return inViewer ? applyInViewer(inViewer, id, viewerSel) : apply(editor!, id);
       }),
     ),
     vscode.commands.registerCommand(
@@ -348,9 +356,9 @@ export function registerCoding(context: vscode.ExtensionContext): CodingApi {
     vscode.commands.registerCommand(
       'policyLens.autocodeDocument',
       guard(async (levelArg?: unknown) => {
-        const pdf = pdfCodingViewer()?.active();
+        const inViewer = activeCodable();
         const editor = vscode.window.activeTextEditor;
-        if (!pdf && (!editor || !isText(editor.document))) throw new Error(l10n.t('Open a Markdown or plain-text document or a PDF in the Policy Lens viewer to autocode it.'));
+        if (!inViewer && (!editor || !isText(editor.document))) throw new Error(l10n.t('Open a Markdown or plain-text document, or a PDF or DOCX in the Policy Lens viewer, to autocode it.'));
         let level = typeof levelArg === 'string' && (CODING_LEVELS as readonly string[]).includes(levelArg) ? (levelArg as CodingLevel) : undefined;
         if (!level) {
           const labels: Record<CodingLevel, string> = { match: l10n.t('The matched words'), sentence: l10n.t('Their sentence'), paragraph: l10n.t('Their paragraph') };
@@ -361,7 +369,7 @@ export function registerCoding(context: vscode.ExtensionContext): CodingApi {
           if (!pick) return undefined;
           level = pick.value;
         }
-        const n = pdf ? await autocodePdf(pdf, level) : await doAutocode(editor!.document, level);
+        const n = inViewer ? await autocodeInViewer(inViewer, level) : await doAutocode(editor!.document, level);
         void vscode.window.showInformationMessage(l10n.t('{0} codings added by autocoding, for review (dashed underline).', n));
         return n;
       }),
