@@ -154,7 +154,9 @@ function setPayload(p: DocxPayload): void {
     drawn.payload = p;
   }
   if (p.findings.start.length || p.phase === 'final') {
+    // (The same analysis may come twice: sent when it was made, and again to the page when it said it was ready.)
     hl.setAnalysis(p);
+    drawn.decorated.fill(undefined);
     milestone('analysis');
     explainer.reset();
     keyboardFinding = -1;
@@ -350,10 +352,11 @@ function scrollIntoPiece(block: number, selector: string): HTMLElement | undefin
 }
 
 function reveal(start: number, end: number, how: 'select' | 'flash'): void {
-  const mine = hl.startFlash(start, end);
-  if (!mine || !drawn) return;
+  const started = hl.startFlash(start, end);
+  if (!started || !drawn) return;
+  const mine = started.flash;
   const key = hl.key();
-  for (const g of mine.byGroup.keys()) decorate(g, key);
+  for (const g of started.groups) decorate(g, key);
   const first = Math.min(...mine.byGroup.keys());
   scrollIntoPiece(first, '.pl-flash');
   reports.revealFlashed = docEl.querySelectorAll('.pl-flash').length;

@@ -35,7 +35,7 @@ import {
 } from './pages';
 import { pdfjsReady, pdfWorker } from './pdfjs';
 import { hl, reports, setReportSender, v } from './state';
-import { checkedPages, mismatched, redecorateAll, selectionRange, selectRange } from './textLayer';
+import { checkedPages, decorate, mismatched, redecorateAll, selectionRange, selectRange } from './textLayer';
 
 const pageCount = $<HTMLSpanElement>('pageCount');
 const summary = $<HTMLDivElement>('summary');
@@ -264,10 +264,12 @@ function renderSectionStrip(): void {
 // ───────────────────────────── reveal, select, hover, F8 ─────────────────────────────
 
 async function reveal(start: number, end: number, how: 'select' | 'flash'): Promise<HTMLElement | undefined> {
-  const mine = hl.startFlash(start, end);
-  if (!mine) return undefined;
+  const started = hl.startFlash(start, end);
+  if (!started) return undefined;
+  const mine = started.flash;
   const page = Math.min(...mine.byGroup.keys());
-  for (const pg of mine.byGroup.keys()) if (v.pages[pg - 1]) v.pages[pg - 1].decorated = undefined;
+  for (const pg of started.groups) if (v.pages[pg - 1]) v.pages[pg - 1].decorated = undefined;
+  for (const pg of started.groups) if (pg !== page && v.pages[pg - 1]?.strs) decorate(v.pages[pg - 1]);
   // The flash lasts FLASH_MS from the moment its words are on the page (painting a far page may take a while).
   const el = await scrollIntoPiece(page, '.pl-flash');
   if (hl.flash === mine) {

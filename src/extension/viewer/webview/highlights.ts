@@ -235,12 +235,16 @@ export class Highlights<P extends BasePayload> {
 
   // ── flash ─────────────────────────────────────────────────────────────────────────────────────
 
-  /** Starts a flash on [start, end) (it lasts until the viewer has shown it, then FLASH_MS); its groups. */
-  startFlash(start: number, end: number): { start: number; end: number; until: number; byGroup: Map<number, Piece[]> } | undefined {
+  /**
+   * Starts a flash on [start, end) (it lasts until the viewer has shown it, then FLASH_MS). Returns it, and the
+   * groups that must be drawn again: its own and those of the flash it replaces.
+   */
+  startFlash(start: number, end: number): { flash: NonNullable<Highlights<P>['flash']>; groups: number[] } | undefined {
     const byGroup = new Map<number, Piece[]>();
     if (!this.analysis || !this.cut(this.analysis.payload, start, Math.max(end, start + 1), FLASH_REF, byGroup)) return undefined;
+    const groups = new Set([...byGroup.keys(), ...(this.flash?.byGroup.keys() ?? [])]);
     this.flash = { start, end, until: Date.now() + 60_000, byGroup };
-    return this.flash;
+    return { flash: this.flash, groups: [...groups] };
   }
 
   /** The group holding a finding's first piece. */
