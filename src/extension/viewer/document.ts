@@ -18,7 +18,7 @@ import type { ViewerCodable } from '../coding/viewerBridge';
 import type { AnalysisSource, SourceSnapshot } from '../sources';
 import type { DocumentAnalyzer, JobHandle } from './analyzer';
 import { explainFinding } from './explain';
-import type { DocumentFormat, JobReply } from './jobs';
+import type { JobReply } from './jobs';
 import type { ViewerPanel } from './panel';
 import type { BasePayload, BaseReport, CodingMark, Explanation, StatusMessage } from './protocol';
 
@@ -49,7 +49,7 @@ export interface ViewerState<R extends BaseReport> {
 }
 
 export abstract class ViewerDocument<P extends BasePayload, R extends BaseReport> implements vscode.CustomDocument, AnalysisSource {
-  abstract readonly kind: DocumentFormat;
+  abstract readonly kind: 'pdf' | 'docx';
   /** Pages read first for a preview (PDF); 0: none. */
   protected previewPages = 0;
   protected generation = 0;

@@ -5,7 +5,8 @@
  *
  *   PDF   a long document's first pages first (`preview`, highlighted while the rest is read), then the whole;
  *   DOCX  the text and its layout as soon as they are read (`preview`, no findings: the document can be read while
- *         it is analysed), then the analysis.
+ *         it is analysed), then the analysis;
+ *   text  (Markdown, plain text: coding's export and agreement load closed documents here too) the analysis.
  *
  * No `vscode`, no Node built-ins: the extraction (`extract`) is given by the worker, which knows where pdf.js'
  * fonts are. Messages:
@@ -19,10 +20,10 @@ import { analyzeExtracted, ExtractionError } from '../../core';
 import type { AnalyzeOptions, DocumentAnalysis, ExtractedDocument, Lexicon } from '../../core';
 import { buildDocxPayload } from '../docx/payload';
 import { applyOutlineSections, buildPayload, payloadBuffers } from '../pdf/payload';
-import { findingBuffers } from './payload';
+import { basePayload, findingBuffers } from './payload';
 import type { BasePayload } from './protocol';
 
-export type DocumentFormat = 'pdf' | 'docx';
+export type DocumentFormat = 'pdf' | 'docx' | 'txt' | 'md';
 
 export interface DocumentJob {
   type: 'job';
@@ -60,7 +61,14 @@ export async function runDocumentJob(job: DocumentJob, extract: Extract, reply: 
   if (job.language && job.language !== 'auto') opts.language = job.language;
   try {
     if (job.format === 'docx') await runDocx(job, extract, opts, reply, cancelled, t0);
-    else await runPdf(job, extract, opts, reply, cancelled, t0);
+    else if (job.format === 'pdf') await runPdf(job, extract, opts, reply, cancelled, t0);
+    else {
+      const doc = await extract(job.bytes, job.format, { file: job.file });
+      if (cancelled()) return;
+      const analysis = analyzeExtracted(doc, opts);
+      const payload = basePayload(doc, analysis, job.generation, job.finalId, 'final');
+      reply({ id: job.id, phase: 'final', analysis, payload, ms: performance.now() - t0 }, findingBuffers(payload));
+    }
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
     const code = e instanceof ExtractionError ? e.code : 'analysis';

@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { PolicyLensApi } from '../../../src/extension/extension';
+import type { DesktopApi as PolicyLensApi } from '../../../src/extension/desktop';
 import { log } from './log';
 
 export const EXTENSION_ID = 'policy-lens.policy-lens';
@@ -22,6 +22,13 @@ export function fixture(name: string): vscode.Uri {
 export const HOD_MD = 'tildelingsbrev-helsedirektoratet-2026-utdrag.md';
 export const OSLO_MD = 'bydelsreformen-oslo-utdrag.md';
 export const SUNNMORE_TXT = 'innspel-sunnmore-regionrad-2026-utdrag.txt';
+
+/** The desktop extension's API, with its workspace audit (which the web extension does not have). */
+export async function desktopApi(): Promise<PolicyLensApi & { audit: NonNullable<PolicyLensApi['audit']> }> {
+  const a = await api();
+  assert.ok(a.audit, 'the workspace features are registered (desktop)');
+  return a as PolicyLensApi & { audit: NonNullable<PolicyLensApi['audit']> };
+}
 
 export async function api(): Promise<PolicyLensApi> {
   const ext = vscode.extensions.getExtension<PolicyLensApi>(EXTENSION_ID);
