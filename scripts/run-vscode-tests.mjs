@@ -501,6 +501,7 @@ async function uiSmokeSteps(page, dirs, port) {
   await runCommand(page, 'Policy Lens: Toggle Highlights');
 
   await framingSteps(page, dirs, fixture);
+  await docxSteps(page, quickOpen);
   say('UI smoke passed');
   return 0;
 }
@@ -551,6 +552,46 @@ async function framingSteps(page, dirs, fixture) {
   say(`clicked «${probe}…»: cursor ${before.trim() || '?'} → ${after.trim()}`);
   await sleep(200);
   await screenshot(page, path.join(ARTIFACTS, 'ui-smoke-framing.png'));
+}
+
+/**
+ * The DOCX viewer, opened and read like a person would: Quick Open the DOCX (VS Code says it is binary), run «Open DOCX
+ * with Policy Lens» from the palette, see the highlighted paragraphs in the viewer's frame, then go through the
+ * findings with the keyboard (F8) and read an explanation.
+ */
+async function docxSteps(page, quickOpen) {
+  const name = 'harstad_kommune_handlingsplan_likestilling_mangfold.docx';
+  await retry(`Quick Open ${name}`, async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 3000 });
+    await input.fill(name, { timeout: 3000 });
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 3000 });
+    return true;
+  });
+  await page.keyboard.press('Enter');
+  await sleep(1000);
+  await runCommand(page, 'Policy Lens: Open DOCX with Policy Lens');
+  const frame = await retry('the DOCX viewer draws highlighted paragraphs', async () => {
+    for (const f of page.frames()) {
+      const n = await f.locator('#doc .blk .pl-hl').count().catch(() => 0);
+      if (n > 0) return f;
+    }
+    return false;
+  }, 60_000);
+  const blocks = await frame.locator('#doc .blk').count();
+  const highlights = await frame.locator('#doc .pl-hl').count();
+  say(`DOCX viewer: ${blocks} paragraphs, ${highlights} highlight elements`);
+  await frame.locator('#viewer').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('F8');
+  const tip = await retry('F8 shows a finding’s explanation', async () => {
+    const t = frame.locator('#tooltip');
+    return (await t.isVisible().catch(() => false)) ? (await t.textContent()) : false;
+  }, 15_000);
+  if (!/Policy Lens/.test(tip)) throw new Error(`the explanation is not Policy Lens's: ${tip}`);
+  say(`F8: ${tip.slice(0, 80)}…`);
+  await screenshot(page, path.join(ARTIFACTS, 'ui-smoke-docx.png'));
 }
 
 async function main() {

@@ -228,13 +228,24 @@ export function webTests(): void {
       }
     });
 
-    it('screenshot: the web extension with a highlighted document', async function () {
+    it('screenshot: a highlighted Markdown document and a DOCX side by side, in the browser', async function () {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar').then(undefined, () => undefined);
+      await vscode.commands.executeCommand('workbench.action.closePanel').then(undefined, () => undefined);
       const doc = await vscode.workspace.openTextDocument(fixture(MD));
-      await vscode.window.showTextDocument(doc, { preview: false });
+      await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.One });
       const pl = await api();
       await pl.whenAnalyzed(doc);
-      await vscode.commands.executeCommand('policyLens.showFraming');
-      await sleep(1500);
+      const uri = fixture(DOCX);
+      await vscode.commands.executeCommand('vscode.openWith', uri, 'policyLens.docxViewer', { viewColumn: vscode.ViewColumn.Two, preview: false });
+      await pl.docx.whenState(uri, (x) => x.state === 'ready' && x.phase === 'final', 60_000);
+      await vscode.commands.executeCommand('policyLens.showSidebar');
+      await vscode.commands.executeCommand('vscode.openWith', uri, 'policyLens.docxViewer', { viewColumn: vscode.ViewColumn.Two, preview: false });
+      const a = pl.docx.state(uri)!.analysis!;
+      const k = a.findings.findIndex((f) => f.category === 'directive' && a.sentences[f.sentence].deontic === 'obligation');
+      await pl.docx.post(uri, { type: 'hover', finding: Math.max(0, k) });
+      await report<DocxReport>(pl.docx, uri, (x) => x.tooltip.length > 0);
+      await sleep(500);
       log('[[vsx-screenshot:web-extension.png]]');
       await sleep(3000);
     });
