@@ -300,11 +300,12 @@ function readPart(xml: string, styles: StyleInfo, opts: { notes?: boolean } = {}
     const closing = m[1] === '/';
     const selfClosing = m[4] === '/';
     const attrs = m[3] ?? '';
+    /** The depth inside an element of this name after this tag. */
+    const nest = (depth: number) => (closing ? Math.max(0, depth - 1) : selfClosing ? depth : depth + 1);
 
     // Paragraph properties are skipped for text, but list numbering and style are read from them.
     if (name === 'w:pPr') {
-      if (!closing && !selfClosing) inPPr++;
-      else if (closing) inPPr = Math.max(0, inPPr - 1);
+      inPPr = nest(inPPr);
       continue;
     }
     if (inPPr) {
@@ -335,8 +336,7 @@ function readPart(xml: string, styles: StyleInfo, opts: { notes?: boolean } = {}
     }
     // Run properties are not text; a run's emphasis is read from them.
     if (name === 'w:rPr') {
-      if (!closing && !selfClosing) inRPr++;
-      else if (closing) inRPr = Math.max(0, inRPr - 1);
+      inRPr = nest(inRPr);
       continue;
     }
     if (inRPr) {
@@ -356,8 +356,7 @@ function readPart(xml: string, styles: StyleInfo, opts: { notes?: boolean } = {}
     }
     // Cell properties are not text; the columns a cell spans are read from them.
     if (name === 'w:tcPr') {
-      if (!closing && !selfClosing) inTcPr++;
-      else if (closing) inTcPr = Math.max(0, inTcPr - 1);
+      inTcPr = nest(inTcPr);
       continue;
     }
     if (inTcPr) {

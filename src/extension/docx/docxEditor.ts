@@ -13,10 +13,10 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { makeNonce } from '../nonce';
 import { ViewerDocument, ViewerHost, ViewerState } from '../viewer/document';
-import { PanelHost, ViewerPanel } from '../viewer/panel';
+import { PanelHost, ViewerPanel, viewerResources } from '../viewer/panel';
 import { translated, ViewerApi, ViewerDeps, ViewerProvider } from '../viewer/provider';
 import { DOCX_STRINGS, docxHtml } from './html';
-import { DocxPayload, DocxReport, HostMessage, parseWebviewMessage, WebviewMessage } from './protocol';
+import { blockAt, DocxPayload, DocxReport, HostMessage, parseWebviewMessage, WebviewMessage } from './protocol';
 
 export const DOCX_VIEW_TYPE = 'policyLens.docxViewer';
 
@@ -44,18 +44,10 @@ class DocxDocument extends ViewerDocument<DocxPayload, DocxReport> {
     return l10n.t('{0} is {1} MB, more than the {2} MB the DOCX viewer opens (setting policyLens.docx.maxFileSizeMB).', file, mb, maxMB);
   }
 
-  /** «paragraph 12 (Heading)»: the paragraph the offset is in and the section it belongs to. */
+  /** «paragraph 12»: the paragraph (layout block) the offset is in. */
   where(offset: number): string {
-    const layout = this.shown?.layout;
-    if (!layout?.length) return '';
-    let lo = 0;
-    let hi = layout.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (layout[mid].start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return l10n.t('paragraph {0}', lo + 1);
+    const i = blockAt(this.shown?.layout ?? [], offset);
+    return i < 0 ? '' : l10n.t('paragraph {0}', i + 1);
   }
 }
 
@@ -63,16 +55,15 @@ class DocxPanel extends ViewerPanel<DocxPayload, DocxReport> {
   scroll = 0;
 
   constructor(panel: vscode.WebviewPanel, doc: DocxDocument, host: PanelHost, extensionUri: vscode.Uri) {
-    const media = vscode.Uri.joinPath(extensionUri, 'media');
-    const assets = vscode.Uri.joinPath(extensionUri, 'dist', 'docx-viewer');
+    const r = viewerResources(extensionUri, 'docx');
     super(panel, doc, host, {
-      localResourceRoots: [vscode.Uri.joinPath(media, 'viewer'), vscode.Uri.joinPath(media, 'docx'), assets],
+      localResourceRoots: r.roots,
       html: (webview) =>
         docxHtml({
           cspSource: webview.cspSource,
           nonce: makeNonce(),
-          script: webview.asWebviewUri(vscode.Uri.joinPath(assets, 'viewer.js')).toString(),
-          styles: [webview.asWebviewUri(vscode.Uri.joinPath(media, 'viewer', 'viewer.css')).toString(), webview.asWebviewUri(vscode.Uri.joinPath(media, 'docx', 'viewer.css')).toString()],
+          script: webview.asWebviewUri(vscode.Uri.joinPath(r.assets, 'viewer.js')).toString(),
+          styles: r.styles(webview),
           strings: translated(DOCX_STRINGS),
           lang: vscode.env.language,
         }),

@@ -19,6 +19,19 @@ export interface DocxPayload extends BasePayload {
   layout: LayoutBlock[];
 }
 
+/** The index of the layout block an offset of the text is in (or the last one before it); -1 without blocks. */
+export function blockAt(layout: readonly LayoutBlock[], offset: number): number {
+  if (!layout.length) return -1;
+  let lo = 0;
+  let hi = layout.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (layout[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 export type HostMessage =
   | CommonHostMessage
   | ({ type: 'analysis' } & DocxPayload)

@@ -19,7 +19,7 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { makeNonce } from '../nonce';
 import { ViewerDocument, ViewerHost, ViewerState } from '../viewer/document';
-import { PanelHost, ViewerPanel } from '../viewer/panel';
+import { PanelHost, ViewerPanel, viewerResources } from '../viewer/panel';
 import { translated, ViewerApi, ViewerDeps, ViewerProvider } from '../viewer/provider';
 import { VIEWER_STRINGS, viewerHtml } from './html';
 import { AnalysisPayload, externalLink, HostMessage, parseWebviewMessage, RenderReport, ViewState, WebviewMessage } from './protocol';
@@ -151,16 +151,15 @@ class PdfPanel extends ViewerPanel<AnalysisPayload, RenderReport> {
   viewState: ViewState | undefined;
 
   constructor(panel: vscode.WebviewPanel, doc: PdfDocument, host: PanelHost, extensionUri: vscode.Uri) {
-    const media = vscode.Uri.joinPath(extensionUri, 'media');
-    const assets = vscode.Uri.joinPath(extensionUri, 'dist', 'pdf-viewer');
+    const r = viewerResources(extensionUri, 'pdf');
     super(panel, doc, host, {
-      localResourceRoots: [vscode.Uri.joinPath(media, 'viewer'), vscode.Uri.joinPath(media, 'pdf'), assets],
+      localResourceRoots: r.roots,
       html: (webview) =>
         viewerHtml({
           cspSource: webview.cspSource,
           nonce: makeNonce(),
-          assets: webview.asWebviewUri(assets).toString(),
-          styles: [webview.asWebviewUri(vscode.Uri.joinPath(media, 'viewer', 'viewer.css')).toString(), webview.asWebviewUri(vscode.Uri.joinPath(media, 'pdf', 'viewer.css')).toString()],
+          assets: webview.asWebviewUri(r.assets).toString(),
+          styles: r.styles(webview),
           strings: translated(VIEWER_STRINGS),
           lang: vscode.env.language,
         }),

@@ -8,6 +8,24 @@ import * as vscode from 'vscode';
 import type { ViewerDocument } from './document';
 import type { BasePayload, BaseReport, CommonWebviewMessage } from './protocol';
 
+/**
+ * What a viewer's page may load, inside the extension only: media/viewer (the shared stylesheet), the viewer's own
+ * media folder and its built assets (dist/<viewer>-viewer). The document itself reaches the page as a message.
+ */
+export function viewerResources(extensionUri: vscode.Uri, viewer: 'pdf' | 'docx'): {
+  roots: vscode.Uri[];
+  assets: vscode.Uri;
+  styles(webview: vscode.Webview): string[];
+} {
+  const media = vscode.Uri.joinPath(extensionUri, 'media');
+  const assets = vscode.Uri.joinPath(extensionUri, 'dist', `${viewer}-viewer`);
+  return {
+    roots: [vscode.Uri.joinPath(media, 'viewer'), vscode.Uri.joinPath(media, viewer), assets],
+    assets,
+    styles: (webview) => [vscode.Uri.joinPath(media, 'viewer', 'viewer.css'), vscode.Uri.joinPath(media, viewer, 'viewer.css')].map((u) => webview.asWebviewUri(u).toString()),
+  };
+}
+
 /** What a panel needs of its viewer (the provider). */
 export interface PanelHost {
   displayMessage(): unknown;

@@ -18,7 +18,7 @@ import { codingFilePath, CodingFile, keyGuid } from '../../../src/core/workspace
 import type { DocxState } from '../../../src/extension/docx/docxEditor';
 import type { DocxReport } from '../../../src/extension/docx/protocol';
 import { deonticLabel } from '../../../src/extension/labels';
-import { api, closeAllEditors, EXTENSION_ID, fixture, screenshot, setSetting, sleep, waitFor } from './helpers';
+import { api, assertCustomEditor, cliAnalysis, closeAllEditors, EXTENSION_ID, fixture, freshReport, screenshot, setSetting, sleep, waitFor } from './helpers';
 import { log } from './log';
 
 const VIEW_TYPE = 'policyLens.docxViewer';
@@ -36,16 +36,7 @@ interface CliFinding {
 }
 
 /** What the command line finds in a document (`policy-lens analyze FILE --format json`). */
-function cli(file: string): { findings: CliFinding[]; score: { value: number } } {
-  const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
-  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'policy-lens.js'), 'analyze', file, '--format', 'json'], {
-    encoding: 'utf8',
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  assert.strictEqual(r.status, 0, `CLI failed: ${r.stderr}`);
-  return (JSON.parse(r.stdout) as { findings: CliFinding[]; score: { value: number } }[])[0];
-}
+const cli = (file: string) => cliAnalysis<CliFinding>(file);
 
 async function openDocx(uri: vscode.Uri): Promise<void> {
   await vscode.commands.executeCommand('vscode.openWith', uri, VIEW_TYPE, { preview: false, viewColumn: vscode.ViewColumn.One });
@@ -56,18 +47,7 @@ const ready = (s: DocxState) => s.state === 'ready' && s.phase === 'final';
 const whenReady = async (uri: vscode.Uri, timeoutMs = 30_000) => (await docxApi()).whenState(uri, ready, timeoutMs);
 
 /** Asks the viewer for a fresh full report and returns the first one after it that passes `pred`. */
-async function report(uri: vscode.Uri, pred: (r: DocxReport) => boolean = () => true, timeoutMs = 20_000): Promise<DocxReport> {
-  const docx = await docxApi();
-  const deadline = Date.now() + timeoutMs;
-  let last: DocxReport | undefined;
-  while (Date.now() < deadline) {
-    await docx.post(uri, { type: 'requestReport' });
-    await sleep(150);
-    last = docx.state(uri)?.reports[0];
-    if (last && last.full && pred(last)) return last;
-  }
-  throw new Error(`no report passing the check; last ${JSON.stringify(last)}`);
-}
+const report = async (uri: vscode.Uri, pred: (r: DocxReport) => boolean = () => true, timeoutMs = 20_000) => freshReport(await docxApi(), uri, pred, timeoutMs);
 
 let tmp: string;
 const tmpFile = (name: string) => path.join(tmp, name);
@@ -88,22 +68,8 @@ describe('Policy Lens: DOCX viewer', function () {
   });
 
   it('is a custom editor for *.docx with priority option, and «Open DOCX with Policy Lens» opens it', async () => {
-    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
-    const editors = (ext.packageJSON as { contributes: { customEditors: { viewType: string; priority: string; selector: { filenamePattern: string }[] }[] } })
-      .contributes.customEditors;
-    const mine = editors.find((e) => e.viewType === VIEW_TYPE);
-    assert.ok(mine, 'contributes.customEditors has the DOCX viewer');
-    assert.strictEqual(mine.priority, 'option');
-    assert.deepStrictEqual(mine.selector, [{ filenamePattern: '*.docx' }]);
-
     const uri = fixture(HARSTAD);
-    await closeAllEditors();
-    assert.strictEqual(await vscode.commands.executeCommand('policyLens.openDocx', uri), true);
-    const tab = await waitFor('the viewer tab', () => {
-      const t = vscode.window.tabGroups.activeTabGroup.activeTab;
-      return t?.input instanceof vscode.TabInputCustom && t.input.viewType === VIEW_TYPE ? t : undefined;
-    });
-    assert.strictEqual((tab.input as vscode.TabInputCustom).uri.toString(), uri.toString());
+    await assertCustomEditor(VIEW_TYPE, '*.docx', 'policyLens.openDocx', uri);
     await whenReady(uri);
   });
 

@@ -14,6 +14,7 @@ import type { Category } from '../../../src/core';
 import type { DocxReport } from '../../../src/extension/docx/protocol';
 import type { PolicyLensApi } from '../../../src/extension/extension';
 import type { RenderReport } from '../../../src/extension/pdf/protocol';
+import { freshReport, sleep, waitFor } from '../../shared/wait';
 import { log } from './log';
 
 const EXTENSION_ID = 'policy-lens.policy-lens';
@@ -24,23 +25,6 @@ const PDF = 'pdf/ks_storbynettverk_innspill_2026.pdf';
 interface Expected {
   score: number;
   findings: [number, number, Category, string][];
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor<T>(what: string, fn: () => T | Promise<T>, timeoutMs = 30_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const v = await fn();
-      if (v) return v as NonNullable<T>;
-    } catch (e) {
-      last = e;
-    }
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
 }
 
 function folder(): vscode.Uri {
@@ -161,12 +145,12 @@ export function webTests(): void {
       await vscode.commands.executeCommand('vscode.openWith', uri, 'policyLens.docxViewer');
       const s = await pl.docx.whenState(uri, (x) => x.state === 'ready' && x.phase === 'final', 60_000);
       assert.deepStrictEqual(s.analysis!.findings.map((f) => [f.start, f.end, f.category, f.text]), want.findings);
-      const r = await report<DocxReport>(pl.docx, uri, (x) => x.drawnFindings === want.findings.length);
+      const r = await freshReport<DocxReport>(pl.docx, uri, (x) => x.drawnFindings === want.findings.length);
       log(`DOCX in the browser: ready ${Date.now() - t0} ms after openWith; ${r.blocks} blocks, ${r.tables} tables, ${r.drawnFindings} findings drawn, ${r.textMismatches} mismatches`);
       assert.strictEqual(r.placedFindings, want.findings.length);
       assert.strictEqual(r.textMismatches, 0);
       await pl.docx.post(uri, { type: 'hover', finding: 0 });
-      const h = await report<DocxReport>(pl.docx, uri, (x) => x.tooltip.length > 0);
+      const h = await freshReport<DocxReport>(pl.docx, uri, (x) => x.tooltip.length > 0);
       assert.ok(h.tooltip.includes(want.findings[0][3]), h.tooltip);
     });
 
@@ -244,7 +228,7 @@ export function webTests(): void {
       const a = pl.docx.state(uri)!.analysis!;
       const k = a.findings.findIndex((f) => f.category === 'directive' && a.sentences[f.sentence].deontic === 'obligation');
       await pl.docx.post(uri, { type: 'hover', finding: Math.max(0, k) });
-      await report<DocxReport>(pl.docx, uri, (x) => x.tooltip.length > 0);
+      await freshReport<DocxReport>(pl.docx, uri, (x) => x.tooltip.length > 0);
       await sleep(500);
       log('[[vsx-screenshot:web-extension.png]]');
       await sleep(3000);
@@ -252,20 +236,3 @@ export function webTests(): void {
   });
 }
 
-/** A fresh full report of a viewer that passes `pred`. */
-async function report<R extends { full: boolean }>(
-  viewer: { post(uri: vscode.Uri, m: { type: 'requestReport' }): Promise<void>; state(uri: vscode.Uri): { reports: R[] } | undefined },
-  uri: vscode.Uri,
-  pred: (r: R) => boolean,
-  timeoutMs = 30_000,
-): Promise<R> {
-  const deadline = Date.now() + timeoutMs;
-  let last: R | undefined;
-  while (Date.now() < deadline) {
-    await viewer.post(uri, { type: 'requestReport' });
-    await sleep(200);
-    last = viewer.state(uri)?.reports[0];
-    if (last && last.full && pred(last)) return last;
-  }
-  throw new Error(`no report passing the check; last ${JSON.stringify(last)}`);
-}

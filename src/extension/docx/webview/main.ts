@@ -8,11 +8,13 @@
  */
 import type { LayoutBlock } from '../../../core/types';
 import { bindKeys, FindBox, MessageBar, renderStrip, renderSummary } from '../../viewer/webview/chrome';
-import { FLASH_MS, Highlights } from '../../viewer/webview/highlights';
+import { Highlights } from '../../viewer/webview/highlights';
 import { $, milestone, post, S, vscode } from '../../viewer/webview/host';
+import { handleCommon, onHostMessage, ViewerActions } from '../../viewer/webview/messages';
 import { Explainer, hoverOver } from '../../viewer/webview/hover';
 import { buildItem, charsBefore, EMPHASIS_REF, Piece, selectBetween } from '../../viewer/webview/pieces';
 import { nextFinding, ReportState } from '../../viewer/webview/report';
+import { blockAt } from '../protocol';
 import type { DocxPayload, DocxReport, HostMessage, WebviewMessage } from '../protocol';
 import { DrawnBlock, renderLayout } from './render';
 
@@ -68,9 +70,28 @@ const find = new FindBox(
 
 // ───────────────────────────── messages from the host ─────────────────────────────
 
-window.addEventListener('message', (e: MessageEvent) => {
-  const m = e.data as HostMessage;
-  if (!m || typeof m !== 'object' || typeof (m as { type?: unknown }).type !== 'string') return;
+const actions: ViewerActions = {
+  reveal,
+  fullReport: () => {
+    decorateAllNow();
+    report(true);
+  },
+  hover: (finding) => {
+    const el = findingElement(finding);
+    if (el) hoverOver(el);
+  },
+  nextFinding: goToFinding,
+  selectionRange,
+  select: (start, end) => {
+    selectRange(start, end);
+    reports.soon();
+  },
+  redraw: redecorateAll,
+  displayChanged: () => showSummary(),
+};
+
+onHostMessage<HostMessage>((m) => {
+  if (handleCommon(m, hl, explainer, find, actions)) return;
   switch (m.type) {
     case 'analysis':
       if (m.generation >= generation) setPayload(m);
@@ -81,46 +102,6 @@ window.addEventListener('message', (e: MessageEvent) => {
         messages.show(m);
         if (m.state === 'error' && !drawn) find.input.disabled = true;
       }
-      break;
-    case 'display':
-      if (hl.setDisplay(m)) {
-        redecorateAll();
-        showSummary();
-      }
-      break;
-    case 'reveal':
-      if (hl.analysis && m.analysisId === hl.analysis.payload.analysisId) reveal(m.start, m.end, m.how);
-      break;
-    case 'explanation':
-      explainer.arrived(m.id, m.explanation);
-      break;
-    case 'find':
-      find.input.value = m.query;
-      find.run(m.query);
-      break;
-    case 'requestReport':
-      decorateAllNow();
-      report(true);
-      break;
-    case 'hover': {
-      const el = findingElement(m.finding);
-      if (el) hoverOver(el);
-      break;
-    }
-    case 'nextFinding':
-      goToFinding(m.direction);
-      break;
-    case 'getSelection': {
-      const r = selectionRange();
-      post<WebviewMessage>({ type: 'selection', id: m.id, analysisId: hl.analysis?.payload.analysisId ?? 0, start: r?.start ?? 0, end: r?.end ?? 0 });
-      break;
-    }
-    case 'codings':
-      if (hl.setCodings(m.analysisId, m.codings)) redecorateAll();
-      break;
-    case 'select':
-      selectRange(m.start, m.end);
-      reports.soon();
       break;
     case 'scrollTo':
       viewer.scrollTop = m.fraction * (viewer.scrollHeight - viewer.clientHeight);
@@ -292,24 +273,12 @@ function renderSectionStrip(): void {
     (s, i) => ((secs[i + 1]?.start ?? a.text.length) - s.start) / 100,
     (s) => S('stripItem', s.title || S('start'), s.page, s.directiveDensity, s.enablingDensity),
     (s) => {
-      const g = blockAt(s.start);
-      if (g !== undefined) drawn?.blocks[g].el.scrollIntoView({ block: 'start', behavior: 'smooth' });
+      const g = blockAt(drawn?.payload.layout ?? [], s.start);
+      if (g >= 0) drawn?.blocks[g].el.scrollIntoView({ block: 'start', behavior: 'smooth' });
     },
   );
 }
 
-function blockAt(offset: number): number | undefined {
-  const layout = drawn?.payload.layout;
-  if (!layout?.length) return undefined;
-  let lo = 0;
-  let hi = layout.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (layout[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 // ───────────────────────────── selection, reveal, hover, F8 ─────────────────────────────
 
@@ -359,30 +328,7 @@ function reveal(start: number, end: number, how: 'select' | 'flash'): void {
   for (const g of started.groups) decorate(g, key);
   const first = Math.min(...mine.byGroup.keys());
   scrollIntoPiece(first, '.pl-flash');
-  reports.revealFlashed = docEl.querySelectorAll('.pl-flash').length;
-  mine.until = Date.now() + FLASH_MS;
-  if (how === 'select') {
-    const all = docEl.querySelectorAll<HTMLElement>('.pl-flash');
-    const sel = window.getSelection();
-    if (sel && all.length) {
-      const r = document.createRange();
-      r.setStartBefore(all[0]);
-      r.setEndAfter(all[all.length - 1]);
-      sel.removeAllRanges();
-      sel.addRange(r);
-    }
-  }
-  reports.revealed++;
-  reports.soon();
-  setTimeout(() => {
-    if (hl.flash && hl.flash.until <= Date.now()) {
-      const groups = [...hl.flash.byGroup.keys()];
-      hl.flash = undefined;
-      const k = hl.key();
-      for (const g of groups) decorate(g, k);
-      redecorateAll();
-    }
-  }, FLASH_MS + 50);
+  reports.flashShown(hl, mine, docEl, how, redecorateAll);
 }
 
 /** A finding's first word, in view. */

@@ -9,9 +9,9 @@
  * the password prompt) is a message the host checks before acting.
  */
 import { bindKeys, FindBox, MessageBar, renderStrip, renderSummary } from '../../viewer/webview/chrome';
-import { FLASH_MS } from '../../viewer/webview/highlights';
 import { $, config, milestone, post, S, vscode } from '../../viewer/webview/host';
 import { Explainer, hoverOver } from '../../viewer/webview/hover';
+import { handleCommon, onHostMessage, ViewerActions } from '../../viewer/webview/messages';
 import { nextFinding } from '../../viewer/webview/report';
 import type { BasePayload } from '../../viewer/protocol';
 import type { AnalysisPayload, HostMessage, RenderReport, ViewState, WebviewMessage } from '../protocol';
@@ -62,9 +62,23 @@ setReportSender(report);
 
 // ───────────────────────────── messages from the host ─────────────────────────────
 
-window.addEventListener('message', (e: MessageEvent) => {
-  const m = e.data as HostMessage;
-  if (!m || typeof m !== 'object' || typeof (m as { type?: unknown }).type !== 'string') return;
+const actions: ViewerActions = {
+  reveal,
+  fullReport: () => report(true),
+  hover: hoverFinding,
+  nextFinding: goToFinding,
+  selectionRange,
+  select: selectText,
+  redraw: () => {
+    // Count what is drawn anew: every painted page is decorated again.
+    for (const p of v.pages) p.decorated = undefined;
+    redecorateAll();
+  },
+  displayChanged: () => renderSummary(summary, hl.analysis?.payload, preview),
+};
+
+onHostMessage<HostMessage>((m) => {
+  if (handleCommon(m, hl, explainer, find, actions)) return;
   switch (m.type) {
     case 'load':
       void load(m.generation, asBytes(m.data), m.password, m.restore);
@@ -78,26 +92,6 @@ window.addEventListener('message', (e: MessageEvent) => {
         messages.show(m, m.passwordAction ? S('enterPassword') : undefined);
         if (m.state === 'error' && !v.pdf) find.input.disabled = true;
       }
-      break;
-    case 'display':
-      if (!hl.setDisplay(m)) break;
-      // Count what is drawn with the new toggles from scratch: every painted page is decorated again.
-      for (const p of v.pages) p.decorated = undefined;
-      redecorateAll();
-      renderSummary(summary, hl.analysis?.payload, preview);
-      break;
-    case 'reveal':
-      if (hl.analysis && m.analysisId === hl.analysis.payload.analysisId) void reveal(m.start, m.end, m.how);
-      break;
-    case 'explanation':
-      explainer.arrived(m.id, m.explanation);
-      break;
-    case 'find':
-      find.input.value = m.query;
-      find.run(m.query);
-      break;
-    case 'requestReport':
-      report(true);
       break;
     case 'setView':
       if (!v.pages.length) {
@@ -113,26 +107,8 @@ window.addEventListener('message', (e: MessageEvent) => {
       saveViewState();
       reports.soon();
       break;
-    case 'hover':
-      void hoverFinding(m.finding);
-      break;
-    case 'nextFinding':
-      void goToFinding(m.direction);
-      break;
     case 'clickLink':
       pagesEl.querySelectorAll<HTMLAnchorElement>('.pl-link')[m.index]?.click();
-      break;
-    case 'getSelection': {
-      const r = hl.analysis ? selectionRange() : undefined;
-      post<WebviewMessage>({ type: 'selection', id: m.id, analysisId: hl.analysis?.payload.analysisId ?? 0, start: r?.start ?? 0, end: r?.end ?? 0 });
-      break;
-    }
-    case 'codings':
-      // The same codings again (a new analysis of the same text sends them anew): nothing to redraw.
-      if (hl.setCodings(m.analysisId, m.codings)) redecorateAll();
-      break;
-    case 'select':
-      void selectText(m.start, m.end);
       break;
     case 'scroll':
       if (m.to === 'all') void visitAllPages().then(() => report(true));
@@ -270,31 +246,8 @@ async function reveal(start: number, end: number, how: 'select' | 'flash'): Prom
   const page = Math.min(...mine.byGroup.keys());
   for (const pg of started.groups) if (v.pages[pg - 1]) v.pages[pg - 1].decorated = undefined;
   for (const pg of started.groups) if (pg !== page && v.pages[pg - 1]?.strs) decorate(v.pages[pg - 1]);
-  // The flash lasts FLASH_MS from the moment its words are on the page (painting a far page may take a while).
   const el = await scrollIntoPiece(page, '.pl-flash');
-  if (hl.flash === mine) {
-    reports.revealFlashed = pagesEl.querySelectorAll('.pl-flash').length;
-    mine.until = Date.now() + FLASH_MS;
-  }
-  if (how === 'select' && el) {
-    const all = pagesEl.querySelectorAll<HTMLElement>('.pl-flash');
-    const sel = window.getSelection();
-    if (sel && all.length) {
-      const r = document.createRange();
-      r.setStartBefore(all[0]);
-      r.setEndAfter(all[all.length - 1]);
-      sel.removeAllRanges();
-      sel.addRange(r);
-    }
-  }
-  reports.revealed++;
-  reports.soon();
-  setTimeout(() => {
-    if (hl.flash && hl.flash.until <= Date.now()) {
-      hl.flash = undefined;
-      redecorateAll();
-    }
-  }, FLASH_MS + 50);
+  reports.flashShown(hl, mine, pagesEl, how, redecorateAll);
   return el;
 }
 

@@ -145,3 +145,15 @@ export function selectBetween(a: HTMLElement, from: number, b: HTMLElement, to: 
   sel?.removeAllRanges();
   sel?.addRange(r);
 }
+
+/** Selects from the first to the last element matching `selector` in `root` (a revealed finding's flash marks). */
+export function selectAll(root: ParentNode, selector: string): void {
+  const all = root.querySelectorAll<HTMLElement>(selector);
+  const sel = window.getSelection();
+  if (!sel || !all.length) return;
+  const r = document.createRange();
+  r.setStartBefore(all[0]);
+  r.setEndAfter(all[all.length - 1]);
+  sel.removeAllRanges();
+  sel.addRange(r);
+}

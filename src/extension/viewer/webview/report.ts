@@ -4,8 +4,10 @@
  */
 import type { Category } from '../../../core/types';
 import type { BasePayload, BaseReport } from '../protocol';
+import { FLASH_MS } from './highlights';
 import type { Highlights } from './highlights';
 import { milestone, timeline } from './host';
+import { selectAll } from './pieces';
 
 export class ReportState {
   revealed = 0;
@@ -41,6 +43,26 @@ export class ReportState {
       milestone('firstHighlighted');
       this.soon();
     });
+  }
+
+  /**
+   * A revealed range's flash marks are on screen (`root`): the flash lasts FLASH_MS from now (painting a far page
+   * may have taken a while), `select` selects its words, and then it is drawn away (`redraw`).
+   */
+  flashShown<P extends BasePayload>(hl: Highlights<P>, flash: NonNullable<Highlights<P>['flash']>, root: ParentNode, how: 'select' | 'flash', redraw: () => void): void {
+    if (hl.flash === flash) {
+      this.revealFlashed = root.querySelectorAll('.pl-flash').length;
+      flash.until = Date.now() + FLASH_MS;
+    }
+    if (how === 'select') selectAll(root, '.pl-flash');
+    this.revealed++;
+    this.soon();
+    setTimeout(() => {
+      if (hl.flash && hl.flash.until <= Date.now()) {
+        hl.flash = undefined;
+        redraw();
+      }
+    }, FLASH_MS + 50);
   }
 
   base<P extends BasePayload>(
