@@ -119,7 +119,13 @@ const targets = [
     ...web('iife'),
   },
   {
-    // The document viewers' analysis worker, with pdf.js (and its worker module, run in-thread) bundled in.
+    // The DOCX viewer's jobs and the text files coding loads (no pdf.js).
+    entryPoints: ['src/extension/web/textWorker.ts'],
+    outfile: 'dist/web/text-worker.js',
+    ...web('iife'),
+  },
+  {
+    // The PDF viewer's jobs, with pdf.js (and its worker module, run in-thread) bundled in.
     entryPoints: ['src/extension/web/documentWorker.ts'],
     outfile: 'dist/web/document-worker.js',
     ...web('iife'),

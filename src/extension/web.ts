@@ -8,7 +8,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { activateWith, PolicyLensApi } from './extension';
-import { webWorkers } from './web/workers';
+import { routedWorkers, webWorkers } from './web/workers';
 
 /** The commands of the workspace features that need Node (contributed for the desktop; hidden here). */
 export const DESKTOP_ONLY_COMMANDS = ['policyLens.auditWorkspace', 'policyLens.showComparison', 'policyLens.exportComparison', 'policyLens.concordance', 'policyLens.thread', 'policyLens.revealConcordanceHit'];
@@ -17,7 +17,12 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
   return activateWith(context, {
     kind: 'web',
     analysisWorkers: webWorkers(context.extensionUri, 'dist/web/analysis-worker.js'),
-    documentWorkers: webWorkers(context.extensionUri, 'dist/web/document-worker.js', { assets: 'dist/pdf-viewer/pdfjs' }),
+    // DOCX and text jobs in a light worker; PDF jobs in the one with pdf.js (started on the first PDF).
+    documentWorkers: routedWorkers(
+      webWorkers(context.extensionUri, 'dist/web/text-worker.js'),
+      webWorkers(context.extensionUri, 'dist/web/document-worker.js', { assets: 'dist/pdf-viewer/pdfjs' }),
+      (job) => (job as { format?: string }).format === 'pdf',
+    ),
     userName: () => undefined,
     registerWorkspaceFeatures: (ctx) => {
       // Hidden by their when clauses once this runs; run before (the palette of a window that just opened), they say why.

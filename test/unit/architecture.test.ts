@@ -77,7 +77,7 @@ describe('architecture: who may import what', () => {
   it('the web extension (package.json `browser`) and its workers bundle for the browser, without Node built-ins', async () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { browser: string; main: string };
     assert.strictEqual(pkg.browser, './dist/web/extension.js');
-    for (const entry of ['src/extension/web.ts', 'src/extension/web/analysisWorker.ts', 'src/extension/web/documentWorker.ts']) {
+    for (const entry of ['src/extension/web.ts', 'src/extension/web/analysisWorker.ts', 'src/extension/web/textWorker.ts', 'src/extension/web/documentWorker.ts']) {
       const r = await esbuild.build({
         entryPoints: [path.join(ROOT, entry)],
         bundle: true,

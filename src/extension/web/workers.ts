@@ -88,3 +88,46 @@ export function webWorkers(extensionUri: vscode.Uri, script: string, opts: { ass
     return port;
   };
 }
+
+/**
+ * One worker port over two workers: jobs go to `light`, or to `heavy` when `heavyJob` says so (a PDF: the worker
+ * with pdf.js), each started on its first job; cancellations go to both; their answers come back as one.
+ */
+export function routedWorkers(light: WorkerFactory, heavy: WorkerFactory, heavyJob: (message: unknown) => boolean): WorkerFactory {
+  return () => {
+    const messageListeners: ((m: unknown) => void)[] = [];
+    const exitListeners: ((e: Error) => void)[] = [];
+    const started: { light?: WorkerPort; heavy?: WorkerPort } = {};
+    let ended = false;
+    const get = (which: 'light' | 'heavy') => {
+      let w = started[which];
+      if (!w) {
+        w = (which === 'light' ? light : heavy)();
+        w.onMessage((m) => messageListeners.forEach((l) => l(m)));
+        w.onExit((e) => {
+          if (ended) return;
+          ended = true;
+          started.light?.terminate();
+          started.heavy?.terminate();
+          exitListeners.forEach((l) => l(e));
+        });
+        started[which] = w;
+      }
+      return w;
+    };
+    return {
+      postMessage: (m, transfer) => {
+        if (ended) return;
+        if ((m as { type?: string }).type === 'job') get(heavyJob(m) ? 'heavy' : 'light').postMessage(m, transfer);
+        else for (const w of [started.light, started.heavy]) w?.postMessage(m, transfer);
+      },
+      onMessage: (l) => void messageListeners.push(l),
+      onExit: (l) => void exitListeners.push(l),
+      terminate: () => {
+        ended = true;
+        started.light?.terminate();
+        started.heavy?.terminate();
+      },
+    };
+  };
+}
