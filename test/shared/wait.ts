@@ -24,8 +24,26 @@ export async function waitFor<T>(what: string, fn: () => T | Promise<T>, timeout
 
 /** What the tests need of a document viewer's API (PolicyLensApi.pdf / .docx). */
 export interface ReportingViewer<R> {
-  post(uri: vscode.Uri, m: { type: 'requestReport' }): Promise<void>;
+  post(uri: vscode.Uri, m: { type: 'requestReport' } | { type: 'hover'; finding: number }): Promise<void>;
   state(uri: vscode.Uri): { reports: R[] } | undefined;
+}
+
+/**
+ * Moves the mouse over finding `k` until the viewer shows its explanation: a re-layout (a side bar opening resizes
+ * the viewer) can replace the word the mouse was moved over before the explanation arrives.
+ */
+export async function hoverUntilShown<R extends { full: boolean; tooltip: string }>(viewer: ReportingViewer<R>, uri: vscode.Uri, k: number, pred: (r: R) => boolean = () => true, timeoutMs = 60_000): Promise<R> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    await viewer.post(uri, { type: 'hover', finding: k });
+    try {
+      return await freshReport(viewer, uri, (x) => x.tooltip.length > 0 && pred(x), Math.min(5_000, Math.max(1, deadline - Date.now())));
+    } catch (e) {
+      last = e;
+    }
+  }
+  throw new Error(`the explanation of finding ${k} was not shown: ${(last as Error)?.message}`);
 }
 
 /** Asks the viewer for a fresh full report until one passes `pred` (the viewer checks its DOM for a full one). */

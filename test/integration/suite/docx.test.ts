@@ -18,7 +18,7 @@ import { codingFilePath, CodingFile, keyGuid } from '../../../src/core/workspace
 import type { DocxState } from '../../../src/extension/docx/docxEditor';
 import type { DocxReport } from '../../../src/extension/docx/protocol';
 import { deonticLabel } from '../../../src/extension/labels';
-import { api, assertCustomEditor, cliAnalysis, closeAllEditors, EXTENSION_ID, fixture, freshReport, screenshot, setSetting, sleep, waitFor } from './helpers';
+import { api, assertCustomEditor, cliAnalysis, closeAllEditors, EXTENSION_ID, fixture, freshReport, hoverUntilShown, screenshot, setSetting, sleep, waitFor } from './helpers';
 import { log } from './log';
 
 const VIEW_TYPE = 'policyLens.docxViewer';
@@ -153,8 +153,7 @@ describe('Policy Lens: DOCX viewer', function () {
     const k = a.findings.findIndex((f) => f.category === 'directive' && a.sentences[f.sentence].deontic !== 'none');
     assert.ok(k >= 0);
     const docx = await docxApi();
-    await docx.post(uri, { type: 'hover', finding: k });
-    const r = await report(uri, (x) => x.tooltip.length > 0);
+    const r = await hoverUntilShown(docx, uri, k);
     const sentence = a.sentences[a.findings[k].sentence];
     assert.ok(r.tooltip.includes(a.findings[k].text), `tooltip quotes the finding: ${r.tooltip}`);
     assert.ok(r.tooltip.includes(deonticLabel(sentence.deontic)), `tooltip names the deontic force: ${r.tooltip}`);
@@ -402,8 +401,7 @@ describe('Policy Lens: DOCX viewer', function () {
     let file: string | undefined;
     let shown = false;
     for (let attempt = 1; attempt <= 5 && !shown; attempt++) {
-      await docx.post(uri, { type: 'hover', finding: Math.max(0, k) });
-      await report(uri, (x) => x.tooltip.length > 0);
+      await hoverUntilShown(docx, uri, Math.max(0, k));
       file = await screenshot('docx-viewer.png');
       shown = (await report(uri)).tooltip.length > 0;
     }

@@ -42,9 +42,9 @@ export async function open(name: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.One });
 }
 
-import { freshReport, sleep, waitFor } from '../../shared/wait';
+import { freshReport, hoverUntilShown, sleep, waitFor } from '../../shared/wait';
 
-export { freshReport, sleep, waitFor };
+export { freshReport, hoverUntilShown, sleep, waitFor };
 
 /** What the command line says about a file (`policy-lens analyze FILE --format json`): its record. */
 export function cliAnalysis<F = { start: number; end: number; page: number; category: string; text: string }>(file: string): { findings: F[]; score: { value: number } } {

@@ -17,7 +17,7 @@ import type { Category, Finding } from '../../../src/core';
 import { deonticLabel } from '../../../src/extension/labels';
 import type { PdfState } from '../../../src/extension/pdf/pdfEditor';
 import type { RenderReport } from '../../../src/extension/pdf/protocol';
-import { api, assertCustomEditor, cliAnalysis, closeAllEditors, EXTENSION_ID, fixture, freshReport, screenshot, setSetting, sleep, waitFor } from './helpers';
+import { api, assertCustomEditor, cliAnalysis, closeAllEditors, EXTENSION_ID, fixture, freshReport, hoverUntilShown as shownHover, screenshot, setSetting, sleep, waitFor } from './helpers';
 import { log } from './log';
 
 const VIEW_TYPE = 'policyLens.pdfViewer';
@@ -52,24 +52,8 @@ async function whenReady(uri: vscode.Uri, timeoutMs = 30_000): Promise<PdfState>
 /** Asks the viewer for a fresh full report and returns the first one after it that passes `pred`. */
 const report = async (uri: vscode.Uri, pred: (r: RenderReport) => boolean = () => true, timeoutMs = 20_000) => freshReport(await pdfApi(), uri, pred, timeoutMs);
 
-/**
- * Moves the mouse over finding `k` until the viewer shows its explanation: the page may be painted again at
- * another zoom (the side bar opening resizes the viewer), which replaces the word the mouse was moved over.
- */
-async function hoverUntilShown(uri: vscode.Uri, k: number, pred: (r: RenderReport) => boolean = () => true, timeoutMs = 60_000): Promise<RenderReport> {
-  const pdf = await pdfApi();
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    await pdf.post(uri, { type: 'hover', finding: k });
-    try {
-      return await report(uri, (x) => x.tooltip.length > 0 && pred(x), Math.min(5_000, Math.max(1, deadline - Date.now())));
-    } catch (e) {
-      last = e;
-    }
-  }
-  throw new Error(`the hover explanation of finding ${k} was not shown: ${(last as Error)?.message}`);
-}
+/** Moves the mouse over finding `k` until the viewer shows its explanation (see ../../shared/wait.ts). */
+const hoverUntilShown = async (uri: vscode.Uri, k: number, pred: (r: RenderReport) => boolean = () => true) => shownHover(await pdfApi(), uri, k, pred);
 
 /** Waits until the viewer's zoom and painted pages stay the same over two reports a moment apart (layout settled). */
 async function settled(uri: vscode.Uri, pred: (r: RenderReport) => boolean, timeoutMs = 60_000): Promise<RenderReport> {

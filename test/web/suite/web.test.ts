@@ -14,7 +14,7 @@ import type { Category } from '../../../src/core';
 import type { DocxReport } from '../../../src/extension/docx/protocol';
 import type { PolicyLensApi } from '../../../src/extension/extension';
 import type { RenderReport } from '../../../src/extension/pdf/protocol';
-import { freshReport, sleep, waitFor } from '../../shared/wait';
+import { freshReport, hoverUntilShown, sleep, waitFor } from '../../shared/wait';
 import { log } from './log';
 
 const EXTENSION_ID = 'policy-lens.policy-lens';
@@ -149,8 +149,7 @@ export function webTests(): void {
       log(`DOCX in the browser: ready ${Date.now() - t0} ms after openWith; ${r.blocks} blocks, ${r.tables} tables, ${r.drawnFindings} findings drawn, ${r.textMismatches} mismatches`);
       assert.strictEqual(r.placedFindings, want.findings.length);
       assert.strictEqual(r.textMismatches, 0);
-      await pl.docx.post(uri, { type: 'hover', finding: 0 });
-      const h = await freshReport<DocxReport>(pl.docx, uri, (x) => x.tooltip.length > 0);
+      const h = await hoverUntilShown<DocxReport>(pl.docx, uri, 0);
       assert.ok(h.tooltip.includes(want.findings[0][3]), h.tooltip);
     });
 
@@ -227,9 +226,7 @@ export function webTests(): void {
       await vscode.commands.executeCommand('vscode.openWith', uri, 'policyLens.docxViewer', { viewColumn: vscode.ViewColumn.Two, preview: false });
       const a = pl.docx.state(uri)!.analysis!;
       const k = a.findings.findIndex((f) => f.category === 'directive' && a.sentences[f.sentence].deontic === 'obligation');
-      await pl.docx.post(uri, { type: 'hover', finding: Math.max(0, k) });
-      await freshReport<DocxReport>(pl.docx, uri, (x) => x.tooltip.length > 0);
-      await sleep(500);
+      await hoverUntilShown<DocxReport>(pl.docx, uri, Math.max(0, k));
       log('[[vsx-screenshot:web-extension.png]]');
       await sleep(3000);
     });
