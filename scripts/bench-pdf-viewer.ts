@@ -179,7 +179,7 @@ function serve(root: string, html: () => string): Promise<{ server: http.Server;
       res.end(html());
       return;
     }
-    const allowed = ['/dist/pdf-viewer/', '/media/pdf/'];
+    const allowed = ['/dist/pdf-viewer/', '/media/pdf/', '/media/viewer/'];
     const rel = decodeURIComponent(url.pathname);
     const file = path.join(root, rel);
     if (!allowed.some((a) => rel.startsWith(a)) || !file.startsWith(root) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
