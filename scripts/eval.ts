@@ -13,8 +13,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { classifySentence } from '../src/core';
-import type { SentenceLabels } from '../src/core';
+import { classifySentence } from '../src/core/node';
+import type { SentenceLabels } from '../src/core/node';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DEFAULT_GOLD = path.join(ROOT, 'test', 'fixtures', 'gold', 'dev.jsonl');
