@@ -1,3 +1,4 @@
+import { grammar } from '../lexicon';
 import { Word } from './words';
 
 /**
@@ -265,6 +266,9 @@ export function npAfter(words: readonly Word[], i: number, limit: number): NP | 
   let k = s;
   while (k < limit) {
     const w = words[k];
+    // a pronoun is a whole noun phrase («må vi støtte»); after a common noun, another common noun starts a new
+    // phrase («har fastlegen plikt»), but a name goes on («Statens vegvesen», «Oslo kommune»)
+    if (k > s && NOMINAL.has(words[k - 1].upos) && NOMINAL.has(w.upos) && (words[k - 1].upos === 'PRON' || (!/^\p{Lu}/u.test(words[k - 1].text) && !NAME_PART.test(w.lower)))) break;
     if (NP_WORD.has(w.upos)) {
       if (NOMINAL.has(w.upos) && !(isGenitive(w) && k + 1 < limit && NOMINAL.has(words[k + 1].upos))) {
         // a noun followed by another word of the name («Statens vegvesen», «Oslo kommune») continues the NP
@@ -309,6 +313,11 @@ function npBefore(words: readonly Word[], i: number, limit: number): NP | undefi
 }
 
 const ADVERBIAL_START = new Set(['ADP', 'ADV', 'SCONJ', 'NUM', 'PART', 'INTJ']);
+/** Words that open a clause as adverbials whatever the tagger says («Videre skal direktoratet …»). */
+const ADVERBIAL_WORDS = new Set(grammar.adverbialStarters.filter((a) => !a.includes(' ')));
+const NAME_PART = /^(kommune|fylkeskommune|vegvesen|helsenett|sf|hf|kommunes|origo|helseforetak|universitet|sykehus)$/;
+/** Personal pronouns: right after the finite verb, the subject of a clause whose first place holds something else («Det vil vi komme tilbake til»). */
+const PERSONAL = new Set(['vi', 'me', 'jeg', 'eg', 'de', 'dei', 'han', 'hun', 'ho', 'man', 'du', 'dere', 'de']);
 
 function isPassiveForm(w: Word): boolean {
   if (w.upos !== 'VERB' && w.upos !== 'AUX') return false;
@@ -346,7 +355,11 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
       // first clause's subject
       const prevClause = structure.list[ci - 1];
       subject = npAfter(words, f + 1, clause.end) ?? npIn(words, prevClause.start, prevClause.end);
-    } else if (pre >= f || ADVERBIAL_START.has(words[pre].upos) && !(words[pre].upos === 'NUM' && words[pre + 1] && NOMINAL.has(words[pre + 1].upos))) {
+    } else if (pre < f && PERSONAL.has(words[f + 1]?.lower ?? '') && words[f + 1].upos === 'PRON' && !(f - pre === 1 && PERSONAL.has(words[pre].lower))) {
+      // a topicalised object or adverbial before the verb, the pronoun subject after it
+      subject = { start: f + 1, end: f + 1, head: f + 1, heads: [f + 1] };
+      inverted = true;
+    } else if (pre >= f || ADVERBIAL_WORDS.has(words[pre].lower) || ADVERBIAL_START.has(words[pre].upos) && !(words[pre].upos === 'NUM' && words[pre + 1] && NOMINAL.has(words[pre + 1].upos))) {
       subject = npAfter(words, f + 1, clause.end);
       inverted = subject !== undefined;
       if (!subject && pre < f) subject = npIn(words, pre, f);

@@ -186,7 +186,19 @@ function readSteering(
   cue: TermMatch,
   entryForce: Exclude<Deontic, 'none'>,
 ): Reading {
-  const p = predication(words, structure, first);
+  // the clause's finite verb: the cue's first word when it is a verb («forventer at», «bes om»), else the nearest
+  // verb before it in the clause («fikk X i oppdrag å», «har X plikt til»)
+  let f = first;
+  if (words[first].upos !== 'VERB' && words[first].upos !== 'AUX') {
+    const c = structure.list[structure.of[first]];
+    for (let k = first - 1; k >= c.start; k--) {
+      if (words[k].upos === 'VERB' || words[k].upos === 'AUX') {
+        f = k;
+        break;
+      }
+    }
+  }
+  const p = predication(words, structure, f);
   const subject = subjectInfo(words, p.subject, text);
   const phrase = words.slice(first, last + 1).map((w) => w.lower).join(' ');
   const base = { cue, entry: cue.entry, kind: 'steering' as const, lemma: cue.entry, pred: p, subject, hard: true };
@@ -197,8 +209,9 @@ function readSteering(
     const obj = subjectInfo(words, npAfter(words, first + 1, last), text);
     if (obj && (obj.kind === 'org' || obj.kind === 'people')) actor = obj;
   }
-  // «ber om at direktoratet …», «forventer at kommunene …»: the subject of the «at»-clause
-  if (words[last + 1]?.lower === 'at' || words[last]?.lower === 'at') {
+  // «ber om at direktoratet …», «forventer at kommunene …»: the subject of the «at»-clause (not for «har ansvar for at»,
+  // whose actor is its own subject)
+  if ((words[last + 1]?.lower === 'at' || words[last]?.lower === 'at') && ADDRESSEE_CUES.has(cue.entry)) {
     const k = words[last]?.lower === 'at' ? last + 1 : last + 2;
     const obj = subjectInfo(words, npAfter(words, k, Math.min(words.length, k + 8)), text);
     actor = obj && obj.kind === 'org' ? obj : undefined;
@@ -217,13 +230,17 @@ function readSteering(
     if (phrase === 'ber' && !(actor && actor !== agent)) return { ...base, force: 'none', reason: '«ber» with no addressee' };
     if (cue.entry === 'midler-benyttes' && !(subject && MONEY.test(subject.lemma))) return { ...base, force: 'none', reason: `«${phrase}» not about allocated funds` };
   }
-  if (entryForce === 'permission' || entryForce === 'recommendation') actor = agent ?? actor;
+  if (entryForce === 'permission') actor = agent ?? (subject?.kind === 'people' ? subject : actor);
+  if (entryForce === 'recommendation') actor = agent ?? actor;
   if (entryForce === 'intention') {
     actor = agent;
     if (/^ønsk/.test(phrase) && subject && subject.kind !== 'org' && subject.kind !== 'self' && subject.kind !== 'generic') return { ...base, force: 'none', reason: `«${phrase}» without a body as subject` };
   }
   return { ...base, force: entryForce, reason: `«${phrase}»: ${entryForce}`, actor };
 }
+
+/** Cues whose «at»-clause names the actor («forventer at kommunene …»). */
+const ADDRESSEE_CUES = new Set(['forventer-at', 'forutsetter-at', 'ber-om', 'anbefale', 'nødvendig-at', 'nn-anbefale']);
 
 export const PRECEDENCE: Deontic[] = ['prohibition', 'obligation', 'recommendation', 'permission', 'intention', 'none'];
 
