@@ -33,6 +33,7 @@ const G = {
   epiMaa: new Set(grammar.epistemicAfterMaa),
   futVil: new Set(grammar.futureAfterVil),
   vision: new Set(grammar.visionVerbs),
+  actKan: new Set(grammar.transitiveAfterKan),
 };
 
 const MODAL_LEMMA: Record<string, string> = {
@@ -153,7 +154,8 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
 
   if (lemma === 'kunne') {
     if (lower === 'kunne') return sub('«kunne»: possibility');
-    if (main && (G.epiKan.has(main) || G.epiKan.has(mainLower))) {
+    const actorSubject = kind === 'org' || kind === 'self' || kind === 'people';
+    if (main && (G.epiKan.has(main) || G.epiKan.has(mainLower)) && !(actorSubject && !p.passive && G.actKan.has(main))) {
       if (p.negated && p.passive) return { ...force('prohibition', '«kan ikke» + passive: not allowed'), actor: 'none' };
       return soft(`«kan ${mainLower}»: possibility`);
     }
