@@ -60,6 +60,8 @@ export interface Predication {
   hedged: boolean;
   /** «ta høyde (for)», «regne med», «belage seg»: the verb phrase means «expect». */
   expects?: string;
+  /** A deadline in the clause («innen fristen», «innen 1. mars», «senest»). */
+  deadline: boolean;
 }
 
 const HEDGES = new Set(['kanskje', 'trolig', 'antakelig', 'antageleg', 'sannsynligvis', 'truleg', 'muligens', 'moglegvis', 'hende']);
@@ -425,5 +427,7 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
     const hit = EXPECT.find(([v, w]) => v === m && (w === undefined || w === next));
     if (hit) expects = hit.join(' ');
   }
-  return { finite: f, clause, subject, inverted, relativeSubject, main, chain, passive, negated, hedged, expects };
+  let deadline = false;
+  for (let k = clause.start; k < clause.end; k++) if (/^(innen|innan|frist|fristen|senest|seinast)$/.test(words[k].lower)) deadline = true;
+  return { finite: f, clause, subject, inverted, relativeSubject, main, chain, passive, negated, hedged, expects, deadline };
 }

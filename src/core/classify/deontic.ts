@@ -54,6 +54,8 @@ const FUTURE_ONLY = new Set(['være', 'vere', 'bli', 'verte', 'ha', 'kunne', 'm�
 /** Agency heads: a named agency is instructed by «skal», a municipality or government states its own plan. */
 const ADDRESSEE_HEADS = /(direktorat|etat|tilsyn|institutt|helseforetak|vegvesen|statsforvalter|fylkesmann|gruppe|gruppa|sekretariat|embete|nav|rhf|hf)(et|en|a|ene|ane|er|ar|a)?$/;
 const SELF_LIKE = /^(kommunen|kommuna|fylkeskommunen|regjeringen|regjeringa|departementet|byrådet|bystyret|staten|ks|vi|me)$/;
+/** Verbs of reporting and delivering: what an addressee is told to do. */
+const ORDER_VERBS = /^(rapportere|levere|sende|oversende|melde|redegjøre|dokumentere|innrapportere|besvare|returnere)$/;
 /** Money as subject: «Bevilgningen benyttes til …». */
 const MONEY = /^(bevilgning|midl|middel|midlar|tilskudd|tilskot|beløp|ramme|post|budsjett|tildeling)/;
 
@@ -84,8 +86,9 @@ function readModal(text: string, words: readonly Word[], structure: ReturnType<t
   const mainLemma = mainWord?.lemma.toLowerCase();
   const mainLower = mainWord?.lower ?? '';
   const base = { cue, entry: cue.entry, kind: 'modal' as const, lemma, pred: p, subject, mainLemma };
-  const agent = subject && (subject.kind === 'org' || subject.kind === 'self') ? subject : undefined;
   const verdict = decideModal(lemma, lower, p, subject, mainLemma, mainLower);
+  // the actor of a permission may be people («Du kan gi innspill»); of the other forces, a body or the writer
+  const agent = subject && (subject.kind === 'org' || subject.kind === 'self' || (verdict.force === 'permission' && subject.kind === 'people')) ? subject : undefined;
   const actor = verdict.force === 'none' ? undefined : verdict.actor === 'none' ? undefined : verdict.actor === 'any' ? subject : agent;
   return { ...base, force: verdict.force, reason: verdict.reason, hard: verdict.hard === true, actor };
 }
@@ -123,7 +126,10 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
     if (kind === 'org') {
       if (main && (main === 'være' || main === 'vere') && !p.chain.length) return { ...force('intention', '«skal være»: how the body is meant to be'), actor: 'agent' };
       const head = s!.lemma;
-      if (!s!.plural && !ADDRESSEE_HEADS.test(s!.text.toLowerCase()) && (SELF_LIKE.test(s!.text.toLowerCase()) || / kommune$/.test(s!.text.toLowerCase()) || s!.proper))
+      // a municipality or a named body states its own plan («Kommunen skal legge vekt på …»), unless it is told to
+      // report or deliver, or by a deadline («Kommunen skal rapportere innen fristen»)
+      const ordered = (main !== undefined && ORDER_VERBS.test(main)) || p.deadline;
+      if (!ordered && !s!.plural && !ADDRESSEE_HEADS.test(s!.text.toLowerCase()) && (SELF_LIKE.test(s!.text.toLowerCase()) || / kommune$/.test(s!.text.toLowerCase()) || s!.proper))
         return { ...force('intention', `«skal» with ${s!.text} as subject: the body's own plan`), actor: 'agent' };
       void head;
       return { ...force('obligation', `«skal» binds ${s!.text}`), actor: 'agent' };
