@@ -10,7 +10,7 @@ import { classifierModels, ClassifierModels } from './models';
 import { explainEvidence } from './explain';
 import { districtRole } from './district';
 import { ruleFraming } from './framing';
-import { standardOf, toWords } from './words';
+import { plainWords, standardOf, toWords } from './words';
 import { topicRules } from './topics';
 import { grammar } from '../lexicon';
 
@@ -51,11 +51,16 @@ const RULE_ONLY: ReadonlySet<Deontic> = new Set(['prohibition', 'permission']);
 export const MARGIN = { deontic: 1, category: 1, framing: 1 };
 const SELF_NAMES = /^(vi|me|oss)$/i;
 
+/**
+ * The facts of a sentence. Only a sentence with a deontic cue is tagged and read clause by clause; the others
+ * keep their word forms (their topics and framing need no word classes), which keeps a long document fast.
+ */
 export function sentenceFacts(text: string, tokens: Token[], matches: TermMatch[], compiled: CompiledLexicon, standard?: Standard): SentenceFacts {
-  const words = toWords(tokens, standard ?? standardOf(tokens));
   const entry = (id: string): LexiconEntry | undefined => compiled.byId.get(id);
-  const readings = readCues(text, words, matches, entry);
-  return { words, readings, matches, entry };
+  const tagged = matches.some((m) => entry(m.entry)?.cue !== undefined);
+  const words = tagged ? toWords(tokens, standard ?? standardOf(tokens)) : plainWords(tokens);
+  const readings = tagged ? readCues(text, words, matches, entry) : [];
+  return { words, tagged, readings, matches, entry };
 }
 
 const CLINICAL = wordTest(grammar.clinicalContext);
@@ -117,10 +122,19 @@ function chosenReading(readings: readonly Reading[], deontic: Deontic): Reading 
 function predicted(model: LinearModel | undefined, features: string[], fallback: string, allowed?: (c: string) => boolean): Prediction | undefined {
   if (!model) return undefined;
   const p = model.predict(features, allowed);
-  return p.label === undefined ? { label: fallback, margin: 0, evidence: [] } : p;
+  return p.label === undefined ? { label: fallback, margin: 0, evidence: () => [] } : p;
 }
 
 export function decide(facts: SentenceFacts, text: string, context: ClassifyContext = {}): Classification {
+  // a sentence with no cue, no lexicon term and no topic rule says nothing the labels count: the defaults, at once
+  if (!facts.tagged && facts.matches.length === 0) {
+    const topics = topicRules(facts.words);
+    if (!topics.innovation && !topics.cocreation) {
+      // (an infinitive task in a steering letter is still top-down)
+      const f = ruleFraming(facts, 'none', PLAIN, false, 'unknown', context.stance?.kind);
+      return f.framing === 'neutral' ? PLAIN : { ...PLAIN, framing: f.framing, reason: { deontic: PLAIN.reason.deontic, framing: f.reason } };
+    }
+  }
   const models = context.models === undefined ? classifierModels() : context.models;
   const readings = facts.readings;
   const rule = readings[0]?.force ?? 'none';
@@ -214,6 +228,20 @@ export function decide(facts: SentenceFacts, text: string, context: ClassifyCont
     reason: { deontic: deonticReason, framing: framingReason },
   };
 }
+
+const PLAIN: Classification = Object.freeze({
+  deontic: 'none',
+  directive: false,
+  actor: null,
+  district: 'none',
+  innovation: false,
+  cocreation: false,
+  collaboration: false,
+  control: false,
+  framing: 'neutral',
+  actorLevel: 'unknown',
+  reason: Object.freeze({ deontic: 'no deontic cue', framing: 'no steering, enabling or topic term' }),
+}) as Classification;
 
 function agentOf(r: Reading) {
   const s = r.subject;

@@ -9,44 +9,45 @@ import type { Word } from './words';
  * «engasjere befolkningen»). One pass over the words.
  */
 
-interface WordSet {
-  exact: Set<string>;
-  prefixes: string[];
-  phrases: string[][];
-}
-
-function compile(patterns: readonly string[]): WordSet {
-  const s: WordSet = { exact: new Set(), prefixes: [], phrases: [] };
-  for (const p of patterns) {
-    if (p.includes(' ')) s.phrases.push(p.split(' '));
-    else if (p.endsWith('*')) s.prefixes.push(p.slice(0, -1));
-    else s.exact.add(p);
-  }
-  return s;
-}
-
 const T = grammar.topicWords;
-const SETS = {
-  novelty: compile(T.novelty),
-  renewalObject: compile(T.renewalObject),
-  developVerb: compile(T.developVerb),
-  digital: compile(T.digital),
-  outsideActor: compile(T.outsideActor),
-  participation: compile(T.participation),
-};
-type SetName = keyof typeof SETS;
+const NAMES = ['novelty', 'renewalObject', 'developVerb', 'digital', 'outsideActor', 'participation'] as const;
+type SetName = (typeof NAMES)[number];
 
-function hitAt(set: WordSet, words: readonly Word[], i: number): boolean {
-  const w = words[i].lower;
-  if (set.exact.has(w)) return true;
-  for (const p of set.prefixes) if (w.startsWith(p)) return true;
-  for (const ph of set.phrases) {
-    if (ph[0] !== w) continue;
-    let ok = true;
-    for (let k = 1; k < ph.length && ok; k++) ok = words[i + k]?.lower === ph[k];
-    if (ok) return true;
-  }
-  return false;
+/** One index over all sets: exact words and prefixes (bucketed by their first two letters) to a bit mask of sets; phrases by their first word. */
+const INDEX = (() => {
+  const exact = new Map<string, number>();
+  const prefixes = new Map<string, { p: string; mask: number }[]>();
+  const phrases = new Map<string, { rest: string[]; mask: number }[]>();
+  NAMES.forEach((name, bit) => {
+    for (const pat of T[name]) {
+      const mask = 1 << bit;
+      if (pat.includes(' ')) {
+        const [first, ...rest] = pat.split(' ');
+        const list = phrases.get(first) ?? [];
+        list.push({ rest, mask });
+        phrases.set(first, list);
+      } else if (pat.endsWith('*')) {
+        const p = pat.slice(0, -1);
+        const key = p.slice(0, 2);
+        const list = prefixes.get(key) ?? [];
+        list.push({ p, mask });
+        prefixes.set(key, list);
+      } else exact.set(pat, (exact.get(pat) ?? 0) | mask);
+    }
+  });
+  return { exact, prefixes, phrases };
+})();
+
+/** The sets a word form belongs to, on its own (memoised, bounded). */
+const memo = new Map<string, number>();
+function maskOf(w: string): number {
+  let m = memo.get(w);
+  if (m !== undefined) return m;
+  m = INDEX.exact.get(w) ?? 0;
+  for (const { p, mask } of INDEX.prefixes.get(w.slice(0, 2)) ?? []) if (w.startsWith(p)) m |= mask;
+  if (memo.size > 50_000) memo.clear();
+  memo.set(w, m);
+  return m;
 }
 
 export interface TopicEvidence {
@@ -57,11 +58,22 @@ export interface TopicEvidence {
 /** The two-word topic rules that fire in the sentence, with the words that made them fire. */
 export function topicRules(words: readonly Word[]): TopicEvidence {
   const first: Partial<Record<SetName, string>> = {};
+  let seen = 0;
   for (let i = 0; i < words.length; i++) {
     if (words[i].punct) continue;
-    for (const name of Object.keys(SETS) as SetName[]) {
-      if (first[name] === undefined && hitAt(SETS[name], words, i)) first[name] = words[i].text;
+    const w = words[i].lower;
+    let m = maskOf(w);
+    for (const { rest, mask } of INDEX.phrases.get(w) ?? []) {
+      let ok = true;
+      for (let k = 0; k < rest.length && ok; k++) ok = words[i + 1 + k]?.lower === rest[k];
+      if (ok) m |= mask;
     }
+    const fresh = m & ~seen;
+    if (!fresh) continue;
+    seen |= m;
+    NAMES.forEach((name, bit) => {
+      if (fresh & (1 << bit)) first[name] = words[i].text;
+    });
   }
   const out: TopicEvidence = {};
   if (first.novelty && first.renewalObject && first.novelty !== first.renewalObject) out.innovation = [first.novelty, first.renewalObject];
