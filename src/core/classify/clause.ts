@@ -67,6 +67,8 @@ export interface Predication {
 const HEDGES = new Set(['kanskje', 'trolig', 'antakelig', 'antageleg', 'sannsynligvis', 'truleg', 'muligens', 'moglegvis', 'hende']);
 const EXPECT: [string, string?][] = [['ta', 'høyde'], ['regne', 'med'], ['rekne', 'med'], ['belage', 'seg'], ['påregne'], ['forvente'], ['vente']];
 
+/** «ikke minst», «ikke bare», «ikke lenger bare»: fixed phrases that do not negate the verb. */
+const NOT_NEGATING = new Set(['minst', 'bare', 'berre', 'kun', 'uten', 'utan']);
 const NEGATIONS = new Set(['ikke', 'ikkje', 'aldri', 'ingen', 'inga', 'intet', 'verken', 'korkje']);
 const BREAK_PUNCT = new Set([',', ';', ':', '(', ')', '[', ']', '–', '—', '•', '!', '?', '«', '»', '"', '“', '”', '/']);
 const SUBORDINATORS: Record<string, ClauseType> = {
@@ -380,11 +382,11 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
   const chain: string[] = [];
   let main: number | undefined;
   let negated = false;
-  for (let k = clause.intro !== undefined ? clause.intro + 1 : clause.start; k < f; k++) if (NEGATIONS.has(words[k].lower)) negated = true;
+  for (let k = clause.intro !== undefined ? clause.intro + 1 : clause.start; k < f; k++) if (NEGATIONS.has(words[k].lower) && !NOT_NEGATING.has(words[k + 1]?.lower ?? '')) negated = true;
   const limit = Math.min(words.length, f + 14);
   for (; j < limit; j++) {
     const w = words[j];
-    if (NEGATIONS.has(w.lower)) {
+    if (NEGATIONS.has(w.lower) && !NOT_NEGATING.has(words[j + 1]?.lower ?? '')) {
       negated = true;
       continue;
     }

@@ -134,7 +134,12 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
       void head;
       return { ...force('obligation', `«skal» binds ${s!.text}`), actor: 'agent' };
     }
-    if (kind === 'thing') return { ...force('intention', `«skal${main ? ' ' + main : ''}» with a thing as subject: its purpose`), actor: 'none' };
+    if (kind === 'thing') {
+      // a thing to be sent, delivered or done by a deadline is an instruction («… skal oversendes departementet»,
+      // «Behandling av et forslag skal skje senest 6 måneder etter …»); otherwise «skal» states its purpose
+      if (p.deadline || (main !== undefined && ORDER_VERBS.test(main))) return { ...force('obligation', `«skal${main ? ' ' + main : ''}» with a deadline or a delivery: an instruction`), actor: 'none' };
+      return { ...force('intention', `«skal${main ? ' ' + main : ''}» with a thing as subject: its purpose`), actor: 'none' };
+    }
     return { ...force('obligation', '«skal»: an instruction'), actor: 'none' };
   }
 
@@ -162,10 +167,10 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
     if (lower === 'kunne') return sub('«kunne»: possibility');
     const actorSubject = kind === 'org' || kind === 'self' || kind === 'people';
     if (main && (G.epiKan.has(main) || G.epiKan.has(mainLower)) && !(actorSubject && !p.passive && G.actKan.has(main))) {
-      if (p.negated && p.passive) return { ...force('prohibition', '«kan ikke» + passive: not allowed'), actor: 'none' };
       return soft(`«kan ${mainLower}»: possibility`);
     }
-    if (p.negated) return p.passive || kind === 'org' ? { ...force('prohibition', '«kan ikke»: not allowed'), actor: 'agent' } : sub('«kan ikke»: inability');
+    // «kan ikke» is a prohibition when a body is denied an act; «kan ikke løses alene» is inability
+    if (p.negated) return kind === 'org' && !p.passive ? { ...force('prohibition', '«kan ikke»: not allowed'), actor: 'agent' } : soft('«kan ikke»: inability');
     if (t !== 'main' && t !== 'relative') return sub(`«kan» in a ${t} clause`);
     if (p.passive) return soft('«kan» + passive: an option');
     if (kind === 'org' || kind === 'self' || kind === 'people') return { ...force('permission', `«kan»: ${s!.text} may act`), actor: 'agent' };
@@ -180,6 +185,7 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
     return { ...force('intention', `«vil» with ${s!.text} as subject: a commitment`), actor: 'agent' };
   }
   if (kind === 'expletive' && p.passive) return { ...force('intention', '«det vil bli …»: a commitment'), actor: 'none' };
+  if (kind === 'goal' && main && G.vision.has(main) && !FUTURE_ONLY.has(main)) return { ...force('intention', `«vil ${main}» with a plan as subject: how it is meant to work`), actor: 'none' };
   if (kind === 'thing' && main && G.vision.has(main) && !FUTURE_ONLY.has(main)) return { ...force('intention', `«vil ${main}» with a thing as subject: how it is meant to work`), actor: 'none' };
   return soft('«vil»: future');
 }
@@ -213,8 +219,10 @@ function readSteering(
   const agent = subject && (subject.kind === 'org' || subject.kind === 'self') ? subject : undefined;
   let actor: SubjectInfo | undefined = agent;
   // «ber Helsedirektoratet om», «gir X i oppdrag», «oppfordrer kommunene til»: the object is the actor
-  if (/^(ber|be|anmoder|oppfordrer|oppmodar|gir)\b/.test(phrase) && last > first) {
-    const obj = subjectInfo(words, npAfter(words, first + 1, last), text);
+  if (/^(ber|be|anmoder|oppfordrer|oppmodar|gir)\b/.test(phrase)) {
+    // the object between «ber» and «om» («ber Helsedirektoratet om»), or after a lone «ber» («ber byrådet legge frem»)
+    const end = last > first ? last : structure.list[structure.of[first]].end;
+    const obj = subjectInfo(words, npAfter(words, first + 1, end), text);
     if (obj && (obj.kind === 'org' || obj.kind === 'people')) actor = obj;
   }
   // «ber om at direktoratet …», «forventer at kommunene …»: the subject of the «at»-clause (not for «har ansvar for at»,
