@@ -48,7 +48,7 @@ export type Categories = Pick<SentenceLabels, 'innovation' | 'cocreation' | 'col
 const RULE_ONLY: ReadonlySet<Deontic> = new Set(['prohibition', 'permission']);
 
 /** How sure the learned layer must be (score margin over the rules' label) to overrule the rules. */
-export const MARGIN = { deontic: 1, category: 1, framing: 1 };
+export const MARGIN = { deontic: 1, category: 3, framing: 3 };
 const SELF_NAMES = /^(vi|me|oss)$/i;
 
 /**
