@@ -66,6 +66,8 @@ export function sentenceFacts(text: string, tokens: Token[], matches: TermMatch[
 const CLINICAL = wordTest(grammar.clinicalContext);
 const STEERING_OBJECT = wordTest(grammar.steeringObjects);
 const YEAR = /^(19|20)\d\d$/;
+/** The head of a body's name («…utvalget», «…rådet», «…kommisjonen»). */
+const BODY_HEAD = /(utvalg|utval|råd|kommisjon|direktorat|etat|departement|nettverk|forum|senter|selskap)(et|en|a)?$/;
 const FULL_DATE = /\b\d{1,2}\.\s?(\d{1,2}\.|januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)\s?(19|20)\d\d\b/i;
 
 function wordTest(patterns: readonly string[]): (w: string) => boolean {
@@ -83,7 +85,15 @@ function wordTest(patterns: readonly string[]): (w: string) => boolean {
 export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic = 'none'): Categories & { evidence: Partial<Record<keyof Categories, string>> } {
   const evidence: Partial<Record<keyof Categories, string>> = {};
   const firstWord = facts.words.find((w) => !w.punct);
-  const inName = (m: TermMatch) => /^\p{Lu}/u.test(m.text) && m.start !== firstWord?.start && !/^\p{Lu}{2,}/u.test(m.text);
+  const words = facts.words;
+  // a term inside a name: capitalised inside the sentence («Samarbeidsrådet for Sunnmøre»), the second part of a name
+  // that shares its head with a capitalised first («Innovasjons- og samskapingsutvalget»), or that first part
+  const inName = (m: TermMatch) => {
+    if (/^\p{Lu}/u.test(m.text) && m.start !== firstWord?.start && !/^\p{Lu}{2,}/u.test(m.text)) return true;
+    const i = words.findIndex((w) => w.start <= m.start && w.end >= m.end);
+    if (i >= 3 && (words[i - 1].lower === 'og' || words[i - 1].lower === 'eller') && words[i - 2].text === '-' && /^\p{Lu}/u.test(words[i - 3].text)) return true;
+    return i >= 0 && words[i + 1]?.text === '-' && (words[i + 2]?.lower === 'og' || words[i + 2]?.lower === 'eller') && i + 3 < words.length && BODY_HEAD.test(words[i + 3].lower);
+  };
   const lower = facts.words.map((w) => w.lower);
   const clinical = lower.some(CLINICAL) && !lower.some(STEERING_OBJECT);
   const hit = (cat: keyof Categories) => {
