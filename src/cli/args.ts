@@ -11,7 +11,7 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'analyze'; paths: string[]; format: OutputFormat; lexicons: string[]; limits: Partial<Limits> }
-  | { kind: 'classify'; lexicons: string[] }
+  | { kind: 'classify'; lexicons: string[]; lemmas: boolean }
   | { kind: 'audit'; paths: string[]; format: AuditFormat; lexicons: string[]; cache?: string; workers?: number; limits: Partial<Limits> }
   | {
       kind: 'export';
@@ -35,7 +35,7 @@ export class UsageError extends Error {
 
 export const USAGE = `Usage:
   policy-lens analyze PATH... [--format table|json|csv] [--lexicon FILE]... [LIMIT]...
-  policy-lens classify [--lexicon FILE]...
+  policy-lens classify [--lemmas] [--lexicon FILE]...
   policy-lens audit PATH... [--format table|csv|json|md] [--cache DIR] [--workers N] [--lexicon FILE]...
                     [LIMIT]...
   policy-lens export PATH... --format qdpx -o FILE.qdpx [--level match|sentence|paragraph]
@@ -49,7 +49,8 @@ Commands:
              analysed one at a time, in path order.
   classify   Read sentences from stdin, one per line, and print one JSON object per sentence with
              text, deontic, directive, actor, district, innovation, cocreation, collaboration,
-             control, framing.
+             control, framing, and reason (what decided the deontic label and the framing).
+             --lemmas adds every token's word class and lemma.
   audit      Analyse many documents in parallel (worker threads) and print the comparison: one
              row per document. With --cache, results are kept per document and a second run
              only analyses the files whose bytes changed.
@@ -122,6 +123,7 @@ export function parseArgs(argv: readonly string[]): Command {
   let workers: number | undefined;
   let projectName: string | undefined;
   let codebook: string | undefined;
+  let lemmas = false;
   const only = (opt: string, ...commands: string[]) => {
     if (!commands.includes(command)) throw new UsageError(`${opt} is an option of ${commands.join(' and ')}.`);
   };
@@ -193,6 +195,11 @@ export function parseArgs(argv: readonly string[]): Command {
         workers = Number(v);
         break;
       }
+      case '--lemmas': {
+        only(name, 'classify');
+        lemmas = true;
+        break;
+      }
       case '-l':
       case '--lexicon': {
         const [v, j] = takeValue(args, i, name, inline);
@@ -216,7 +223,7 @@ export function parseArgs(argv: readonly string[]): Command {
 
   if (command === 'classify') {
     if (paths.length > 0) throw new UsageError(`classify reads stdin and takes no paths (got ${paths[0]}).`);
-    return { kind: 'classify', lexicons };
+    return { kind: 'classify', lexicons, lemmas };
   }
   if (paths.length === 0) throw new UsageError(`${command} needs at least one PATH.`);
   if (command === 'audit') {

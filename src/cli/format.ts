@@ -2,71 +2,10 @@
  * Output of `policy-lens analyze`: JSON records, CSV rows and the text scorecard / comparison table.
  * Presentation only: every number comes from the engine's DocumentAnalysis.
  */
-import type { Category, DistrictRole, DocumentAnalysis, StudyTerm } from '../core/types';
-import { CATEGORIES, DISTRICT_ROLES } from '../core/types';
-import { STUDY_TERMS } from '../core/report/counts';
-import { auditRow, ordered } from '../core/audit/row';
-import { csvField, csvLine } from '../core/export/comparison';
-import type { AuditRow } from '../core/audit/row';
+import type { AuditRow, Category, DistrictRole, DocumentAnalysis, StudyTerm } from '../core/node';
+import { auditRow, CATEGORIES, csvField, csvLine, DISTRICT_ROLES, documentRecordHead, findingRecord, ordered, STUDY_TERMS } from '../core/node';
 
 // ───────────────────────────── JSON ─────────────────────────────
-
-/** The JSON record of one document, with a fixed key order. */
-export function documentJson(file: string, a: DocumentAnalysis): Record<string, unknown> {
-  return { ...documentJsonHead(file, a), findings: a.findings.map((f) => findingJson(a, f)) };
-}
-
-/** The record without its last key, `findings` (written piece by piece by jsonDocumentChunks). */
-function documentJsonHead(file: string, a: DocumentAnalysis): Record<string, unknown> {
-  return {
-    file,
-    pages: a.pages,
-    words: a.words,
-    extractedWords: a.extractedWords,
-    sentences: a.sentences.length,
-    score: {
-      value: a.score.value,
-      label: a.score.label,
-      axes: { directive: a.score.axes.directive, enabling: a.score.axes.enabling },
-      components: a.score.components.map((c) => ({
-        id: c.id,
-        label: c.label,
-        value: c.value,
-        unit: c.unit,
-        contribution: c.contribution,
-        sentences: c.sentences,
-      })),
-    },
-    counts: {
-      exact: ordered(STUDY_TERMS, a.counts.exact),
-      inflected: ordered(STUDY_TERMS, a.counts.inflected),
-    },
-    categories: ordered(CATEGORIES, a.categories),
-    district: {
-      mentions: a.district.mentions,
-      roles: ordered(DISTRICT_ROLES, a.district.roles),
-      innovationSentences: a.district.innovationSentences,
-      innovationWithDistrictRole: a.district.innovationWithDistrictRole,
-      gap: a.district.gap,
-    },
-  };
-}
-
-/** One finding of the record; a finding in a piece of an over-long sentence says so (`sentenceCut`). */
-function findingJson(a: DocumentAnalysis, f: DocumentAnalysis['findings'][number]): Record<string, unknown> {
-  const s = a.sentences[f.sentence];
-  return {
-    start: f.start,
-    end: f.end,
-    page: f.page,
-    category: f.category,
-    subtype: f.subtype ?? null,
-    entry: f.entry,
-    text: f.text,
-    sentence: s?.text ?? null,
-    ...(s?.cut ? { sentenceCut: true } : {}),
-  };
-}
 
 /** Indents a pretty-printed JSON value to sit inside the top-level array. */
 export function jsonArrayItem(value: unknown, first: boolean): string {
@@ -78,12 +17,12 @@ export function jsonArrayItem(value: unknown, first: boolean): string {
 const FINDINGS_PER_CHUNK = 2000;
 
 /**
- * The text of `jsonArrayItem(documentJson(file, a), first)`, in pieces: the record without its findings, then the
+ * The text of `jsonArrayItem(documentRecord(file, a), first)`, in pieces: the record without its findings, then the
  * findings a few thousand at a time. Memory stays at one piece, whatever the number of findings.
  */
 export function* jsonDocumentChunks(file: string, a: DocumentAnalysis, first: boolean): Generator<string> {
   const MARK = '\u0000findings\u0000';
-  const head = jsonArrayItem({ ...documentJsonHead(file, a), findings: MARK }, first);
+  const head = jsonArrayItem({ ...documentRecordHead(file, a), findings: MARK }, first);
   const at = head.lastIndexOf(JSON.stringify(MARK));
   yield head.slice(0, at);
   if (a.findings.length === 0) yield '[]';
@@ -92,7 +31,7 @@ export function* jsonDocumentChunks(file: string, a: DocumentAnalysis, first: bo
     for (let i = 0; i < a.findings.length; i += FINDINGS_PER_CHUNK) {
       const piece = a.findings
         .slice(i, i + FINDINGS_PER_CHUNK)
-        .map((f) => '      ' + JSON.stringify(findingJson(a, f), null, 2).replace(/\n/g, '\n      '))
+        .map((f) => '      ' + JSON.stringify(findingRecord(a, f), null, 2).replace(/\n/g, '\n      '))
         .join(',\n');
       yield (i === 0 ? '[\n' : ',\n') + piece;
     }

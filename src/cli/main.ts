@@ -1,16 +1,16 @@
 /**
  * `policy-lens` command line: a thin adapter over the engine's public API (src/core).
  *
- *   policy-lens analyze PATH… [--format table|json|csv] [--lexicon FILE]…
- *   policy-lens classify [--lexicon FILE]…          (sentences on stdin, JSON lines on stdout)
+ *   policy-lens analyze PATH… [--format table|json|csv] [--lexicon FILE]… [--max-… N]…
+ *   policy-lens classify [--lexicon FILE]… [--lemmas] (sentences on stdin, JSON lines on stdout)
  *   policy-lens audit PATH… [--format table|csv|json|md] [--cache DIR] [--workers N]   (workspace.ts)
  *   policy-lens export PATH… --format qdpx -o FILE [--level match|sentence|paragraph]  (workspace.ts)
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import * as readline from 'readline';
-import { analyzeFile, classifySentence, ExtractionError, loadLexicon } from '../core';
-import type { AnalyzeOptions } from '../core';
+import { analyzeFile, classifySentence, ExtractionError, loadLexicon } from '../core/node';
+import type { AnalyzeOptions } from '../core/node';
 import { Command, parseArgs, USAGE, UsageError } from './args';
 import { collectDocuments } from './files';
 import { comparison, csvTable, jsonDocumentChunks, scorecard, Style, SummaryRow, summaryRow } from './format';
@@ -40,6 +40,7 @@ export const CLASSIFY_FIELDS = [
   'collaboration',
   'control',
   'framing',
+  'reason',
 ] as const;
 
 function oneLine(s: string): string {
@@ -189,9 +190,10 @@ async function classifyCommand(cmd: Extract<Command, { kind: 'classify' }>, io: 
     const text = raw.trim();
     if (text === '') continue;
     try {
-      const labels = await classifySentence(text, opts);
+      const labels = await classifySentence(text, { ...opts, lemmas: cmd.lemmas });
       const rec: Record<string, unknown> = { text };
       for (const f of CLASSIFY_FIELDS) if (f !== 'text') rec[f] = labels[f] ?? null;
+      if (cmd.lemmas) rec.lemmas = labels.lemmas;
       io.stdout.write(JSON.stringify(rec) + '\n');
     } catch (err) {
       io.stderr.write(`${PROG}: stdin:${n}: cannot classify: ${oneLine((err as Error).message ?? String(err))}\n`);

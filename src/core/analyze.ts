@@ -12,14 +12,14 @@ import {
   StudyTerm,
   TermMatch,
 } from './types';
-import { extractFile, extractText, ExtractOptions } from './extract';
+import { extractText, ExtractOptions } from './extract';
 import { checkTextSize, limitsOf } from './limits';
 import { MAX_SENTENCE_CHARS, segmentBlocks, sectionsFrom, sentencesOf } from './segment/segment';
 import { tokenize } from './tokenize/tokenize';
 import { countWords, countWordsExcluding } from './tokenize/words';
 import { builtinLexicon, Lexicon } from './lexicon';
 import { compileLexicon, matchTokens, CompiledLexicon } from './match/matcher';
-import { classifyTokens } from './classify/sentence';
+import { classifyTokens, decide, sentenceFacts } from './classify/sentence';
 import { inferStance, DocumentStance } from './classify/actors';
 import { scoreDocument } from './score/score';
 import { addStudyCounts, emptyCounts, STUDY_TERMS } from './report/counts';
@@ -306,6 +306,7 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
         cue: l.cue && shiftMatch(l.cue, base),
         actorRange: l.actorRange && shiftRange(l.actorRange, base),
         actorLevel: l.actorLevel,
+        reason: l.reason,
         matches,
         page: pageAt(doc, r.start),
         section: sections[sectionIdx]?.index ?? 0,
@@ -401,17 +402,19 @@ export function analyzeText(text: string, opts: AnalyzeOptions & { format?: 'txt
   return analyzeExtracted(extractText(text, opts.format ?? 'txt'), opts);
 }
 
-/** Reads, extracts and analyses a file (.txt, .md, .pdf, .docx). Throws ExtractionError for unreadable files. */
-export async function analyzeFile(file: string, opts: AnalyzeOptions = {}): Promise<DocumentAnalysis> {
-  const doc = await extractFile(file, opts);
-  return analyzeExtracted(doc, { ...opts, file: opts.file ?? file });
+/** The labels of one sentence, with what decided them. */
+export interface SentenceClassification extends SentenceLabels {
+  /** What decided the deontic label and the framing, in one short phrase («deontic: …; framing: …»). */
+  reason: string;
+  /** With `lemmas`: every token with its word class (UD UPOS) and lemma. */
+  lemmas?: { text: string; upos: string; lemma: string }[];
 }
 
 /**
  * Classifies one sentence on its own (the `classify` command and the gold evaluation). A «sentence» longer than
  * MAX_SENTENCE_CHARS is refused with a RangeError (running text goes through `analyzeText`, which cuts it).
  */
-export function classifySentence(sentence: string, opts: { lexicon?: Lexicon } = {}): SentenceLabels {
+export function classifySentence(sentence: string, opts: { lexicon?: Lexicon; lemmas?: boolean } = {}): SentenceClassification {
   if (sentence.length > MAX_SENTENCE_CHARS) {
     throw new RangeError(
       `the sentence has ${sentence.length} characters, more than the ${MAX_SENTENCE_CHARS} of one sentence (MAX_SENTENCE_CHARS); analyse running text with \`analyze\``,
@@ -420,7 +423,16 @@ export function classifySentence(sentence: string, opts: { lexicon?: Lexicon } =
   const compiled = compileLexicon(opts.lexicon ?? builtinLexicon());
   const tokens = tokenize(sentence);
   const matches = matchTokens(sentence, tokens, compiled);
-  return labelsOf(classifyTokens(sentence, tokens, matches, compiled, {}));
+  const facts = sentenceFacts(sentence, tokens, matches, compiled);
+  const c = decide(facts, sentence);
+  const out: SentenceClassification = { ...labelsOf(c), reason: reasonOf(c.reason) };
+  if (opts.lemmas) out.lemmas = facts.words.map((w) => ({ text: w.text, upos: w.upos, lemma: w.lemma }));
+  return out;
+}
+
+/** One phrase for the reasons of the deontic label and the framing. */
+export function reasonOf(r: { deontic: string; framing: string }): string {
+  return `deontic: ${r.deontic}; framing: ${r.framing}`;
 }
 
 /** Exactly the gold fields of a classification, in the gold files' order. */

@@ -53,11 +53,12 @@ export function appendFinding(md: vscode.MarkdownString, a: DocumentAnalysis, f:
   const rows: [string, string][] = [];
   let force = `**${esc(deonticLabel(sentence.deontic))}**`;
   if (sentence.cue) force += ` (${esc(l10n.t('cue'))} «${esc(sentence.cue.text)}»)`;
+  if (sentence.reason) force += ` — ${l10n.t('because')} ${esc(sentence.reason.deontic)}`;
   rows.push([l10n.t('Deontic force'), force]);
   if (sentence.actor) rows.push([l10n.t('Actor'), `${esc(sentence.actor)} — ${esc(actorLevelLabel(sentence.actorLevel))}`]);
   else rows.push([l10n.t('Actor'), esc(l10n.t('not named'))]);
   rows.push([l10n.t('District role'), esc(districtRoleLabel(sentence.district))]);
-  rows.push([l10n.t('Framing'), `**${esc(framingLabel(sentence.framing))}**`]);
+  rows.push([l10n.t('Framing'), `**${esc(framingLabel(sentence.framing))}**` + (sentence.reason ? ` — ${l10n.t('because')} ${esc(sentence.reason.framing)}` : '')]);
   md.appendMarkdown(`| | |\n|---|---|\n`);
   for (const [k, v] of rows) md.appendMarkdown(`| ${esc(k)} | ${v} |\n`);
   md.appendMarkdown('\n');

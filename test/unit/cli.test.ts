@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Readable } from 'stream';
-import { analyzeText, classifySentence } from '../../src/core';
+import { analyzeText, classifySentence } from '../../src/core/node';
 import { run, CliIO } from '../../src/cli/main';
 import { csvField } from '../../src/cli/format';
 
@@ -280,8 +280,10 @@ describe('policy-lens CLI', function () {
           'collaboration',
           'control',
           'framing',
+          'reason',
         ]);
         assert.strictEqual(o.text, sentences[i]);
+        assert.match(o.reason, /^deontic: .+; framing: .+$/);
         const labels = await classifySentence(sentences[i]);
         for (const k of Object.keys(o).slice(1)) assert.deepStrictEqual(o[k], (labels as unknown as Record<string, unknown>)[k], k);
       }

@@ -12,7 +12,7 @@ import * as path from 'path';
 import { Readable } from 'stream';
 import { run, CliIO } from '../../src/cli/main';
 import { parseArgs, UsageError } from '../../src/cli/args';
-import { analyzeFile, analyzeText, extractBuffer, extractFile } from '../../src/core';
+import { analyzeFile, analyzeText, extractBuffer, extractFile } from '../../src/core/node';
 import { extractDocx } from '../../src/core/extract/docx';
 import { readZip, zipEntries } from '../../src/core/extract/zip';
 import { DEFAULT_LIMITS, LIMIT_INFO, LIMIT_NAMES, LimitError, resolveLimits } from '../../src/core/limits';

@@ -12,7 +12,7 @@ import * as os from 'os';
 import { checkFileSize, formatOf } from '../extract';
 import { limitsOf } from '../limits';
 import type { Limits } from '../limits';
-import { loadLexicon } from '../lexicon';
+import { loadLexicon } from '../lexicon/file';
 import type { Lexicon } from '../lexicon';
 import { AuditCache } from './cache';
 import { sha256 } from './cache';

@@ -5,7 +5,8 @@
 import { promises as fsp } from 'fs';
 import { analyzeExtracted } from '../analyze';
 import type { AnalyzeOptions } from '../analyze';
-import { checkFileSize, extractBuffer, extractText, formatOf } from '../extract';
+import { checkFileSize, extractText, formatOf } from '../extract';
+import { extractBuffer } from '../extract/file';
 import { limitsOf } from '../limits';
 import { DocumentAnalysis, ExtractionError, PageSpan, Range, SourceFormat } from '../types';
 

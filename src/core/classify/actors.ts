@@ -12,7 +12,7 @@ const AGENCY = new Set(grammar.agencyActors);
 const LOCAL = new Set(grammar.localActors);
 const HEADS = grammar.actorHeads;
 const ACRONYMS = new Set(grammar.acronymActors);
-const HEAD_SUFFIX = ['', 'e', 'en', 'et', 'a', 'er', 'ene', 'ar', 'ane', 'ne', 's', 'ens', 'ets', 'ter', 'tene', 'te'];
+const HEAD_SUFFIX = ['', 'e', 'en', 'n', 'et', 'a', 'er', 'r', 'ene', 'ar', 'ane', 'ne', 's', 'ens', 'ets', 'ter', 'tene', 'te'];
 
 const STATE_HEADS = ['departement', 'regjering', 'stat', 'storting', 'utvalg', 'utval', 'byråd', 'bystyre', 'myndighet', 'styremakt'];
 const AGENCY_HEADS = ['direktorat', 'etat', 'helseforetak', 'foretak', 'institutt', 'vegvesen', 'statsforvalter', 'helsenett', 'tilsyn', 'rhf', 'nav', 'senter', 'sykehus'];
@@ -80,14 +80,9 @@ const WRITER_PATTERNS: { re: RegExp; name: string; level: Level }[] = [
 export function inferStance(text: string): DocumentStance {
   const head = text.slice(0, 4000);
   const evidence: string[] = [];
-  const count = (re: RegExp) => {
-    let n = 0;
-    while (re.exec(text)) n++;
-    return n;
-  };
-  // Only when no title decides (counted without an array of every word: bounded memory on a long text).
-  let steeringPhrases = 0;
-  const density = () => (steeringPhrases = count(/\b(bes om|ber om at|ber \p{Lu}\p{L}+ om|bes oversendt|tildeles|frist:?\s*\d)/giu)) / Math.max(1, count(/\p{L}+/gu));
+  const count = (re: RegExp) => (text.match(re) ?? []).length;
+  const words = Math.max(1, (text.match(/\p{L}+/gu) ?? []).length);
+  const steeringPhrases = count(/\b(bes om|ber om at|ber \p{Lu}\p{L}+ om|bes oversendt|tildeles|frist:?\s*\d)/giu);
   let kind: DocumentKind = 'unknown';
   let writer = '';
   let writerLevel: Level = 2;
@@ -104,7 +99,7 @@ export function inferStance(text: string): DocumentStance {
     kind = 'white-paper';
   } else if (found(/\b(handlingsplan|strategi|kommuneplan|planstrategi|temaplan|virksomhetsplan)\b/i, 'title')) {
     kind = 'plan';
-  } else if (density() > 0.002) {
+  } else if (steeringPhrases / words > 0.002) {
     kind = 'steering';
     evidence.push(`${steeringPhrases} steering phrases («bes om», «ber … om», «tildeles»)`);
   } else {

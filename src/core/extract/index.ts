@@ -1,9 +1,11 @@
-import { promises as fs } from 'fs';
-import * as path from 'path';
-import { ExtractedDocument, ExtractionError, SourceFormat } from '../types';
+/**
+ * Extraction from bytes or text: no file access (the web extension and its workers use this). Reading files is
+ * ./file.ts (Node), which also tells pdf.js where its fonts and CMaps are.
+ */
+import { ExtractedDocument, SourceFormat } from '../types';
 import { formatBytes, LimitError, Limits, limitsOf, MB } from '../limits';
 import { extractPlain } from './text';
-import { extractPdf } from './pdf';
+import { extractPdf, PdfAssets } from './pdf';
 import { extractDocx } from './docx';
 
 export interface ExtractOptions {
@@ -15,8 +17,8 @@ export interface ExtractOptions {
   maxBytes?: number;
   /** PDF only: read only the first N pages (a quick preview; see PdfExtractOptions). */
   maxPages?: number;
-  /** PDF only: where pdf.js' standard fonts and CMaps are (default: the pdfjs-dist package's). */
-  pdfjsDir?: string;
+  /** PDF only: where pdf.js' standard fonts and CMaps are (see PdfExtractOptions.assets). */
+  pdfAssets?: PdfAssets;
 }
 
 /** Refuses a file (before reading it) that is over the file size limit, or for plain text over the text size limit. */
@@ -27,19 +29,21 @@ export function checkFileSize(file: string, format: SourceFormat, size: number, 
   }
 }
 
-/** The format of a file, from its name; undefined when Policy Lens does not read it. */
+/** The format of a file, from its name (a path or a URI path); undefined when Policy Lens does not read it. */
 export function formatOf(file: string): SourceFormat | undefined {
-  const ext = path.extname(file).toLowerCase();
-  switch (ext) {
-    case '.txt':
-    case '.text':
+  // As path.extname: the base name's last dot, not a leading one (".md" has no extension).
+  const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+  const dot = base.lastIndexOf('.');
+  switch (dot > 0 ? base.slice(dot + 1).toLowerCase() : '') {
+    case 'txt':
+    case 'text':
       return 'txt';
-    case '.md':
-    case '.markdown':
+    case 'md':
+    case 'markdown':
       return 'md';
-    case '.pdf':
+    case 'pdf':
       return 'pdf';
-    case '.docx':
+    case 'docx':
       return 'docx';
     default:
       return undefined;
@@ -60,10 +64,8 @@ export async function extractBuffer(
   const limits = limitsOf(opts);
   const label = opts.file ?? `The ${format.toUpperCase()} file`;
   switch (format) {
-    case 'pdf': {
-      // pdf.js itself is loaded on the first PDF (pdf.ts), not when the engine starts.
-      return extractPdf(data, { file: opts.file, password: opts.password, maxPages: opts.maxPages, pdfjsDir: opts.pdfjsDir, limits });
-    }
+    case 'pdf':
+      return extractPdf(data, { file: opts.file, password: opts.password, maxPages: opts.maxPages, assets: opts.pdfAssets, limits });
     case 'docx':
       return extractDocx(data, { file: opts.file, limits });
     case 'txt':
@@ -74,39 +76,4 @@ export async function extractBuffer(
       return extractPlain(new TextDecoder('utf-8').decode(data), format);
     }
   }
-}
-
-/**
- * Reads and extracts a file; throws ExtractionError with a message for the user. The file's size is checked against
- * the limits before it is read.
- */
-export async function extractFile(file: string, opts: ExtractOptions = {}): Promise<ExtractedDocument> {
-  const format = formatOf(file);
-  if (!format) {
-    throw new ExtractionError(`${file}: not a supported document type (use .pdf, .docx, .md or .txt).`, 'unsupported', file);
-  }
-  const limits = limitsOf(opts);
-  let data: Buffer;
-  try {
-    // One open, one fstat, one read: few round trips to the thread pool (they are slow on a busy machine).
-    const fh = await fs.open(file, 'r');
-    try {
-      const stat = await fh.stat();
-      checkFileSize(file, format, stat.size, limits);
-      data = Buffer.allocUnsafe(stat.size);
-      let got = 0;
-      while (got < stat.size) {
-        const { bytesRead } = await fh.read(data, got, stat.size - got, got);
-        if (bytesRead === 0) break;
-        got += bytesRead;
-      }
-      if (got < stat.size) data = data.subarray(0, got);
-    } finally {
-      await fh.close();
-    }
-  } catch (e) {
-    if (e instanceof ExtractionError) throw e;
-    throw new ExtractionError(`${file}: cannot be read (${(e as Error).message}).`, 'io', file);
-  }
-  return extractBuffer(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), format, { ...opts, limits, file });
 }

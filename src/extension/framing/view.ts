@@ -9,8 +9,8 @@
  * DOM with textContent (no HTML from the document), and every message it sends is checked by
  * `parseViewMessage` (./protocol.ts) before the host acts on it.
  */
-import * as crypto from 'crypto';
 import * as vscode from 'vscode';
+import { makeNonce } from '../nonce';
 import * as l10n from '@vscode/l10n';
 import type { AnalysisFocus, AnalysisSource } from '../sources';
 import { sectionsOf } from '../sources';
@@ -160,7 +160,7 @@ export class FramingViewProvider implements vscode.WebviewViewProvider, vscode.D
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = crypto.randomBytes(18).toString('base64');
+    const nonce = makeNonce();
     const media = vscode.Uri.joinPath(this.extensionUri, 'media', 'framing');
     const css = webview.asWebviewUri(vscode.Uri.joinPath(media, 'framing.css'));
     const js = webview.asWebviewUri(vscode.Uri.joinPath(media, 'framing.js'));

@@ -1,5 +1,5 @@
 /**
- * The hover explanation of a finding in the PDF viewer: the same content as the text editors' hover
+ * The hover explanation of a finding in a document viewer (PDF, DOCX): the same content as the text editors' hover
  * (hover.ts: what it is, deontic force and cue, actor, district role, framing, the document score and the
  * sentence's share of it), as plain strings that the webview puts into the page with `textContent`.
  */
@@ -26,10 +26,11 @@ export function explainFinding(a: DocumentAnalysis, index: number): Explanation 
   if (sentence) {
     let force = deonticLabel(sentence.deontic);
     if (sentence.cue) force += ` (${l10n.t('cue')} «${sentence.cue.text}»)`;
+    if (sentence.reason) force += ` — ${l10n.t('because')} ${sentence.reason.deontic}`;
     rows.push([l10n.t('Deontic force'), force]);
     rows.push([l10n.t('Actor'), sentence.actor ? `${sentence.actor} — ${actorLevelLabel(sentence.actorLevel)}` : l10n.t('not named')]);
     rows.push([l10n.t('District role'), districtRoleLabel(sentence.district)]);
-    rows.push([l10n.t('Framing'), framingLabel(sentence.framing)]);
+    rows.push([l10n.t('Framing'), framingLabel(sentence.framing) + (sentence.reason ? ` — ${l10n.t('because')} ${sentence.reason.framing}` : '')]);
   }
   let score = `${l10n.t('Document score')}: ${formatScore(a.score.value)} (${a.score.label})`;
   try {

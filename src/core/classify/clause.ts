@@ -1,0 +1,435 @@
+import { grammar } from '../lexicon';
+import { Word } from './words';
+
+/**
+ * Clause structure over a tagged sentence, without a parser: where each clause begins and ends and what
+ * introduces it, and for a finite verb (a modal such as «skal»), its grammatical subject (also after the verb,
+ * in inverted order: «Innen 1. mars skal bydelene …»), its main verb, and whether the clause is passive
+ * («-s» forms, «bli»/«verte» + participle) or negated. Every scan stays inside one clause or a bounded window,
+ * so the work per sentence is linear in its length.
+ */
+
+export type ClauseType =
+  | 'main'
+  | 'complement' // «at …»
+  | 'relative' // «som …», «der …»
+  | 'question' // «hva …», «hvordan …», «om …» after a verb of asking
+  | 'conditional' // «dersom», «hvis», «om»
+  | 'temporal' // «når», «før», «etter at», «mens»
+  | 'causal' // «fordi», «ettersom», «siden»
+  | 'purpose' // «for at», «slik at»
+  | 'concessive' // «selv om»
+  | 'comparative'; // «enn», «som» comparing
+
+export interface Clause {
+  start: number;
+  /** Exclusive. */
+  end: number;
+  type: ClauseType;
+  /** Index of the word that introduces the clause (subordinator, relative, wh-word), if any. */
+  intro?: number;
+  /** Lemmas of up to three words before the subordinator («legge til grunn», «mål om», «ønske»). */
+  governor: string[];
+}
+
+export interface NP {
+  start: number;
+  /** Inclusive. */
+  end: number;
+  /** The head noun; for a coordination, the first. */
+  head: number;
+  /** All coordinated heads («Sykehuset og bydelene»). */
+  heads: number[];
+}
+
+export interface Predication {
+  /** The finite verb (the cue). */
+  finite: number;
+  clause: Clause;
+  subject?: NP;
+  /** The subject follows the finite verb. */
+  inverted: boolean;
+  /** The subject is the antecedent of «som». */
+  relativeSubject: boolean;
+  main?: number;
+  /** Lemmas of the verbs between the finite verb and the main verb («kunne», «bli», «være»). */
+  chain: string[];
+  passive: boolean;
+  negated: boolean;
+  /** A hedge in the clause («kanskje», «kan hende»). */
+  hedged: boolean;
+  /** «ta høyde (for)», «regne med», «belage seg»: the verb phrase means «expect». */
+  expects?: string;
+  /** A deadline in the clause («innen fristen», «innen 1. mars», «senest»). */
+  deadline: boolean;
+}
+
+const HEDGES = new Set(['kanskje', 'trolig', 'antakelig', 'antageleg', 'sannsynligvis', 'truleg', 'muligens', 'moglegvis', 'hende']);
+const EXPECT: [string, string?][] = [['ta', 'høyde'], ['regne', 'med'], ['rekne', 'med'], ['belage', 'seg'], ['påregne'], ['forvente'], ['vente']];
+
+/** «ikke minst», «ikke bare», «ikke lenger bare»: fixed phrases that do not negate the verb. */
+const NOT_NEGATING = new Set(['minst', 'bare', 'berre', 'kun', 'uten', 'utan']);
+const NEGATIONS = new Set(['ikke', 'ikkje', 'aldri', 'ingen', 'inga', 'intet', 'verken', 'korkje']);
+const BREAK_PUNCT = new Set([',', ';', ':', '(', ')', '[', ']', '–', '—', '•', '!', '?', '«', '»', '"', '“', '”', '/']);
+const SUBORDINATORS: Record<string, ClauseType> = {
+  at: 'complement',
+  dersom: 'conditional', hvis: 'conditional', viss: 'conditional', ifall: 'conditional',
+  når: 'temporal', før: 'temporal', mens: 'temporal', medan: 'temporal', inntil: 'temporal', idet: 'temporal',
+  fordi: 'causal', ettersom: 'causal', siden: 'causal', sidan: 'causal', da: 'causal',
+  enn: 'comparative',
+};
+const WH = new Set(['hva', 'hvordan', 'hvem', 'hvilke', 'hvilken', 'hvilket', 'hvorfor', 'hvorvidt', 'kva', 'korleis', 'kven', 'kvifor', 'kva for', 'kor']);
+const RELATIVE = new Set(['som', 'der', 'hvor', 'kor']);
+const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON']);
+const NP_WORD = new Set(['NOUN', 'PROPN', 'PRON', 'ADJ', 'DET', 'NUM']);
+const VERBAL = new Set(['VERB', 'AUX']);
+const AUXILIARIES = new Set(['kunne', 'måtte', 'skulle', 'ville', 'vilje', 'burde', 'bli', 'verte', 'være', 'vere', 'ha', 'få']);
+const PASSIVE_AUX = new Set(['bli', 'verte']);
+/** Verbs that end in -s in every form (deponents), and -st participles: not passives. */
+const DEPONENT = /(synes|syntes|finnes|fantes|lykkes|lyktes|trives|møtes|minnes|skjønnes|kjennes|svettes|eldes|mislykkes|undres|slåss|fins)$/;
+
+function isBreakPunct(w: Word, next?: Word, prev?: Word): boolean {
+  if (!w.punct) return false;
+  if (BREAK_PUNCT.has(w.text)) return true;
+  // a full stop inside a «sentence» (a list run together, «… 15.6.2026. - 2)») ends a clause; one in a number,
+  // a date («1. mars») or an abbreviation followed by a small letter does not
+  if (w.text === '.') return next === undefined || (next.start > w.end && !/^\p{Ll}/u.test(next.text));
+  // a dash with space after it; not the hyphen of «Arbeids- og velferdsdirektoratet»
+  if (w.text === '-') return next === undefined || (next.start > w.end && !(prev && !prev.punct && prev.end === w.start));
+  return false;
+}
+
+/** A comma inside a list of nouns («bydeler, etater og skoler»): no clause boundary. */
+function isListComma(words: readonly Word[], i: number): boolean {
+  const prev = words[i - 1];
+  const next = words[i + 1];
+  if (!prev || !next || !NOMINAL.has(prev.upos) || !(NOMINAL.has(next.upos) || next.upos === 'ADJ' || next.upos === 'DET')) return false;
+  for (let k = i + 1; k < Math.min(words.length, i + 6); k++) {
+    const w = words[k];
+    if (w.upos === 'CCONJ') return k + 1 < words.length && NP_WORD.has(words[k + 1].upos);
+    if (w.text === ',') continue;
+    if (!NP_WORD.has(w.upos)) return false;
+  }
+  return false;
+}
+
+function subordinatorType(words: readonly Word[], i: number): ClauseType | undefined {
+  const w = words[i];
+  const prev = words[i - 1];
+  if (w.lower === 'at') {
+    // «for at», «slik at», «så at»: purpose or result; «etter at»: temporal
+    if (prev && (prev.lower === 'for' || prev.lower === 'slik' || prev.lower === 'så')) return 'purpose';
+    if (prev && prev.lower === 'etter') return 'temporal';
+    return 'complement';
+  }
+  if (w.lower === 'om') {
+    // «selv om»: concessive; «om» as a subordinator (not «om dette», «ber om»)
+    if (prev && (prev.lower === 'selv' || prev.lower === 'sjølv')) return 'concessive';
+    if (w.upos === 'SCONJ') return prev && VERBAL.has(prev.upos) ? 'question' : 'conditional';
+    return undefined;
+  }
+  if (w.lower === 'da' && w.upos !== 'SCONJ') return undefined;
+  if (w.lower === 'før' && w.upos === 'ADP') return undefined;
+  const t = SUBORDINATORS[w.lower];
+  if (t) return t;
+  if (w.upos === 'SCONJ' && w.lower !== 'som' && w.lower !== 'å') return 'temporal';
+  return undefined;
+}
+
+/**
+ * The clauses of a sentence, in order; every word belongs to one (punctuation that breaks clauses belongs to the
+ * clause before it).
+ */
+export function clauses(words: readonly Word[]): { list: Clause[]; of: Int32Array } {
+  const n = words.length;
+  const starts: { at: number; type: ClauseType; intro?: number }[] = [{ at: 0, type: 'main' }];
+  for (let i = 0; i < n; i++) {
+    const w = words[i];
+    if (w.text === ',' && isListComma(words, i)) continue;
+    if (isBreakPunct(w, words[i + 1], words[i - 1])) {
+      if (i + 1 < n) starts.push({ at: i + 1, type: 'main' });
+      continue;
+    }
+    if (i === 0) continue;
+    const sub = subordinatorType(words, i);
+    if (sub) {
+      const at = sub === 'purpose' || sub === 'concessive' || (sub === 'temporal' && w.lower === 'at') ? i - 1 : i;
+      starts.push({ at, type: sub, intro: i });
+      continue;
+    }
+    const prev = words[i - 1];
+    if (RELATIVE.has(w.lower) && (w.upos === 'PRON' || w.upos === 'SCONJ' || w.upos === 'ADV') && prev && !prev.punct) {
+      if (w.lower === 'som' && w.upos === 'SCONJ' && !NOMINAL.has(prev.upos)) {
+        starts.push({ at: i, type: 'comparative', intro: i });
+      } else if (w.lower === 'som' || NOMINAL.has(prev.upos)) {
+        starts.push({ at: i, type: 'relative', intro: i });
+      }
+      continue;
+    }
+    if (WH.has(w.lower) && !prev.punct) starts.push({ at: i, type: 'question', intro: i });
+  }
+  // a coordinating conjunction between two clauses that each have a verb starts a new main clause
+  const withCoord: typeof starts = [];
+  for (let k = 0; k < starts.length; k++) {
+    withCoord.push(starts[k]);
+    const from = starts[k].at;
+    const to = k + 1 < starts.length ? starts[k + 1].at : n;
+    let verbBefore = false;
+    for (let i = from; i < to; i++) {
+      const w = words[i];
+      if (w.upos === 'CCONJ' && (w.lower === 'og' || w.lower === 'men' || w.lower === 'eller' || w.lower === 'samt') && verbBefore) {
+        let verbAfter = false;
+        for (let j = i + 1; j < to && j < i + 12; j++) if (VERBAL.has(words[j].upos) && !isInfinitiveAfterAa(words, j)) verbAfter = true;
+        if (verbAfter) {
+          withCoord.push({ at: i + 1, type: 'main' });
+          verbBefore = false;
+          continue;
+        }
+      }
+      if (VERBAL.has(w.upos)) verbBefore = true;
+    }
+  }
+  const list: Clause[] = [];
+  const of = new Int32Array(n);
+  withCoord.sort((a, b) => a.at - b.at);
+  for (let k = 0; k < withCoord.length; k++) {
+    const s = withCoord[k];
+    const end = k + 1 < withCoord.length ? withCoord[k + 1].at : n;
+    if (end <= s.at) continue;
+    const governor: string[] = [];
+    if (s.intro !== undefined) {
+      for (let j = s.intro - 1; j >= 0 && governor.length < 3; j--) {
+        if (words[j].punct) break;
+        governor.unshift(words[j].lemma.toLowerCase());
+      }
+    }
+    list.push({ start: s.at, end, type: s.type, intro: s.intro, governor });
+    for (let i = s.at; i < end; i++) of[i] = list.length - 1;
+  }
+  return { list, of };
+}
+
+function isInfinitiveAfterAa(words: readonly Word[], j: number): boolean {
+  return j > 0 && words[j - 1].lower === 'å';
+}
+
+/** Is the word a genitive that determines the next noun («kommunens», «Oslos»)? */
+function isGenitive(w: Word): boolean {
+  return (w.upos === 'PROPN' || w.upos === 'NOUN') && /[^s]s$/.test(w.lower) && w.lemma.toLowerCase() !== w.lower;
+}
+
+/** The noun phrase within [from, to) (inclusive from, exclusive to) that is the subject: its head stops at a preposition. */
+function npIn(words: readonly Word[], from: number, to: number): NP | undefined {
+  let s = from;
+  while (s < to && (words[s].punct || (words[s].upos === 'ADV' && !NOMINAL.has(words[s].upos)) || words[s].upos === 'CCONJ' || words[s].upos === 'SCONJ')) s++;
+  if (s >= to) return undefined;
+  // the head region: up to the first preposition, relative or verb after the first word
+  let e = to - 1;
+  for (let k = s + 1; k < to; k++) {
+    const u = words[k].upos;
+    if (u === 'ADP' || VERBAL.has(u) || words[k].lower === 'som' || (words[k].punct && words[k].text !== '-' && words[k].text !== ',')) {
+      e = k - 1;
+      break;
+    }
+  }
+  while (e > s && words[e].punct) e--;
+  const heads: number[] = [];
+  let last = -1;
+  for (let k = s; k <= e; k++) {
+    const w = words[k];
+    if (NOMINAL.has(w.upos) || (w.upos === 'ADJ' && (k === e || words[k + 1]?.upos === 'CCONJ' || words[k + 1]?.punct))) {
+      if (isGenitive(w) && k < e && NOMINAL.has(words[k + 1].upos)) continue;
+      last = k;
+    }
+    if ((w.upos === 'CCONJ' || w.text === ',') && last >= 0) {
+      heads.push(last);
+      last = -1;
+    }
+  }
+  if (last >= 0) heads.push(last);
+  if (!heads.length) {
+    // no noun: a lone determiner or numeral («Den skal …», «Alle skal …»)
+    for (let k = s; k <= e; k++) if (NP_WORD.has(words[k].upos)) return { start: s, end: k, head: k, heads: [k] };
+    return undefined;
+  }
+  // a coordination of heads keeps them all; the NP ends at the last head
+  const end = heads[heads.length - 1];
+  return { start: s, end, head: heads[0], heads };
+}
+
+/** The noun phrase that begins right after index i (inverted subject, object of «ber»). */
+export function npAfter(words: readonly Word[], i: number, limit: number): NP | undefined {
+  let s = i;
+  while (s < limit && (words[s].upos === 'ADV' || words[s].upos === 'PART' || (words[s].punct && words[s].text === ','))) {
+    if (words[s].lower === 'å') return undefined;
+    s++;
+  }
+  if (s >= limit || !NP_WORD.has(words[s].upos)) return undefined;
+  let e = s;
+  const heads: number[] = [];
+  let k = s;
+  while (k < limit) {
+    const w = words[k];
+    // a pronoun is a whole noun phrase («må vi støtte»); after a common noun, another common noun starts a new
+    // phrase («har fastlegen plikt»), but a name goes on («Statens vegvesen», «Oslo kommune»)
+    if (k > s && NOMINAL.has(words[k - 1].upos) && NOMINAL.has(w.upos) && (words[k - 1].upos === 'PRON' || (!/^\p{Lu}/u.test(words[k - 1].text) && !NAME_PART.test(w.lower)))) break;
+    if (NP_WORD.has(w.upos)) {
+      if (NOMINAL.has(w.upos) && !(isGenitive(w) && k + 1 < limit && NOMINAL.has(words[k + 1].upos))) {
+        // a noun followed by another word of the name («Statens vegvesen», «Oslo kommune») continues the NP
+        e = k;
+      } else if (w.upos !== 'NOUN' && w.upos !== 'PROPN' && w.upos !== 'PRON') {
+        e = k;
+      }
+      k++;
+      continue;
+    }
+    if (w.upos === 'CCONJ' && k + 1 < limit && NP_WORD.has(words[k + 1].upos) && NOMINAL.has(words[e].upos)) {
+      heads.push(lastNominal(words, s, e));
+      k++;
+      continue;
+    }
+    break;
+  }
+  const h = lastNominal(words, s, e);
+  if (h < 0) return undefined;
+  heads.push(h);
+  return { start: s, end: e, head: heads[0], heads: [...new Set(heads.filter((x) => x >= 0))] };
+}
+
+function lastNominal(words: readonly Word[], s: number, e: number): number {
+  // the head of «de regionale helseforetakene», «Oslo kommune» (the last noun), «alle» (a determiner alone)
+  for (let k = e; k >= s; k--) if (NOMINAL.has(words[k].upos)) return k;
+  for (let k = e; k >= s; k--) if (words[k].upos === 'ADJ' || words[k].upos === 'DET' || words[k].upos === 'NUM') return k;
+  return -1;
+}
+
+/** The noun phrase that ends right before index i (antecedent of «som»). */
+function npBefore(words: readonly Word[], i: number, limit: number): NP | undefined {
+  let e = i - 1;
+  while (e >= limit && words[e].punct) e--;
+  if (e < limit || !NP_WORD.has(words[e].upos)) return undefined;
+  let s = e;
+  while (s - 1 >= limit && (NP_WORD.has(words[s - 1].upos) || (words[s - 1].upos === 'CCONJ' && s - 2 >= limit && NOMINAL.has(words[s - 2].upos)))) s--;
+  const heads: number[] = [];
+  for (let k = s; k <= e; k++) if (NOMINAL.has(words[k].upos) && (k === e || words[k + 1].upos === 'CCONJ')) heads.push(k);
+  if (!heads.length) heads.push(e);
+  return { start: s, end: e, head: heads[heads.length - 1], heads };
+}
+
+const ADVERBIAL_START = new Set(['ADP', 'ADV', 'SCONJ', 'NUM', 'PART', 'INTJ']);
+/** Words that open a clause as adverbials whatever the tagger says («Videre skal direktoratet …»). */
+const ADVERBIAL_WORDS = new Set(grammar.adverbialStarters.filter((a) => !a.includes(' ')));
+const NAME_PART = /^(kommune|fylkeskommune|vegvesen|helsenett|sf|hf|kommunes|origo|helseforetak|universitet|sykehus)$/;
+/** Personal pronouns: right after the finite verb, the subject of a clause whose first place holds something else («Det vil vi komme tilbake til»). */
+const PERSONAL = new Set(['vi', 'me', 'jeg', 'eg', 'de', 'dei', 'han', 'hun', 'ho', 'man', 'du', 'dere', 'de']);
+
+function isPassiveForm(w: Word): boolean {
+  if (w.upos !== 'VERB' && w.upos !== 'AUX') return false;
+  const l = w.lower;
+  if (DEPONENT.test(l)) return false;
+  const lemma = w.lemma.toLowerCase();
+  if (lemma.endsWith('s')) return false;
+  if (/(e|a)st$/.test(l) && l.length > 4) return true; // NN -ast, BM -est (rare)
+  if (/[^s]s$/.test(l) && l.length > 3 && l !== lemma) return true;
+  return false;
+}
+
+const PARTICIPLE = /(et|t|d|dd|tt|te|de|a|ert|ete|ede)$/;
+
+/**
+ * Analyses the finite verb at index f: its clause, subject, main verb, passive and negation.
+ */
+export function predication(words: readonly Word[], structure: { list: Clause[]; of: Int32Array }, f: number): Predication {
+  const clause = structure.list[structure.of[f]];
+  let subject: NP | undefined;
+  let inverted = false;
+  let relativeSubject = false;
+  const introEnd = clause.intro !== undefined ? clause.intro + 1 : clause.start;
+  if (clause.type === 'relative' && clause.intro !== undefined && introEnd === f) {
+    // «… helseforetakene som skal medvirke»: the antecedent; a cleft «det er kommunen som skal»
+    subject = npBefore(words, clause.intro, Math.max(0, clause.intro - 8));
+    relativeSubject = subject !== undefined;
+  } else if (clause.type === 'main') {
+    let pre = clause.start;
+    while (pre < f && (words[pre].upos === 'CCONJ' || words[pre].upos === 'ADV') && words[pre].upos !== 'NOUN') pre++;
+    const coordinated = pre >= f && ((pre > 0 && words[pre - 1].upos === 'CCONJ') || words[clause.start].upos === 'CCONJ');
+    const ci = structure.of[clause.start];
+    if (coordinated && ci > 0) {
+      // «Satsingen startet i 2007 og skal pågå ut 2017», «…, og skal føre tilsyn»: the coordinated verb shares the
+      // first clause's subject
+      const prevClause = structure.list[ci - 1];
+      subject = npAfter(words, f + 1, clause.end) ?? npIn(words, prevClause.start, prevClause.end);
+    } else if (pre < f && PERSONAL.has(words[f + 1]?.lower ?? '') && words[f + 1].upos === 'PRON' && !(f - pre === 1 && PERSONAL.has(words[pre].lower))) {
+      // a topicalised object or adverbial before the verb, the pronoun subject after it
+      subject = { start: f + 1, end: f + 1, head: f + 1, heads: [f + 1] };
+      inverted = true;
+    } else if (pre >= f || ADVERBIAL_WORDS.has(words[pre].lower) || ADVERBIAL_START.has(words[pre].upos) && !(words[pre].upos === 'NUM' && words[pre + 1] && NOMINAL.has(words[pre + 1].upos))) {
+      subject = npAfter(words, f + 1, clause.end);
+      inverted = subject !== undefined;
+      if (!subject && pre < f) subject = npIn(words, pre, f);
+    } else {
+      subject = npIn(words, pre, f);
+    }
+  } else {
+    subject = introEnd < f ? npIn(words, introEnd, f) : undefined;
+    if (!subject) {
+      subject = npAfter(words, f + 1, clause.end);
+      inverted = subject !== undefined;
+    }
+  }
+  // the main verb: the first verb after the finite one (and after an inverted subject), across a parenthetical comma
+  let j = inverted && subject ? subject.end + 1 : f + 1;
+  const chain: string[] = [];
+  let main: number | undefined;
+  let negated = false;
+  for (let k = clause.intro !== undefined ? clause.intro + 1 : clause.start; k < f; k++) if (NEGATIONS.has(words[k].lower) && !NOT_NEGATING.has(words[k + 1]?.lower ?? '')) negated = true;
+  const limit = Math.min(words.length, f + 14);
+  for (; j < limit; j++) {
+    const w = words[j];
+    if (NEGATIONS.has(w.lower) && !NOT_NEGATING.has(words[j + 1]?.lower ?? '')) {
+      negated = true;
+      continue;
+    }
+    if (w.punct && w.text !== ',' && w.text !== '–' && w.text !== '(' && w.text !== ')') break;
+    if (w.lower === 'som' || (w.upos === 'SCONJ' && w.lower !== 'å')) break;
+    if (VERBAL.has(w.upos)) {
+      const lemma = w.lemma.toLowerCase();
+      if (AUXILIARIES.has(lemma) && main === undefined) {
+        // «skal kunne gi», «skal bli gjennomført», «skal være nådd»: keep looking for a verb close behind
+        let next = -1;
+        for (let k = j + 1; k < Math.min(limit, j + 4); k++) {
+          if (NEGATIONS.has(words[k].lower)) negated = true;
+          if (VERBAL.has(words[k].upos) || (words[k].upos === 'ADJ' && PASSIVE_AUX.has(lemma) && PARTICIPLE.test(words[k].lower))) {
+            next = k;
+            break;
+          }
+          if (words[k].punct || words[k].upos === 'NOUN' || words[k].upos === 'PROPN' || words[k].upos === 'DET') break;
+        }
+        if (next > 0) {
+          chain.push(lemma);
+          j = next - 1;
+          continue;
+        }
+      }
+      main = j;
+      break;
+    }
+  }
+  let passive = false;
+  if (main !== undefined) {
+    passive = isPassiveForm(words[main]) || chain.some((c) => PASSIVE_AUX.has(c));
+    if (!passive && chain.some((c) => c === 'være' || c === 'vere') && PARTICIPLE.test(words[main].lower) && words[main].lemma.toLowerCase() !== words[main].lower) passive = true;
+  }
+  let hedged = false;
+  for (let k = Math.max(0, clause.start - 3); k < Math.min(clause.end, (main ?? f) + 1); k++) if (HEDGES.has(words[k].lower)) hedged = true;
+  let expects: string | undefined;
+  if (main !== undefined) {
+    const m = words[main].lemma.toLowerCase();
+    const next = words[main + 1]?.lower;
+    const hit = EXPECT.find(([v, w]) => v === m && (w === undefined || w === next));
+    if (hit) expects = hit.join(' ');
+  }
+  let deadline = false;
+  for (let k = clause.start; k < clause.end; k++) if (/^(innen|innan|frist|fristen|senest|seinast)$/.test(words[k].lower)) deadline = true;
+  return { finite: f, clause, subject, inverted, relativeSubject, main, chain, passive, negated, hedged, expects, deadline };
+}

@@ -1,0 +1,290 @@
+import type { Deontic, TermMatch } from '../types';
+import { grammar } from '../lexicon';
+import { clauses, npAfter, Predication, predication } from './clause';
+import { SubjectInfo, subjectInfo } from './subject';
+import type { Word } from './words';
+
+/**
+ * Deontic readings of a sentence's cues, by rule. Each cue the lexicon found (a modal such as «skal», or a
+ * steering phrase such as «ber … om») is read in its clause: who the subject is, what the main verb is, whether
+ * the clause is passive, negated or subordinate, and what governs it. A reading gives the force the rule
+ * assigns, the actor it binds, a short reason, and the facts behind it (features for the learned layer).
+ */
+
+export interface Reading {
+  cue: TermMatch;
+  /** Lexicon entry id and its kind. */
+  entry: string;
+  kind: 'modal' | 'steering';
+  /** The modal's lemma (skulle, måtte, burde, kunne, ville) or the steering entry's force. */
+  lemma: string;
+  force: Deontic;
+  actor?: SubjectInfo;
+  reason: string;
+  /** A structural verdict (a governor, negation, an embedded question, a steering phrase): the learned layer keeps it. */
+  hard: boolean;
+  pred?: Predication;
+  subject?: SubjectInfo;
+  mainLemma?: string;
+}
+
+const G = {
+  epiKan: new Set(grammar.epistemicAfterKan),
+  epiMaa: new Set(grammar.epistemicAfterMaa),
+  futVil: new Set(grammar.futureAfterVil),
+  vision: new Set(grammar.visionVerbs),
+  actKan: new Set(grammar.transitiveAfterKan),
+};
+
+const MODAL_LEMMA: Record<string, string> = {
+  skal: 'skulle', skulle: 'skulle', må: 'måtte', måtte: 'måtte', bør: 'burde', burde: 'burde', kan: 'kunne', kunne: 'kunne',
+  vil: 'ville', ville: 'ville',
+};
+
+/** Governors of an «at»-clause that make it a goal or the writer's own decision. */
+const INTENTION_GOVERNORS = /^(mål|målet|målsetting|målsettingen|ambisjon|ambisjonen|visjon|visjonen|intensjon|intensjonen|hensikt|hensikten|beslutte|besluttet|bestemme|bestemt|vedta|vedtatt|vedteke|vekt|vektlegge|arbeide|jobbe|sikte|satsing|etterstrebe|tilstrebe|strategi)$/;
+/** Governors that make the clause a recommendation («ønsker at det skal …»). */
+const RECOMMENDATION_GOVERNORS = /^(ønske|ønskje|ønskelig|ønskjeleg|anbefale|tilrå|foreslå|oppfordre)$/;
+/** Governors that make it an order («forventer at», «forutsetter at», «ber om at», «krever at»). */
+const OBLIGATION_GOVERNORS = /^(forvente|forventning|forventningen|forutsette|forutsetning|kreve|krevje|krav|pålegge|be|bes|sørge|påse|sikre|grunn)$/;
+/** Governors under which a modal only describes («føre til at», «bidra til at», «mener at»). */
+const DESCRIPTIVE_GOVERNORS = /^(føre|medføre|bidra|tro|vise|oppleve|erfare|fortelle|svare|hevde|frykte|risikere|risiko|fare|sannsynlig|mulig|hende)$/;
+/** Verbs after «vil» that make it a plain future, even with a body as subject. */
+const FUTURE_ONLY = new Set(['være', 'vere', 'bli', 'verte', 'ha', 'kunne', 'måtte', 'kreve', 'krevje', 'innebære', 'bety', 'medføre', 'føre', 'variere', 'ligge', 'gjelde', 'utgjøre', 'øke', 'auke', 'synke', 'skje', 'oppleve', 'merke', 'få']);
+/** Agency heads: a named agency is instructed by «skal», a municipality or government states its own plan. */
+const ADDRESSEE_HEADS = /(direktorat|etat|tilsyn|institutt|helseforetak|vegvesen|statsforvalter|fylkesmann|gruppe|gruppa|sekretariat|embete|nav|rhf|hf)(et|en|a|ene|ane|er|ar|a)?$/;
+const SELF_LIKE = /^(kommunen|kommuna|fylkeskommunen|regjeringen|regjeringa|departementet|byrådet|bystyret|staten|ks|vi|me)$/;
+/** Verbs of reporting and delivering: what an addressee is told to do. */
+const ORDER_VERBS = /^(rapportere|levere|sende|oversende|melde|redegjøre|dokumentere|innrapportere|besvare|returnere)$/;
+/** Money as subject: «Bevilgningen benyttes til …». */
+const MONEY = /^(bevilgning|midl|middel|midlar|tilskudd|tilskot|beløp|ramme|post|budsjett|tildeling)/;
+
+function governedBy(p: Predication, re: RegExp): string | undefined {
+  if (p.clause.type !== 'complement') return undefined;
+  return p.clause.governor.find((g) => re.test(g));
+}
+
+function quoteMention(words: readonly Word[], i: number): boolean {
+  // a cue inside a short quotation («ordet "skal"») is a mention
+  const w = words[i];
+  const before = words[i - 1];
+  const after = words[i + 1];
+  const q = /^[«»"“”'‘’„]$/;
+  return before !== undefined && after !== undefined && q.test(before.text) && q.test(after.text) && before.end === w.start && after.start === w.end;
+}
+
+const force = (f: Deontic, reason: string) => ({ force: f, reason });
+
+/** Reads a modal verb at word index i. */
+function readModal(text: string, words: readonly Word[], structure: ReturnType<typeof clauses>, i: number, cue: TermMatch): Reading | undefined {
+  const lower = words[i].lower;
+  const lemma = MODAL_LEMMA[lower];
+  if (!lemma) return undefined;
+  const p = predication(words, structure, i);
+  const subject = subjectInfo(words, p.subject, text);
+  const mainWord = p.main !== undefined ? words[p.main] : undefined;
+  const mainLemma = mainWord?.lemma.toLowerCase();
+  const mainLower = mainWord?.lower ?? '';
+  const base = { cue, entry: cue.entry, kind: 'modal' as const, lemma, pred: p, subject, mainLemma };
+  const verdict = decideModal(lemma, lower, p, subject, mainLemma, mainLower);
+  // the actor of a permission may be people («Du kan gi innspill»); of the other forces, a body or the writer
+  const agent = subject && (subject.kind === 'org' || subject.kind === 'self' || (verdict.force === 'permission' && subject.kind === 'people')) ? subject : undefined;
+  const actor = verdict.force === 'none' ? undefined : verdict.actor === 'none' ? undefined : verdict.actor === 'any' ? subject : agent;
+  return { ...base, force: verdict.force, reason: verdict.reason, hard: verdict.hard === true, actor };
+}
+
+type Verdict = { force: Deontic; reason: string; actor?: 'agent' | 'any' | 'none'; hard?: boolean };
+
+function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInfo | undefined, main: string | undefined, mainLower: string): Verdict {
+  const kind = s?.kind ?? 'none';
+  const t = p.clause.type;
+  const sub = (why: string): Verdict => ({ ...force('none', why), actor: 'none', hard: true });
+  const soft = (why: string): Verdict => ({ ...force('none', why), actor: 'none' });
+  if (t === 'question') return sub(`«${lower}» in an embedded question`);
+  if (lemma !== 'skulle' && lemma !== 'måtte' && lower !== 'bør' && lower !== 'kan' && lower !== 'vil' && lower !== 'må' && lower !== 'skal')
+    return sub(`past «${lower}» reports`);
+  const desc = governedBy(p, DESCRIPTIVE_GOVERNORS);
+  if (desc) return sub(`«${lower}» under «${desc} at» describes`);
+  if (t === 'purpose') return sub(`«${lower}» in a purpose clause`);
+
+  if (lemma === 'skulle') {
+    if (lower === 'skulle') return sub('past «skulle» reports');
+    if (t === 'temporal' || t === 'causal' || t === 'comparative') return soft(`«skal» in a ${t} clause describes`);
+    if (p.negated) return { ...force('prohibition', '«skal ikke»: a prohibition'), actor: 'agent', hard: true };
+    const rec = governedBy(p, RECOMMENDATION_GOVERNORS);
+    if (rec) return { ...force('recommendation', `«${rec} at … skal»: a wish`), actor: 'none', hard: true };
+    const goal = governedBy(p, INTENTION_GOVERNORS);
+    if (goal) return { ...force('intention', `«${goal} … at … skal»: a goal`), actor: 'agent', hard: true };
+    const ord = governedBy(p, OBLIGATION_GOVERNORS);
+    if (ord) return { ...force('obligation', `«${ord} at … skal»: an order`), actor: 'agent', hard: true };
+    // something to be sent, delivered or done by a deadline is an order whatever the subject
+    // («Høringsnotatet skal oversendes departementet innen 1. mars»)
+    if (kind !== 'self' && kind !== 'people' && kind !== 'org' && (p.deadline || (main !== undefined && ORDER_VERBS.test(main))))
+      return { ...force('obligation', `«skal${main ? ' ' + main : ''}» with a deadline or a delivery: an order`), actor: 'agent', hard: true };
+    if (kind === 'self') return { ...force('intention', '«skal» with the writer as subject: own plan'), actor: 'any' };
+    if (kind === 'goal') return { ...force('intention', '«skal» states a goal'), actor: 'none' };
+    if (kind === 'people' && p.relativeSubject) return soft('«som skal» about people: what they are to do');
+    if (kind === 'people') return { ...force('intention', '«skal» with people as subject: a vision'), actor: 'none' };
+    if (p.passive) return { ...force('obligation', 'passive «skal»: an instruction'), actor: 'none' };
+    if (kind === 'expletive') return { ...force('obligation', '«det skal …»: an instruction'), actor: 'none' };
+    if (kind === 'org') {
+      if (main && (main === 'være' || main === 'vere') && !p.chain.length) return { ...force('intention', '«skal være»: how the body is meant to be'), actor: 'agent' };
+      const head = s!.lemma;
+      // a municipality or a named body states its own plan («Kommunen skal legge vekt på …»), unless it is told to
+      // report or deliver, or by a deadline («Kommunen skal rapportere innen fristen»)
+      const ordered = (main !== undefined && ORDER_VERBS.test(main)) || p.deadline;
+      if (!ordered && !s!.plural && !ADDRESSEE_HEADS.test(s!.text.toLowerCase()) && (SELF_LIKE.test(s!.text.toLowerCase()) || / kommune$/.test(s!.text.toLowerCase()) || s!.proper))
+        return { ...force('intention', `«skal» with ${s!.text} as subject: the body's own plan`), actor: 'agent' };
+      void head;
+      return { ...force('obligation', `«skal» binds ${s!.text}`), actor: 'agent', hard: ordered };
+    }
+    if (kind === 'thing') {
+      // a thing to be sent, delivered or done by a deadline is an instruction («… skal oversendes departementet»,
+      // «Behandling av et forslag skal skje senest 6 måneder etter …»); otherwise «skal» states its purpose
+      if (p.deadline || (main !== undefined && ORDER_VERBS.test(main))) return { ...force('obligation', `«skal${main ? ' ' + main : ''}» with a deadline or a delivery: an instruction`), actor: 'none' };
+      return { ...force('intention', `«skal${main ? ' ' + main : ''}» with a thing as subject: its purpose`), actor: 'none' };
+    }
+    return { ...force('obligation', '«skal»: an instruction'), actor: 'none' };
+  }
+
+  if (lemma === 'måtte') {
+    if (lower === 'måtte') return sub('past «måtte» reports');
+    if (p.negated) return { ...force('prohibition', '«må ikke»: a prohibition'), actor: 'agent', hard: true };
+    if (main && (G.epiMaa.has(main) || G.epiMaa.has(mainLower))) return sub(`«må ${mainLower}»: epistemic`);
+    if (p.hedged) return sub('hedged «må» («kanskje», «kan hende»): epistemic');
+    if (p.expects) return sub(`«må ${p.expects}»: must expect`);
+    if (main === 'se' && p.passive) return sub('«må sees i sammenheng»: necessity, no duty');
+    if (t === 'temporal' || t === 'causal') return soft(`«må» in a ${t} clause describes a necessity`);
+    if (kind === 'goal') return { ...force('intention', '«må» states a goal'), actor: 'none' };
+    if (kind === 'generic') return { ...force('obligation', '«man må»: a demand'), actor: 'none' };
+    if (kind === 'thing' && (main === 'være' || main === 'vere')) return { ...force('obligation', '«må være»: a requirement on a thing'), actor: 'none' };
+    if (kind === 'org' || kind === 'self') return { ...force('obligation', `«må» demands of ${s!.text}`), actor: 'agent' };
+    return { ...force('obligation', '«må»: a demand'), actor: 'none' };
+  }
+
+  if (lemma === 'burde') {
+    if (lower === 'burde' && t !== 'main') return sub('«burde» reports');
+    return { ...force('recommendation', '«bør»: advice'), actor: 'agent', hard: true };
+  }
+
+  if (lemma === 'kunne') {
+    if (lower === 'kunne') return sub('«kunne»: possibility');
+    const actorSubject = kind === 'org' || kind === 'self' || kind === 'people';
+    if (main && (G.epiKan.has(main) || G.epiKan.has(mainLower)) && !(actorSubject && !p.passive && G.actKan.has(main))) {
+      return soft(`«kan ${mainLower}»: possibility`);
+    }
+    // «kan ikke» is a prohibition when a body is denied an act; «kan ikke løses alene» is inability
+    if (p.negated) return kind === 'org' && !p.passive ? { ...force('prohibition', '«kan ikke»: not allowed'), actor: 'agent' } : soft('«kan ikke»: inability');
+    if (t !== 'main' && t !== 'relative') return sub(`«kan» in a ${t} clause`);
+    if (p.passive) return soft('«kan» + passive: an option');
+    if (kind === 'org' || kind === 'self' || kind === 'people') return { ...force('permission', `«kan»: ${s!.text} may act`), actor: 'agent' };
+    return soft('«kan»: possibility');
+  }
+
+  // ville
+  if (lower === 'ville') return sub('«ville»: conditional');
+  if (t !== 'main' && t !== 'complement') return sub(`«vil» in a ${t} clause: future`);
+  if (kind === 'self' || kind === 'org') {
+    if (main && (FUTURE_ONLY.has(main) || FUTURE_ONLY.has(mainLower))) return soft(`«vil ${mainLower}»: future`);
+    return { ...force('intention', `«vil» with ${s!.text} as subject: a commitment`), actor: 'agent' };
+  }
+  if (kind === 'expletive' && p.passive) return { ...force('intention', '«det vil bli …»: a commitment'), actor: 'none' };
+  if (kind === 'goal' && main && G.vision.has(main) && !FUTURE_ONLY.has(main)) return { ...force('intention', `«vil ${main}» with a plan as subject: how it is meant to work`), actor: 'none' };
+  if (kind === 'thing' && main && G.vision.has(main) && !FUTURE_ONLY.has(main)) return { ...force('intention', `«vil ${main}» with a thing as subject: how it is meant to work`), actor: 'none' };
+  return soft('«vil»: future');
+}
+
+/** Reads a steering phrase (its lexicon entry gives the force). */
+function readSteering(
+  text: string,
+  words: readonly Word[],
+  structure: ReturnType<typeof clauses>,
+  first: number,
+  last: number,
+  cue: TermMatch,
+  entryForce: Exclude<Deontic, 'none'>,
+): Reading {
+  // the clause's finite verb: the cue's first word when it is a verb («forventer at», «bes om»), else the nearest
+  // verb before it in the clause («fikk X i oppdrag å», «har X plikt til»)
+  let f = first;
+  if (words[first].upos !== 'VERB' && words[first].upos !== 'AUX') {
+    const c = structure.list[structure.of[first]];
+    for (let k = first - 1; k >= c.start; k--) {
+      if (words[k].upos === 'VERB' || words[k].upos === 'AUX') {
+        f = k;
+        break;
+      }
+    }
+  }
+  const p = predication(words, structure, f);
+  const subject = subjectInfo(words, p.subject, text);
+  const phrase = words.slice(first, last + 1).map((w) => w.lower).join(' ');
+  const base = { cue, entry: cue.entry, kind: 'steering' as const, lemma: cue.entry, pred: p, subject, hard: true };
+  const agent = subject && (subject.kind === 'org' || subject.kind === 'self') ? subject : undefined;
+  let actor: SubjectInfo | undefined = agent;
+  // «ber Helsedirektoratet om», «gir X i oppdrag», «oppfordrer kommunene til»: the object is the actor
+  if (/^(ber|be|anmoder|oppfordrer|oppmodar|gir)\b/.test(phrase)) {
+    // the object between «ber» and «om» («ber Helsedirektoratet om»), or after a lone «ber» («ber byrådet legge frem»)
+    const end = last > first ? last : structure.list[structure.of[first]].end;
+    const obj = subjectInfo(words, npAfter(words, first + 1, end), text);
+    if (obj && (obj.kind === 'org' || obj.kind === 'people')) actor = obj;
+  }
+  // «ber om at direktoratet …», «forventer at kommunene …»: the subject of the «at»-clause (not for «har ansvar for at»,
+  // whose actor is its own subject)
+  if ((words[last + 1]?.lower === 'at' || words[last]?.lower === 'at') && ADDRESSEE_CUES.has(cue.entry)) {
+    const k = words[last]?.lower === 'at' ? last + 1 : last + 2;
+    const obj = subjectInfo(words, npAfter(words, k, Math.min(words.length, k + 8)), text);
+    actor = obj && obj.kind === 'org' ? obj : undefined;
+  }
+  if (entryForce === 'obligation') {
+    if (p.clause.type === 'question' || p.clause.type === 'purpose') return { ...base, force: 'none', reason: `«${phrase}» in a ${p.clause.type} clause` };
+    // «ber om innspill» from the public is an invitation, not an order
+    if (/^(ber|be|bes) om$/.test(phrase) && /^(innspill|innspel|tilbakemelding|synspunkt|forslag)/.test(words[last + 1]?.lower ?? ''))
+      return { ...base, force: 'none', reason: '«ber om innspill»: an invitation' };
+    // «X forutsetter at …» with a thing as subject: presupposes
+    if (/^forutsetter/.test(phrase) && subject && subject.kind === 'thing') return { ...base, force: 'none', reason: `«${phrase}» with a thing as subject: presupposes` };
+    if (/^forventes å/.test(phrase)) return { ...base, force: 'none', reason: '«forventes å»: a forecast' };
+    // «Det må forventes at kostnadene øker»: a modal before the passive makes it a forecast
+    if (/^(det )?forventes/.test(phrase) && /^(må|kan|vil|skal|bør)$/.test(words[first - 1]?.lower ?? '')) return { ...base, force: 'none', reason: `«${words[first - 1].lower} ${phrase}»: a forecast` };
+    // «ber» without «om»: only with a body as object («Bystyret ber byrådet legge frem …»)
+    if (phrase === 'ber' && !(actor && actor !== agent)) return { ...base, force: 'none', reason: '«ber» with no addressee' };
+    if (cue.entry === 'midler-benyttes' && !(subject && MONEY.test(subject.lemma))) return { ...base, force: 'none', reason: `«${phrase}» not about allocated funds` };
+  }
+  if (entryForce === 'permission') actor = agent ?? (subject?.kind === 'people' ? subject : actor);
+  if (entryForce === 'recommendation') actor = agent ?? actor;
+  if (entryForce === 'intention') {
+    actor = agent;
+    if (/^ønsk/.test(phrase) && subject && subject.kind !== 'org' && subject.kind !== 'self' && subject.kind !== 'generic') return { ...base, force: 'none', reason: `«${phrase}» without a body as subject` };
+  }
+  return { ...base, force: entryForce, reason: `«${phrase}»: ${entryForce}`, actor };
+}
+
+/** Cues whose «at»-clause names the actor («forventer at kommunene …»). */
+const ADDRESSEE_CUES = new Set(['forventer-at', 'forutsetter-at', 'ber-om', 'anbefale', 'nødvendig-at', 'nn-anbefale']);
+
+export const PRECEDENCE: Deontic[] = ['prohibition', 'obligation', 'recommendation', 'permission', 'intention', 'none'];
+
+/** Readings of every cue in the sentence, strongest force first. */
+export function readCues(
+  text: string,
+  words: readonly Word[],
+  matches: readonly TermMatch[],
+  entryOf: (id: string) => { cue?: 'modal' | 'steering'; deontic?: Exclude<Deontic, 'none'> } | undefined,
+): Reading[] {
+  const structure = clauses(words);
+  const out: Reading[] = [];
+  let w = 0;
+  for (const m of [...matches].sort((a, b) => a.start - b.start)) {
+    const e = entryOf(m.entry);
+    if (!e?.cue || !e.deontic) continue;
+    while (w < words.length && words[w].start < m.start) w++;
+    if (w >= words.length) break;
+    let last = w;
+    while (last + 1 < words.length && words[last + 1].start < m.end) last++;
+    if (quoteMention(words, w)) continue;
+    const r = e.cue === 'modal' ? readModal(text, words, structure, w, m) : readSteering(text, words, structure, w, last, m, e.deontic);
+    if (r) out.push(r);
+  }
+  out.sort((a, b) => PRECEDENCE.indexOf(a.force) - PRECEDENCE.indexOf(b.force) || a.cue.start - b.cue.start);
+  return out;
+}

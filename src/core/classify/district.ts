@@ -1,0 +1,54 @@
+import type { Deontic, DistrictRole } from '../types';
+import type { SentenceFacts } from './features';
+
+/**
+ * The role a sentence gives the city districts, where a district term occurs (labelling guide): obligated
+ * (subject of an obligation, receiver of an order), enabled (discretion, permission, resources, trust), involved
+ * (partners, consulted), or only mentioned.
+ */
+
+const DISTRICT = /^(bydel|bydelar)/i;
+const ORDER = /^(ber|bes|pålegges|pålegger|pålegg|bedt|bedne)$/;
+const GRANT_TO = /^(til|for)$/;
+const RESOURCE = /^(ansvar|ansvaret|oppgaver|oppgåver|midler|midlar|midlene|myndighet|handlingsrom|handlingsrommet|tillit|frihet|fridom|ressurser|tildeles|fullmakt|makt|budsjett|rammer)$/;
+const NEAR = 5;
+const INVOLVED = /^(involveres|involverast|høres|høyrast|konsulteres|innspill|innspel|dialog)$/;
+
+export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: string | null): DistrictRole {
+  const dm = facts.matches.filter((m) => m.category === 'district');
+  if (dm.length === 0) return 'none';
+  const words = facts.words;
+  const lower = words.map((w) => w.lower);
+  const directive = deontic === 'obligation' || deontic === 'prohibition';
+  const actorIsDistrict = actor !== null && actor.split(/\s+/).some((a) => DISTRICT.test(a));
+  if (directive && actorIsDistrict) return 'obligated';
+  if (directive) {
+    // «… ber bydelene om …», «bydelene pålegges …»: an order within a few words of a district term
+    for (let i = 0; i < lower.length; i++) {
+      if (!ORDER.test(lower[i])) continue;
+      for (let j = Math.max(0, i - 3); j < Math.min(lower.length, i + 6); j++) if (DISTRICT.test(lower[j])) return 'obligated';
+    }
+  }
+  if ((deontic === 'permission' || deontic === 'recommendation') && actorIsDistrict) return 'enabled';
+  // resources, responsibility or discretion given to the districts
+  for (let i = 0; i + 1 < lower.length; i++) {
+    if (!GRANT_TO.test(lower[i])) continue;
+    const next = lower[i + 1] === 'de' || lower[i + 1] === 'dei' ? i + 2 : lower[i + 1] === 'ut' ? i + 2 : i + 1;
+    if (next < lower.length && DISTRICT.test(lower[next]) && lower.some((w) => RESOURCE.test(w))) return 'enabled';
+  }
+  const enablingTerm = facts.matches.some(
+    (m) => m.category === 'enabling' && /discretion|trust|resources|reduced-control/.test(facts.entry(m.entry)?.subtype ?? (m.negated ? 'reduced-control' : '')),
+  );
+  if (enablingTerm && deontic !== 'obligation') return 'enabled';
+  // partners or consulted: a co-operation or participation term close to a district term («i samarbeid med
+  // bydelene», «bydelene skal involveres»); a district named as a place in a sentence about something else is mentioned
+  const districtIdx = lower.map((w, i) => (DISTRICT.test(w) || dm.some((m) => m.start === words[i].start) ? i : -1)).filter((i) => i >= 0);
+  const near = (i: number) => districtIdx.some((d) => Math.abs(d - i) <= NEAR);
+  const partner = facts.matches.some((m) => {
+    if (m.category !== 'collaboration' && m.category !== 'cocreation') return false;
+    const i = words.findIndex((w) => w.start >= m.start);
+    return i >= 0 && near(i);
+  });
+  if (partner || lower.some((w, i) => INVOLVED.test(w) && near(i))) return 'involved';
+  return 'mentioned';
+}

@@ -1,0 +1,157 @@
+import type { TermMatch } from '../types';
+import type { LexiconEntry } from '../lexicon';
+import type { Reading } from './deontic';
+import type { Word } from './words';
+
+/**
+ * Features of a sentence for the learned layer (learned.ts): the facts the rules established (the cue, its
+ * subject, main verb, clause, passive and negation; the rule's own verdict), the lexicon's findings, and the
+ * lemmas of the sentence. Feature names are readable, since the strongest of them explain a label.
+ */
+
+export interface SentenceFacts {
+  words: readonly Word[];
+  /** The words carry word classes and lemmas (only sentences with a deontic cue are tagged). */
+  tagged: boolean;
+  readings: readonly Reading[];
+  matches: readonly TermMatch[];
+  entry: (id: string) => LexiconEntry | undefined;
+}
+
+const YEAR = /^(19|20)\d\d$/;
+const MONTHS = /^(januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|våren|høsten|sommeren|vinteren|våres|haustes|hausten)$/;
+const DEADLINE = /^(innen|frist|fristen|senest|seinast|tidligst)$/;
+const STOP = new Set([
+  'og', 'i', 'på', 'til', 'for', 'av', 'med', 'som', 'at', 'en', 'et', 'ei', 'den', 'det', 'de', 'å', 'er', 'være', 'om', 'fra', 'frå', 'har', 'ha',
+  'ein', 'eit', 'dei', 'vere', 'seg', 'sin', 'sitt', 'sine', 'også', 'òg', 'eller', 'men', 'samt', 'så', 'der', 'her',
+]);
+
+function reading(r: Reading, tag: string): string[] {
+  const L = `${tag}${r.lemma}`;
+  const s = r.subject;
+  const p = r.pred;
+  const f: string[] = [L, `${L}>${r.force}`];
+  f.push(`${L}|subj:${s?.kind ?? 'none'}`);
+  if (s) {
+    f.push(`${L}|subj:${s.kind}|${s.plural ? 'pl' : 'sg'}`, `${L}|subjlemma:${s.lemma}`);
+    if (s.proper) f.push(`${L}|subj:proper`);
+    if (s.level) f.push(`${L}|subjlevel:${s.level}`);
+  }
+  if (p) {
+    f.push(`${L}|clause:${p.clause.type}`);
+    if (p.passive) f.push(`${L}|passive`, `${L}|passive|subj:${s?.kind ?? 'none'}`);
+    if (p.negated) f.push(`${L}|neg`);
+    if (p.inverted) f.push(`${L}|inverted`);
+    if (p.hedged) f.push(`${L}|hedged`);
+    if (p.expects) f.push(`${L}|expects`);
+    if (p.relativeSubject) f.push(`${L}|relative-subject`);
+    for (const g of p.clause.governor) f.push(`${L}|gov:${g}`);
+    for (const c of p.chain) f.push(`${L}|chain:${c}`);
+    if (r.mainLemma) f.push(`${L}|verb:${r.mainLemma}`, `${L}|verb:${r.mainLemma}|subj:${s?.kind ?? 'none'}`);
+    else f.push(`${L}|noverb`);
+  }
+  return f;
+}
+
+/** Facts about the whole sentence. */
+function sentenceFeatures(facts: SentenceFacts): string[] {
+  const w = facts.words;
+  const f: string[] = ['bias'];
+  const content = w.filter((x) => !x.punct);
+  const first = content[0];
+  if (first) {
+    f.push(`first:${first.lemma.toLowerCase()}`);
+    if (facts.tagged) f.push(`first-pos:${first.upos}`);
+    if (first.upos === 'VERB' && /^\p{Lu}/u.test(first.text) === false) f.push('first:lower-verb');
+    if (first.upos === 'VERB') f.push('first:verb');
+  }
+  const n = content.length;
+  f.push(`len:${n < 8 ? 'short' : n < 25 ? 'mid' : n < 45 ? 'long' : 'xlong'}`);
+  if (w.some((x) => x.text === '?')) f.push('question-mark');
+  if (w.some((x) => x.text === ':')) f.push('colon');
+  if (w.some((x) => x.text === '«' || x.text === '"' || x.text === '“')) f.push('quote');
+  if (w.some((x) => YEAR.test(x.text))) f.push('year');
+  if (w.some((x) => MONTHS.test(x.lower))) f.push('month');
+  if (w.some((x) => DEADLINE.test(x.lower))) f.push('deadline');
+  if (w.some((x, i) => x.lower === 'i' && w[i + 1]?.lower === 'løpet')) f.push('deadline');
+  if (w.some((x) => x.lower === 'vi' || x.lower === 'me' || x.lower === 'vår' || x.lower === 'våre' || x.lower === 'oss')) f.push('we');
+  if (w.some((x) => /^(kr|kroner|mill|millioner|mrd|milliarder)$/.test(x.lower))) f.push('money');
+  if (!facts.readings.length) f.push('no-cue');
+  if (facts.tagged && !w.some((x) => x.upos === 'VERB' || x.upos === 'AUX')) f.push('no-verb');
+  return f;
+}
+
+function lemmaFeatures(words: readonly Word[], prefix = 'l:'): string[] {
+  const out = new Set<string>();
+  for (const x of words) {
+    if (x.punct || x.upos === 'NUM' || x.upos === 'PROPN') continue;
+    const l = x.lemma.toLowerCase();
+    if (STOP.has(l) || l.length < 2) continue;
+    out.add(prefix + l);
+  }
+  return [...out];
+}
+
+function lexiconFeatures(facts: SentenceFacts): string[] {
+  const out = new Set<string>();
+  for (const m of facts.matches) {
+    const e = facts.entry(m.entry);
+    if (e?.cue) continue;
+    out.add(`lex:${m.entry}${m.negated ? ':reduced' : ''}`);
+    out.add(`cat:${m.category}${e?.subtype ? ':' + e.subtype : ''}${m.negated ? ':reduced' : ''}`);
+    // a topic word inside a name («Innovasjons- og samskapingsutvalget», «Samarbeidsrådet for Sunnmøre»)
+    if (/^\p{Lu}/u.test(m.text) && facts.words.findIndex((x) => x.start === m.start) > 0) out.add(`lex:${m.entry}:capitalised`);
+    if (e?.signal === 'weak') out.add(`cat:${m.category}:weak`);
+  }
+  return [...out];
+}
+
+/** Features for the deontic decision. */
+export function deonticFeatures(facts: SentenceFacts): string[] {
+  const f = [...sharedOf(facts).sentence];
+  const top = facts.readings[0];
+  f.push(`rule:${top?.force ?? 'none'}`);
+  if (top) f.push(...reading(top, 'cue:'));
+  for (const r of facts.readings.slice(1, 3)) f.push(`other:${r.lemma}>${r.force}`);
+  for (const r of facts.readings) f.push(`any:${r.lemma}>${r.force}`);
+  for (const x of facts.words) if (x.upos === 'VERB' || x.upos === 'AUX') f.push(`v:${x.lemma.toLowerCase()}`);
+  return f;
+}
+
+/** The features every decision shares (the sentence, its lexicon terms, its lemmas), computed once per sentence. */
+const shared = new WeakMap<SentenceFacts, { sentence: string[]; lexicon: string[]; lemmas: string[] }>();
+function sharedOf(facts: SentenceFacts) {
+  let s = shared.get(facts);
+  if (!s) shared.set(facts, (s = { sentence: sentenceFeatures(facts), lexicon: lexiconFeatures(facts), lemmas: lemmaFeatures(facts.words) }));
+  return s;
+}
+
+/** Features for a topic category (innovation, co-creation, collaboration, control). */
+export function categoryFeatures(facts: SentenceFacts, deontic: string, category: string, byRule: boolean): string[] {
+  const s = sharedOf(facts);
+  void category;
+  const f = [...s.sentence, `rule:${byRule}`, `deontic:${deontic}`, ...s.lexicon, ...s.lemmas];
+  if (s.sentence.includes('year')) f.push(`year|deontic:${deontic}`);
+  return f;
+}
+
+/** Features for the framing decision, given the deontic label and the sentence's categories. */
+export function framingFeatures(
+  facts: SentenceFacts,
+  deontic: string,
+  categories: { innovation: boolean; cocreation: boolean; collaboration: boolean; control: boolean },
+  actorKind: string,
+  ruleFraming: string,
+): string[] {
+  const s = sharedOf(facts);
+  const f = [...s.sentence];
+  f.push(`rule:${ruleFraming}`, `rule:${ruleFraming}|deontic:${deontic}`);
+  f.push(`deontic:${deontic}`, `deontic:${deontic}|actor:${actorKind}`);
+  for (const [k, v] of Object.entries(categories)) if (v) f.push(`has:${k}`, `has:${k}|deontic:${deontic}`);
+  const dir = deontic === 'obligation' || deontic === 'prohibition' ? 'dir' : 'nondir';
+  for (const x of s.lexicon) f.push(`${x}|${dir}`);
+  f.push(...s.lexicon, ...s.lemmas);
+  const top = facts.readings[0];
+  if (top) f.push(`cue:${top.lemma}>${top.force}`, `cue:${top.lemma}|subj:${top.subject?.kind ?? 'none'}`);
+  return f;
+}

@@ -1,0 +1,61 @@
+import type { Deontic, Framing, ActorLevel } from '../types';
+import { grammar } from '../lexicon';
+import type { SentenceFacts } from './features';
+import type { Categories } from './sentence';
+
+/**
+ * Framing by rule: the sentence's effect on the discretion of the units it addresses (labelling guide). The
+ * learned layer takes this verdict as one of its facts and may overrule it.
+ */
+
+const GRANTS = grammar.resourceGrants;
+const TASK_VERBS = new Set(grammar.infinitiveTaskVerbs);
+
+export function ruleFraming(
+  facts: SentenceFacts,
+  deontic: Deontic,
+  categories: Categories,
+  districtEnabled: boolean,
+  actorLevel: ActorLevel,
+  documentKind?: string,
+): { framing: Framing; reason: string } {
+  const sub = (m: { entry: string }) => facts.entry(m.entry)?.subtype ?? '';
+  const ms = facts.matches;
+  const enablingContent = ms.some((m) => (m.category === 'enabling' && /discretion|trust|facilitation|support|resources|reduced-control|opportunity/.test(sub(m))) || m.category === 'cocreation');
+  const experiment = ms.some((m) => m.category === 'innovation' && sub(m) === 'experiment');
+  const strongEnabling = ms.some((m) => (m.category === 'enabling' && /discretion|resources|reduced-control/.test(sub(m))) || m.negated);
+  const deadline = ms.some((m) => m.category === 'control' && sub(m) === 'deadline');
+  const steeringTerms = ms.some((m) => m.category === 'directive' && /requirement|steering-term/.test(sub(m)));
+  const lower = ' ' + facts.words.map((w) => w.lower).join(' ') + ' ';
+  const grant = GRANTS.some((g) => lower.includes(' ' + g + ' ')) && /\b(kroner|kr|mill|millioner|midler|midlar)\b/.test(lower);
+
+  const enablingTerms = ms.some((m) => m.category === 'enabling' && /discretion|trust|facilitation|support|resources|reduced-control|opportunity/.test(sub(m)));
+  const invitation = facts.words.some((w) => /^(invitere|inviterer|invitert|inviteres|innspill|innspel)$/.test(w.lower));
+  if (deontic === 'obligation' || deontic === 'prohibition') {
+    if (actorLevel === 'self') return { framing: 'neutral', reason: 'an obligation the writer places on itself' };
+    if (deontic === 'prohibition') return { framing: 'top-down', reason: 'a prohibition' };
+    if (categories.control) return { framing: 'top-down', reason: `${deontic} with a control instrument` };
+    if (categories.cocreation || enablingTerms || experiment) return { framing: 'enabling', reason: 'commands enabling behaviour (participation, room, support)' };
+    return { framing: 'top-down', reason: `${deontic} on others` };
+  }
+  if (deontic === 'recommendation') return categories.control ? { framing: 'neutral', reason: 'advice about control' } : { framing: 'enabling', reason: 'advises instead of commanding' };
+  if (deontic === 'permission') return { framing: 'enabling', reason: 'grants permission' };
+  if (deontic === 'intention') {
+    if (categories.cocreation) return { framing: 'enabling', reason: 'a plan that involves people outside the administration' };
+    if (enablingTerms || experiment || strongEnabling) return { framing: 'enabling', reason: 'a plan that opens room, supports or invites experiment' };
+    if (steeringTerms && !categories.control) return { framing: 'top-down', reason: 'a plan that sets requirements' };
+    return { framing: 'neutral', reason: "the writer's own intention" };
+  }
+  void enablingContent;
+  void deadline;
+  if (grant) return { framing: 'enabling', reason: 'grants resources' };
+  const first = facts.words.find((w) => !w.punct);
+  if (first && TASK_VERBS.has(first.lower) && !/^\p{Lu}{2,}/u.test(first.text)) {
+    if (strongEnabling || experiment || districtEnabled) return { framing: 'enabling', reason: 'a task that opens room' };
+    if (documentKind === 'steering') return { framing: 'top-down', reason: 'a task handed down (infinitive list item)' };
+    return { framing: 'neutral', reason: 'an infinitive item' };
+  }
+  if (strongEnabling) return { framing: 'enabling', reason: 'discretion, resources or reduced control' };
+  if (invitation && categories.cocreation) return { framing: 'enabling', reason: 'invites participation' };
+  return { framing: 'neutral', reason: 'describes' };
+}

@@ -1,0 +1,70 @@
+import { grammar } from '../lexicon';
+import { isAgent, levelOf } from './actors';
+import type { NP } from './clause';
+import type { Word } from './words';
+
+/**
+ * What kind of thing a subject is: the writer («vi»), a generic «man», an expletive «det», people who benefit
+ * (innbyggerne, barn og unge, alle), an organisation or office that can be instructed (bydelene, Helsedirektoratet,
+ * prosjektgruppen, lederne), or a thing (a plan, a service, money, a goal). Word lists live in lexicon/grammar.json.
+ */
+export type SubjectKind = 'self' | 'generic' | 'expletive' | 'people' | 'org' | 'goal' | 'thing' | 'none';
+
+export interface SubjectInfo {
+  kind: SubjectKind;
+  /** Plural (definite plural «-ene/-ane», «-er/-ar»), from the head's form. */
+  plural: boolean;
+  proper: boolean;
+  /** State 3, agency 2, local 1, when known. */
+  level?: 1 | 2 | 3;
+  /** The head's lemma, lower case. */
+  lemma: string;
+  /** The actor as written: the head, a proper name with its parts («Oslo kommune»), or coordinated heads. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+const SELF = new Set(grammar.selfSubjects);
+const GENERIC = new Set(grammar.genericSubjects);
+const PEOPLE = grammar.peopleHeads;
+const GOALS = new Set(grammar.goalSubjects.filter((g) => !['den', 'dette', 'det'].includes(g)));
+const NAME_PARTS = /^(kommune|fylkeskommune|vegvesen|helsenett|sf|hf|kommunes|origo|helseforetak)$/;
+
+function peopleHead(lower: string): boolean {
+  return PEOPLE.some((p) => lower === p || (lower.startsWith(p) && lower.length - p.length <= 3) || (p.length > 5 && lower.endsWith(p)));
+}
+
+/** The text of an actor: heads joined as written, with a preceding proper-name part («Oslo kommune», «Statens vegvesen»). */
+function actorSpan(words: readonly Word[], np: NP): { start: number; end: number } {
+  const first = np.heads[0];
+  const last = np.heads[np.heads.length - 1];
+  let s = first;
+  if (s > np.start && NAME_PARTS.test(words[s].lower) && (words[s - 1].upos === 'PROPN' || /^\p{Lu}/u.test(words[s - 1].text))) s--;
+  return { start: words[s].start, end: words[last].end };
+}
+
+export function subjectInfo(words: readonly Word[], np: NP | undefined, text: string): SubjectInfo | undefined {
+  if (!np) return undefined;
+  const h = words[np.head];
+  const lower = h.lower;
+  const lemma = h.lemma.toLowerCase();
+  const span = actorSpan(words, np);
+  const plural = /(ene|ane|er|ar|a)$/.test(lower) && lower !== lemma && !/(er|ar)$/.test(lemma);
+  const proper = h.upos === 'PROPN' || /^\p{Lu}/u.test(h.text) && np.head > 0;
+  const base = { plural, proper, lemma, text: text.slice(span.start, span.end), start: span.start, end: span.end };
+  const single = np.heads.length === 1;
+  let kind: SubjectKind;
+  if (single && SELF.has(lower)) kind = 'self';
+  else if (single && (lower === 'du' || lower === 'dere')) kind = 'people'; // the reader, a resident: «Du kan gi innspill»
+  else if (single && GENERIC.has(lower) && h.upos === 'PRON') kind = 'generic';
+  else if (single && (lower === 'det' || lower === 'her' || lower === 'der') && np.start === np.end) kind = 'expletive';
+  else if (single && GOALS.has(lower)) kind = 'goal';
+  else if (np.heads.some((k) => isAgent(words[k].lower, words[k].text))) kind = 'org';
+  else if (np.heads.some((k) => peopleHead(words[k].lower)) || lower === 'alle') kind = 'people';
+  else if (h.upos === 'PROPN' && !/^\p{Lu}{2,}$/u.test(h.text)) kind = 'org'; // a named body («Origo»); acronyms only when known (KS, not KI)
+  else if (h.upos === 'PRON' && (lower === 'de' || lower === 'dei')) kind = 'org';
+  else kind = 'thing';
+  const level = kind === 'org' ? levelOf(base.text) : undefined;
+  return { kind, level, ...base };
+}

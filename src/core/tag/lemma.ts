@@ -1,0 +1,122 @@
+/**
+ * Lemmatiser: an exception table (lower-cased form + word class → lemma) and, per word class, longest-suffix
+ * rules ("strip k characters, append s") learnt from the treebanks, one table per written standard (Bokmål and
+ * Nynorsk spell the same lemma differently: være/vere, bli/verte). Proper nouns keep their form.
+ */
+
+/** Tables as stored in the model file. */
+export interface LemmaTables {
+  /** "form\tUPOS\tlemma" lines: forms the rules get wrong. */
+  exceptions: string;
+  /** "UPOS\tsuffix\tstrip\tappend" lines: the rule for words of that class ending in that suffix. */
+  rules: string;
+}
+
+export interface Lemmatizer {
+  lemma(form: string, upos: string): string;
+}
+
+export const MAX_SUFFIX = 6;
+
+/** Applies a rule "strip k, append s" to a lower-cased form. */
+export function applyRule(lower: string, strip: number, append: string): string {
+  if (strip > lower.length) return lower;
+  return lower.slice(0, lower.length - strip) + append;
+}
+
+/** The rule that turns `form` into `lemma` (both lower case). */
+export function ruleOf(form: string, lemma: string): [number, string] {
+  let p = 0;
+  while (p < form.length && p < lemma.length && form[p] === lemma[p]) p++;
+  return [form.length - p, lemma.slice(p)];
+}
+
+export function loadLemmatizer(t: LemmaTables): Lemmatizer {
+  const exceptions = new Map<string, string>();
+  for (const line of t.exceptions.split('\n')) {
+    if (!line) continue;
+    const [form, upos, lemma] = line.split('\t');
+    exceptions.set(form + '\t' + upos, lemma);
+  }
+  const rules = new Map<string, [number, string]>();
+  for (const line of t.rules.split('\n')) {
+    if (!line) continue;
+    const [upos, suffix, strip, append] = line.split('\t');
+    rules.set(upos + '\t' + suffix, [Number(strip), append ?? '']);
+  }
+  const cache = new Map<string, string>();
+  const compute = (lower: string, upos: string): string => {
+    const ex = exceptions.get(lower + '\t' + upos);
+    if (ex !== undefined) return ex;
+    for (let n = Math.min(MAX_SUFFIX, lower.length); n >= 0; n--) {
+      const r = rules.get(upos + '\t' + lower.slice(lower.length - n));
+      if (r) return applyRule(lower, r[0], r[1]);
+    }
+    return lower;
+  };
+  return {
+    lemma(form: string, upos: string): string {
+      if (upos === 'PROPN' || upos === 'X' || upos === 'SYM') return form;
+      if (upos === 'PUNCT') return '$' + form;
+      const lower = form.toLowerCase();
+      if (upos === 'NUM' && /^\d/.test(lower)) return lower;
+      const key = upos + ' ' + lower;
+      let l = cache.get(key);
+      if (l === undefined) {
+        if (cache.size > 50_000) cache.clear();
+        cache.set(key, (l = compute(lower, upos)));
+      }
+      return l;
+    },
+  };
+}
+
+/** Builds the tables from (form, UPOS, lemma) triples of one written standard. */
+export function trainLemmatizer(triples: Iterable<{ form: string; upos: string; lemma: string }>): LemmaTables {
+  const formLemma = new Map<string, Map<string, number>>();
+  const suffixRules = new Map<string, Map<string, number>>();
+  const bump = (m: Map<string, Map<string, number>>, k: string, v: string) => {
+    let c = m.get(k);
+    if (!c) m.set(k, (c = new Map()));
+    c.set(v, (c.get(v) ?? 0) + 1);
+  };
+  for (const t of triples) {
+    if (t.upos === 'PROPN' || t.upos === 'PUNCT' || t.upos === 'X' || t.upos === 'SYM') continue;
+    const lower = t.form.toLowerCase();
+    const lemma = t.lemma.toLowerCase();
+    bump(formLemma, lower + '\t' + t.upos, lemma);
+    const [strip, append] = ruleOf(lower, lemma);
+    for (let n = 0; n <= Math.min(MAX_SUFFIX, lower.length); n++) {
+      bump(suffixRules, t.upos + '\t' + lower.slice(lower.length - n), strip + '\t' + append);
+    }
+  }
+  const best = (c: Map<string, number>) => [...c.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
+  // Rules, shortest suffix first; a longer suffix is kept only where it changes the rule found by falling back.
+  const keys = [...suffixRules.keys()].sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+  const kept = new Map<string, string>();
+  const effective = (upos: string, lower: string): string | undefined => {
+    for (let n = Math.min(MAX_SUFFIX, lower.length); n >= 0; n--) {
+      const r = kept.get(upos + '\t' + lower.slice(lower.length - n));
+      if (r) return r;
+    }
+    return undefined;
+  };
+  for (const k of keys) {
+    const [upos, suffix] = k.split('\t');
+    const counts = suffixRules.get(k)!;
+    const total = [...counts.values()].reduce((a, b) => a + b, 0);
+    if (total < 2 && suffix.length > 0) continue; // a rule seen once is an exception, not a rule
+    const b = best(counts);
+    if (effective(upos, suffix.slice(1)) !== b || suffix.length === 0) kept.set(k, b);
+  }
+  const rules = [...kept.entries()].map(([k, v]) => k + '\t' + v).join('\n');
+  const lem = loadLemmatizer({ exceptions: '', rules });
+  const exceptions: string[] = [];
+  for (const [k, counts] of formLemma) {
+    const [form, upos] = k.split('\t');
+    const b = best(counts);
+    if (lem.lemma(form, upos) !== b) exceptions.push(`${form}\t${upos}\t${b}`);
+  }
+  exceptions.sort();
+  return { exceptions: exceptions.join('\n'), rules };
+}

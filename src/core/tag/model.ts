@@ -1,0 +1,217 @@
+import { LemmaTables } from './lemma';
+import { fnv } from './features';
+
+/**
+ * The word-class model file (src/core/tag/model.json): versioned data written by scripts/train-tagger.ts.
+ *
+ * Each pass's weights are stored by feature hash (FNV-1a, features.ts), so that loading the model is a few
+ * base64 decodes, with no feature names to split or index:
+ *   hashes  base64 Uint32 (little-endian), ascending: one per feature
+ *   counts  base64 Uint8: the number of non-zero weights of each feature
+ *   tags    base64 Uint8: the class index of each non-zero weight, feature after feature
+ *   values  base64 Int16 (little-endian): the weights, × scale
+ */
+export interface PackedWeights {
+  features: number;
+  scale: number;
+  hashes: string;
+  counts: string;
+  tags: string;
+  values: string;
+}
+
+export interface TaggerModelFile {
+  format: 'policy-lens-tagger';
+  version: string;
+  license: string;
+  attribution: string;
+  trainedOn: string[];
+  heldOut: Record<string, { upos: number; lemma: number; tokens: number }>;
+  tags: string[];
+  /** First pass, then the second (which also reads the first pass's tags of the next two words). */
+  passes: PackedWeights[];
+  /** "word\tUPOS" lines: words tagged directly. */
+  tagdict: string;
+  lemma: { nb: LemmaTables; nn: LemmaTables };
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Base64 without Buffer, so that the engine runs in Node and in a browser alike. */
+export function toBase64(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i];
+    const b = i + 1 < bytes.length ? bytes[i + 1] : 0;
+    const c = i + 2 < bytes.length ? bytes[i + 2] : 0;
+    parts.push(
+      B64[a >> 2] + B64[((a & 3) << 4) | (b >> 4)] + (i + 1 < bytes.length ? B64[((b & 15) << 2) | (c >> 6)] : '=') + (i + 2 < bytes.length ? B64[c & 63] : '='),
+    );
+  }
+  return parts.join('');
+}
+
+const B64_INDEX = (() => {
+  const t = new Int16Array(128).fill(-1);
+  for (let i = 0; i < B64.length; i++) t[B64.charCodeAt(i)] = i;
+  return t;
+})();
+
+export function fromBase64(s: string): Uint8Array {
+  // Node's Buffer decodes natively; browsers have atob; the loop below is the fallback for neither.
+  const g = globalThis as { atob?: (s: string) => string; Buffer?: { from(s: string, enc: string): Uint8Array } };
+  if (g.Buffer) {
+    const b = g.Buffer.from(s, 'base64');
+    return new Uint8Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+  }
+  if (typeof g.atob === 'function') {
+    const bin = g.atob(s);
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  }
+  let len = s.length;
+  while (len > 0 && s[len - 1] === '=') len--;
+  const out = new Uint8Array(Math.floor((len * 3) / 4));
+  let o = 0;
+  for (let i = 0; i < len; i += 4) {
+    const a = B64_INDEX[s.charCodeAt(i)];
+    const b = B64_INDEX[s.charCodeAt(i + 1)];
+    const c = i + 2 < len ? B64_INDEX[s.charCodeAt(i + 2)] : 0;
+    const d = i + 3 < len ? B64_INDEX[s.charCodeAt(i + 3)] : 0;
+    out[o++] = (a << 2) | (b >> 4);
+    if (o < out.length) out[o++] = ((b & 15) << 4) | (c >> 2);
+    if (o < out.length) out[o++] = ((c & 3) << 6) | d;
+  }
+  return out;
+}
+
+function le32(values: ArrayLike<number>): Uint8Array {
+  const out = new Uint8Array(values.length * 4);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] >>> 0;
+    out[i * 4] = v & 0xff;
+    out[i * 4 + 1] = (v >>> 8) & 0xff;
+    out[i * 4 + 2] = (v >>> 16) & 0xff;
+    out[i * 4 + 3] = v >>> 24;
+  }
+  return out;
+}
+
+function le16(values: ArrayLike<number>): Uint8Array {
+  const out = new Uint8Array(values.length * 2);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] & 0xffff;
+    out[i * 2] = v & 0xff;
+    out[i * 2 + 1] = v >> 8;
+  }
+  return out;
+}
+
+/**
+ * Packs weights (pruning those under `minAbs`) by feature hash. Two features with the same hash keep the one
+ * with more weight; `collisions` counts the others.
+ */
+export function packWeights(weights: Map<string, ArrayLike<number>>, minAbs: number): { packed: PackedWeights; collisions: number } {
+  let max = 0;
+  for (const w of weights.values()) for (let k = 0; k < w.length; k++) max = Math.max(max, Math.abs(w[k]));
+  const scale = max / 32767 || 1;
+  const byHash = new Map<number, { mass: number; kept: [number, number][] }>();
+  let collisions = 0;
+  for (const [f, w] of weights) {
+    const kept: [number, number][] = [];
+    let mass = 0;
+    for (let k = 0; k < w.length; k++) {
+      const q = Math.round(w[k] / scale);
+      if (Math.abs(w[k]) >= minAbs && q !== 0) {
+        kept.push([k, q]);
+        mass += Math.abs(w[k]);
+      }
+    }
+    if (!kept.length) continue;
+    const h = fnv(f);
+    const other = byHash.get(h);
+    if (other) {
+      collisions++;
+      if (other.mass >= mass) continue;
+    }
+    byHash.set(h, { mass, kept });
+  }
+  const hashes = [...byHash.keys()].sort((a, b) => a - b);
+  const counts: number[] = [];
+  const tags: number[] = [];
+  const values: number[] = [];
+  for (const h of hashes) {
+    const { kept } = byHash.get(h)!;
+    counts.push(kept.length);
+    for (const [k, q] of kept) {
+      tags.push(k);
+      values.push(q);
+    }
+  }
+  return {
+    packed: {
+      features: hashes.length,
+      scale,
+      hashes: toBase64(le32(hashes)),
+      counts: toBase64(Uint8Array.from(counts)),
+      tags: toBase64(Uint8Array.from(tags)),
+      values: toBase64(le16(values)),
+    },
+    collisions,
+  };
+}
+
+/** A pass's weights, looked up by feature hash. */
+export class HashedWeights {
+  private readonly slots: Uint32Array;
+  private readonly mask: number;
+  private readonly start: Uint32Array;
+  private readonly tags: Uint8Array;
+  private readonly values: Int16Array;
+  private readonly scale: number;
+
+  constructor(p: PackedWeights) {
+    const hb = fromBase64(p.hashes);
+    const hashes = new Uint32Array(hb.buffer, hb.byteOffset, p.features);
+    const counts = fromBase64(p.counts);
+    this.tags = fromBase64(p.tags);
+    const vb = fromBase64(p.values);
+    this.values = new Int16Array(vb.buffer, vb.byteOffset, this.tags.length);
+    this.scale = p.scale;
+    this.start = new Uint32Array(p.features + 1);
+    for (let r = 0; r < p.features; r++) this.start[r + 1] = this.start[r] + counts[r];
+    let size = 1;
+    while (size < p.features * 1.6) size <<= 1;
+    this.mask = size - 1;
+    this.slots = new Uint32Array(size * 2); // [hash, row + 1]
+    for (let r = 0; r < p.features; r++) {
+      let i = hashes[r] & this.mask;
+      while (this.slots[i * 2 + 1] !== 0) i = (i + 1) & this.mask;
+      this.slots[i * 2] = hashes[r];
+      this.slots[i * 2 + 1] = r + 1;
+    }
+  }
+
+  /** The row of the feature with hash h, or -1. */
+  row(h: number): number {
+    let i = h & this.mask;
+    for (;;) {
+      const r = this.slots[i * 2 + 1];
+      if (r === 0) return -1;
+      if (this.slots[i * 2] === h) return r - 1;
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  /** Adds row r's weights to v. */
+  add(v: Float32Array, r: number): void {
+    for (let j = this.start[r], e = this.start[r + 1]; j < e; j++) v[this.tags[j]] += this.values[j] * this.scale;
+  }
+
+  /** Adds the weights of a feature (by name) to v. */
+  addFeature(v: Float32Array, name: string): void {
+    const r = this.row(fnv(name));
+    if (r >= 0) this.add(v, r);
+  }
+}

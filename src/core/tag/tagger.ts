@@ -1,0 +1,275 @@
+import { HashedWeights } from './model';
+import {
+  contextSuffixFeature,
+  fnv,
+  historyFeatures,
+  INITIAL_CAP,
+  left1Features,
+  left2Features,
+  norm,
+  ownFeatures,
+  PAD_AFTER,
+  PAD_BEFORE,
+  right1Features,
+  right2Features,
+  rightTagFeatures,
+  START,
+  START2,
+  UPOS,
+} from './features';
+
+/**
+ * The word-class tagger at run time: a greedy averaged perceptron in two passes (features in features.ts).
+ *
+ * Speed: the weights of the features that depend on one word only are added up once per word type and cached;
+ * features that pair a word with a tag («t-1w», «r+1w») or with the previous word's ending («w-1s3») are indexed
+ * by word at load time, so tagging a token is a dozen vector additions and no string building.
+ */
+
+/**
+ * A word type's sums of weights in one pass, each computed the first time it is needed: a word the tag
+ * dictionary decides is never scored (no `own`, `combo`), only read as a neighbour.
+ */
+class PassVectors {
+  private _own?: Float32Array;
+  private _left1?: Float32Array;
+  private _left2?: Float32Array;
+  private _right1?: Float32Array;
+  private _right2?: Float32Array;
+  /** Row of «t-1w» per previous tag (index in the pass's tag names): -2 = not looked up yet, -1 = none. */
+  private _combo?: Int32Array;
+  private _rcombo?: Int32Array;
+  private _afterHash?: number;
+  private readonly nw: string;
+
+  constructor(
+    private readonly pass: Pass,
+    private readonly word: string,
+  ) {
+    this.nw = norm(word);
+  }
+  get own(): Float32Array {
+    return (this._own ??= this.pass.sum(ownFeatures(this.word)));
+  }
+  get left1(): Float32Array {
+    return (this._left1 ??= this.pass.sum(left1Features(this.word)));
+  }
+  get left2(): Float32Array {
+    return (this._left2 ??= this.pass.sum(left2Features(this.word)));
+  }
+  get right1(): Float32Array {
+    return (this._right1 ??= this.pass.sum(right1Features(this.word)));
+  }
+  get right2(): Float32Array {
+    return (this._right2 ??= this.pass.sum(right2Features(this.word)));
+  }
+  /** Hash of «w-1s3=<this word> », continued with the next word's ending. */
+  get afterHash(): number {
+    return (this._afterHash ??= this.pass.afterHashOf(this.nw));
+  }
+  combo(t1: number): number {
+    const c = (this._combo ??= new Int32Array(this.pass.n + 2).fill(-2));
+    if (c[t1] === -2) c[t1] = this.pass.comboRow(t1, this.nw);
+    return c[t1];
+  }
+  rcombo(r1: number): number {
+    const c = (this._rcombo ??= new Int32Array(this.pass.n + 2).fill(-2));
+    if (c[r1] === -2) c[r1] = this.pass.rcomboRow(r1, this.nw);
+    return c[r1];
+  }
+}
+
+interface WordType {
+  lower: string;
+  s3: string;
+  dict: number;
+  pass: PassVectors[];
+}
+
+/** Word types whose vectors are kept; the cache is emptied when it grows past this (memory stays bounded). */
+const CACHE_LIMIT = 50_000;
+
+/** One greedy pass: the first reads the left context's tags, the second also the first pass's tags to the right. */
+class Pass {
+  readonly n: number;
+  private readonly history: Float32Array[];
+  private readonly initial: Float32Array;
+  /** Second pass: vectors for the next two tags (r1, r2) and for (t-1, r1). */
+  private readonly right?: { rr: Float32Array[]; tr: Float32Array[] };
+  /** Hashes of «t-1w=<tag> » per tag, and of «r+1w=<tag> ». */
+  private readonly comboHash: number[];
+  private readonly rcomboHash: number[];
+  private readonly afterHash = fnv('w-1s3=');
+
+  constructor(
+    private readonly w: HashedWeights,
+    private readonly tags: readonly string[],
+    readonly secondPass: boolean,
+  ) {
+    const n = (this.n = tags.length);
+    const before = [...tags, START, START2];
+    const after = [...tags, '-END-', '-END2-'];
+    this.history = [];
+    for (const t1 of before) for (const t2 of before) this.history.push(this.sum(historyFeatures(t1, t2)));
+    this.initial = this.sum([INITIAL_CAP]);
+    this.comboHash = before.map((t) => fnv('t-1w=' + t + ' '));
+    this.rcomboHash = after.map((t) => fnv('r+1w=' + t + ' '));
+    if (secondPass) {
+      const rr: Float32Array[] = [];
+      const tr: Float32Array[] = [];
+      for (const r1 of after) for (const r2 of after) rr.push(this.sum(rightTagFeatures('', r1, r2).slice(0, 3)));
+      for (const t1 of before) for (const r1 of after) tr.push(this.sum([rightTagFeatures(t1, r1, '')[3]]));
+      this.right = { rr, tr };
+    }
+    void n;
+  }
+
+  sum(features: readonly string[]): Float32Array {
+    const v = new Float32Array(this.n);
+    for (const f of features) this.w.addFeature(v, f);
+    return v;
+  }
+
+  comboRow(t1: number, nw: string): number {
+    return this.w.row(fnv(nw, this.comboHash[t1]));
+  }
+
+  rcomboRow(r1: number, nw: string): number {
+    return this.w.row(fnv(nw, this.rcomboHash[r1]));
+  }
+
+  afterHashOf(nw: string): number {
+    return fnv(nw + ' ', this.afterHash);
+  }
+
+  vectors(word: string): PassVectors {
+    return new PassVectors(this, word);
+  }
+
+  /** Tag indexes for the words; `first` holds the first pass's tag indexes (second pass). */
+  run(types: readonly WordType[], pads: readonly WordType[], p: number, initialCap: boolean, first?: Int16Array): Int16Array {
+    const n = this.n;
+    const len = types.length;
+    const out = new Int16Array(len);
+    const b0 = pads[0].pass[p];
+    const b1 = pads[1].pass[p];
+    const a0 = pads[2].pass[p];
+    const a1v = pads[3].pass[p];
+    const w = this.w;
+    const scores = new Float32Array(n);
+    let t1 = n; // START
+    let t2 = n + 1; // START2
+    const right = first ? this.right : undefined;
+    for (let i = 0; i < len; i++) {
+      const ty = types[i];
+      let best = ty.dict;
+      if (best < 0) {
+        const v = ty.pass[p];
+        const own = v.own;
+        const l1 = i >= 1 ? types[i - 1].pass[p].left1 : b0.left1;
+        const l2 = i >= 2 ? types[i - 2].pass[p].left2 : i === 1 ? b0.left2 : b1.left2;
+        const r1 = i + 1 < len ? types[i + 1].pass[p].right1 : a0.right1;
+        const r2 = i + 2 < len ? types[i + 2].pass[p].right2 : i + 1 < len ? a0.right2 : a1v.right2;
+        const h = this.history[t1 * (n + 2) + t2];
+        for (let k = 0; k < n; k++) scores[k] = own[k] + l1[k] + l2[k] + r1[k] + r2[k] + h[k];
+        if (i === 0 && initialCap) for (let k = 0; k < n; k++) scores[k] += this.initial[k];
+        const combo = v.combo(t1);
+        if (combo >= 0) w.add(scores, combo);
+        const cs = w.row(fnv(ty.s3, (i >= 1 ? types[i - 1].pass[p] : b0).afterHash));
+        if (cs >= 0) w.add(scores, cs);
+        if (right && first) {
+          const f1 = i + 1 < len ? first[i + 1] : n;
+          const f2 = i + 2 < len ? first[i + 2] : i + 1 < len ? n : n + 1;
+          const rr = right.rr[f1 * (n + 2) + f2];
+          const tr = right.tr[t1 * (n + 2) + f1];
+          for (let k = 0; k < n; k++) scores[k] += rr[k] + tr[k];
+          const rc = v.rcombo(f1);
+          if (rc >= 0) w.add(scores, rc);
+        }
+        best = 0;
+        let bestScore = scores[0];
+        for (let k = 1; k < n; k++) {
+          if (scores[k] > bestScore) {
+            bestScore = scores[k];
+            best = k;
+          }
+        }
+      }
+      out[i] = best;
+      t2 = t1;
+      t1 = best;
+    }
+    return out;
+  }
+}
+
+export class Tagger {
+  readonly tags: readonly string[];
+  private readonly tagdict: Map<string, number>;
+  private readonly passes: Pass[];
+  private readonly cache = new Map<string, WordType>();
+  private pads: WordType[];
+
+  /** `weights2`: the second pass's weights (it also reads the first pass's tags of the next two words). */
+  constructor(weights: HashedWeights, tagdict: Map<string, string>, weights2?: HashedWeights, tags: readonly string[] = UPOS) {
+    this.tags = tags;
+    this.tagdict = new Map([...tagdict].map(([w, t]) => [w, tags.indexOf(t)]));
+    this.passes = [new Pass(weights, tags, false)];
+    if (weights2) this.passes.push(new Pass(weights2, tags, true));
+    this.pads = [...PAD_BEFORE, ...PAD_AFTER].map((w) => this.type(w));
+  }
+
+  private type(word: string): WordType {
+    let t = this.cache.get(word);
+    if (!t) {
+      if (this.cache.size >= CACHE_LIMIT) {
+        this.cache.clear();
+        this.pads?.forEach((p, i) => this.cache.set([...PAD_BEFORE, ...PAD_AFTER][i], p));
+      }
+      const lower = word.toLowerCase();
+      t = { lower, s3: lower.slice(-3), dict: this.tagdict.get(lower) ?? -1, pass: this.passes.map((p) => p.vectors(word)) };
+      this.cache.set(word, t);
+    }
+    return t;
+  }
+
+  /** Tag indexes (into `tags`) for a sentence's words and punctuation, in order. */
+  tagIndexes(words: readonly string[], passes = this.passes.length): Int16Array {
+    const types = words.map((w) => this.type(w));
+    const initialCap = words.length > 0 && /^\p{Lu}/u.test(words[0]);
+    let t = this.passes[0].run(types, this.pads, 0, initialCap);
+    if (passes > 1 && this.passes[1]) t = this.passes[1].run(types, this.pads, 1, initialCap, t);
+    return t;
+  }
+
+  /** Tags a sentence; returns one UPOS tag per word. */
+  tag(words: readonly string[]): string[] {
+    return Array.from(this.tagIndexes(words), (k) => this.tags[k]);
+  }
+
+  /** The first pass alone (training the second pass on it). */
+  firstPass(words: readonly string[]): string[] {
+    return Array.from(this.tagIndexes(words, 1), (k) => this.tags[k]);
+  }
+}
+
+/** Words tagged directly: seen often enough and almost always with one tag. */
+export function buildTagdict(counts: Map<string, Map<string, number>>, minCount = 20, minShare = 0.97): Map<string, string> {
+  const dict = new Map<string, string>();
+  for (const [w, c] of counts) {
+    let total = 0;
+    let best = '';
+    let bestN = 0;
+    for (const [t, k] of c) {
+      total += k;
+      if (k > bestN) {
+        bestN = k;
+        best = t;
+      }
+    }
+    if (total >= minCount && bestN / total >= minShare) dict.set(w, best);
+  }
+  return dict;
+}
+
+export { contextSuffixFeature };
