@@ -33,6 +33,8 @@ const UD = path.resolve(opt('--ud', path.join(ROOT, '..', 'shared', 'ud')));
 const EPOCHS = Number(opt('--epochs', '10'));
 const MIN_ABS = Number(opt('--prune', '0.1'));
 const TWO_PASS = !args.includes('--one-pass');
+/** The first-pass margin above which tagging keeps the first pass's tag (model.json stores it as `sure`). */
+const SURE = Number(opt('--sure', '30'));
 const OUT = path.join(ROOT, 'src', 'core', 'tag', 'model.json');
 
 type Std = 'nb' | 'nn';
@@ -168,7 +170,9 @@ function pack(t: Trained) {
 function asTagger(t: Trained): { tagger: Tagger; packed: ReturnType<typeof pack> } {
   const packed = pack(t);
   const [first, second] = packed.map((p) => new HashedWeights(p));
-  return { tagger: new Tagger(first, t.first.tagdict, second), packed };
+  const tagger = new Tagger(first, t.first.tagdict, second);
+  tagger.sure = SURE;
+  return { tagger, packed };
 }
 
 function main() {
@@ -212,6 +216,7 @@ function main() {
     heldOut,
     tags: [...UPOS],
     passes: packed,
+    sure: SURE,
     tagdict: [...trained.first.tagdict.entries()].sort().map(([w, t]) => `${w}\t${t}`).join('\n'),
     lemma: { nb: lemmaTables(all, 'nb'), nn: lemmaTables(all, 'nn') },
   };

@@ -39,9 +39,11 @@ function load(): Loaded {
       if (tab > 0) tagdict.set(line.slice(0, tab), line.slice(tab + 1));
     }
     const [first, second] = model.passes.map((p) => new HashedWeights(p));
+    const tagger = new Tagger(first, tagdict, second, model.tags);
+    if (model.sure !== undefined) tagger.sure = model.sure;
     loaded = {
       model,
-      tagger: new Tagger(first, tagdict, second, model.tags),
+      tagger,
       lemmatizers: { nb: loadLemmatizer(model.lemma.nb), nn: loadLemmatizer(model.lemma.nn) },
     };
   }

@@ -32,6 +32,8 @@ export interface TaggerModelFile {
   passes: PackedWeights[];
   /** "word\tUPOS" lines: words tagged directly. */
   tagdict: string;
+  /** First-pass margin above which the second pass keeps the first pass's tag (same held-out accuracy, less work). */
+  sure?: number;
   lemma: { nb: LemmaTables; nn: LemmaTables };
 }
 

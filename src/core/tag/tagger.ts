@@ -147,7 +147,11 @@ class Pass {
   }
 
   /** Tag indexes for the words; `first` holds the first pass's tag indexes (second pass). */
-  run(types: readonly WordType[], pads: readonly WordType[], p: number, initialCap: boolean, first?: Int16Array): Int16Array {
+  /**
+   * One pass. `margins` receives each word's score margin over the runner-up; a second pass keeps the first pass's
+   * tag, without scoring, where that margin was at least `sure` (most words: the first pass is certain of them).
+   */
+  run(types: readonly WordType[], pads: readonly WordType[], p: number, initialCap: boolean, first?: Int16Array, margins?: Float32Array, sure = Infinity): Int16Array {
     const n = this.n;
     const len = types.length;
     const out = new Int16Array(len);
@@ -163,6 +167,7 @@ class Pass {
     for (let i = 0; i < len; i++) {
       const ty = types[i];
       let best = ty.dict;
+      if (best < 0 && first && margins && margins[i] >= sure) best = first[i];
       if (best < 0) {
         const v = ty.pass[p];
         const own = v.own;
@@ -188,12 +193,15 @@ class Pass {
         }
         best = 0;
         let bestScore = scores[0];
+        let second = -Infinity;
         for (let k = 1; k < n; k++) {
           if (scores[k] > bestScore) {
+            second = bestScore;
             bestScore = scores[k];
             best = k;
-          }
+          } else if (scores[k] > second) second = scores[k];
         }
+        if (margins && !first) margins[i] = bestScore - second;
       }
       out[i] = best;
       t2 = t1;
@@ -209,6 +217,8 @@ export class Tagger {
   private readonly passes: Pass[];
   private readonly cache = new Map<string, WordType>();
   private pads: WordType[];
+  /** First-pass margin above which the second pass keeps the first pass's tag (see Pass.run). */
+  sure = Infinity;
 
   /** `weights2`: the second pass's weights (it also reads the first pass's tags of the next two words). */
   constructor(weights: HashedWeights, tagdict: Map<string, string>, weights2?: HashedWeights, tags: readonly string[] = UPOS) {
@@ -237,8 +247,9 @@ export class Tagger {
   tagIndexes(words: readonly string[], passes = this.passes.length): Int16Array {
     const types = words.map((w) => this.type(w));
     const initialCap = words.length > 0 && /^\p{Lu}/u.test(words[0]);
-    let t = this.passes[0].run(types, this.pads, 0, initialCap);
-    if (passes > 1 && this.passes[1]) t = this.passes[1].run(types, this.pads, 1, initialCap, t);
+    const margins = new Float32Array(words.length).fill(Infinity);
+    let t = this.passes[0].run(types, this.pads, 0, initialCap, undefined, margins);
+    if (passes > 1 && this.passes[1]) t = this.passes[1].run(types, this.pads, 1, initialCap, t, margins, this.sure);
     return t;
   }
 
