@@ -21,13 +21,14 @@ export function ruleFraming(
 ): { framing: Framing; reason: string } {
   const sub = (m: { entry: string }) => facts.entry(m.entry)?.subtype ?? '';
   const ms = facts.matches;
-  const enablingContent = ms.some((m) => (m.category === 'enabling' && /discretion|trust|facilitation|support|resources|reduced-control|opportunity/.test(sub(m))) || m.category === 'cocreation');
   const experiment = ms.some((m) => m.category === 'innovation' && sub(m) === 'experiment');
   const strongEnabling = ms.some((m) => (m.category === 'enabling' && /discretion|resources|reduced-control/.test(sub(m))) || m.negated);
-  const deadline = ms.some((m) => m.category === 'control' && sub(m) === 'deadline');
   const steeringTerms = ms.some((m) => m.category === 'directive' && /requirement|steering-term/.test(sub(m)));
-  const lower = ' ' + facts.words.map((w) => w.lower).join(' ') + ' ';
-  const grant = GRANTS.some((g) => lower.includes(' ' + g + ' ')) && /\b(kroner|kr|mill|millioner|midler|midlar)\b/.test(lower);
+  // a resource grant: «tildeles … mill. kroner» (looked for only in a sentence without deontic force)
+  const grant = () => {
+    const lower = ' ' + facts.words.map((w) => w.lower).join(' ') + ' ';
+    return /\b(kroner|kr|mill|millioner|midler|midlar)\b/.test(lower) && GRANTS.some((g) => lower.includes(' ' + g + ' '));
+  };
 
   const enablingTerms = ms.some((m) => m.category === 'enabling' && /discretion|trust|facilitation|support|resources|reduced-control|opportunity/.test(sub(m)));
   const invitation = facts.words.some((w) => /^(invitere|inviterer|invitert|inviteres|innspill|innspel)$/.test(w.lower));
@@ -46,9 +47,7 @@ export function ruleFraming(
     if (steeringTerms && !categories.control) return { framing: 'top-down', reason: 'a plan that sets requirements' };
     return { framing: 'neutral', reason: "the writer's own intention" };
   }
-  void enablingContent;
-  void deadline;
-  if (grant) return { framing: 'enabling', reason: 'grants resources' };
+  if (grant()) return { framing: 'enabling', reason: 'grants resources' };
   const first = facts.words.find((w) => !w.punct);
   if (first && TASK_VERBS.has(first.lower) && !/^\p{Lu}{2,}/u.test(first.text)) {
     if (strongEnabling || experiment || districtEnabled) return { framing: 'enabling', reason: 'a task that opens room' };

@@ -94,13 +94,20 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
     if (i >= 3 && (words[i - 1].lower === 'og' || words[i - 1].lower === 'eller') && words[i - 2].text === '-' && /^\p{Lu}/u.test(words[i - 3].text)) return true;
     return i >= 0 && words[i + 1]?.text === '-' && (words[i + 2]?.lower === 'og' || words[i + 2]?.lower === 'eller') && i + 3 < words.length && BODY_HEAD.test(words[i + 3].lower);
   };
-  const lower = facts.words.map((w) => w.lower);
-  const clinical = lower.some(CLINICAL) && !lower.some(STEERING_OBJECT);
+  // clinical «oppfølging» of patients (looked for only when the sentence has «oppfølging»)
+  let clinicalMemo: boolean | undefined;
+  const clinical = () => {
+    if (clinicalMemo === undefined) {
+      const lower = facts.words.map((w) => w.lower);
+      clinicalMemo = lower.some(CLINICAL) && !lower.some(STEERING_OBJECT);
+    }
+    return clinicalMemo;
+  };
   const hit = (cat: keyof Categories) => {
     const m = facts.matches.find((x) => {
       if (x.category !== cat || x.negated || facts.entry(x.entry)?.signal === 'weak') return false;
       if (cat !== 'control' && inName(x)) return false;
-      if (cat === 'control' && x.entry === 'oppfolging' && clinical) return false;
+      if (cat === 'control' && x.entry === 'oppfolging' && clinical()) return false;
       return true;
     });
     if (m) evidence[cat] = `«${m.text}»`;
