@@ -34,7 +34,7 @@ const EPOCHS = Number(opt('--epochs', '10'));
 const MIN_ABS = Number(opt('--prune', '0.1'));
 const TWO_PASS = !args.includes('--one-pass');
 /** The first-pass margin above which tagging keeps the first pass's tag (model.json stores it as `sure`). */
-const SURE = Number(opt('--sure', '30'));
+const SURE = Number(opt('--sure', '20'));
 const OUT = path.join(ROOT, 'src', 'core', 'tag', 'model.json');
 
 type Std = 'nb' | 'nn';
