@@ -1,4 +1,5 @@
 /** Command-line parsing for `policy-lens`. No analysis here. */
+import { DraftCommand, DRAFT_COMMANDS, DRAFT_USAGE, DraftUsageError, parseDraftArgs } from './draftArgs';
 
 export type OutputFormat = 'table' | 'json' | 'csv';
 export type AuditFormat = 'table' | 'json' | 'csv' | 'md';
@@ -20,7 +21,8 @@ export type Command =
       lexicons: string[];
       name?: string;
       codebook?: string;
-    };
+    }
+  | DraftCommand;
 
 /** A mistake in the command line: printed with the usage text, exit code 2. */
 export class UsageError extends Error {
@@ -75,6 +77,8 @@ Options of export:
       --name NAME    The project's name (default: the output file's name).
       --codebook FILE  Codes to add to the default codebook (.qdc, or a Policy Lens codebook .json).
 
+${DRAFT_USAGE}
+
 Exit codes: 0 success; 1 a document or lexicon could not be read (the rest is still analysed);
 2 usage error. Colour is used only on a terminal and never when NO_COLOR is set.`;
 
@@ -102,6 +106,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (args.some((a) => a === '-V' || a === '--version')) return { kind: 'version' };
 
   const command = args[0];
+  if ((DRAFT_COMMANDS as readonly string[]).includes(command)) return draftArgs(args);
   if (!(COMMANDS as readonly string[]).includes(command)) {
     throw new UsageError(command.startsWith('-') ? `Expected a command before ${command}.` : `Unknown command: ${command}.`);
   }
@@ -215,4 +220,13 @@ export function parseArgs(argv: readonly string[]): Command {
     return { kind: 'export', paths, format: format as ExportFormat, output, level: level ?? 'sentence', lexicons, name: projectName, codebook };
   }
   return { kind: 'analyze', paths, format: (format as OutputFormat | undefined) ?? 'table', lexicons };
+}
+
+/** `suggest` and `compare` (./draftArgs.ts), their mistakes reported as usage errors. */
+function draftArgs(args: readonly string[]): Command {
+  try {
+    return parseDraftArgs(args);
+  } catch (err) {
+    throw err instanceof DraftUsageError ? new UsageError(err.message) : err;
+  }
 }
