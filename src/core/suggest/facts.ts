@@ -8,6 +8,7 @@ import type { Word } from '../classify/words';
  * words (the cue it replaces is the usual loss).
  */
 
+const STRONG_HEAD = /(direktorat|departement|etat|kommun|bydel|foretak|institutt|tilsyn|vegvesen|statsforvalter|helsenett|sekretariat|utvalg|utval|regjering)/;
 const MONTHS = /^(januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)$/;
 /** Word classes that carry content; modal and auxiliary verbs (AUX) do not. */
 const CONTENT = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM']);
@@ -30,8 +31,9 @@ function isNumber(w: Word): boolean {
 
 function isActor(w: Word): boolean {
   if (w.punct || isNumber(w)) return false;
-  // a verb form that looks like an agent noun («utarbeider») is not one
-  if ((w.upos === 'VERB' || w.upos === 'AUX') && /er$/.test(w.lower) && !/^\p{Lu}/u.test(w.text)) return false;
+  // a verb that looks like an agent noun («utarbeide», «utarbeider»: «arbeid») is not one, but a body the tagger
+  // took for a verb is («velferdsdirektoratet»)
+  if ((w.upos === 'VERB' || w.upos === 'AUX') && !STRONG_HEAD.test(w.lower)) return false;
   if (isAgent(w.lower, w.text)) return true;
   // a proper name inside the sentence (not just a capitalised first word)
   return w.upos === 'PROPN' && /^\p{Lu}/u.test(w.text);

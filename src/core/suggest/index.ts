@@ -230,6 +230,7 @@ export function suggestRewrites(sentence: string, opts: SuggestOptions = {}): Se
     if (!check.ok) continue;
     if (kept < MIN_RETENTION) continue;
     const score = sentenceScore(c, cand.text, kind);
+    if (score < score0) continue; // never a rewrite that makes the score worse
     const s: Suggestion = {
       text: cand.text,
       framing: c.framing,
