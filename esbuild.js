@@ -61,6 +61,14 @@ const targets = [
     mainFields: ['module', 'main'],
   },
   {
+    // The drafting worker (src/extension/draft/worker.ts; started by src/extension/draft/client.ts from
+    // dist/draftWorker.js): the light bulb's rewrites and «Compare Framing with…». pdf.js as in the analysis worker.
+    entryPoints: ['src/extension/draft/worker.ts'],
+    outfile: 'dist/draftWorker.js',
+    plugins: [pdfjsFromDist('./pdf-viewer/pdfjs/')],
+    mainFields: ['module', 'main'],
+  },
+  {
     // The workspace features' document loader (src/extension/audit/loadWorker.ts): extraction (pdf.js for PDFs) and
     // analysis for the concordance, the thread and the REFI-QDA export, away from the extension host's thread.
     entryPoints: ['src/extension/audit/loadWorker.ts'],

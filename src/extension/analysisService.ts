@@ -140,6 +140,11 @@ export class AnalysisService implements vscode.Disposable {
     return { start, end };
   }
 
+  /** The lexicon the analyses use (undefined: the built-in one). */
+  get lexiconInUse(): Lexicon | undefined {
+    return this.lexicon;
+  }
+
   /** Where the engine runs, and how many worker threads were started (a crash or a cancel starts another). */
   engine(): { mode: 'worker' | 'in-process' | 'none'; workers: number } {
     return { mode: this.client.mode, workers: this.client.spawned };

@@ -13,6 +13,7 @@ import { CATEGORIES, Category, DocumentAnalysis } from '../core';
 import { AnalysisService } from './analysisService';
 import { AuditApi, registerAudit } from './audit';
 import { CodingApi, registerCoding } from './coding';
+import { DraftingApi, registerDrafting } from './draft';
 import { registerCommands } from './commands';
 import { AppliedRanges, Highlighter } from './decorations';
 import { FindingDiagnostics } from './diagnostics';
@@ -61,6 +62,8 @@ export interface PolicyLensApi {
   readonly audit: AuditApi;
   /** Codes, codings, autocoding, agreement and REFI-QDA (issue 5). */
   readonly coding: CodingApi;
+  /** The drafting assistant: the light bulb's rewrites and «Compare Framing with…» (issue 11). */
+  readonly drafting: DraftingApi;
 }
 
 const VISIBLE_KEY = 'policyLens.highlightsVisible';
@@ -90,6 +93,7 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
   void lexicons.refresh();
   const audit = registerAudit(context, output, focus);
   const coding = registerCoding(context);
+  const drafting = registerDrafting(context, { service, selector: () => selector, log: (m) => output.warn(m) });
   void vscode.commands.executeCommand('setContext', 'policyLens.highlightsVisible', visible);
   // The PDF viewer (./pdf/pdfEditor.ts): a custom editor; each open PDF is an AnalysisSource of its own.
   const pdfViewer = registerPdfViewer(context, {
@@ -358,6 +362,7 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
     timing: (uri) => ({ ms: service.get(uri)?.ms, engineMs: service.get(uri)?.engineMs }),
     audit,
     coding,
+    drafting,
   };
 }
 

@@ -64,6 +64,8 @@ export interface Suggestion {
   strategy: StrategyId;
   /** Share of the original's content words the rewrite keeps. */
   retention: number;
+  /** The engine's labels of the rewrite (for a document-level score change computed elsewhere: documentScoreChange). */
+  labels: SentenceLabels & { actorLevel: ActorLevel };
 }
 
 export interface SentenceSuggestions {
@@ -239,6 +241,18 @@ export function suggestRewrites(sentence: string, opts: SuggestOptions = {}): Se
       reason: cand.reason,
       strategy: cand.strategy,
       retention: Math.round(kept * 1000) / 1000,
+      labels: {
+        deontic: c.deontic,
+        directive: c.directive,
+        actor: c.actor,
+        district: c.district,
+        innovation: c.innovation,
+        cocreation: c.cocreation,
+        collaboration: c.collaboration,
+        control: c.control,
+        framing: c.framing,
+        actorLevel: c.actorLevel,
+      },
     };
     if (opts.context) s.documentDelta = documentScoreChange(opts.context.analysis, opts.context.index, c, cand.text).delta;
     out.push(s);

@@ -18,6 +18,8 @@ export type FromView =
   | { type: 'ready' }
   | { type: 'reveal'; model: number; kind: 'sentence' | 'section'; index: number }
   | { type: 'rendered'; model: number; score: string; components: number; sections: number }
+  /** What the checklist drew: its items, and how many were ticked. */
+  | { type: 'checklist'; model: number; items: number; ticked: number }
   | { type: 'command'; command: ViewCommand };
 
 export interface EmptyState {
@@ -41,6 +43,7 @@ const SCHEMA: Record<FromView['type'], Record<string, Field>> = {
   ready: {},
   reveal: { model: 'int', kind: ['sentence', 'section'], index: 'int' },
   rendered: { model: 'int', score: 'string', components: 'int', sections: 'int' },
+  checklist: { model: 'int', items: 'int', ticked: 'int' },
   command: { command: VIEW_COMMANDS },
 };
 
@@ -72,7 +75,7 @@ export function parseViewMessage(raw: unknown, limits: MessageLimits | undefined
     } else if (typeof v !== 'string' || !f.includes(v)) return undefined;
   }
   const m = msg as unknown as FromView;
-  if (m.type === 'reveal' || m.type === 'rendered') {
+  if (m.type === 'reveal' || m.type === 'rendered' || m.type === 'checklist') {
     if (!limits || m.model !== limits.model) return undefined;
   }
   if (m.type === 'reveal') {

@@ -13,7 +13,7 @@ import * as crypto from 'crypto';
 import * as vscode from 'vscode';
 import * as l10n from '@vscode/l10n';
 import type { AnalysisFocus, AnalysisSource } from '../sources';
-import { sectionsOf } from '../sources';
+import { checklistOf, sectionsOf } from '../sources';
 import { buildModel, FramingModel } from './model';
 import { FromView, parseViewMessage, ToView, ViewCommand } from './protocol';
 
@@ -38,6 +38,8 @@ export class FramingViewProvider implements vscode.WebviewViewProvider, vscode.D
   lastRendered: RenderedReport | undefined;
   /** Messages from the webview that were dropped by the check. */
   rejected = 0;
+  /** What the webview last said its checklist drew (tests compare it with the engine). */
+  lastChecklist: { model: number; items: number; ticked: number } | undefined;
   private readonly renderedEmitter = new vscode.EventEmitter<RenderedReport>();
   readonly onDidRender = this.renderedEmitter.event;
 
@@ -90,6 +92,9 @@ export class FramingViewProvider implements vscode.WebviewViewProvider, vscode.D
       case 'rendered':
         this.lastRendered = { model: msg.model, score: msg.score, components: msg.components, sections: msg.sections };
         this.renderedEmitter.fire(this.lastRendered);
+        return true;
+      case 'checklist':
+        this.lastChecklist = { model: msg.model, items: msg.items, ticked: msg.ticked };
         return true;
       case 'command':
         this.runCommand(msg.command);
@@ -144,6 +149,7 @@ export class FramingViewProvider implements vscode.WebviewViewProvider, vscode.D
               stale: snap.stale,
               where: (o) => source.where(o),
               locale: vscode.env.language,
+              checklist: checklistOf(snap.analysis),
             })
           : undefined;
     }

@@ -1,0 +1,159 @@
+/**
+ * The extension host's side of the drafting worker (./worker.ts). No `vscode` import.
+ *
+ *  - Requests run in the worker in order; each has an id and a promise.
+ *  - `cancel` of a request: a waiting one is dropped when its turn comes (its promise rejects at once); a long
+ *    comparison that is running is stopped by terminating the worker (the next request starts a new one).
+ *  - If no worker can be started, the requests run in-process (same code, ./runner.ts), one per macrotask.
+ */
+import * as fs from 'fs';
+import { Worker } from 'worker_threads';
+import type { Lexicon, SentenceSuggestions } from '../../core';
+import type { CompareResult, FromDraft, ToDraft, VersionInput } from './protocol';
+import { DraftRunner } from './runner';
+
+export class DraftCancelledError extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'DraftCancelledError';
+  }
+}
+
+export interface DraftRequest<T> {
+  readonly promise: Promise<T>;
+  cancel(): void;
+}
+
+interface Pending {
+  resolve(v: unknown): void;
+  reject(e: Error): void;
+  startedAt: number;
+}
+
+type Request = Exclude<ToDraft, { type: 'lexicon' }>;
+type Body<T extends Request['type']> = T extends 'suggest'
+  ? Omit<Extract<Request, { type: 'suggest' }>, 'id' | 'type'>
+  : Omit<Extract<Request, { type: 'compare' }>, 'id' | 'type'>;
+
+export class DraftWorkerClient {
+  private worker: Worker | undefined;
+  private inProcess: DraftRunner | undefined;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private lexiconMessage: ToDraft = { type: 'lexicon' };
+  private disposed = false;
+  /** Workers started so far. */
+  spawned = 0;
+
+  constructor(
+    private readonly script: string,
+    private readonly log?: (message: string) => void,
+  ) {}
+
+  get mode(): 'worker' | 'in-process' | 'none' {
+    return this.inProcess ? 'in-process' : this.spawned > 0 ? 'worker' : 'none';
+  }
+
+  setLexicon(lexicon: Lexicon | undefined): void {
+    this.lexiconMessage = { type: 'lexicon', lexicon };
+    if (this.worker) this.worker.postMessage(this.lexiconMessage);
+    else if (this.inProcess) void this.inProcess.handle(this.lexiconMessage);
+  }
+
+  suggest(body: Body<'suggest'>): DraftRequest<SentenceSuggestions> {
+    return this.request({ type: 'suggest', ...body }) as DraftRequest<SentenceSuggestions>;
+  }
+
+  compare(old: VersionInput, next: VersionInput, language?: 'auto' | 'nb' | 'nn'): DraftRequest<CompareResult> {
+    return this.request({ type: 'compare', old, new: next, language }) as DraftRequest<CompareResult>;
+  }
+
+  private request(body: Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never): DraftRequest<unknown> {
+    const id = this.nextId++;
+    let resolve!: (v: unknown) => void;
+    let reject!: (e: Error) => void;
+    const promise = new Promise<unknown>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    if (this.disposed) {
+      reject(new DraftCancelledError());
+      return { promise, cancel: () => undefined };
+    }
+    this.pending.set(id, { resolve, reject, startedAt: performance.now() });
+    const msg = { ...body, id } as Request;
+    const w = this.ensureWorker();
+    const transfer = msg.type === 'compare' ? [msg.old, msg.new].flatMap((v) => ('bytes' in v ? [v.bytes.buffer as ArrayBuffer] : [])) : [];
+    if (w) w.postMessage(msg, transfer);
+    else
+      setTimeout(() => {
+        if (!this.pending.has(id)) return;
+        void this.inProcess!.handle(msg).then((reply) => reply && this.finish(reply));
+      }, 0);
+    return { promise, cancel: () => this.cancel(id) };
+  }
+
+  private cancel(id: number): void {
+    const p = this.pending.get(id);
+    if (!p) return;
+    this.pending.delete(id);
+    p.reject(new DraftCancelledError());
+    // The engine is synchronous: a long job is stopped by stopping its thread (the others waiting fail with it).
+    if (this.worker && performance.now() - p.startedAt > 200) {
+      const w = this.worker;
+      this.worker = undefined;
+      w.removeAllListeners();
+      void w.terminate();
+      for (const [k, other] of this.pending) {
+        this.pending.delete(k);
+        other.reject(new DraftCancelledError());
+      }
+    }
+  }
+
+  private ensureWorker(): Worker | undefined {
+    if (this.worker || this.inProcess) return this.worker;
+    try {
+      if (!fs.existsSync(this.script)) throw new Error(`no worker script at ${this.script}`);
+      const w = new Worker(this.script);
+      this.spawned++;
+      w.on('message', (m: FromDraft) => {
+        if (w === this.worker) this.finish(m);
+      });
+      const died = (e: Error) => {
+        if (w !== this.worker) return;
+        this.worker = undefined;
+        this.log?.(`Policy Lens: the drafting worker stopped (${e.message})`);
+        for (const [k, p] of this.pending) {
+          this.pending.delete(k);
+          p.reject(e);
+        }
+      };
+      w.on('error', died);
+      w.on('exit', (code) => died(new Error(`exit code ${code}`)));
+      w.postMessage(this.lexiconMessage);
+      this.worker = w;
+    } catch (e) {
+      this.log?.(`Policy Lens: drafting on the extension host thread (${(e as Error).message})`);
+      this.inProcess = new DraftRunner();
+      void this.inProcess.handle(this.lexiconMessage);
+    }
+    return this.worker;
+  }
+
+  private finish(m: FromDraft): void {
+    const p = this.pending.get(m.id);
+    if (!p) return;
+    this.pending.delete(m.id);
+    if (m.type === 'error') p.reject(new Error(m.message));
+    else p.resolve(m.result);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const [, p] of this.pending) p.reject(new DraftCancelledError());
+    this.pending.clear();
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+}
