@@ -202,6 +202,7 @@ function steeringModal(p: Parsed, r: Reading): boolean {
 }
 
 const STATIVES = new Set(grammar.statives);
+const TASK_VERBS = new Set(grammar.infinitiveTaskVerbs);
 
 function agentSubject(r: Reading): boolean {
   const k = r.subject?.kind;
@@ -565,7 +566,10 @@ function passiveAsk(p: Parsed, r: Reading, b: number, ph: Phrases): Candidate[] 
 function judgementStrategy(p: Parsed, ph: Phrases): Candidate[] {
   const w = p.words;
   const i = firstWord(w);
-  if (i >= w.length || !isInfinitive(w[i]) || !/^\p{Lu}/u.test(w[i].text)) return [];
+  if (i >= w.length) return [];
+  // a task: an infinitive first (the tagger may miss one at the start of a list item; the engine's task verbs count)
+  if (!isInfinitive(w[i]) && !TASK_VERBS.has(w[i].lower)) return [];
+  if (w.slice(i + 1).some((x) => (x.upos === 'AUX' || x.upos === 'VERB') && /^(skal|må|bør|kan|vil)$/.test(x.lower) && x.start < (w[i + 4]?.start ?? Infinity))) return [];
   let k = i;
   if (PARTICLES.has(w[k + 1]?.lower ?? '')) k++;
   const after = w[k + 1];
