@@ -8,11 +8,11 @@
  * Security as the Framing view: `default-src 'none'`, one script by nonce, styles from media/ only, DOM built with
  * textContent, every message checked by `parseReportMessage` (./compareProtocol.ts) before the host acts on it.
  */
-import * as crypto from 'crypto';
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { ReportRefs } from './compareModel';
 import { CompareReportModel, FromReport, parseReportMessage, ToReport } from './compareProtocol';
+import { webviewPage } from '../webviewPage';
 
 export const COMPARE_VIEW_TYPE = 'policyLens.compareReport';
 export const VERSION_SCHEME = 'policylens-version';
@@ -134,26 +134,7 @@ export class CompareReportPanel implements vscode.Disposable {
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = crypto.randomBytes(18).toString('base64');
-    const media = vscode.Uri.joinPath(this.extensionUri, 'media', 'compare');
-    const css = webview.asWebviewUri(vscode.Uri.joinPath(media, 'compare.css'));
-    const js = webview.asWebviewUri(vscode.Uri.joinPath(media, 'compare.js'));
-    const csp = ["default-src 'none'", `style-src ${webview.cspSource}`, `img-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
-    const lang = vscode.env.language.startsWith('nb') || vscode.env.language.startsWith('no') ? 'nb' : 'en';
-    return `<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${css.toString()}">
-<title>${l10n.t('Compare framing')}</title>
-</head>
-<body>
-<main id="root" aria-live="polite"></main>
-<script nonce="${nonce}" src="${js.toString()}"></script>
-</body>
-</html>`;
+    return webviewPage(webview, this.extensionUri, 'compare', 'compare', l10n.t('Compare framing'));
   }
 
   dispose(): void {

@@ -11,6 +11,7 @@
  * the side (old or new); the host looks the range up itself. A message about an older model, an item out of range
  * or without that side, an unknown type or field, or a wrong type is dropped.
  */
+import { checkShape, Schema } from '../webviewMessages';
 
 /** A piece of a sentence: unchanged, or only in this version. */
 export interface Segment {
@@ -66,40 +67,25 @@ export type FromReport =
 
 export type ToReport = { type: 'model'; model: CompareReportModel };
 
-type Field = 'int' | readonly string[];
-
-const SCHEMA: Record<FromReport['type'], Record<string, Field>> = {
+const SCHEMA: Schema<FromReport['type']> = {
   ready: {},
   reveal: { model: 'int', item: 'int', side: ['old', 'new'] },
   rendered: { model: 'int', items: 'int', groups: 'int' },
 };
 
 /**
- * The message, if the host acts on it now: a plain object with a known `type` and exactly that type's fields (safe
- * integers ≥ 0, enumerations one of their values); `model` the one shown; `item` one of its items, with that side.
+ * The message, if the host acts on it now: of the schema's shape (../webviewMessages.ts), about the model shown, an
+ * item of it that has that side.
  */
 export function parseReportMessage(raw: unknown, shown: CompareReportModel | undefined): FromReport | undefined {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
-  const proto = Object.getPrototypeOf(raw);
-  if (proto !== Object.prototype && proto !== null) return undefined;
-  const msg = raw as Record<string, unknown>;
-  const type = msg.type;
-  if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(SCHEMA, type)) return undefined;
-  const fields = SCHEMA[type as FromReport['type']];
-  if (Object.keys(msg).length !== Object.keys(fields).length + 1) return undefined;
-  for (const [k, f] of Object.entries(fields)) {
-    if (!Object.prototype.hasOwnProperty.call(msg, k)) return undefined;
-    const v = msg[k];
-    if (f === 'int') {
-      if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) return undefined;
-    } else if (typeof v !== 'string' || !f.includes(v)) return undefined;
-  }
-  if ('model' in fields && (!shown || msg.model !== shown.id)) return undefined;
-  if (type === 'reveal') {
+  const msg = checkShape(raw, SCHEMA);
+  if (!msg) return undefined;
+  if (msg.type !== 'ready' && (!shown || msg.model !== shown.id)) return undefined;
+  if (msg.type === 'reveal') {
     const item = shown!.items[msg.item as number];
     if (!item || !item[msg.side as 'old' | 'new']) return undefined;
   }
-  return msg as FromReport;
+  return msg as unknown as FromReport;
 }
 
 /** Word-level changes of two versions of a sentence (longest common subsequence of words). */

@@ -9,13 +9,13 @@
  * DOM with textContent (no HTML from the document), and every message it sends is checked by
  * `parseViewMessage` (./protocol.ts) before the host acts on it.
  */
-import * as crypto from 'crypto';
 import * as vscode from 'vscode';
 import * as l10n from '@vscode/l10n';
 import type { AnalysisFocus, AnalysisSource } from '../sources';
 import { checklistOf, sectionsOf } from '../sources';
 import { buildModel, FramingModel } from './model';
 import { FromView, parseViewMessage, ToView, ViewCommand } from './protocol';
+import { webviewPage } from '../webviewPage';
 
 export const FRAMING_VIEW_ID = 'policyLens.framing';
 
@@ -166,32 +166,7 @@ export class FramingViewProvider implements vscode.WebviewViewProvider, vscode.D
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = crypto.randomBytes(18).toString('base64');
-    const media = vscode.Uri.joinPath(this.extensionUri, 'media', 'framing');
-    const css = webview.asWebviewUri(vscode.Uri.joinPath(media, 'framing.css'));
-    const js = webview.asWebviewUri(vscode.Uri.joinPath(media, 'framing.js'));
-    const csp = [
-      "default-src 'none'",
-      `style-src ${webview.cspSource}`,
-      `img-src ${webview.cspSource}`,
-      `font-src ${webview.cspSource}`,
-      `script-src 'nonce-${nonce}'`,
-    ].join('; ');
-    const lang = vscode.env.language.startsWith('nb') || vscode.env.language.startsWith('no') ? 'nb' : 'en';
-    return `<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${css.toString()}">
-<title>Framing</title>
-</head>
-<body>
-<main id="root" aria-live="polite"></main>
-<script nonce="${nonce}" src="${js.toString()}"></script>
-</body>
-</html>`;
+    return webviewPage(webview, this.extensionUri, 'framing', 'framing', 'Framing');
   }
 
   dispose(): void {
