@@ -43,7 +43,7 @@ const targets = [
     mainFields: ['module', 'main'],
   },
   {
-    entryPoints: ['src/extension/extension.ts'],
+    entryPoints: ['src/extension/desktop.ts'],
     outfile: 'dist/extension.js',
     // natural's stemmer is bundled (the extension ships without node_modules; see `npm run package`);
     // pdfjs-dist is only loaded for PDFs, which the extension does not open. jsonc-parser's `main` is a UMD
@@ -61,11 +61,10 @@ const targets = [
     mainFields: ['module', 'main'],
   },
   {
-    // The drafting worker (src/extension/draft/worker.ts; started by src/extension/draft/client.ts from
-    // dist/draftWorker.js): the light bulb's rewrites and «Compare Framing with…». pdf.js as in the analysis worker.
+    // The drafting worker thread (src/extension/draft/worker.ts; started through the platform's factory,
+    // src/extension/desktop.ts): the light bulb's rewrites and the comparison of text versions.
     entryPoints: ['src/extension/draft/worker.ts'],
     outfile: 'dist/draftWorker.js',
-    plugins: [pdfjsFromDist('./pdf-viewer/pdfjs/')],
     mainFields: ['module', 'main'],
   },
   {
@@ -86,11 +85,11 @@ const targets = [
     mainFields: ['module', 'main'],
   },
   {
-    // The PDF viewer's analysis worker thread (src/extension/pdf/worker.ts): extraction with pdf.js and analysis,
-    // away from the extension host's thread. The extension ships without node_modules: pdf.js is the copy in
-    // dist/pdf-viewer/pdfjs (copyPdfjs below), the same files the webview loads.
-    entryPoints: ['src/extension/pdf/worker.ts'],
-    outfile: 'dist/pdf-worker.js',
+    // The document viewers' analysis worker thread (src/extension/workers/documentWorker.ts): extraction (pdf.js for
+    // PDFs) and analysis for the PDF and DOCX viewers, away from the extension host's thread. The extension ships
+    // without node_modules: pdf.js is the copy in dist/pdf-viewer/pdfjs (copyPdfjs below), the files the webview loads.
+    entryPoints: ['src/extension/workers/documentWorker.ts'],
+    outfile: 'dist/document-worker.js',
     plugins: [pdfjsFromDist('./pdf-viewer/pdfjs/')],
     mainFields: ['module', 'main'],
   },
@@ -104,7 +103,84 @@ const targets = [
     target: 'chrome114',
     external: ['pdfjs-dist'],
   },
+  {
+    // The DOCX viewer's webview script (browser, a classic script: it imports nothing at run time).
+    entryPoints: ['src/extension/docx/webview/main.ts'],
+    outfile: 'dist/docx-viewer/viewer.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome114',
+  },
+  // ── the web extension (package.json `browser`): no Node built-ins. `platform: 'browser'` makes esbuild refuse to
+  // bundle any (a free check); JSON the engine imports (lexicons, models) is bundled in.
+  {
+    entryPoints: ['src/extension/web.ts'],
+    outfile: 'dist/web/extension.js',
+    ...web('cjs'),
+    external: ['vscode'],
+  },
+  {
+    // The text editors' analysis worker (a Web Worker, started from a blob: a classic script).
+    entryPoints: ['src/extension/web/analysisWorker.ts'],
+    outfile: 'dist/web/analysis-worker.js',
+    ...web('iife'),
+  },
+  {
+    // The DOCX viewer's jobs and the text files coding loads (no pdf.js).
+    entryPoints: ['src/extension/web/textWorker.ts'],
+    outfile: 'dist/web/text-worker.js',
+    ...web('iife'),
+  },
+  {
+    // The PDF viewer's jobs, with pdf.js (and its worker module, run in-thread) bundled in.
+    entryPoints: ['src/extension/web/documentWorker.ts'],
+    outfile: 'dist/web/document-worker.js',
+    ...web('iife'),
+  },
+  {
+    // The drafting worker in the browser (the light bulb's rewrites, comparisons of text versions).
+    entryPoints: ['src/extension/web/draftWorker.ts'],
+    outfile: 'dist/web/draft-worker.js',
+    ...web('iife'),
+  },
+  {
+    // The web extension's tests (scripts/run-vscode-tests.mjs --web): mocha's browser build is bundled in.
+    entryPoints: ['test/web/suite/index.ts'],
+    outfile: 'dist/web/test/suite/index.js',
+    ...web('cjs'),
+    external: ['vscode'],
+    plugins: [ownModuleScope(/node_modules[\\/]mocha[\\/]mocha\.js$/)],
+  },
 ].filter((t) => fs.existsSync(t.entryPoints[0]));
+
+/**
+ * Bundles a UMD script (mocha's browser build) with a `module`, `exports` and `define` of its own. esbuild inlines it
+ * as an ES module, and its `module.exports = factory()` would then replace this bundle's exports (the test entry's
+ * `run`); its `factory()` still puts `mocha` and `Mocha` on the global object.
+ */
+function ownModuleScope(filter) {
+  return {
+    name: 'own-module-scope',
+    setup(build) {
+      build.onLoad({ filter }, (args) => ({
+        contents: `(function (module, exports, define) {\n${fs.readFileSync(args.path, 'utf8')}\n})({ exports: {} }, {}, undefined);\n`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/** Options of a web extension bundle. */
+function web(format) {
+  return {
+    platform: 'browser',
+    format,
+    target: 'es2022',
+    mainFields: ['browser', 'module', 'main'],
+    // pdf.js reads import.meta.url only on Node's code paths.
+    logOverride: { 'empty-import-meta': 'silent' },
+  };
+}
 
 /**
  * The pdf.js files the PDF viewer's webview loads, copied from the pdfjs-dist package (not committed): the legacy

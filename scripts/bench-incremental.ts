@@ -17,9 +17,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { monitorEventLoopDelay, performance } from 'perf_hooks';
-import { analyzeText } from '../src/core';
+import { analyzeText } from '../src/core/node';
 import { PruningCache } from '../src/extension/engine';
 import { AnalysisWorkerClient } from '../src/extension/worker/client';
+import { nodeWorkers } from '../src/extension/workers/node';
 
 type Metric = number | string | boolean | null;
 interface Ctx {
@@ -106,7 +107,7 @@ export function incrementalCase(
 
       // Through the worker, as the extension does it (tsc build of the worker; the extension runs the esbuild one).
       const script = path.join(root, 'out', 'src', 'extension', 'worker', 'analysisWorker.js');
-      const client = new AnalysisWorkerClient(script, { log: (m) => ctx.notes.push(`incremental: ${m}`) });
+      const client = new AnalysisWorkerClient(nodeWorkers(script), { log: (m) => ctx.notes.push(`incremental: ${m}`) });
       const round1: number[] = [];
       let stallMax: number | null = null;
       let stallP99: number | null = null;

@@ -2,7 +2,7 @@
  * `npm run bench -- --only pdfViewer`: the PDF viewer, end to end, for the largest PDF (bytes) in
  * <corpus>/pdf and a 500-page PDF generated here with pdf-lib.
  *
- * The extension host's side is the extension's own code (src/extension/pdf/analyzer.ts → the analysis worker
+ * The extension host's side is the extension's own code (src/extension/viewer/analyzer.ts → the analysis worker
  * thread: pdf.js extraction with the engine, analysis, payload); the webview's side is the viewer page the
  * extension shows (html.ts + dist/pdf-viewer, same CSP) in headless Chromium (Debian's chromium, driven by
  * playwright-core), with `acquireVsCodeApi` replaced by a bridge to this process. The clock starts when the
@@ -28,7 +28,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
 import { performance } from 'perf_hooks';
-import { PdfAnalyzer, pdfWorkerScript } from '../src/extension/pdf/analyzer';
+import { DocumentAnalyzer } from '../src/extension/viewer/analyzer';
+import { nodeWorkers } from '../src/extension/workers/node';
 import { viewerHtml } from '../src/extension/pdf/html';
 import type { HostMessage, RenderReport, WebviewMessage } from '../src/extension/pdf/protocol';
 
@@ -178,7 +179,7 @@ function serve(root: string, html: () => string): Promise<{ server: http.Server;
       res.end(html());
       return;
     }
-    const allowed = ['/dist/pdf-viewer/', '/media/pdf/'];
+    const allowed = ['/dist/pdf-viewer/', '/media/pdf/', '/media/viewer/'];
     const rel = decodeURIComponent(url.pathname);
     const file = path.join(root, rel);
     if (!allowed.some((a) => rel.startsWith(a)) || !file.startsWith(root) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
@@ -255,7 +256,7 @@ export async function runViewer(root: string, file: string, bytes: Uint8Array, o
       cspSource: origin,
       nonce,
       assets: `${origin}/dist/pdf-viewer`,
-      style: `${origin}/media/pdf/viewer.css`,
+      styles: [`${origin}/media/viewer/viewer.css`, `${origin}/media/pdf/viewer.css`],
       strings: {},
       lang: 'en',
     }),
@@ -267,7 +268,7 @@ export async function runViewer(root: string, file: string, bytes: Uint8Array, o
     args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', marker],
   });
   const sampler = new MemorySampler(marker);
-  const analyzer = new PdfAnalyzer(pdfWorkerScript(path.join(root, 'out', 'src', 'extension', 'pdf')));
+  const analyzer = new DocumentAnalyzer(nodeWorkers(path.join(root, 'out', 'src', 'extension', 'workers', 'documentWorker.js')));
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
@@ -319,14 +320,14 @@ export async function runViewer(root: string, file: string, bytes: Uint8Array, o
     let finalAt: number | null = null;
     let findings = 0;
     // Host: the worker starts at once; the page meanwhile loads pdf.js.
-    analyzer.run({ bytes, file: path.basename(file), previewPages: 3, generation: 1, previewId: 1, finalId: 2 }, (r) => {
+    analyzer.run({ format: 'pdf', bytes, file: path.basename(file), previewPages: 3, generation: 1, previewId: 1, finalId: 2 }, (r) => {
       if (r.phase === 'error') {
         errors.push(`host: ${r.error.message}`);
         return;
       }
-      if (r.phase === 'final') findings = r.analysis.findings.length;
+      if (r.phase === 'final') findings = r.analysis?.findings.length ?? 0;
       void readyP.then(async () => {
-        await send({ type: 'analysis', ...r.payload });
+        await send({ type: 'analysis', ...(r.payload as import('../src/extension/pdf/protocol').AnalysisPayload) });
         if (r.phase === 'final') finalAt = performance.now() - p0;
       });
     });
@@ -384,17 +385,19 @@ export async function runViewer(root: string, file: string, bytes: Uint8Array, o
  * process (worker thread included), and the main thread's heap after a GC.
  */
 export function hostMemory(root: string, file: string): { peakRssMB: number; heapMB: number; ms: number } | undefined {
-  const analyzer = path.join(root, 'out', 'src', 'extension', 'pdf', 'analyzer.js');
-  const worker = path.join(root, 'dist', 'pdf-worker.js');
+  const analyzer = path.join(root, 'out', 'src', 'extension', 'viewer', 'analyzer.js');
+  const workers = path.join(root, 'out', 'src', 'extension', 'workers', 'node.js');
+  const worker = path.join(root, 'dist', 'document-worker.js');
   const code = `
-    const { PdfAnalyzer } = require(${JSON.stringify(analyzer)});
+    const { DocumentAnalyzer } = require(${JSON.stringify(analyzer)});
+    const { nodeWorkers } = require(${JSON.stringify(workers)});
     const bytes = new Uint8Array(require('fs').readFileSync(${JSON.stringify(file)}));
     let peak = 0;
     const t = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 10);
-    const a = new PdfAnalyzer(${JSON.stringify(worker)});
+    const a = new DocumentAnalyzer(nodeWorkers(${JSON.stringify(worker)}));
     const t0 = Date.now();
     const kept = [];
-    a.run({ bytes, file: 'bench.pdf', previewPages: 3, generation: 1, previewId: 1, finalId: 2 }, (r) => {
+    a.run({ format: 'pdf', bytes, file: 'bench.pdf', previewPages: 3, generation: 1, previewId: 1, finalId: 2 }, (r) => {
       if (r.phase === 'preview') return;
       kept.push(r);
       const ms = Date.now() - t0;

@@ -10,7 +10,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
-import { analyzeText, extractFile } from '../src/core';
+import { analyzeText, extractFile } from '../src/core/node';
 import { incrementalCase } from './bench-incremental';
 import { auditCase, AUDIT_UNITS } from './bench-audit';
 import { pdfViewerCase, PDF_VIEWER_UNITS } from './bench-pdf-viewer';

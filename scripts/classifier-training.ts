@@ -8,7 +8,7 @@ import * as path from 'path';
 import { tokenize } from '../src/core/tokenize/tokenize';
 import { compileLexicon, matchTokens } from '../src/core/match/matcher';
 import { builtinLexicon } from '../src/core/lexicon';
-import { decide, sentenceFacts } from '../src/core/classify/sentence';
+import { decide, ruleCategories, sentenceFacts } from '../src/core/classify/sentence';
 import { ruleFraming } from '../src/core/classify/framing';
 import { categoryFeatures, deonticFeatures, framingFeatures, SentenceFacts } from '../src/core/classify/features';
 import { LinearModelData } from '../src/core/classify/learned';
@@ -189,7 +189,7 @@ export function trainModels(rows: readonly GoldRow[], facts: readonly SentenceFa
     o,
   );
   for (const c of ['innovation', 'cocreation', 'collaboration', 'control'] as const) {
-    models[c] = trainLinear(ex((r, f) => ({ features: categoryFeatures(f, r.gold.deontic, c), label: String(r.gold[c]) })), ['false', 'true'], o);
+    models[c] = trainLinear(ex((r, f) => ({ features: categoryFeatures(f, r.gold.deontic, c, ruleCategories(f, r.text, r.gold.deontic)[c]), label: String(r.gold[c]) })), ['false', 'true'], o);
   }
   models.framing = trainLinear(
     ex((r, f) => ({

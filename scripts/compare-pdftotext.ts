@@ -10,7 +10,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { extractPdf } from '../src/core/extract/pdf';
+import { extractPdf } from '../src/core/extract/file';
 import { countWords, WORD_RE } from '../src/core/tokenize/words';
 
 export interface TextCounts {

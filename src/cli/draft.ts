@@ -7,8 +7,8 @@
  * Their arguments are parsed in ./draftArgs.ts.
  */
 import * as readline from 'readline';
-import { analyzeExtracted, compareVersions, extractFile, suggestRewrites } from '../core';
-import type { AnalyzeOptions, ComparedSentence, DocumentAnalysis, ExtractedDocument, SentencePair, VersionComparison } from '../core';
+import { analyzeExtracted, compareVersions, extractFile, suggestRewrites } from '../core/node';
+import type { AnalyzeOptions, ComparedSentence, DocumentAnalysis, ExtractedDocument, SentencePair, VersionComparison } from '../core/node';
 import { ellipsize, fmt, renderTable } from './format';
 import type { DraftCommand } from './draftArgs';
 

@@ -1,7 +1,7 @@
 /** Finds the documents named on the command line (files, or folders searched recursively). */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { formatOf } from '../core/extract';
+import { formatOf } from '../core/node';
 
 /** Files that describe a folder rather than belong to it; skipped inside folders, read when named. */
 const FOLDER_METADATA = /^(readme|sources|license|licence|changelog|contributing)(\.[a-z]+)?$/i;

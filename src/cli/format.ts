@@ -2,61 +2,10 @@
  * Output of `policy-lens analyze`: JSON records, CSV rows and the text scorecard / comparison table.
  * Presentation only: every number comes from the engine's DocumentAnalysis.
  */
-import type { Category, DistrictRole, DocumentAnalysis, StudyTerm } from '../core/types';
-import { CATEGORIES, DISTRICT_ROLES } from '../core/types';
-import { STUDY_TERMS } from '../core/report/counts';
-import { auditRow, ordered } from '../core/audit/row';
-import { csvField, csvLine } from '../core/export/comparison';
-import type { AuditRow } from '../core/audit/row';
+import type { AuditRow, Category, DistrictRole, DocumentAnalysis, StudyTerm } from '../core/node';
+import { auditRow, CATEGORIES, csvField, csvLine, DISTRICT_ROLES, ordered, STUDY_TERMS } from '../core/node';
 
 // ───────────────────────────── JSON ─────────────────────────────
-
-/** The JSON record of one document, with a fixed key order. */
-export function documentJson(file: string, a: DocumentAnalysis): Record<string, unknown> {
-  const sentenceText = (i: number): string | null => a.sentences[i]?.text ?? null;
-  return {
-    file,
-    pages: a.pages,
-    words: a.words,
-    extractedWords: a.extractedWords,
-    sentences: a.sentences.length,
-    score: {
-      value: a.score.value,
-      label: a.score.label,
-      axes: { directive: a.score.axes.directive, enabling: a.score.axes.enabling },
-      components: a.score.components.map((c) => ({
-        id: c.id,
-        label: c.label,
-        value: c.value,
-        unit: c.unit,
-        contribution: c.contribution,
-        sentences: c.sentences,
-      })),
-    },
-    counts: {
-      exact: ordered(STUDY_TERMS, a.counts.exact),
-      inflected: ordered(STUDY_TERMS, a.counts.inflected),
-    },
-    categories: ordered(CATEGORIES, a.categories),
-    district: {
-      mentions: a.district.mentions,
-      roles: ordered(DISTRICT_ROLES, a.district.roles),
-      innovationSentences: a.district.innovationSentences,
-      innovationWithDistrictRole: a.district.innovationWithDistrictRole,
-      gap: a.district.gap,
-    },
-    findings: a.findings.map((f) => ({
-      start: f.start,
-      end: f.end,
-      page: f.page,
-      category: f.category,
-      subtype: f.subtype ?? null,
-      entry: f.entry,
-      text: f.text,
-      sentence: sentenceText(f.sentence),
-    })),
-  };
-}
 
 /** Indents a pretty-printed JSON value to sit inside the top-level array. */
 export function jsonArrayItem(value: unknown, first: boolean): string {

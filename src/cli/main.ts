@@ -9,11 +9,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as readline from 'readline';
-import { analyzeFile, classifySentence, ExtractionError, loadLexicon } from '../core';
-import type { AnalyzeOptions } from '../core';
+import { analyzeFile, classifySentence, documentRecord, ExtractionError, loadLexicon } from '../core/node';
+import type { AnalyzeOptions } from '../core/node';
 import { Command, parseArgs, USAGE, UsageError } from './args';
 import { collectDocuments } from './files';
-import { comparison, csvTable, documentJson, jsonArrayItem, scorecard, Style, SummaryRow, summaryRow } from './format';
+import { comparison, csvTable, jsonArrayItem, scorecard, Style, SummaryRow, summaryRow } from './format';
 import { auditCommand, exportCommand } from './workspace';
 import { compareCommand, suggestCommand } from './draft';
 
@@ -148,7 +148,7 @@ async function analyzeCommand(cmd: Extract<Command, { kind: 'analyze' }>, io: Cl
     try {
       switch (cmd.format) {
         case 'json':
-          io.stdout.write(jsonArrayItem(documentJson(file, a), first));
+          io.stdout.write(jsonArrayItem(documentRecord(file, a), first));
           break;
         case 'csv':
           rows.push(summaryRow(file, a));

@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { AnalyzeOptions } from '../core';
+import type { AnalyzeOptions } from '../core/node';
 import {
   auditFiles,
   autocode,
@@ -26,8 +26,8 @@ import {
   reanchorCodings,
   relativeSource,
   writeFileAtomic,
-} from '../core/workspace';
-import type { Coding, LoadedDocument, QdpxSource } from '../core/workspace';
+} from '../core/node';
+import type { Coding, LoadedDocument, QdpxSource } from '../core/node';
 import type { Command } from './args';
 import { collectDocuments } from './files';
 import { comparison, Style, summaryFromAudit } from './format';
@@ -206,7 +206,7 @@ export async function exportCommand(cmd: Extract<Command, { kind: 'export' }>, i
     let doc: LoadedDocument;
     try {
       // the original bytes are shipped for PDFs only (text formats ship their text)
-      doc = await loadDocument(file, { ...ctx.analyzeOptions, keepBytes: /\.pdf$/i.test(file) });
+      doc = await loadDocument(file, { ...ctx.analyzeOptions, keepBytes: /\.(pdf|docx)$/i.test(file) });
     } catch (err) {
       io.stderr.write(ctx.failureMessage(file, err) + '\n');
       failed = true;
@@ -249,6 +249,7 @@ export async function exportCommand(cmd: Extract<Command, { kind: 'export' }>, i
       format: doc.format,
       text: doc.text,
       pdf: doc.format === 'pdf' ? doc.bytes : undefined,
+      docx: doc.format === 'docx' ? doc.bytes : undefined,
       codings: mergeCodings(kept, auto),
       note: scorecardNote(doc),
       variables: {

@@ -11,7 +11,7 @@ import {
   SentenceLabels,
   StudyTerm,
 } from './types';
-import { extractFile, extractText, ExtractOptions } from './extract';
+import { extractText, ExtractOptions } from './extract';
 import { segmentBlocks, sectionsFrom, splitSentences } from './segment/segment';
 import { tokenize } from './tokenize/tokenize';
 import { countWords, countWordsExcluding } from './tokenize/words';
@@ -306,12 +306,6 @@ function districtSummary(sentences: SentenceAnalysis[]): DistrictSummary {
 /** Analyses text already in memory (Markdown or plain text). */
 export function analyzeText(text: string, opts: AnalyzeOptions & { format?: 'txt' | 'md' } = {}): DocumentAnalysis {
   return analyzeExtracted(extractText(text, opts.format ?? 'txt'), opts);
-}
-
-/** Reads, extracts and analyses a file (.txt, .md, .pdf, .docx). Throws ExtractionError for unreadable files. */
-export async function analyzeFile(file: string, opts: AnalyzeOptions = {}): Promise<DocumentAnalysis> {
-  const doc = await extractFile(file, opts);
-  return analyzeExtracted(doc, { ...opts, file: opts.file ?? file });
 }
 
 /** The labels of one sentence, with what decided them. */

@@ -1,31 +1,45 @@
 /**
- * Public API of the Policy Lens engine. Adapters (CLI, extension, webviews, scripts) import only from here.
+ * Public API of the Policy Lens engine. Adapters (CLI, extension, webviews, scripts) import only from here, or —
+ * when they read files, in Node — from ./node.ts, which adds the file-reading entry points. Nothing reachable from
+ * this module uses a Node built-in: the web extension and its workers bundle it (checked by the web build, which
+ * fails on any Node import, and by test/unit/architecture.test.ts).
  *
- *   extract/   file → ExtractedDocument (text, pages, pdf.js item map, running headers/footers)
+ *   extract/   bytes → ExtractedDocument (text, pages, pdf.js item map, running headers/footers, DOCX blocks)
  *   segment/   text → blocks (headings, paragraphs, list items) → sentences
  *   tokenize/  sentence → tokens with offsets (hyphenated compounds kept whole, with parts)
  *   lexicon/   versioned JSON lexicons (+ schema) and the user's extensions/overrides
  *   match/     tokens → lexicon matches (stems, compounds, phrases)
  *   classify/  sentence → deontic force, actor, categories, district role, framing
  *   score/     sentences → document score with named components and axes
- *   report/    study counts, district-role gap, findings
+ *   report/    study counts, district-role gap, findings, the document's JSON record
+ *   coding/    codebook, codings (W3C selectors), re-anchoring, autocoding, agreement
+ *   export/    comparison CSV/JSON/Markdown, REFI-QDA (.qdpx, .qdc)
  */
 export * from './types';
 export { countWords, countWordsExcluding } from './tokenize/words';
-export { extractFile, extractText, extractBuffer } from './extract';
+export { extractText, extractBuffer, formatOf } from './extract';
 export type { ExtractOptions } from './extract';
-export { loadLexicon, builtinLexicon, lexiconFromTexts, parseLexicon, LexiconError } from './lexicon';
+export type { PdfAssets } from './extract/pdf';
+export { builtinLexicon, lexiconFromTexts, parseLexicon, LexiconError } from './lexicon';
 export type { Lexicon, LexiconEntry, LexiconLoadResult } from './lexicon';
-export { analyzeExtracted, analyzeText, analyzeFile, classifySentence } from './analyze';
+export { analyzeExtracted, analyzeText, classifySentence } from './analyze';
 export type { AnalyzeOptions } from './analyze';
 export { sentenceImpact, labelFor } from './score/score';
 export type { SentenceImpact } from './score/score';
 export { sectionProfiles } from './report/sections';
 export type { SectionProfile } from './report/sections';
-export { formatOf } from './extract';
+export { documentRecord } from './report/record';
 export { STUDY_TERMS } from './report/counts';
 export { detectLanguage } from './report/language';
-export * from './workspace';
+export { auditRow, isAuditRow, ordered } from './audit/row';
+export type { AuditRow, AuditRowComponent } from './audit/row';
+export { concordance, checkQuery, sentenceInCategory } from './audit/concordance';
+export type { ConcordanceCount, ConcordanceHit, ConcordanceOptions, ConcordanceQuery, ConcordanceResult, ConcordanceSource } from './audit/concordance';
+export { threadThemes } from './audit/thread';
+export type { LetterTheme, LetterThread, StrategyTheme, ThemeStatus, ThreadCategory, ThreadOptions, ThreadResult, ThreadTerm } from './audit/thread';
+export * from './coding';
+export * from './export';
+export { sha256Hex } from './util/hash';
 export { inferStance } from './classify/actors';
 export type { DocumentStance, DocumentKind } from './classify/actors';
 export { suggestRewrites, sentenceScore, documentScoreChange, addresseeOf, standardOfSentence, legalBasis, factsOf, checkFacts, retention, MIN_RETENTION } from './suggest';

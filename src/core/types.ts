@@ -51,8 +51,42 @@ export interface ExtractedDocument {
   excluded: Range[];
   /** Outline (bookmarks) when the PDF has one. */
   outline?: OutlineEntry[];
+  /** DOCX only: the paragraphs as the document lays them out (what a viewer draws), in the order of `text`. */
+  layout?: LayoutBlock[];
   /** Non-fatal problems (e.g. "page 3 has no text layer"). */
   warnings: string[];
+}
+
+/**
+ * One paragraph of a DOCX as the document lays it out: [start, end) of `text` (the paragraph's text exactly; the
+ * blocks are separated by the extraction's line breaks), what kind of paragraph it is and how it looks, by
+ * meaning (a heading level, a list level, bold), not by the page. A viewer draws `text` block by block, so every
+ * offset of the analysis points at the same character on screen.
+ */
+export interface LayoutBlock extends Range {
+  kind: 'paragraph' | 'heading' | 'listItem';
+  /** Headings: 0 for a title, 1–9 for heading levels; list items: the nesting level, 0–8. */
+  level?: number;
+  /** List items: characters at the start of the block's text that are its marker ("- "), drawn as a bullet. */
+  marker?: number;
+  /** The tables the paragraph is in, outermost first: table (numbered in the part), row, column, columns spanned. */
+  cells?: LayoutCell[];
+  /** Paragraphs of a text box (after the paragraph that anchors it) and of footnotes and endnotes. */
+  part?: 'textbox' | 'note';
+  /** From the paragraph's style: bold, italic, its font size relative to the document's normal text, alignment. */
+  bold?: boolean;
+  italic?: boolean;
+  scale?: number;
+  align?: 'center' | 'right' | 'justify';
+  /** Runs with their own emphasis: [start, end, flags] with offsets in `text`; flags 1 bold, 2 italic, 4 underline. */
+  marks?: [number, number, number][];
+}
+
+export interface LayoutCell {
+  table: number;
+  row: number;
+  col: number;
+  span?: number;
 }
 
 /** A failure to read a document, with a message meant for the user. */

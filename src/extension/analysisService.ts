@@ -3,7 +3,7 @@
  * took), a generation counter per document so that stale runs are dropped, and finding offsets kept in step with
  * edits made after the analysis (so decorations and hovers stay on the right words until the next run).
  *
- * The engine runs in a worker thread (./worker/client.ts), which keeps each document's block cache: the extension
+ * The engine runs in a worker (./worker/client.ts: a worker thread on the desktop, a Web Worker on the web), which keeps each document's block cache: the extension
  * host only sends the text and receives the analysis, so a long document's first analysis does not block it, and
  * an edit re-analyses only the paragraphs it touched. A run that takes long shows window progress.
  *
@@ -12,14 +12,14 @@
  * publishes its own.
  */
 import * as l10n from '@vscode/l10n';
-import * as os from 'os';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Category, DocumentAnalysis, Finding, Lexicon, SectionProfile } from '../core';
-import { LexiconProblem, loadUserLexicon, requestOptions } from './engine';
+import { requestOptions } from './engine';
+import { lexiconLabel, LexiconProblem, loadLexicons, settingLexicons } from './lexiconFiles';
 import type { Settings } from './settings';
 import { AnalysisWorkerClient, CancelledError } from './worker/client';
 import type { WorkerResult } from './worker/protocol';
+import type { WorkerFactory } from './workers/port';
 
 /** A finding placed in the document as it is now (offsets follow edits made after the analysis). */
 export interface Span {
@@ -81,21 +81,25 @@ export class AnalysisService implements vscode.Disposable {
   /** Problems of the user's lexicon files (the built-in lexicon is used meanwhile). */
   lexiconProblems: LexiconProblem[] = [];
   /** Lexicon files besides `policyLens.lexiconFiles`: the workspace lexicons (set by ./workspaceLexicon.ts). */
-  workspaceLexiconFiles: string[] = [];
-  /** The lexicon files of the last load (absolute paths). */
+  workspaceLexiconFiles: vscode.Uri[] = [];
+  /** The lexicon files of the last load (paths, or URIs of files not on disk). */
   loadedLexiconFiles: string[] = [];
 
   /** Fired when a document's analysis state changes (analysing, ready, error, spans moved). */
   readonly onDidChange = this.emitter.event;
   readonly onDidChangeLexicon = this.lexiconEmitter.event;
 
-  /** @param workerScript the bundled worker (dist/analysisWorker.js) */
+  /**
+   * @param workers starts the analysis worker (a worker thread on the desktop, a Web Worker on the web)
+   * @param homeDir the home folder, for `~/…` lexicon paths (desktop only)
+   */
   constructor(
     private settings: Settings,
-    workerScript: string,
+    workers: WorkerFactory,
     log?: (message: string) => void,
+    private readonly homeDir?: string,
   ) {
-    this.client = new AnalysisWorkerClient(workerScript, { log });
+    this.client = new AnalysisWorkerClient(workers, { log });
   }
 
   updateSettings(s: Settings): void {
@@ -109,8 +113,10 @@ export class AnalysisService implements vscode.Disposable {
   /** (Re)loads `policyLens.lexiconFiles` and the workspace lexicons; analyses wait for it. */
   reloadLexicon(): Promise<void> {
     const gen = ++this.lexiconLoadGeneration;
-    const files = [...new Set([...this.settings.lexiconFiles.map(resolvePath), ...this.workspaceLexiconFiles])];
-    this.lexiconReady = loadUserLexicon(files).then((res) => {
+    const uris = [...settingLexicons(this.settings.lexiconFiles, this.homeDir), ...this.workspaceLexiconFiles];
+    const unique = [...new Map(uris.map((u) => [u.toString(), u])).values()];
+    const files = unique.map(lexiconLabel);
+    this.lexiconReady = loadLexicons(unique).then((res) => {
       if (gen !== this.lexiconLoadGeneration) return;
       this.lexicon = res.lexicon;
       this.lexiconProblems = res.problems;
@@ -122,6 +128,12 @@ export class AnalysisService implements vscode.Disposable {
       this.lexiconEmitter.fire();
     });
     return this.lexiconReady;
+  }
+
+  /** The lexicon analyses use now (undefined: the built-in one), once the user's files are loaded. */
+  async currentLexicon(): Promise<Lexicon | undefined> {
+    await this.lexiconReady;
+    return this.lexicon;
   }
 
   /**
@@ -138,11 +150,6 @@ export class AnalysisService implements vscode.Disposable {
       } else return undefined;
     }
     return { start, end };
-  }
-
-  /** The lexicon the analyses use (undefined: the built-in one). */
-  get lexiconInUse(): Lexicon | undefined {
-    return this.lexicon;
   }
 
   /** Where the engine runs, and how many worker threads were started (a crash or a cancel starts another). */
@@ -321,7 +328,7 @@ export class AnalysisService implements vscode.Disposable {
     setTimeout(() => {
       if (finished) return;
       void vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: l10n.t('Policy Lens: analysing {0}', path.basename(doc.uri.path)) },
+        { location: vscode.ProgressLocation.Window, title: l10n.t('Policy Lens: analysing {0}', doc.uri.path.slice(doc.uri.path.lastIndexOf('/') + 1)) },
         () => done.catch(() => undefined),
       );
     }, PROGRESS_AFTER_MS);
@@ -335,14 +342,6 @@ export class AnalysisService implements vscode.Disposable {
     this.emitter.dispose();
     this.lexiconEmitter.dispose();
   }
-}
-
-/** Lexicon paths: absolute, `~/…`, or relative to the first workspace folder. */
-function resolvePath(p: string): string {
-  if (p.startsWith('~/')) return path.join(os.homedir(), p.slice(2));
-  if (path.isAbsolute(p)) return p;
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  return folder ? path.join(folder.uri.fsPath, p) : path.resolve(p);
 }
 
 export function spansByCategory(spans: readonly Span[]): Map<Category, Span[]> {

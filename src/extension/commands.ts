@@ -7,9 +7,6 @@
  * Each takes optional arguments so that tests and other commands can run it without its dialogs.
  */
 import * as l10n from '@vscode/l10n';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { CATEGORIES } from '../core';
 import type { Category } from '../core';
@@ -17,7 +14,7 @@ import { categoryDescription, categoryLabel } from './labels';
 import { formatFor, report, ReportFormat } from './report';
 import type { AnalysisFocus } from './sources';
 import { sectionsOf } from './sources';
-import { addTermToLexicon, LEXICON_DIR, LEXICON_FILE, lexiconTemplate, lexiconUri, WorkspaceLexicons } from './workspaceLexicon';
+import { addTermToLexicon, exists, LEXICON_DIR, LEXICON_FILE, lexiconTemplate, lexiconUri, WorkspaceLexicons } from './workspaceLexicon';
 
 export interface CommandDeps {
   focus: AnalysisFocus;
@@ -25,7 +22,11 @@ export interface CommandDeps {
 }
 
 const asUri = (v: unknown): vscode.Uri | undefined =>
-  v instanceof vscode.Uri ? v : typeof v === 'string' && v ? (path.isAbsolute(v) ? vscode.Uri.file(v) : vscode.Uri.parse(v)) : undefined;
+  v instanceof vscode.Uri ? v : typeof v === 'string' && v ? (/^(\/|[a-zA-Z]:[\\/])/.test(v) ? vscode.Uri.file(v) : vscode.Uri.parse(v)) : undefined;
+
+/** The last part of a URI's path (a file's or folder's name). */
+const baseName = (uri: vscode.Uri) => uri.path.replace(/\/+$/, '').slice(uri.path.replace(/\/+$/, '').lastIndexOf('/') + 1);
+const utf8 = (text: string) => new TextEncoder().encode(text);
 
 export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {
   const { focus, lexicons } = deps;
@@ -34,10 +35,10 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
   async function pickFolder(arg?: unknown): Promise<vscode.Uri | undefined> {
     const given = asUri(arg);
     if (given) return given;
-    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+    const folders = vscode.workspace.workspaceFolders ?? [];
     const active = vscode.window.activeTextEditor?.document.uri;
     const own = active && vscode.workspace.getWorkspaceFolder(active);
-    if (own && own.uri.scheme === 'file') return own.uri;
+    if (own) return own.uri;
     if (folders.length === 1) return folders[0].uri;
     if (folders.length === 0) {
       void vscode.window.showInformationMessage(l10n.t('Policy Lens: open a folder first; the workspace lexicon is kept in it ({0}).', `${LEXICON_DIR}/${LEXICON_FILE}`));
@@ -50,9 +51,9 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
   /** Creates the workspace lexicon if it is missing (with the schema copy beside it); returns its URI. */
   async function ensureLexicon(folder: vscode.Uri): Promise<vscode.Uri> {
     const uri = lexiconUri(folder);
-    if (!fs.existsSync(uri.fsPath)) {
+    if (!(await exists(uri))) {
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(folder, LEXICON_DIR));
-      await vscode.workspace.fs.writeFile(uri, Buffer.from(lexiconTemplate(path.basename(folder.fsPath)), 'utf8'));
+      await vscode.workspace.fs.writeFile(uri, utf8(lexiconTemplate(baseName(folder))));
     }
     await lexicons.writeSchemaBeside(uri);
     return uri;
@@ -67,10 +68,11 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
     }
     let uri = asUri(target);
     if (!uri) {
-      const base = source.uri.scheme === 'file' ? source.uri.fsPath.replace(/\.[^./\\]+$/, '') : path.join(os.homedir(), source.label);
+      // Next to the document (on its file system), named after it.
+      const base = source.uri.with({ path: source.uri.path.replace(/\.[^./]+$/, ''), query: '', fragment: '' });
       uri = await vscode.window.showSaveDialog({
         title: l10n.t('Export the Policy Lens report of {0}', source.label),
-        defaultUri: vscode.Uri.file(`${base}.policy-lens.md`),
+        defaultUri: base.with({ path: `${base.path}.policy-lens.md` }),
         filters: { Markdown: ['md'], JSON: ['json'], CSV: ['csv'] },
         saveLabel: l10n.t('Export'),
       });
@@ -78,14 +80,14 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
     }
     const format: ReportFormat = formatFor(uri.path);
     const text = report(format, {
-      file: source.uri.scheme === 'file' ? path.basename(source.uri.fsPath) : source.label,
+      file: source.uri.scheme === 'file' ? baseName(source.uri) : source.label,
       analysis: snap.analysis,
       sections: sectionsOf(snap),
       where: (o) => source.where(o),
     });
-    await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+    await vscode.workspace.fs.writeFile(uri, utf8(text));
     if (!asUri(target)) {
-      void vscode.window.showInformationMessage(l10n.t('Policy Lens: report written to {0}.', path.basename(uri.fsPath)), l10n.t('Open')).then((pick) => {
+      void vscode.window.showInformationMessage(l10n.t('Policy Lens: report written to {0}.', baseName(uri)), l10n.t('Open')).then((pick) => {
         if (pick) void vscode.commands.executeCommand('vscode.open', uri);
       });
     }
@@ -138,8 +140,8 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
     if (!folder) return undefined;
     const uri = await ensureLexicon(folder);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    const text = open ? open.getText() : Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
-    const res = addTermToLexicon(text, uri.fsPath, term, category);
+    const text = open ? open.getText() : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    const res = addTermToLexicon(text, uri.scheme === 'file' ? uri.fsPath : uri.toString(), term, category);
     if (!res.ok) {
       if (res.reason === 'duplicate') {
         void vscode.window.showInformationMessage(l10n.t('Policy Lens: «{0}» is already in the workspace lexicon as {1} (entry {2}).', term, categoryLabel(category), res.id));
@@ -157,7 +159,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
       await vscode.workspace.applyEdit(edit);
       await open.save();
     } else {
-      await vscode.workspace.fs.writeFile(uri, Buffer.from(res.text, 'utf8'));
+      await vscode.workspace.fs.writeFile(uri, utf8(res.text));
     }
     await lexicons.refresh();
     const trusted = vscode.workspace.isTrusted;
@@ -171,7 +173,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
       .then((p) => {
         if (p) void vscode.window.showTextDocument(uri);
       });
-    return { file: uri.fsPath, id: res.id };
+    return { file: uri.scheme === 'file' ? uri.fsPath : uri.toString(), id: res.id };
   }
 
   async function showLexiconProblem(file?: unknown, line?: unknown, column?: unknown): Promise<void> {

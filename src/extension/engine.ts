@@ -1,9 +1,8 @@
 /**
- * The only place the extension calls the engine (src/core). Everything the analysis says comes from there;
- * the extension only maps documents to text and findings to editor ranges.
+ * How the extension asks the engine (src/core) to analyse an open document. Everything the analysis says comes
+ * from there; the extension only maps documents to text and findings to editor ranges.
  */
 import type * as vscode from 'vscode';
-import { loadLexicon } from '../core';
 import type { AnalyzeOptions, DocumentAnalysis, Lexicon } from '../core';
 import type { AnalyzeRequestOptions } from './worker/protocol';
 
@@ -73,40 +72,4 @@ export class PruningCache extends Map<string, unknown> {
   asBlockCache(): BlockCache {
     return this as unknown as BlockCache;
   }
-}
-
-export interface LexiconProblem {
-  file?: string;
-  line?: number;
-  column?: number;
-  message: string;
-}
-
-export interface LoadedLexicon {
-  /** Undefined when there are no user lexicons (the built-in one is used). */
-  lexicon?: Lexicon;
-  problems: LexiconProblem[];
-}
-
-/** Loads the user's lexicon files on top of the built-in lexicon; problems are returned, not thrown. */
-export async function loadUserLexicon(files: string[]): Promise<LoadedLexicon> {
-  if (files.length === 0) return { problems: [] };
-  try {
-    const res = await Promise.resolve(loadLexicon(files));
-    const problems = (res.errors ?? []).map(toProblem);
-    return { lexicon: res.lexicon, problems };
-  } catch (e) {
-    return { problems: [toProblem(e)] };
-  }
-}
-
-function toProblem(e: unknown): LexiconProblem {
-  const o = (e ?? {}) as Record<string, unknown>;
-  const message = String(o.problem ?? o.message ?? e);
-  return {
-    file: typeof o.file === 'string' ? o.file : undefined,
-    line: typeof o.line === 'number' ? o.line : undefined,
-    column: typeof o.column === 'number' ? o.column : typeof o.col === 'number' ? (o.col as number) : undefined,
-    message: message.replace(/\s*\n\s*/g, ' '),
-  };
 }

@@ -1,8 +1,12 @@
 /**
  * Policy Lens for VS Code: a thin adapter over the engine (src/core). It analyses the active Markdown/plain-text
- * document off the typing path (in a worker thread), highlights findings per category, explains them on hover,
- * shows the score in a language status item, the framing in the «Framing» view and the findings in the «Findings»
- * view. No analysis logic lives here.
+ * document off the typing path (in a worker), highlights findings per category, explains them on hover, shows the
+ * score in a language status item, the framing in the «Framing» view and the findings in the «Findings» view. No
+ * analysis logic lives here.
+ *
+ * The same code runs on the desktop (./desktop.ts, the `main` entry) and in the browser (./web.ts, the `browser`
+ * entry): what differs — how workers start, the Node-only workspace features — comes in a Platform (./platform.ts).
+ * Files are read and written with `vscode.workspace.fs` only.
  *
  * Both views show the focused AnalysisSource (./sources.ts): this file publishes the active text editor's
  * document as one; another editor (the PDF viewer) publishes its own through `focus`.
@@ -11,7 +15,6 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { CATEGORIES, Category, DocumentAnalysis } from '../core';
 import { AnalysisService } from './analysisService';
-import { AuditApi, registerAudit } from './audit';
 import { CodingApi, registerCoding } from './coding';
 import { DraftingApi, registerDrafting } from './draft';
 import { registerCommands } from './commands';
@@ -21,14 +24,23 @@ import { FindingsNode, FindingsTreeProvider } from './findingsTree';
 import { FRAMING_VIEW_ID, FramingViewProvider } from './framing/view';
 import { FindingHoverProvider } from './hover';
 import { categoryLabel } from './labels';
+import { DocxViewerApi, registerDocxViewer } from './docx/docxEditor';
 import { PdfViewerApi, registerPdfViewer } from './pdf/pdfEditor';
+import { DocumentLoader } from './documents';
+import type { Platform } from './platform';
+import { ReportDocuments, reports } from './reports';
+import { DocumentAnalyzer } from './viewer/analyzer';
+import type { ViewerDeps } from './viewer/provider';
 import { documentSelector, readSettings, SECTION, Settings } from './settings';
 import { AnalysisFocus, AnalysisSource, Flasher, TextDocumentSource } from './sources';
 import { ScoreStatus, StatusSnapshot } from './status';
 import { WorkspaceLexicons } from './workspaceLexicon';
 
-/** What `activate` returns (`vscode.extensions.getExtension('policy-lens.policy-lens').exports`). */
-export interface PolicyLensApi {
+/**
+ * What `activate` returns (`vscode.extensions.getExtension('policy-lens.policy-lens').exports`). `W`: the desktop's
+ * workspace features (../audit: AuditApi; see ./desktop.ts `DesktopApi`).
+ */
+export interface PolicyLensApi<W = unknown> {
   readonly apiVersion: 1;
   /** The last analysis of a document, if any (it may be older than the document's text). */
   getAnalysis(uri: vscode.Uri): DocumentAnalysis | undefined;
@@ -54,12 +66,16 @@ export interface PolicyLensApi {
   lexicons(): { loaded: string[]; skipped: string[] };
   /** The PDF viewer (custom editor for *.pdf): its documents' state, and hooks for the tests. */
   readonly pdf: PdfViewerApi;
+  /** The DOCX viewer (custom editor for *.docx): its documents' state, for the tests. */
+  readonly docx: DocxViewerApi;
   /** Where the engine runs (a worker thread, unless none could be started). */
   engine(): { mode: 'worker' | 'in-process' | 'none'; workers: number };
   /** The last analysis of a document: wall time and the engine's time in the worker, ms. */
   timing(uri: vscode.Uri): { ms?: number; engineMs?: number };
-  /** The workspace audit, the comparison panel, the concordance and the thread (issue 5). */
-  readonly audit: AuditApi;
+  /** The workspace audit, the comparison panel, the concordance and the thread (issue 5; desktop only). */
+  readonly audit: W | undefined;
+  /** Where the extension runs: the desktop (Node extension host) or the browser (web worker extension host). */
+  readonly platform: Platform['kind'];
   /** Codes, codings, autocoding, agreement and REFI-QDA (issue 5). */
   readonly coding: CodingApi;
   /** The drafting assistant: the light bulb's rewrites and «Compare Framing with…» (issue 11). */
@@ -68,7 +84,8 @@ export interface PolicyLensApi {
 
 const VISIBLE_KEY = 'policyLens.highlightsVisible';
 
-export function activate(context: vscode.ExtensionContext): PolicyLensApi {
+/** Activates Policy Lens on a platform (./desktop.ts and ./web.ts call this). */
+export function activateWith<W>(context: vscode.ExtensionContext, platform: Platform<W>): PolicyLensApi<W> {
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
 
   let settings: Settings = readSettings();
@@ -76,7 +93,7 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
   let visible = context.globalState.get<boolean>(VISIBLE_KEY, true);
 
   const output = vscode.window.createOutputChannel('Policy Lens', { log: true });
-  const service = new AnalysisService(settings, context.asAbsolutePath('dist/analysisWorker.js'), (m) => output.warn(m));
+  const service = new AnalysisService(settings, platform.analysisWorkers, (m) => output.warn(m), platform.homeDir);
   const highlighter = new Highlighter();
   const status = new ScoreStatus(selector);
   const diagnostics = new FindingDiagnostics();
@@ -84,24 +101,35 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
   const treeView = vscode.window.createTreeView('policyLens.findings', { treeDataProvider: tree, showCollapseAll: true });
   const focus = new AnalysisFocus();
   const flasher = new Flasher();
-  const lexicons = new WorkspaceLexicons(service, context.asAbsolutePath('src/core/lexicon/lexicon.schema.json'));
+  const lexicons = new WorkspaceLexicons(service, vscode.Uri.joinPath(context.extensionUri, 'src', 'core', 'lexicon', 'lexicon.schema.json'));
   const framing = new FramingViewProvider(context.extensionUri, focus, (command) => {
     void vscode.commands.executeCommand(`policyLens.${command}`);
   });
   context.subscriptions.push(output, service, highlighter, status, diagnostics, tree, treeView, focus, flasher, lexicons, framing);
   context.subscriptions.push(vscode.window.registerWebviewViewProvider(FRAMING_VIEW_ID, framing, { webviewOptions: { retainContextWhenHidden: false } }));
+  context.subscriptions.push(reports, vscode.workspace.registerTextDocumentContentProvider(ReportDocuments.scheme, reports));
   void lexicons.refresh();
-  const audit = registerAudit(context, output, focus);
-  const coding = registerCoding(context);
-  const drafting = registerDrafting(context, { service, selector: () => selector, log: (m) => output.warn(m) });
+  // The workspace features that need Node (desktop only; their commands and view are hidden on the web).
+  void vscode.commands.executeCommand('setContext', 'policyLens.web', platform.kind === 'web');
+  const audit = platform.registerWorkspaceFeatures(context, output, focus);
+  // The document viewers (./pdf, ./docx over ./viewer): custom editors; each open document is an AnalysisSource of
+  // its own, analysed in one worker shared by both viewers (which also loads closed documents for coding).
+  const documentAnalyzer = new DocumentAnalyzer(platform.documentWorkers);
+  const loader = new DocumentLoader(documentAnalyzer, () => settings.language);
+  context.subscriptions.push({ dispose: () => documentAnalyzer.dispose() }, loader);
+  const coding = registerCoding(context, { loader, userName: platform.userName() });
+  // The drafting assistant (./draft): the light bulb's rewrites and «Compare Framing with…».
+  const drafting = registerDrafting(context, { service, selector: () => selector, log: (m) => output.warn(m), workers: platform.draftWorkers, loader });
   void vscode.commands.executeCommand('setContext', 'policyLens.highlightsVisible', visible);
-  // The PDF viewer (./pdf/pdfEditor.ts): a custom editor; each open PDF is an AnalysisSource of its own.
-  const pdfViewer = registerPdfViewer(context, {
+  const viewerDeps: ViewerDeps = {
     focus,
-    lexiconFiles: () => service.loadedLexiconFiles,
+    lexicon: () => service.currentLexicon(),
     onDidChangeLexicon: service.onDidChangeLexicon,
     display: () => ({ visible, categories: settings.categories, language: settings.language }),
-  });
+    analyzer: documentAnalyzer,
+  };
+  const pdfViewer = registerPdfViewer(context, viewerDeps);
+  const docxViewer = registerDocxViewer(context, viewerDeps);
 
   const matches = (doc: vscode.TextDocument) => vscode.languages.match(selector, doc) > 0;
   const shown = (c: Category) => visible && settings.categories[c];
@@ -164,6 +192,7 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
   const refreshAll = () => {
     for (const ed of vscode.window.visibleTextEditors) renderEditorsOf(ed.document);
     pdfViewer.refreshDisplay();
+    docxViewer.refreshDisplay();
     refreshPanels();
   };
 
@@ -356,12 +385,14 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
     focus,
     framing,
     lastFlash: () => flasher.last,
-    lexicons: () => ({ loaded: service.loadedLexiconFiles, skipped: lexicons.skipped.map((u) => u.fsPath) }),
+    lexicons: () => ({ loaded: service.loadedLexiconFiles, skipped: lexicons.skipped.map((u) => (u.scheme === 'file' ? u.fsPath : u.toString())) }),
     pdf: pdfViewer.api,
+    docx: docxViewer.api,
     engine: () => service.engine(),
     timing: (uri) => ({ ms: service.get(uri)?.ms, engineMs: service.get(uri)?.engineMs }),
     audit,
     coding,
+    platform: platform.kind,
     drafting,
   };
 }
@@ -371,6 +402,7 @@ export function deactivate(): void {
 }
 
 function isLexiconFile(uri: vscode.Uri, s: Settings): boolean {
-  if (uri.scheme !== 'file' || s.lexiconFiles.length === 0) return false;
-  return s.lexiconFiles.some((f) => uri.fsPath === f || uri.fsPath.endsWith(f.replace(/^\.\//, '/')));
+  if (s.lexiconFiles.length === 0) return false;
+  const p = uri.scheme === 'file' ? uri.fsPath : uri.path;
+  return s.lexiconFiles.some((f) => p === f || p.endsWith(f.replace(/^\.\//, '/')) || uri.toString() === f);
 }

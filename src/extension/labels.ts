@@ -179,8 +179,9 @@ export function formatScore(value: number): string {
 
 /** «+1.2», «−0.4», «0»: a score change with one decimal. */
 export function formatDelta(value: number): string {
-  const v = Math.round(value * 10) / 10;
-  if (v === 0) return '0';
-  const abs = Math.abs(v).toFixed(1);
-  return v > 0 ? `+${abs}` : `\u2212${abs}`;
+  if (value === 0) return '0';
+  // one decimal; a change smaller than that keeps its sign with two («−0.04»)
+  const digits = Math.abs(value) < 0.05 ? 2 : 1;
+  const abs = Math.abs(value).toFixed(digits);
+  return value > 0 ? `+${abs}` : `\u2212${abs}`;
 }

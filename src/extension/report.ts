@@ -1,12 +1,12 @@
 /**
- * A document's report, for «Policy Lens: Export Report…»: Markdown (for people), JSON (the CLI's record of the
+ * A document's report, for «Policy Lens: Export Report…»: Markdown (for people), JSON (the engine's record of the
  * document, `policy-lens analyze FILE --format json`), CSV (one row per finding, with its sentence's reading).
  * Every number is the engine's. No `vscode` import.
  */
 import * as l10n from '@vscode/l10n';
 import { CATEGORIES, STUDY_TERMS } from '../core';
 import type { DocumentAnalysis, SectionProfile } from '../core';
-import { documentJson } from '../cli/format';
+import { documentRecord } from '../core/report/record';
 import { csvLine } from '../core/export/comparison';
 import { categoryLabel, componentLabel, deonticLabel, districtRoleLabel, formatDelta, formatScore, framingLabel, scoreLabel, unitLabel } from './labels';
 
@@ -29,7 +29,7 @@ export function formatFor(fileName: string): ReportFormat {
 export function report(format: ReportFormat, input: ReportInput): string {
   switch (format) {
     case 'json':
-      return JSON.stringify(documentJson(input.file, input.analysis), null, 2) + '\n';
+      return JSON.stringify(documentRecord(input.file, input.analysis), null, 2) + '\n';
     case 'csv':
       return csvReport(input);
     case 'md':

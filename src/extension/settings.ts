@@ -50,13 +50,16 @@ function trustedLexiconFiles(c: vscode.WorkspaceConfiguration): string[] {
 }
 
 /** Markdown and plain text, plus the user's extra glob patterns. */
+/**
+ * The file systems whose Markdown and plain-text documents are analysed: local files and new ones, and in the browser
+ * the remote workspace (code-server, Codespaces: vscode-remote) and virtual ones (github.dev: vscode-vfs;
+ * @vscode/test-web: vscode-test-web). Not diff views' or other extensions' virtual documents.
+ */
+export const DOCUMENT_SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-test-web'];
+
 export function documentSelector(s: Settings): vscode.DocumentFilter[] {
-  const filters: vscode.DocumentFilter[] = [
-    { language: 'markdown', scheme: 'file' },
-    { language: 'markdown', scheme: 'untitled' },
-    { language: 'plaintext', scheme: 'file' },
-    { language: 'plaintext', scheme: 'untitled' },
-  ];
+  const filters: vscode.DocumentFilter[] = [];
+  for (const language of ['markdown', 'plaintext']) for (const scheme of DOCUMENT_SCHEMES) filters.push({ language, scheme });
   for (const pattern of s.documentSelector) filters.push({ pattern });
   return filters;
 }

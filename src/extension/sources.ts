@@ -13,7 +13,6 @@
  * see editor positions. A text document's source is `TextDocumentSource` below.
  */
 import * as l10n from '@vscode/l10n';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { checklist, sectionProfiles } from '../core';
 import type { ChecklistItem, DocumentAnalysis, SectionProfile } from '../core';
@@ -169,7 +168,8 @@ export class TextDocumentSource implements AnalysisSource {
   }
 
   get label(): string {
-    return path.basename(this.document.uri.path);
+    const p = this.document.uri.path;
+    return p.slice(p.lastIndexOf('/') + 1);
   }
 
   snapshot(): SourceSnapshot {

@@ -2,7 +2,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { Entry } from './analysisService';
-import type { LexiconProblem } from './engine';
+import type { LexiconProblem } from './lexiconFiles';
 import { formatScore, scoreLabel } from './labels';
 
 export interface StatusSnapshot {

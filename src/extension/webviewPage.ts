@@ -3,11 +3,11 @@
  * one stylesheet from the view's folder under media/, by nonce; the CSP allows nothing else (`default-src 'none'`,
  * no inline styles, no eval).
  */
-import * as crypto from 'crypto';
 import * as vscode from 'vscode';
+import { makeNonce } from './nonce';
 
 export function webviewPage(webview: vscode.Webview, extensionUri: vscode.Uri, folder: string, name: string, title: string): string {
-  const nonce = crypto.randomBytes(18).toString('base64');
+  const nonce = makeNonce();
   const media = vscode.Uri.joinPath(extensionUri, 'media', folder);
   const css = webview.asWebviewUri(vscode.Uri.joinPath(media, `${name}.css`));
   const js = webview.asWebviewUri(vscode.Uri.joinPath(media, `${name}.js`));

@@ -8,12 +8,12 @@
  * the user is told once (with a way to manage trust); it is loaded as soon as the workspace is trusted.
  */
 import * as l10n from '@vscode/l10n';
-import * as fs from 'fs';
 import * as jsonc from 'jsonc-parser';
 import * as vscode from 'vscode';
 import { CATEGORIES, parseLexicon } from '../core';
 import type { Category, LexiconEntry } from '../core';
 import type { AnalysisService } from './analysisService';
+import { labelToUri } from './lexiconFiles';
 
 export const LEXICON_DIR = '.policylens';
 export const LEXICON_FILE = 'lexicon.json';
@@ -113,7 +113,7 @@ export class WorkspaceLexicons implements vscode.Disposable {
   constructor(
     private readonly service: AnalysisService,
     /** The schema shipped with the extension (copied beside a new workspace lexicon). */
-    readonly schemaPath: string,
+    readonly schemaUri: vscode.Uri,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher(LEXICON_GLOB);
     // Deleting the folder reports the folder only, not the lexicon in it.
@@ -133,9 +133,9 @@ export class WorkspaceLexicons implements vscode.Disposable {
     );
   }
 
-  /** The workspace lexicon of every folder (existing or not). */
+  /** The workspace lexicon of every folder (existing or not; on disk, or on the web's remote or virtual folders). */
   candidates(): vscode.Uri[] {
-    return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => lexiconUri(f.uri));
+    return (vscode.workspace.workspaceFolders ?? []).map((f) => lexiconUri(f.uri));
   }
 
   /** True for a workspace lexicon (whether loaded or not). */
@@ -145,12 +145,11 @@ export class WorkspaceLexicons implements vscode.Disposable {
 
   /** Finds the workspace lexicons, loads them if the workspace is trusted, and reloads the lexicon. */
   async refresh(): Promise<void> {
-    const existing = this.candidates()
-      .filter((u) => fs.existsSync(u.fsPath))
-      .map((u) => u.fsPath);
+    const existing: string[] = [];
+    for (const u of this.candidates()) if (await exists(u)) existing.push(u.toString());
     const plan = lexiconPlan(vscode.workspace.isTrusted, existing);
-    this.skipped = plan.skipped.map((p) => vscode.Uri.file(p));
-    this.service.workspaceLexiconFiles = plan.load;
+    this.skipped = plan.skipped.map((p) => vscode.Uri.parse(p, true));
+    this.service.workspaceLexiconFiles = plan.load.map((p) => vscode.Uri.parse(p, true));
     if (plan.skipped.length > 0 && !this.told) {
       this.told = true;
       void vscode.window
@@ -183,23 +182,33 @@ export class WorkspaceLexicons implements vscode.Disposable {
       list.push(d);
       byFile.set(p.file, list);
     }
-    for (const [file, list] of byFile) this.diagnostics.set(vscode.Uri.file(file), list);
+    for (const [file, list] of byFile) this.diagnostics.set(labelToUri(file), list);
   }
 
   /** Writes the schema copy beside a workspace lexicon (kept in step with the extension's schema). */
   async writeSchemaBeside(lexicon: vscode.Uri): Promise<void> {
     const target = vscode.Uri.joinPath(lexicon, '..', SCHEMA_FILE);
-    const schema = fs.readFileSync(this.schemaPath);
+    const schema = await vscode.workspace.fs.readFile(this.schemaUri);
     let current: Uint8Array | undefined;
     try {
       current = await vscode.workspace.fs.readFile(target);
     } catch {
       current = undefined;
     }
-    if (!current || Buffer.compare(Buffer.from(current), schema) !== 0) await vscode.workspace.fs.writeFile(target, schema);
+    if (!current || current.length !== schema.length || current.some((b, i) => b !== schema[i])) await vscode.workspace.fs.writeFile(target, schema);
   }
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** Whether a file exists (on any file system VS Code has). */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
   }
 }

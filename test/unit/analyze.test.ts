@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyzeText, DocumentAnalysis, sectionProfiles, sentenceImpact } from '../../src/core';
+import { analyzeText, DocumentAnalysis, sectionProfiles, sentenceImpact } from '../../src/core/node';
 
 const dir = path.join(__dirname, '../../../test/fixtures/corpus');
 const read = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8');

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Readable } from 'stream';
-import { analyzeFile } from '../../src/core';
+import { analyzeFile } from '../../src/core/node';
 import {
   AuditCache,
   auditFiles,

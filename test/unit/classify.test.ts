@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { classifySentence } from '../../src/core';
+import { classifySentence } from '../../src/core/node';
 import { SentenceLabels } from '../../src/core/types';
 
 function check(sentence: string, expected: Partial<SentenceLabels>) {

@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Readable } from 'stream';
-import { analyzeText, classifySentence } from '../../src/core';
+import { analyzeText, classifySentence } from '../../src/core/node';
 import { run, CliIO } from '../../src/cli/main';
 import { csvField } from '../../src/cli/format';
 

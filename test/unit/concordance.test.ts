@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as path from 'path';
-import { analyzeText } from '../../src/core';
+import { analyzeText } from '../../src/core/node';
 import { concordance, LoadedDocument, loadDocument, sentenceInCategory, threadThemes } from '../../src/core/workspace';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { strToU8, zipSync } from 'fflate';
-import { extractFile } from '../../src/core/extract';
+import { extractFile } from '../../src/core/extract/file';
 import { decodeXml, extractDocx } from '../../src/core/extract/docx';
 import { ExtractionError } from '../../src/core/types';
 import { countWords } from '../../src/core/tokenize/words';
@@ -217,5 +217,114 @@ describe('extractDocx — Meld. St. 9 against pandoc (corpus only)', function ()
     assert.strictEqual(a.skal, b.skal);
     assert.strictEqual(a.maa, b.maa);
     assert.strictEqual(countWords(d.text), a.words);
+  });
+});
+
+/** The layout blocks tile the text: each is its paragraph exactly, in order, separated only by line breaks. */
+function assertTiles(d: ReturnType<typeof extractDocx>): void {
+  const layout = d.layout ?? [];
+  let prev = 0;
+  for (const b of layout) {
+    assert.ok(b.start >= prev && b.end > b.start, `block ${JSON.stringify(b)} after ${prev}`);
+    assert.match(d.text.slice(prev, b.start), prev === 0 ? /^$/ : /^\n\n?$/, `separator before ${b.start}`);
+    assert.strictEqual(d.text.slice(b.start, b.end), d.text.slice(b.start, b.end).trim());
+    for (const [s, e] of b.marks ?? []) assert.ok(s >= b.start && e <= b.end && e > s, `mark ${s}-${e} inside ${b.start}-${b.end}`);
+    prev = b.end;
+  }
+  assert.strictEqual(prev, d.text.length, 'the last block ends the text');
+}
+
+describe('extractDocx — layout (what the DOCX viewer draws)', () => {
+  it('Harstad: the blocks tile the text; bullets are list items with a marker; table cells and bold runs are kept', () => {
+    const d = extractDocx(new Uint8Array(fs.readFileSync(HARSTAD)), { file: HARSTAD });
+    assertTiles(d);
+    const at = (needle: string) => {
+      const i = d.text.indexOf(needle);
+      return d.layout!.find((b) => b.start <= i && i < b.end)!;
+    };
+    const item = at('Åpenhet');
+    assert.strictEqual(item.kind, 'listItem');
+    assert.strictEqual(item.marker, 2);
+    assert.strictEqual(d.text.slice(item.start, item.end), '- Åpenhet');
+    const cells = d.layout!.filter((b) => b.cells);
+    // Its section titles are one-cell tables (a shaded banner in Word): table n, row 0, column 0.
+    assert.strictEqual(cells.length, 20);
+    cells.forEach((b, i) => assert.deepStrictEqual(b.cells, [{ table: i + 1, row: 0, col: 0 }]));
+    assert.strictEqual(d.text.slice(cells[0].start, cells[0].end), 'HARSTAD KOMMUNES  MÅL OG VERDIER');
+    const bold = d.layout!.flatMap((b) => b.marks ?? []).filter(([, , f]) => f & 1).map(([s, e]) => d.text.slice(s, e));
+    assert.ok(bold.includes('ANSVAR'), `bold runs: ${bold.join(' | ')}`);
+  });
+
+  it('headings by style and outline level, list levels, nested tables with spans, text boxes, notes, emphasis', () => {
+    const styles =
+      `<w:styles ${W}>` +
+      '<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="24"/></w:rPr></w:rPrDefault></w:docDefaults>' +
+      '<w:style w:type="paragraph" w:styleId="Tittel"><w:name w:val="Title"/><w:rPr><w:sz w:val="48"/></w:rPr></w:style>' +
+      '<w:style w:type="paragraph" w:styleId="Overskrift2"><w:name w:val="heading 2"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>' +
+      '<w:style w:type="paragraph" w:styleId="Min2"><w:name w:val="Min overskrift"/><w:basedOn w:val="Overskrift2"/></w:style>' +
+      '<w:style w:type="paragraph" w:styleId="Ingress"><w:name w:val="Ingress"/><w:pPr><w:jc w:val="center"/></w:pPr><w:rPr><w:b/><w:sz w:val="36"/></w:rPr></w:style>' +
+      '<w:style w:type="character" w:styleId="kursiv"><w:name w:val="kursiv"/><w:rPr><w:i/></w:rPr></w:style>' +
+      '</w:styles>';
+    const t = (text: string, rPr = '') => `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`;
+    const tc = (inner: string, tcPr = '') => `<w:tc>${tcPr ? `<w:tcPr>${tcPr}</w:tcPr>` : ''}${inner}</w:tc>`;
+    const inner = `<w:tbl><w:tr>${tc(p(t('Indre A')))}${tc(p(t('Indre B')))}</w:tr></w:tbl>`;
+    const notes =
+      `<w:footnotes ${W}><w:footnote w:id="1">${p(t('Kilde: NOU 2026: 6.'))}</w:footnote></w:footnotes>`;
+    const d = extractDocx(
+      makeDocx(
+        p(t('Handlingsplan'), '<w:pStyle w:val="Tittel"/>') +
+          p(t('Mål'), '<w:pStyle w:val="Min2"/>') +
+          p(t('Et eget nivå'), '<w:outlineLvl w:val="3"/>') +
+          p(t('Sentrert ingress'), '<w:pStyle w:val="Ingress"/>') +
+          p(t('  Bydelene ') + t('skal', '<w:b/>') + t(' samskape ') + t('med', '<w:rStyle w:val="kursiv"/><w:i w:val="0"/>') + t(' ') + t('innbyggerne.', '<w:rStyle w:val="kursiv"/>')) +
+          p(t('punkt'), '<w:numPr><w:ilvl w:val="1"/><w:numId w:val="4"/></w:numPr>') +
+          p('<w:r><w:sym w:font="Symbol" w:char="F0B7"/><w:tab/></w:r>' + t('håndlaget ') + t('kulepunkt', '<w:u w:val="single"/>')) +
+          `<w:tbl><w:tr>${tc(p(t('Tiltak')), '<w:gridSpan w:val="2"/>')}${tc(p(t('Ansvar')))}</w:tr>` +
+          `<w:tr>${tc('')}${tc(p(t('Ytre')) + inner + p(t('etter')))}${tc(p(t('Frist')))}</w:tr></w:tbl>` +
+          p(t('Før boksen.') + '<w:r><w:drawing><w:txbxContent>' + p(t('I boksen.')) + '</w:txbxContent></w:drawing></w:r>'),
+        { 'word/styles.xml': styles, 'word/footnotes.xml': notes },
+      ),
+    );
+    assertTiles(d);
+    assert.strictEqual(
+      d.text,
+      'Handlingsplan\n\nMål\n\nEt eget nivå\n\nSentrert ingress\n\nBydelene skal samskape med innbyggerne.\n\n- punkt\n\n- håndlaget kulepunkt\n\n' +
+        'Tiltak\n\nAnsvar\n\nYtre\n\nIndre A\n\nIndre B\n\netter\n\nFrist\n\nFør boksen.\n\nI boksen.\n\nKilde: NOU 2026: 6.',
+    );
+    const by = (text: string) => d.layout!.find((b) => d.text.slice(b.start, b.end) === text)!;
+    assert.deepStrictEqual([by('Handlingsplan').kind, by('Handlingsplan').level], ['heading', 0]);
+    assert.deepStrictEqual([by('Mål').kind, by('Mål').level], ['heading', 2], 'a style based on heading 2');
+    assert.deepStrictEqual([by('Et eget nivå').kind, by('Et eget nivå').level], ['heading', 4], 'outline level 3 = heading 4');
+    const ingress = by('Sentrert ingress');
+    assert.deepStrictEqual([ingress.kind, ingress.bold, ingress.align, ingress.scale], ['paragraph', true, 'center', 1.5]);
+    const para = by('Bydelene skal samskape med innbyggerne.');
+    const marks = para.marks!.map(([s, e, f]) => [d.text.slice(s, e), f]);
+    assert.deepStrictEqual(marks, [['skal', 1], ['innbyggerne.', 2]], 'the leading spaces trimmed; kursiv switched off by w:i="0"');
+    assert.deepStrictEqual([by('- punkt').kind, by('- punkt').level, by('- punkt').marker], ['listItem', 1, 2]);
+    const hand = by('- håndlaget kulepunkt');
+    assert.deepStrictEqual([hand.kind, hand.marker], ['listItem', 2]);
+    assert.deepStrictEqual(hand.marks!.map(([s, e, f]) => [d.text.slice(s, e), f]), [['kulepunkt', 4]]);
+    assert.deepStrictEqual(by('Tiltak').cells, [{ table: 1, row: 0, col: 0, span: 2 }]);
+    assert.deepStrictEqual(by('Ansvar').cells, [{ table: 1, row: 0, col: 2 }]);
+    assert.deepStrictEqual(by('Ytre').cells, [{ table: 1, row: 1, col: 1 }], 'the empty first cell still counts');
+    assert.deepStrictEqual(by('Indre B').cells, [{ table: 1, row: 1, col: 1 }, { table: 2, row: 0, col: 1 }]);
+    assert.deepStrictEqual(by('etter').cells, [{ table: 1, row: 1, col: 1 }]);
+    assert.strictEqual(by('I boksen.').part, 'textbox');
+    assert.strictEqual(by('Kilde: NOU 2026: 6.').part, 'note');
+    assert.strictEqual(by('Før boksen.').part, undefined);
+  });
+
+  it('Meld. St. 9 (corpus only): three heading levels, list items, notes; the layout tiles 650,000 characters', function () {
+    const docx = path.join(CORPUS, 'orig', 'meld_st_9_2023-2024_nasjonal_helse_og_samhandlingsplan.docx');
+    if (!fs.existsSync(docx)) this.skip();
+    const d = extractDocx(new Uint8Array(fs.readFileSync(docx)), { file: docx });
+    assertTiles(d);
+    const levels = new Set(d.layout!.filter((b) => b.kind === 'heading').map((b) => b.level));
+    assert.deepStrictEqual([...levels].sort(), [1, 2, 3]);
+    const first = d.layout!.find((b) => b.kind === 'heading')!;
+    assert.strictEqual(d.text.slice(first.start, first.end), 'Vår felles helsetjeneste');
+    assert.ok(d.layout!.filter((b) => b.kind === 'listItem').length > 300);
+    assert.ok(d.layout!.filter((b) => b.part === 'note').length > 100);
+    assert.ok(d.layout!.some((b) => b.marks?.some(([, , f]) => f === 2)), 'the «kursiv» character style');
   });
 });

@@ -35,8 +35,9 @@ describe('matcher', () => {
     const d = match('Bydel Søndre Nordstrand og bydel Nordstrand samarbeider.').filter((m) => m.category === 'district');
     assert.deepStrictEqual(d.map((m) => m.text), ['Bydel Søndre Nordstrand', 'bydel Nordstrand']);
   });
-  it('counts a district place name only beside a district term', () => {
-    assert.deepStrictEqual(texts('Frogner er et populært område.', 'district'), []);
+  it('counts the bare name of an Oslo district, not a neighbourhood (labelling guide)', () => {
+    assert.deepStrictEqual(texts('Frogner er et populært område.', 'district'), ['Frogner']);
+    assert.deepStrictEqual(texts('Tøyen er et populært område.', 'district'), []);
     assert.deepStrictEqual(texts('Bydelene Frogner og Ullern samarbeider.', 'district'), ['Bydelene', 'Frogner', 'Ullern']);
   });
   it('turns a reduced control term into enabling («redusert detaljstyring»)', () => {

@@ -7,12 +7,21 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { analyzeExtracted, extractBuffer } from '../../src/core';
-import { PdfAnalyzer } from '../../src/extension/pdf/analyzer';
+import { analyzeExtracted, extractBuffer } from '../../src/core/node';
+import { DocumentAnalyzer } from '../../src/extension/viewer/analyzer';
+import { JobReply, runDocumentJob } from '../../src/extension/viewer/jobs';
+import type { DocumentJob } from '../../src/extension/viewer/jobs';
+import { extractOnDisk } from '../../src/extension/workers/documentWorker';
+import { nodeWorkers } from '../../src/extension/workers/node';
+import type { AnalysisPayload } from '../../src/extension/pdf/protocol';
 import { viewerHtml, VIEWER_STRINGS } from '../../src/extension/pdf/html';
 import { applyOutlineSections, buildPayload } from '../../src/extension/pdf/payload';
 import { CATEGORY_IDS, externalLink, ITEM_STRIDE, parseWebviewMessage } from '../../src/extension/pdf/protocol';
-import { runPdfJob, PdfJobReply } from '../../src/extension/pdf/worker';
+
+type PdfJobReply = JobReply<AnalysisPayload>;
+/** The viewers' job runner on a PDF job, with the desktop worker's extraction (fonts from disk). */
+const runPdfJob = (job: Omit<DocumentJob, 'format'>, reply: (r: PdfJobReply) => void, cancelled: () => boolean) =>
+  runDocumentJob({ ...job, format: 'pdf' }, extractOnDisk, (r) => reply(r as PdfJobReply), cancelled);
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const STORBY = path.join(ROOT, 'test', 'fixtures', 'pdf', 'ks_storbynettverk_innspill_2026.pdf');
@@ -96,7 +105,7 @@ describe('PDF viewer: the page', () => {
     cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
     nonce: 'bm9uY2Vub25jZW5vbmNl',
     assets: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/pdf-viewer',
-    style: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/pdf/viewer.css',
+    styles: ['https://file+.vscode-resource.vscode-cdn.net/ext/media/viewer/viewer.css', 'https://file+.vscode-resource.vscode-cdn.net/ext/media/pdf/viewer.css'],
     strings: { find: 'Søk i dokumentet' },
     lang: 'nb',
   });
@@ -192,7 +201,7 @@ describe('PDF viewer: payload and worker', () => {
       () => false,
     );
     assert.deepStrictEqual(replies.map((r) => r.phase), ['preview', 'final']);
-    const [pre, fin] = replies as Extract<PdfJobReply, { analysis: unknown }>[];
+    const [pre, fin] = replies as (Extract<PdfJobReply, { payload: unknown }> & { analysis: NonNullable<Extract<PdfJobReply, { payload: unknown }>['analysis']> })[];
     assert.strictEqual(pre.payload.pagesRead, 3);
     assert.strictEqual(pre.payload.analysisId, 1);
     assert.strictEqual(fin.payload.pagesRead, 12);
@@ -222,15 +231,15 @@ describe('PDF viewer: payload and worker', () => {
     assert.strictEqual(replies[0].phase, 'final');
   });
 
-  it('runs in a worker thread (the tsc build of worker.ts), and a cancelled job answers nothing more', async function () {
+  it('runs in a worker thread (the tsc build of documentWorker.ts), and a cancelled job answers nothing more', async function () {
     this.timeout(30_000);
-    const analyzer = new PdfAnalyzer(path.join(ROOT, 'out', 'src', 'extension', 'pdf', 'worker.js'));
+    const analyzer = new DocumentAnalyzer(nodeWorkers(path.join(ROOT, 'out', 'src', 'extension', 'workers', 'documentWorker.js')));
     try {
-      const r = await analyzer.runToEnd({ bytes: read(STORBY), file: 's.pdf', previewPages: 3, generation: 1, previewId: 1, finalId: 2 });
+      const r = await analyzer.runToEnd({ format: 'pdf', bytes: read(STORBY), file: 's.pdf', previewPages: 3, generation: 1, previewId: 1, finalId: 2 });
       assert.strictEqual(r.phase, 'final');
-      assert.ok(analyzer.threadId !== undefined, 'a worker thread ran it');
+      assert.strictEqual(analyzer.started, 1, 'a worker thread ran it');
       const got: string[] = [];
-      const h = analyzer.run({ bytes: await makePdf(30), file: 'l.pdf', previewPages: 3, generation: 2, previewId: 3, finalId: 4 }, (x) => got.push(x.phase));
+      const h = analyzer.run({ format: 'pdf', bytes: await makePdf(30), file: 'l.pdf', previewPages: 3, generation: 2, previewId: 3, finalId: 4 }, (x) => got.push(x.phase));
       h.cancel();
       await new Promise((res) => setTimeout(res, 1500));
       assert.ok(!got.includes('final'), `cancelled: ${got}`);

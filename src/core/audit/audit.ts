@@ -10,7 +10,7 @@
 import { promises as fsp } from 'fs';
 import * as os from 'os';
 import { formatOf } from '../extract';
-import { loadLexicon } from '../lexicon';
+import { loadLexicon } from '../lexicon/file';
 import type { Lexicon } from '../lexicon';
 import { AuditCache } from './cache';
 import { sha256 } from './cache';

@@ -5,7 +5,8 @@
 import { promises as fsp } from 'fs';
 import { analyzeExtracted } from '../analyze';
 import type { AnalyzeOptions } from '../analyze';
-import { extractBuffer, extractText, formatOf } from '../extract';
+import { extractText, formatOf } from '../extract';
+import { extractBuffer } from '../extract/file';
 import { DocumentAnalysis, ExtractionError, PageSpan, Range, SourceFormat } from '../types';
 
 export interface LoadedDocument {

@@ -9,8 +9,9 @@
 import { performance } from 'perf_hooks';
 import { parentPort, workerData } from 'worker_threads';
 import { analyzeExtracted } from '../analyze';
-import { extractBuffer } from '../extract';
-import { builtinLexicon, Lexicon, loadLexicon } from '../lexicon';
+import { extractBuffer } from '../extract/file';
+import { builtinLexicon, Lexicon } from '../lexicon';
+import { loadLexicon } from '../lexicon/file';
 import type { SourceFormat } from '../types';
 import { auditRow, AuditRow } from './row';
 

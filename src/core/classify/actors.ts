@@ -12,7 +12,7 @@ const AGENCY = new Set(grammar.agencyActors);
 const LOCAL = new Set(grammar.localActors);
 const HEADS = grammar.actorHeads;
 const ACRONYMS = new Set(grammar.acronymActors);
-const HEAD_SUFFIX = ['', 'e', 'en', 'et', 'a', 'er', 'ene', 'ar', 'ane', 'ne', 's', 'ens', 'ets', 'ter', 'tene', 'te'];
+const HEAD_SUFFIX = ['', 'e', 'en', 'n', 'et', 'a', 'er', 'r', 'ene', 'ar', 'ane', 'ne', 's', 'ens', 'ets', 'ter', 'tene', 'te'];
 
 const STATE_HEADS = ['departement', 'regjering', 'stat', 'storting', 'utvalg', 'utval', 'byråd', 'bystyre', 'myndighet', 'styremakt'];
 const AGENCY_HEADS = ['direktorat', 'etat', 'helseforetak', 'foretak', 'institutt', 'vegvesen', 'statsforvalter', 'helsenett', 'tilsyn', 'rhf', 'nav', 'senter', 'sykehus'];

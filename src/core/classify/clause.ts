@@ -1,3 +1,4 @@
+import { grammar } from '../lexicon';
 import { Word } from './words';
 
 /**
@@ -59,11 +60,15 @@ export interface Predication {
   hedged: boolean;
   /** «ta høyde (for)», «regne med», «belage seg»: the verb phrase means «expect». */
   expects?: string;
+  /** A deadline in the clause («innen fristen», «innen 1. mars», «senest»). */
+  deadline: boolean;
 }
 
 const HEDGES = new Set(['kanskje', 'trolig', 'antakelig', 'antageleg', 'sannsynligvis', 'truleg', 'muligens', 'moglegvis', 'hende']);
 const EXPECT: [string, string?][] = [['ta', 'høyde'], ['regne', 'med'], ['rekne', 'med'], ['belage', 'seg'], ['påregne'], ['forvente'], ['vente']];
 
+/** «ikke minst», «ikke bare», «ikke lenger bare»: fixed phrases that do not negate the verb. */
+const NOT_NEGATING = new Set(['minst', 'bare', 'berre', 'kun', 'uten', 'utan']);
 const NEGATIONS = new Set(['ikke', 'ikkje', 'aldri', 'ingen', 'inga', 'intet', 'verken', 'korkje']);
 const BREAK_PUNCT = new Set([',', ';', ':', '(', ')', '[', ']', '–', '—', '•', '!', '?', '«', '»', '"', '“', '”', '/']);
 const SUBORDINATORS: Record<string, ClauseType> = {
@@ -91,6 +96,20 @@ function isBreakPunct(w: Word, next?: Word, prev?: Word): boolean {
   if (w.text === '.') return next === undefined || (next.start > w.end && !/^\p{Ll}/u.test(next.text));
   // a dash with space after it; not the hyphen of «Arbeids- og velferdsdirektoratet»
   if (w.text === '-') return next === undefined || (next.start > w.end && !(prev && !prev.punct && prev.end === w.start));
+  return false;
+}
+
+/** A comma inside a list of nouns («bydeler, etater og skoler»): no clause boundary. */
+function isListComma(words: readonly Word[], i: number): boolean {
+  const prev = words[i - 1];
+  const next = words[i + 1];
+  if (!prev || !next || !NOMINAL.has(prev.upos) || !(NOMINAL.has(next.upos) || next.upos === 'ADJ' || next.upos === 'DET')) return false;
+  for (let k = i + 1; k < Math.min(words.length, i + 6); k++) {
+    const w = words[k];
+    if (w.upos === 'CCONJ') return k + 1 < words.length && NP_WORD.has(words[k + 1].upos);
+    if (w.text === ',') continue;
+    if (!NP_WORD.has(w.upos)) return false;
+  }
   return false;
 }
 
@@ -126,6 +145,7 @@ export function clauses(words: readonly Word[]): { list: Clause[]; of: Int32Arra
   const starts: { at: number; type: ClauseType; intro?: number }[] = [{ at: 0, type: 'main' }];
   for (let i = 0; i < n; i++) {
     const w = words[i];
+    if (w.text === ',' && isListComma(words, i)) continue;
     if (isBreakPunct(w, words[i + 1], words[i - 1])) {
       if (i + 1 < n) starts.push({ at: i + 1, type: 'main' });
       continue;
@@ -250,6 +270,9 @@ export function npAfter(words: readonly Word[], i: number, limit: number): NP | 
   let k = s;
   while (k < limit) {
     const w = words[k];
+    // a pronoun is a whole noun phrase («må vi støtte»); after a common noun, another common noun starts a new
+    // phrase («har fastlegen plikt»), but a name goes on («Statens vegvesen», «Oslo kommune»)
+    if (k > s && NOMINAL.has(words[k - 1].upos) && NOMINAL.has(w.upos) && (words[k - 1].upos === 'PRON' || (!/^\p{Lu}/u.test(words[k - 1].text) && !NAME_PART.test(w.lower)))) break;
     if (NP_WORD.has(w.upos)) {
       if (NOMINAL.has(w.upos) && !(isGenitive(w) && k + 1 < limit && NOMINAL.has(words[k + 1].upos))) {
         // a noun followed by another word of the name («Statens vegvesen», «Oslo kommune») continues the NP
@@ -294,6 +317,11 @@ function npBefore(words: readonly Word[], i: number, limit: number): NP | undefi
 }
 
 const ADVERBIAL_START = new Set(['ADP', 'ADV', 'SCONJ', 'NUM', 'PART', 'INTJ']);
+/** Words that open a clause as adverbials whatever the tagger says («Videre skal direktoratet …»). */
+const ADVERBIAL_WORDS = new Set(grammar.adverbialStarters.filter((a) => !a.includes(' ')));
+const NAME_PART = /^(kommune|fylkeskommune|vegvesen|helsenett|sf|hf|kommunes|origo|helseforetak|universitet|sykehus)$/;
+/** Personal pronouns: right after the finite verb, the subject of a clause whose first place holds something else («Det vil vi komme tilbake til»). */
+const PERSONAL = new Set(['vi', 'me', 'jeg', 'eg', 'de', 'dei', 'han', 'hun', 'ho', 'man', 'du', 'dere', 'de']);
 
 function isPassiveForm(w: Word): boolean {
   if (w.upos !== 'VERB' && w.upos !== 'AUX') return false;
@@ -322,12 +350,20 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
     subject = npBefore(words, clause.intro, Math.max(0, clause.intro - 8));
     relativeSubject = subject !== undefined;
   } else if (clause.type === 'main') {
-    const pre = clause.start;
-    if (pre >= f && pre > 0 && words[pre - 1].upos === 'CCONJ' && structure.of[pre - 1] > 0) {
-      // «Satsingen startet i 2007 og skal pågå ut 2017»: the coordinated verb shares the first clause's subject
-      const prevClause = structure.list[structure.of[pre - 1]];
-      subject = npAfter(words, f + 1, clause.end) ?? npIn(words, prevClause.start, pre - 1);
-    } else if (pre >= f || ADVERBIAL_START.has(words[pre].upos) && !(words[pre].upos === 'NUM' && words[pre + 1] && NOMINAL.has(words[pre + 1].upos))) {
+    let pre = clause.start;
+    while (pre < f && (words[pre].upos === 'CCONJ' || words[pre].upos === 'ADV') && words[pre].upos !== 'NOUN') pre++;
+    const coordinated = pre >= f && ((pre > 0 && words[pre - 1].upos === 'CCONJ') || words[clause.start].upos === 'CCONJ');
+    const ci = structure.of[clause.start];
+    if (coordinated && ci > 0) {
+      // «Satsingen startet i 2007 og skal pågå ut 2017», «…, og skal føre tilsyn»: the coordinated verb shares the
+      // first clause's subject
+      const prevClause = structure.list[ci - 1];
+      subject = npAfter(words, f + 1, clause.end) ?? npIn(words, prevClause.start, prevClause.end);
+    } else if (pre < f && PERSONAL.has(words[f + 1]?.lower ?? '') && words[f + 1].upos === 'PRON' && !(f - pre === 1 && PERSONAL.has(words[pre].lower))) {
+      // a topicalised object or adverbial before the verb, the pronoun subject after it
+      subject = { start: f + 1, end: f + 1, head: f + 1, heads: [f + 1] };
+      inverted = true;
+    } else if (pre >= f || ADVERBIAL_WORDS.has(words[pre].lower) || ADVERBIAL_START.has(words[pre].upos) && !(words[pre].upos === 'NUM' && words[pre + 1] && NOMINAL.has(words[pre + 1].upos))) {
       subject = npAfter(words, f + 1, clause.end);
       inverted = subject !== undefined;
       if (!subject && pre < f) subject = npIn(words, pre, f);
@@ -346,11 +382,11 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
   const chain: string[] = [];
   let main: number | undefined;
   let negated = false;
-  for (let k = clause.intro !== undefined ? clause.intro + 1 : clause.start; k < f; k++) if (NEGATIONS.has(words[k].lower)) negated = true;
+  for (let k = clause.intro !== undefined ? clause.intro + 1 : clause.start; k < f; k++) if (NEGATIONS.has(words[k].lower) && !NOT_NEGATING.has(words[k + 1]?.lower ?? '')) negated = true;
   const limit = Math.min(words.length, f + 14);
   for (; j < limit; j++) {
     const w = words[j];
-    if (NEGATIONS.has(w.lower)) {
+    if (NEGATIONS.has(w.lower) && !NOT_NEGATING.has(words[j + 1]?.lower ?? '')) {
       negated = true;
       continue;
     }
@@ -393,5 +429,7 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
     const hit = EXPECT.find(([v, w]) => v === m && (w === undefined || w === next));
     if (hit) expects = hit.join(' ');
   }
-  return { finite: f, clause, subject, inverted, relativeSubject, main, chain, passive, negated, hedged, expects };
+  let deadline = false;
+  for (let k = clause.start; k < clause.end; k++) if (/^(innen|innan|frist|fristen|senest|seinast)$/.test(words[k].lower)) deadline = true;
+  return { finite: f, clause, subject, inverted, relativeSubject, main, chain, passive, negated, hedged, expects, deadline };
 }

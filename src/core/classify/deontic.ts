@@ -33,6 +33,7 @@ const G = {
   epiMaa: new Set(grammar.epistemicAfterMaa),
   futVil: new Set(grammar.futureAfterVil),
   vision: new Set(grammar.visionVerbs),
+  actKan: new Set(grammar.transitiveAfterKan),
 };
 
 const MODAL_LEMMA: Record<string, string> = {
@@ -45,7 +46,7 @@ const INTENTION_GOVERNORS = /^(mål|målet|målsetting|målsettingen|ambisjon|am
 /** Governors that make the clause a recommendation («ønsker at det skal …»). */
 const RECOMMENDATION_GOVERNORS = /^(ønske|ønskje|ønskelig|ønskjeleg|anbefale|tilrå|foreslå|oppfordre)$/;
 /** Governors that make it an order («forventer at», «forutsetter at», «ber om at», «krever at»). */
-const OBLIGATION_GOVERNORS = /^(forvente|forutsette|kreve|krevje|pålegge|be|bes|sørge|påse|sikre|grunn)$/;
+const OBLIGATION_GOVERNORS = /^(forvente|forventning|forventningen|forutsette|forutsetning|kreve|krevje|krav|pålegge|be|bes|sørge|påse|sikre|grunn)$/;
 /** Governors under which a modal only describes («føre til at», «bidra til at», «mener at»). */
 const DESCRIPTIVE_GOVERNORS = /^(føre|medføre|bidra|tro|vise|oppleve|erfare|fortelle|svare|hevde|frykte|risikere|risiko|fare|sannsynlig|mulig|hende)$/;
 /** Verbs after «vil» that make it a plain future, even with a body as subject. */
@@ -53,6 +54,8 @@ const FUTURE_ONLY = new Set(['være', 'vere', 'bli', 'verte', 'ha', 'kunne', 'm�
 /** Agency heads: a named agency is instructed by «skal», a municipality or government states its own plan. */
 const ADDRESSEE_HEADS = /(direktorat|etat|tilsyn|institutt|helseforetak|vegvesen|statsforvalter|fylkesmann|gruppe|gruppa|sekretariat|embete|nav|rhf|hf)(et|en|a|ene|ane|er|ar|a)?$/;
 const SELF_LIKE = /^(kommunen|kommuna|fylkeskommunen|regjeringen|regjeringa|departementet|byrådet|bystyret|staten|ks|vi|me)$/;
+/** Verbs of reporting and delivering: what an addressee is told to do. */
+const ORDER_VERBS = /^(rapportere|levere|sende|oversende|melde|redegjøre|dokumentere|innrapportere|besvare|returnere)$/;
 /** Money as subject: «Bevilgningen benyttes til …». */
 const MONEY = /^(bevilgning|midl|middel|midlar|tilskudd|tilskot|beløp|ramme|post|budsjett|tildeling)/;
 
@@ -83,8 +86,9 @@ function readModal(text: string, words: readonly Word[], structure: ReturnType<t
   const mainLemma = mainWord?.lemma.toLowerCase();
   const mainLower = mainWord?.lower ?? '';
   const base = { cue, entry: cue.entry, kind: 'modal' as const, lemma, pred: p, subject, mainLemma };
-  const agent = subject && (subject.kind === 'org' || subject.kind === 'self') ? subject : undefined;
   const verdict = decideModal(lemma, lower, p, subject, mainLemma, mainLower);
+  // the actor of a permission may be people («Du kan gi innspill»); of the other forces, a body or the writer
+  const agent = subject && (subject.kind === 'org' || subject.kind === 'self' || (verdict.force === 'permission' && subject.kind === 'people')) ? subject : undefined;
   const actor = verdict.force === 'none' ? undefined : verdict.actor === 'none' ? undefined : verdict.actor === 'any' ? subject : agent;
   return { ...base, force: verdict.force, reason: verdict.reason, hard: verdict.hard === true, actor };
 }
@@ -122,12 +126,20 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
     if (kind === 'org') {
       if (main && (main === 'være' || main === 'vere') && !p.chain.length) return { ...force('intention', '«skal være»: how the body is meant to be'), actor: 'agent' };
       const head = s!.lemma;
-      if (!s!.plural && !ADDRESSEE_HEADS.test(s!.text.toLowerCase()) && (SELF_LIKE.test(s!.text.toLowerCase()) || / kommune$/.test(s!.text.toLowerCase()) || s!.proper))
+      // a municipality or a named body states its own plan («Kommunen skal legge vekt på …»), unless it is told to
+      // report or deliver, or by a deadline («Kommunen skal rapportere innen fristen»)
+      const ordered = (main !== undefined && ORDER_VERBS.test(main)) || p.deadline;
+      if (!ordered && !s!.plural && !ADDRESSEE_HEADS.test(s!.text.toLowerCase()) && (SELF_LIKE.test(s!.text.toLowerCase()) || / kommune$/.test(s!.text.toLowerCase()) || s!.proper))
         return { ...force('intention', `«skal» with ${s!.text} as subject: the body's own plan`), actor: 'agent' };
       void head;
       return { ...force('obligation', `«skal» binds ${s!.text}`), actor: 'agent' };
     }
-    if (kind === 'thing') return { ...force('intention', `«skal${main ? ' ' + main : ''}» with a thing as subject: its purpose`), actor: 'none' };
+    if (kind === 'thing') {
+      // a thing to be sent, delivered or done by a deadline is an instruction («… skal oversendes departementet»,
+      // «Behandling av et forslag skal skje senest 6 måneder etter …»); otherwise «skal» states its purpose
+      if (p.deadline || (main !== undefined && ORDER_VERBS.test(main))) return { ...force('obligation', `«skal${main ? ' ' + main : ''}» with a deadline or a delivery: an instruction`), actor: 'none' };
+      return { ...force('intention', `«skal${main ? ' ' + main : ''}» with a thing as subject: its purpose`), actor: 'none' };
+    }
     return { ...force('obligation', '«skal»: an instruction'), actor: 'none' };
   }
 
@@ -153,11 +165,12 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
 
   if (lemma === 'kunne') {
     if (lower === 'kunne') return sub('«kunne»: possibility');
-    if (main && (G.epiKan.has(main) || G.epiKan.has(mainLower))) {
-      if (p.negated && p.passive) return { ...force('prohibition', '«kan ikke» + passive: not allowed'), actor: 'none' };
+    const actorSubject = kind === 'org' || kind === 'self' || kind === 'people';
+    if (main && (G.epiKan.has(main) || G.epiKan.has(mainLower)) && !(actorSubject && !p.passive && G.actKan.has(main))) {
       return soft(`«kan ${mainLower}»: possibility`);
     }
-    if (p.negated) return p.passive || kind === 'org' ? { ...force('prohibition', '«kan ikke»: not allowed'), actor: 'agent' } : sub('«kan ikke»: inability');
+    // «kan ikke» is a prohibition when a body is denied an act; «kan ikke løses alene» is inability
+    if (p.negated) return kind === 'org' && !p.passive ? { ...force('prohibition', '«kan ikke»: not allowed'), actor: 'agent' } : soft('«kan ikke»: inability');
     if (t !== 'main' && t !== 'relative') return sub(`«kan» in a ${t} clause`);
     if (p.passive) return soft('«kan» + passive: an option');
     if (kind === 'org' || kind === 'self' || kind === 'people') return { ...force('permission', `«kan»: ${s!.text} may act`), actor: 'agent' };
@@ -172,6 +185,7 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
     return { ...force('intention', `«vil» with ${s!.text} as subject: a commitment`), actor: 'agent' };
   }
   if (kind === 'expletive' && p.passive) return { ...force('intention', '«det vil bli …»: a commitment'), actor: 'none' };
+  if (kind === 'goal' && main && G.vision.has(main) && !FUTURE_ONLY.has(main)) return { ...force('intention', `«vil ${main}» with a plan as subject: how it is meant to work`), actor: 'none' };
   if (kind === 'thing' && main && G.vision.has(main) && !FUTURE_ONLY.has(main)) return { ...force('intention', `«vil ${main}» with a thing as subject: how it is meant to work`), actor: 'none' };
   return soft('«vil»: future');
 }
@@ -186,19 +200,34 @@ function readSteering(
   cue: TermMatch,
   entryForce: Exclude<Deontic, 'none'>,
 ): Reading {
-  const p = predication(words, structure, first);
+  // the clause's finite verb: the cue's first word when it is a verb («forventer at», «bes om»), else the nearest
+  // verb before it in the clause («fikk X i oppdrag å», «har X plikt til»)
+  let f = first;
+  if (words[first].upos !== 'VERB' && words[first].upos !== 'AUX') {
+    const c = structure.list[structure.of[first]];
+    for (let k = first - 1; k >= c.start; k--) {
+      if (words[k].upos === 'VERB' || words[k].upos === 'AUX') {
+        f = k;
+        break;
+      }
+    }
+  }
+  const p = predication(words, structure, f);
   const subject = subjectInfo(words, p.subject, text);
   const phrase = words.slice(first, last + 1).map((w) => w.lower).join(' ');
   const base = { cue, entry: cue.entry, kind: 'steering' as const, lemma: cue.entry, pred: p, subject, hard: true };
   const agent = subject && (subject.kind === 'org' || subject.kind === 'self') ? subject : undefined;
   let actor: SubjectInfo | undefined = agent;
   // «ber Helsedirektoratet om», «gir X i oppdrag», «oppfordrer kommunene til»: the object is the actor
-  if (/^(ber|be|anmoder|oppfordrer|oppmodar|gir)\b/.test(phrase) && last > first) {
-    const obj = subjectInfo(words, npAfter(words, first + 1, last), text);
+  if (/^(ber|be|anmoder|oppfordrer|oppmodar|gir)\b/.test(phrase)) {
+    // the object between «ber» and «om» («ber Helsedirektoratet om»), or after a lone «ber» («ber byrådet legge frem»)
+    const end = last > first ? last : structure.list[structure.of[first]].end;
+    const obj = subjectInfo(words, npAfter(words, first + 1, end), text);
     if (obj && (obj.kind === 'org' || obj.kind === 'people')) actor = obj;
   }
-  // «ber om at direktoratet …», «forventer at kommunene …»: the subject of the «at»-clause
-  if (words[last + 1]?.lower === 'at' || words[last]?.lower === 'at') {
+  // «ber om at direktoratet …», «forventer at kommunene …»: the subject of the «at»-clause (not for «har ansvar for at»,
+  // whose actor is its own subject)
+  if ((words[last + 1]?.lower === 'at' || words[last]?.lower === 'at') && ADDRESSEE_CUES.has(cue.entry)) {
     const k = words[last]?.lower === 'at' ? last + 1 : last + 2;
     const obj = subjectInfo(words, npAfter(words, k, Math.min(words.length, k + 8)), text);
     actor = obj && obj.kind === 'org' ? obj : undefined;
@@ -217,13 +246,17 @@ function readSteering(
     if (phrase === 'ber' && !(actor && actor !== agent)) return { ...base, force: 'none', reason: '«ber» with no addressee' };
     if (cue.entry === 'midler-benyttes' && !(subject && MONEY.test(subject.lemma))) return { ...base, force: 'none', reason: `«${phrase}» not about allocated funds` };
   }
-  if (entryForce === 'permission' || entryForce === 'recommendation') actor = agent ?? actor;
+  if (entryForce === 'permission') actor = agent ?? (subject?.kind === 'people' ? subject : actor);
+  if (entryForce === 'recommendation') actor = agent ?? actor;
   if (entryForce === 'intention') {
     actor = agent;
     if (/^ønsk/.test(phrase) && subject && subject.kind !== 'org' && subject.kind !== 'self' && subject.kind !== 'generic') return { ...base, force: 'none', reason: `«${phrase}» without a body as subject` };
   }
   return { ...base, force: entryForce, reason: `«${phrase}»: ${entryForce}`, actor };
 }
+
+/** Cues whose «at»-clause names the actor («forventer at kommunene …»). */
+const ADDRESSEE_CUES = new Set(['forventer-at', 'forutsetter-at', 'ber-om', 'anbefale', 'nødvendig-at', 'nn-anbefale']);
 
 export const PRECEDENCE: Deontic[] = ['prohibition', 'obligation', 'recommendation', 'permission', 'intention', 'none'];
 

@@ -11,6 +11,7 @@ const DISTRICT = /^(bydel|bydelar)/i;
 const ORDER = /^(ber|bes|pålegges|pålegger|pålegg|bedt|bedne)$/;
 const GRANT_TO = /^(til|for)$/;
 const RESOURCE = /^(ansvar|ansvaret|oppgaver|oppgåver|midler|midlar|midlene|myndighet|handlingsrom|handlingsrommet|tillit|frihet|fridom|ressurser|tildeles|fullmakt|makt|budsjett|rammer)$/;
+const NEAR = 5;
 const INVOLVED = /^(involveres|involverast|høres|høyrast|konsulteres|innspill|innspel|dialog)$/;
 
 export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: string | null): DistrictRole {
@@ -28,7 +29,7 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
       for (let j = Math.max(0, i - 3); j < Math.min(lower.length, i + 6); j++) if (DISTRICT.test(lower[j])) return 'obligated';
     }
   }
-  if (deontic === 'permission' && actorIsDistrict) return 'enabled';
+  if ((deontic === 'permission' || deontic === 'recommendation') && actorIsDistrict) return 'enabled';
   // resources, responsibility or discretion given to the districts
   for (let i = 0; i + 1 < lower.length; i++) {
     if (!GRANT_TO.test(lower[i])) continue;
@@ -39,7 +40,15 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
     (m) => m.category === 'enabling' && /discretion|trust|resources|reduced-control/.test(facts.entry(m.entry)?.subtype ?? (m.negated ? 'reduced-control' : '')),
   );
   if (enablingTerm && deontic !== 'obligation') return 'enabled';
-  if (facts.matches.some((m) => m.category === 'collaboration' || m.category === 'cocreation')) return 'involved';
-  if (lower.some((w) => INVOLVED.test(w))) return 'involved';
+  // partners or consulted: a co-operation or participation term close to a district term («i samarbeid med
+  // bydelene», «bydelene skal involveres»); a district named as a place in a sentence about something else is mentioned
+  const districtIdx = lower.map((w, i) => (DISTRICT.test(w) || dm.some((m) => m.start === words[i].start) ? i : -1)).filter((i) => i >= 0);
+  const near = (i: number) => districtIdx.some((d) => Math.abs(d - i) <= NEAR);
+  const partner = facts.matches.some((m) => {
+    if (m.category !== 'collaboration' && m.category !== 'cocreation') return false;
+    const i = words.findIndex((w) => w.start >= m.start);
+    return i >= 0 && near(i);
+  });
+  if (partner || lower.some((w, i) => INVOLVED.test(w) && near(i))) return 'involved';
   return 'mentioned';
 }

@@ -79,7 +79,8 @@ export function describeFeature(f: string): string {
 }
 
 export function explainEvidence(p: Prediction, what: string): string {
-  const top = p.evidence
+  const top = p
+    .evidence()
     .map((e) => describeFeature(e.feature))
     .filter((d) => d.length > 0)
     .slice(0, 3);

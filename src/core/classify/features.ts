@@ -11,6 +11,8 @@ import type { Word } from './words';
 
 export interface SentenceFacts {
   words: readonly Word[];
+  /** The words carry word classes and lemmas (only sentences with a deontic cue are tagged). */
+  tagged: boolean;
   readings: readonly Reading[];
   matches: readonly TermMatch[];
   entry: (id: string) => LexiconEntry | undefined;
@@ -58,7 +60,8 @@ function sentenceFeatures(facts: SentenceFacts): string[] {
   const content = w.filter((x) => !x.punct);
   const first = content[0];
   if (first) {
-    f.push(`first:${first.lemma.toLowerCase()}`, `first-pos:${first.upos}`);
+    f.push(`first:${first.lemma.toLowerCase()}`);
+    if (facts.tagged) f.push(`first-pos:${first.upos}`);
     if (first.upos === 'VERB' && /^\p{Lu}/u.test(first.text) === false) f.push('first:lower-verb');
     if (first.upos === 'VERB') f.push('first:verb');
   }
@@ -74,7 +77,7 @@ function sentenceFeatures(facts: SentenceFacts): string[] {
   if (w.some((x) => x.lower === 'vi' || x.lower === 'me' || x.lower === 'vår' || x.lower === 'våre' || x.lower === 'oss')) f.push('we');
   if (w.some((x) => /^(kr|kroner|mill|millioner|mrd|milliarder)$/.test(x.lower))) f.push('money');
   if (!facts.readings.length) f.push('no-cue');
-  if (!w.some((x) => x.upos === 'VERB' || x.upos === 'AUX')) f.push('no-verb');
+  if (facts.tagged && !w.some((x) => x.upos === 'VERB' || x.upos === 'AUX')) f.push('no-verb');
   return f;
 }
 
@@ -105,7 +108,7 @@ function lexiconFeatures(facts: SentenceFacts): string[] {
 
 /** Features for the deontic decision. */
 export function deonticFeatures(facts: SentenceFacts): string[] {
-  const f = sentenceFeatures(facts);
+  const f = [...sharedOf(facts).sentence];
   const top = facts.readings[0];
   f.push(`rule:${top?.force ?? 'none'}`);
   if (top) f.push(...reading(top, 'cue:'));
@@ -115,11 +118,20 @@ export function deonticFeatures(facts: SentenceFacts): string[] {
   return f;
 }
 
+/** The features every decision shares (the sentence, its lexicon terms, its lemmas), computed once per sentence. */
+const shared = new WeakMap<SentenceFacts, { sentence: string[]; lexicon: string[]; lemmas: string[] }>();
+function sharedOf(facts: SentenceFacts) {
+  let s = shared.get(facts);
+  if (!s) shared.set(facts, (s = { sentence: sentenceFeatures(facts), lexicon: lexiconFeatures(facts), lemmas: lemmaFeatures(facts.words) }));
+  return s;
+}
+
 /** Features for a topic category (innovation, co-creation, collaboration, control). */
-export function categoryFeatures(facts: SentenceFacts, deontic: string, category: string): string[] {
-  const f = sentenceFeatures(facts);
-  const hit = facts.matches.some((m) => m.category === category && !m.negated && facts.entry(m.entry)?.signal !== 'weak');
-  f.push(`rule:${hit}`, `deontic:${deontic}`, ...lexiconFeatures(facts), ...lemmaFeatures(facts.words));
+export function categoryFeatures(facts: SentenceFacts, deontic: string, category: string, byRule: boolean): string[] {
+  const s = sharedOf(facts);
+  void category;
+  const f = [...s.sentence, `rule:${byRule}`, `deontic:${deontic}`, ...s.lexicon, ...s.lemmas];
+  if (s.sentence.includes('year')) f.push(`year|deontic:${deontic}`);
   return f;
 }
 
@@ -131,12 +143,14 @@ export function framingFeatures(
   actorKind: string,
   ruleFraming: string,
 ): string[] {
-  const f = sentenceFeatures(facts);
+  const s = sharedOf(facts);
+  const f = [...s.sentence];
   f.push(`rule:${ruleFraming}`, `rule:${ruleFraming}|deontic:${deontic}`);
   f.push(`deontic:${deontic}`, `deontic:${deontic}|actor:${actorKind}`);
   for (const [k, v] of Object.entries(categories)) if (v) f.push(`has:${k}`, `has:${k}|deontic:${deontic}`);
-  f.push(...lexiconFeatures(facts).map((x) => `${x}|${deontic === 'obligation' || deontic === 'prohibition' ? 'dir' : 'nondir'}`));
-  f.push(...lexiconFeatures(facts), ...lemmaFeatures(facts.words));
+  const dir = deontic === 'obligation' || deontic === 'prohibition' ? 'dir' : 'nondir';
+  for (const x of s.lexicon) f.push(`${x}|${dir}`);
+  f.push(...s.lexicon, ...s.lemmas);
   const top = facts.readings[0];
   if (top) f.push(`cue:${top.lemma}>${top.force}`, `cue:${top.lemma}|subj:${top.subject?.kind ?? 'none'}`);
   return f;

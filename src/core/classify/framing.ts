@@ -29,18 +29,25 @@ export function ruleFraming(
   const lower = ' ' + facts.words.map((w) => w.lower).join(' ') + ' ';
   const grant = GRANTS.some((g) => lower.includes(' ' + g + ' ')) && /\b(kroner|kr|mill|millioner|midler|midlar)\b/.test(lower);
 
+  const enablingTerms = ms.some((m) => m.category === 'enabling' && /discretion|trust|facilitation|support|resources|reduced-control|opportunity/.test(sub(m)));
+  const invitation = facts.words.some((w) => /^(invitere|inviterer|invitert|inviteres|innspill|innspel)$/.test(w.lower));
   if (deontic === 'obligation' || deontic === 'prohibition') {
     if (actorLevel === 'self') return { framing: 'neutral', reason: 'an obligation the writer places on itself' };
-    if (enablingContent && !deadline) return { framing: 'enabling', reason: 'commands enabling behaviour' };
+    if (deontic === 'prohibition') return { framing: 'top-down', reason: 'a prohibition' };
+    if (categories.control) return { framing: 'top-down', reason: `${deontic} with a control instrument` };
+    if (categories.cocreation || enablingTerms || experiment) return { framing: 'enabling', reason: 'commands enabling behaviour (participation, room, support)' };
     return { framing: 'top-down', reason: `${deontic} on others` };
   }
   if (deontic === 'recommendation') return categories.control ? { framing: 'neutral', reason: 'advice about control' } : { framing: 'enabling', reason: 'advises instead of commanding' };
   if (deontic === 'permission') return { framing: 'enabling', reason: 'grants permission' };
   if (deontic === 'intention') {
-    if (deadline || steeringTerms) return { framing: 'top-down', reason: 'a plan with deadlines or requirements' };
-    if (enablingContent || experiment) return { framing: 'enabling', reason: 'a plan that opens room or invites experiment' };
+    if (categories.cocreation) return { framing: 'enabling', reason: 'a plan that involves people outside the administration' };
+    if (enablingTerms || experiment || strongEnabling) return { framing: 'enabling', reason: 'a plan that opens room, supports or invites experiment' };
+    if (steeringTerms && !categories.control) return { framing: 'top-down', reason: 'a plan that sets requirements' };
     return { framing: 'neutral', reason: "the writer's own intention" };
   }
+  void enablingContent;
+  void deadline;
   if (grant) return { framing: 'enabling', reason: 'grants resources' };
   const first = facts.words.find((w) => !w.punct);
   if (first && TASK_VERBS.has(first.lower) && !/^\p{Lu}{2,}/u.test(first.text)) {
@@ -49,5 +56,6 @@ export function ruleFraming(
     return { framing: 'neutral', reason: 'an infinitive item' };
   }
   if (strongEnabling) return { framing: 'enabling', reason: 'discretion, resources or reduced control' };
+  if (invitation && categories.cocreation) return { framing: 'enabling', reason: 'invites participation' };
   return { framing: 'neutral', reason: 'describes' };
 }

@@ -23,8 +23,8 @@ export interface Prediction {
   label: string;
   /** Margin over the runner-up. */
   margin: number;
-  /** The features that pushed the label most over the runner-up, strongest first. */
-  evidence: { feature: string; weight: number }[];
+  /** The features that pushed the label most over the runner-up, strongest first (computed when asked). */
+  evidence(): { feature: string; weight: number }[];
 }
 
 export class LinearModel {
@@ -57,14 +57,16 @@ export class LinearModel {
         best = k;
       } else if (second < 0 || s[k] > s[second]) second = k;
     }
-    const evidence: Prediction['evidence'] = [];
-    for (const f of new Set(features)) {
-      const w = this.weights.get(f);
-      if (!w) continue;
-      const d = w[best] - (second >= 0 ? w[second] : 0);
-      if (d > 0) evidence.push({ feature: f, weight: d });
-    }
-    evidence.sort((a, b) => b.weight - a.weight);
-    return { label: this.classes[best], margin: second >= 0 ? s[best] - s[second] : Infinity, evidence: evidence.slice(0, 5) };
+    const evidence = () => {
+      const out: { feature: string; weight: number }[] = [];
+      for (const f of new Set(features)) {
+        const w = this.weights.get(f);
+        if (!w) continue;
+        const d = w[best] - (second >= 0 ? w[second] : 0);
+        if (d > 0) out.push({ feature: f, weight: d });
+      }
+      return out.sort((a, b) => b.weight - a.weight).slice(0, 5);
+    };
+    return { label: this.classes[best], margin: second >= 0 ? s[best] - s[second] : Infinity, evidence };
   }
 }

@@ -18,11 +18,16 @@ export function modelsFrom(file: Pick<ClassifierModelFile, 'models'>): Classifie
   return out;
 }
 
+/**
+ * The model is required on first use, not imported: a bundler wraps the required module so that its data is
+ * evaluated then, not at start-up. Declared here so that the engine type-checks without Node's types (web build).
+ */
+declare const require: (id: string) => unknown;
+
 let shipped: { file: ClassifierModelFile; models: ClassifierModels } | undefined;
 
 function load() {
   if (!shipped) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const file = (require('./modelData') as { default: ClassifierModelFile }).default;
     shipped = { file, models: modelsFrom(file) };
   }

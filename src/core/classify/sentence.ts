@@ -10,7 +10,9 @@ import { classifierModels, ClassifierModels } from './models';
 import { explainEvidence } from './explain';
 import { districtRole } from './district';
 import { ruleFraming } from './framing';
-import { standardOf, toWords } from './words';
+import { plainWords, standardOf, toWords } from './words';
+import { topicRules } from './topics';
+import { grammar } from '../lexicon';
 
 /**
  * Sentence classification: deontic force, the actor it binds, topic categories, district role and framing, as
@@ -46,20 +48,71 @@ export type Categories = Pick<SentenceLabels, 'innovation' | 'cocreation' | 'col
 const RULE_ONLY: ReadonlySet<Deontic> = new Set(['prohibition', 'permission']);
 
 /** How sure the learned layer must be (score margin over the rules' label) to overrule the rules. */
-export const MARGIN = { deontic: 1, category: 1, framing: 1 };
+export const MARGIN = { deontic: 1, category: 3, framing: 3 };
 const SELF_NAMES = /^(vi|me|oss)$/i;
 
+/**
+ * The facts of a sentence. Only a sentence with a deontic cue is tagged and read clause by clause; the others
+ * keep their word forms (their topics and framing need no word classes), which keeps a long document fast.
+ */
 export function sentenceFacts(text: string, tokens: Token[], matches: TermMatch[], compiled: CompiledLexicon, standard?: Standard): SentenceFacts {
-  const words = toWords(tokens, standard ?? standardOf(tokens));
   const entry = (id: string): LexiconEntry | undefined => compiled.byId.get(id);
-  const readings = readCues(text, words, matches, entry);
-  return { words, readings, matches, entry };
+  const tagged = matches.some((m) => entry(m.entry)?.cue !== undefined);
+  const words = tagged ? toWords(tokens, standard ?? standardOf(tokens)) : plainWords(tokens);
+  const readings = tagged ? readCues(text, words, matches, entry) : [];
+  return { words, tagged, readings, matches, entry };
 }
 
-/** The lexicon's verdict on the topic categories (the rules' baseline, and the fallback without models). */
-export function ruleCategories(facts: SentenceFacts): Categories {
-  const has = (cat: string) => facts.matches.some((m) => m.category === cat && !m.negated && facts.entry(m.entry)?.signal !== 'weak');
-  return { innovation: has('innovation'), cocreation: has('cocreation'), collaboration: has('collaboration'), control: has('control') };
+const CLINICAL = wordTest(grammar.clinicalContext);
+const STEERING_OBJECT = wordTest(grammar.steeringObjects);
+const YEAR = /^(19|20)\d\d$/;
+const FULL_DATE = /\b\d{1,2}\.\s?(\d{1,2}\.|januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)\s?(19|20)\d\d\b/i;
+
+function wordTest(patterns: readonly string[]): (w: string) => boolean {
+  const exact = new Set(patterns.filter((p) => !p.endsWith('*')));
+  const prefixes = patterns.filter((p) => p.endsWith('*')).map((p) => p.slice(0, -1));
+  return (w) => exact.has(w) || prefixes.some((p) => w.startsWith(p));
+}
+
+/**
+ * The rules' verdict on the topic categories: the lexicon's terms (not when they only occur inside a name,
+ * «Innovasjons- og samskapingsutvalget»), the two-word topic rules (topics.ts), and for control, a date, or a
+ * year in a sentence with deontic force («I 2026 skal kommunen …»); clinical «oppfølging» of patients is no
+ * control instrument.
+ */
+export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic = 'none'): Categories & { evidence: Partial<Record<keyof Categories, string>> } {
+  const evidence: Partial<Record<keyof Categories, string>> = {};
+  const firstWord = facts.words.find((w) => !w.punct);
+  const inName = (m: TermMatch) => /^\p{Lu}/u.test(m.text) && m.start !== firstWord?.start && !/^\p{Lu}{2,}/u.test(m.text);
+  const lower = facts.words.map((w) => w.lower);
+  const clinical = lower.some(CLINICAL) && !lower.some(STEERING_OBJECT);
+  const hit = (cat: keyof Categories) => {
+    const m = facts.matches.find((x) => {
+      if (x.category !== cat || x.negated || facts.entry(x.entry)?.signal === 'weak') return false;
+      if (cat !== 'control' && inName(x)) return false;
+      if (cat === 'control' && x.entry === 'oppfolging' && clinical) return false;
+      return true;
+    });
+    if (m) evidence[cat] = `«${m.text}»`;
+    return m !== undefined;
+  };
+  const topics = topicRules(facts.words);
+  const innovation = hit('innovation') || (topics.innovation !== undefined && (evidence.innovation = `«${topics.innovation.join(' … ')}»`) !== undefined);
+  const cocreation = hit('cocreation') || (topics.cocreation !== undefined && (evidence.cocreation = `«${topics.cocreation.join(' … ')}»`) !== undefined);
+  const collaboration = hit('collaboration');
+  let control = hit('control');
+  if (!control && FULL_DATE.test(text)) {
+    control = true;
+    evidence.control = 'a date';
+  }
+  if (!control && deontic !== 'none' && deontic !== 'recommendation' && deontic !== 'permission') {
+    const y = facts.words.find((w) => YEAR.test(w.text));
+    if (y) {
+      control = true;
+      evidence.control = `the year ${y.text} in a ${deontic}`;
+    }
+  }
+  return { innovation, cocreation, collaboration, control, evidence };
 }
 
 function chosenReading(readings: readonly Reading[], deontic: Deontic): Reading | undefined {
@@ -69,10 +122,19 @@ function chosenReading(readings: readonly Reading[], deontic: Deontic): Reading 
 function predicted(model: LinearModel | undefined, features: string[], fallback: string, allowed?: (c: string) => boolean): Prediction | undefined {
   if (!model) return undefined;
   const p = model.predict(features, allowed);
-  return p.label === undefined ? { label: fallback, margin: 0, evidence: [] } : p;
+  return p.label === undefined ? { label: fallback, margin: 0, evidence: () => [] } : p;
 }
 
 export function decide(facts: SentenceFacts, text: string, context: ClassifyContext = {}): Classification {
+  // a sentence with no cue, no lexicon term and no topic rule says nothing the labels count: the defaults, at once
+  if (!facts.tagged && facts.matches.length === 0) {
+    const topics = topicRules(facts.words);
+    if (!topics.innovation && !topics.cocreation) {
+      // (an infinitive task in a steering letter is still top-down)
+      const f = ruleFraming(facts, 'none', PLAIN, false, 'unknown', context.stance?.kind);
+      return f.framing === 'neutral' ? PLAIN : { ...PLAIN, framing: f.framing, reason: { deontic: PLAIN.reason.deontic, framing: f.reason } };
+    }
+  }
   const models = context.models === undefined ? classifierModels() : context.models;
   const readings = facts.readings;
   const rule = readings[0]?.force ?? 'none';
@@ -117,11 +179,12 @@ export function decide(facts: SentenceFacts, text: string, context: ClassifyCont
   const actorRange = actorInfo ? { start: actorInfo.start, end: actorInfo.end } : undefined;
 
   // ── topic categories ──
-  let categories = ruleCategories(facts);
+  const byRules = ruleCategories(facts, text, deontic);
+  let categories: Categories = { innovation: byRules.innovation, cocreation: byRules.cocreation, collaboration: byRules.collaboration, control: byRules.control };
   if (models) {
     const byRule = categories;
     const is = (c: 'innovation' | 'cocreation' | 'collaboration' | 'control') => {
-      const p = models[c].predict(categoryFeatures(facts, deontic, c));
+      const p = models[c].predict(categoryFeatures(facts, deontic, c, byRule[c]));
       return p.margin >= MARGIN.category ? p.label === 'true' : byRule[c];
     };
     categories = { innovation: is('innovation'), cocreation: is('cocreation'), collaboration: is('collaboration'), control: is('control') };
@@ -165,6 +228,20 @@ export function decide(facts: SentenceFacts, text: string, context: ClassifyCont
     reason: { deontic: deonticReason, framing: framingReason },
   };
 }
+
+const PLAIN: Classification = Object.freeze({
+  deontic: 'none',
+  directive: false,
+  actor: null,
+  district: 'none',
+  innovation: false,
+  cocreation: false,
+  collaboration: false,
+  control: false,
+  framing: 'neutral',
+  actorLevel: 'unknown',
+  reason: Object.freeze({ deontic: 'no deontic cue', framing: 'no steering, enabling or topic term' }),
+}) as Classification;
 
 function agentOf(r: Reading) {
   const s = r.subject;

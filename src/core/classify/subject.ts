@@ -56,6 +56,7 @@ export function subjectInfo(words: readonly Word[], np: NP | undefined, text: st
   const single = np.heads.length === 1;
   let kind: SubjectKind;
   if (single && SELF.has(lower)) kind = 'self';
+  else if (single && (lower === 'du' || lower === 'dere')) kind = 'people'; // the reader, a resident: «Du kan gi innspill»
   else if (single && GENERIC.has(lower) && h.upos === 'PRON') kind = 'generic';
   else if (single && (lower === 'det' || lower === 'her' || lower === 'der') && np.start === np.end) kind = 'expletive';
   else if (single && GOALS.has(lower)) kind = 'goal';

@@ -29,6 +29,14 @@ export function standardOf(tokens: readonly Token[]): Standard {
   return nn >= 2 || (nn === 1 && tokens.length < 12) ? 'nn' : 'nb';
 }
 
+/**
+ * Words without word classes (a sentence with no deontic cue needs none: its topics are read from the word forms):
+ * `upos` is empty and the lemma is the lower-cased form.
+ */
+export function plainWords(tokens: readonly Token[]): Word[] {
+  return tokens.map((t) => ({ text: t.text, lower: t.lower, upos: t.kind === 'punct' ? 'PUNCT' : '', lemma: t.kind === 'punct' ? t.text : t.lower, start: t.start, end: t.end, punct: t.kind === 'punct' }));
+}
+
 export function toWords(tokens: readonly Token[], standard: Standard): Word[] {
   const tags = tagTokens(tokens, standard);
   return tokens.map((t, i) => ({

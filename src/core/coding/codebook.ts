@@ -4,9 +4,7 @@
  * inhibitor and promoter themes (organisation and leadership; culture, attitudes and competence; economy).
  * Functions return new codebooks and never change their arguments, so a UI can keep the old one for undo.
  */
-import { promises as fsp } from 'fs';
 import type { Category } from '../types';
-import { writeFileAtomic } from '../audit/cache';
 import { isGuid, nameGuid, newGuid, normalizeGuid } from './guid';
 
 export interface Code {
@@ -296,11 +294,11 @@ export function validateCodebook(cb: Codebook): string[] {
   return problems;
 }
 
-/** Reads a codebook saved by `saveCodebook` (throws with the file name when it is broken). */
-export async function loadCodebook(file: string): Promise<Codebook> {
+/** Parses a codebook file's text (`file` names it in messages; throws when it is broken). */
+export function parseCodebook(text: string, file: string): Codebook {
   let data: Codebook;
   try {
-    data = JSON.parse(await fsp.readFile(file, 'utf8')) as Codebook;
+    data = JSON.parse(text) as Codebook;
   } catch (e) {
     throw new Error(`${file}: cannot read the codebook (${(e as Error).message}).`);
   }
@@ -312,7 +310,7 @@ export async function loadCodebook(file: string): Promise<Codebook> {
   return data;
 }
 
-/** Writes a codebook atomically (pretty JSON, LF). */
-export async function saveCodebook(file: string, cb: Codebook): Promise<void> {
-  await writeFileAtomic(file, JSON.stringify(cb, null, 2) + '\n');
+/** A codebook file's text (pretty JSON, LF). */
+export function codebookText(cb: Codebook): string {
+  return JSON.stringify(cb, null, 2) + '\n';
 }

@@ -7,11 +7,10 @@
  *
  * Each document's codings live in one JSON file, `.policylens/codings/<name>.json` under the folder that
  * holds the `.policylens` folder, where <name> is the document's path relative to that folder with `%` and
- * `/` percent-encoded. Files are written atomically.
+ * `/` percent-encoded. This module reads and writes their text; the file access is the adapters': ./files.ts
+ * (Node, atomic writes) for the CLI, `vscode.workspace.fs` in the extension.
  */
-import { promises as fsp } from 'fs';
-import * as path from 'path';
-import { writeFileAtomic, sha256 } from '../audit/cache';
+import { sha256Hex } from '../util/hash';
 import { isGuid, nameGuid, newGuid } from './guid';
 import { CanonicalText, Span } from './text';
 
@@ -150,14 +149,22 @@ export function codingRawSpan(doc: CanonicalText, c: Coding): Span | undefined {
 
 export const POLICYLENS_DIR = '.policylens';
 
-/** `<root>/.policylens/codings/<encoded relative path>.json` of a document. */
-export function codingFilePath(root: string, document: string): string {
-  return path.join(root, POLICYLENS_DIR, 'codings', codingFileName(relativeSource(root, document)) + '.json');
+/** The codings file of a document, relative to the folder holding `.policylens` (forward slashes). */
+export function codingFileRelativePath(source: string): string {
+  return `${POLICYLENS_DIR}/codings/${codingFileName(source)}.json`;
 }
 
-/** The document's path relative to `root`, with forward slashes. */
-export function relativeSource(root: string, document: string): string {
-  return path.relative(path.resolve(root), path.resolve(document)).split(path.sep).join('/');
+/**
+ * A document's path relative to a folder, with forward slashes, from two absolute forward-slash paths (URI paths):
+ * what `relativeSource` gives for file system paths, for adapters that have URIs (the extension, on the web too).
+ */
+export function relativeSourcePath(rootPath: string, documentPath: string): string {
+  const parts = (p: string) => p.split('/').filter((x) => x && x !== '.');
+  const root = parts(rootPath);
+  const doc = parts(documentPath);
+  let i = 0;
+  while (i < root.length && i < doc.length && root[i] === doc[i]) i++;
+  return [...root.slice(i).map(() => '..'), ...doc.slice(i)].join('/');
 }
 
 /** A relative path as one file name: `%` and `/` percent-encoded (reversible, readable). */
@@ -192,17 +199,10 @@ export function validateCodingFile(data: unknown): string[] {
 }
 
 /**
- * Reads a codings file. A missing file is an empty one; a broken file throws (a researcher's codings are
- * never silently dropped or overwritten).
+ * Parses a codings file's text (`file` names it in messages). A broken file throws: a researcher's codings are
+ * never silently dropped or overwritten.
  */
-export async function readCodingFile(file: string, source = ''): Promise<CodingFile> {
-  let text: string;
-  try {
-    text = await fsp.readFile(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return emptyCodingFile(source);
-    throw new Error(`${file}: cannot read the codings (${(e as Error).message}).`);
-  }
+export function parseCodingFile(text: string, file: string): CodingFile {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -218,27 +218,8 @@ export async function readCodingFile(file: string, source = ''): Promise<CodingF
   return data as CodingFile;
 }
 
-/** Writes a codings file atomically; `text` (the canonical text) records what the selectors were checked against. */
-export async function writeCodingFile(file: string, data: CodingFile, text?: string): Promise<void> {
-  const out: CodingFile = { ...data, ...(text !== undefined ? { textSha256: sha256(text) } : {}) };
-  await writeFileAtomic(file, JSON.stringify(out, null, 2) + '\n');
-}
-
-/**
- * Finds the stored codings of a document: looks for `.policylens/codings/<name>.json` in the document's
- * folder and its ancestors, up to and including `stopAt` (default: the document's folder only).
- */
-export async function findCodingFile(document: string, stopAt?: string): Promise<{ file: string; root: string } | undefined> {
-  let dir = path.dirname(path.resolve(document));
-  const stop = path.resolve(stopAt ?? dir);
-  for (;;) {
-    const file = codingFilePath(dir, document);
-    try {
-      if ((await fsp.stat(file)).isFile()) return { file, root: dir };
-    } catch {
-      // not here
-    }
-    if (dir === stop || !dir.startsWith(stop) || path.dirname(dir) === dir) return undefined;
-    dir = path.dirname(dir);
-  }
+/** A codings file's text; `text` (the canonical text) records what the selectors were checked against. */
+export function codingFileText(data: CodingFile, text?: string): string {
+  const out: CodingFile = { ...data, ...(text !== undefined ? { textSha256: sha256Hex(text) } : {}) };
+  return JSON.stringify(out, null, 2) + '\n';
 }

@@ -1,4 +1,7 @@
-/** Codebook, codings (W3C selectors, stored per document), re-anchoring, autocoding and agreement. */
+/**
+ * Codebook, codings (W3C selectors, stored per document), re-anchoring, autocoding and agreement. No file access:
+ * ./files.ts reads and writes them by path for Node (exported from src/core/workspace.ts).
+ */
 export { CodePointIndex, CanonicalText, canonicalText, sliceCodePoints } from './text';
 export type { Span } from './text';
 export { newGuid, isGuid, normalizeGuid, nameGuid, POLICY_LENS_NAMESPACE } from './guid';
@@ -13,8 +16,8 @@ export {
   removeCode,
   mergeCodebooks,
   validateCodebook,
-  loadCodebook,
-  saveCodebook,
+  parseCodebook,
+  codebookText,
   keyGuid,
   isColor,
   CATEGORY_COLORS,
@@ -31,14 +34,13 @@ export {
   positionOf,
   codingSpan,
   codingRawSpan,
-  codingFilePath,
   codingFileName,
-  relativeSource,
+  codingFileRelativePath,
+  relativeSourcePath,
   emptyCodingFile,
   validateCodingFile,
-  readCodingFile,
-  writeCodingFile,
-  findCodingFile,
+  parseCodingFile,
+  codingFileText,
 } from './codings';
 export type { AnchorStatus, Coding, CodingFile, CodingUser, NewCoding, TextPositionSelector, TextQuoteSelector } from './codings';
 export { anchorQuote, reanchorCodings, editDistance, similarity } from './anchor';

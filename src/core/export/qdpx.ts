@@ -2,7 +2,8 @@
  * REFI-QDA (QDA-XML 1.0) export and codebook import, for NVivo, ATLAS.ti, MAXQDA and QualCoder.
  *
  *   .qdpx  a zip with `project.qde` (namespace urn:QDA-XML:project:1.0) and the sources in `sources/`:
- *          text documents as <TextSource plainTextPath="internal://<guid>.txt">; PDFs as <PDFSource
+ *          text documents as <TextSource plainTextPath="internal://<guid>.txt"> (a DOCX with the original file as
+ *          its richTextPath="internal://<guid>.docx"); PDFs as <PDFSource
  *          path="internal://<guid>.pdf"> with a <Representation> text source holding our extracted text, to
  *          which the codings refer. Codebook, users, codings (<PlainTextSelection> + <Coding>), notes
  *          (researchers' memos, one per source with its Policy Lens summary, and orphaned codings) and
@@ -21,7 +22,7 @@ import { Code, Codebook, CodeSet, isColor } from '../coding/codebook';
 import type { Coding, CodingUser } from '../coding/codings';
 import { isGuid, nameGuid, newGuid, normalizeGuid } from '../coding/guid';
 import { CanonicalText } from '../coding/text';
-import { sha256 } from '../audit/cache';
+import { sha256Hex as sha256 } from '../util/hash';
 import { Attrs, parseXml, XmlElement, XmlWriter } from './xml';
 
 export const PROJECT_NS = 'urn:QDA-XML:project:1.0';
@@ -38,6 +39,8 @@ export interface QdpxSource {
   text: string;
   /** PDF sources: the original file, shipped next to its text representation. */
   pdf?: Uint8Array;
+  /** DOCX sources: the original file, shipped as the text source's rich text (the codings refer to the plain text). */
+  docx?: Uint8Array;
   codings: readonly Coding[];
   description?: string;
   /** A note attached to the source (e.g. its Policy Lens scorecard). */
@@ -299,7 +302,9 @@ export function buildProject(p: QdpxProject): QdpxBuild {
     } else {
       if (s.format === 'pdf') warnings.push(`${s.name}: the PDF itself was not given; exported as a text source`);
       files[`sources/${sourceGuid}.txt`] = textBytes;
-      w.open('TextSource', { guid: sourceGuid, ...common, plainTextPath: `internal://${sourceGuid}.txt` });
+      const rich = s.format === 'docx' && s.docx ? { richTextPath: `internal://${sourceGuid}.docx` } : {};
+      if (rich.richTextPath) files[`sources/${sourceGuid}.docx`] = s.docx!;
+      w.open('TextSource', { guid: sourceGuid, ...common, ...rich, plainTextPath: `internal://${sourceGuid}.txt` });
       if (s.description) w.text('Description', s.description);
       writeSelections(sorted);
       writeSourceTail();
@@ -407,7 +412,7 @@ function writeCodes(w: XmlWriter, codes: Code[]): void {
 export function exportQdpx(p: QdpxProject): { zip: Uint8Array; stats: QdpxStats; warnings: string[]; xml: string } {
   const b = buildProject(p);
   const entries: Record<string, Uint8Array | [Uint8Array, { level: 0 | 6 }]> = { 'project.qde': strToU8(b.xml) };
-  for (const [name, data] of Object.entries(b.files)) entries[name] = [data, { level: name.endsWith('.pdf') ? 0 : 6 }];
+  for (const [name, data] of Object.entries(b.files)) entries[name] = [data, { level: /\.(pdf|docx)$/.test(name) ? 0 : 6 }];
   const zip = zipSync(entries as Parameters<typeof zipSync>[0], { level: 6 });
   return { zip, stats: b.stats, warnings: b.warnings, xml: b.xml };
 }

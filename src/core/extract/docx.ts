@@ -10,10 +10,11 @@
  *     (w:del), field instructions (w:instrText) and properties are skipped;
  *   - footnotes and endnotes are appended at the end after a blank line.
  *
- * Headings stay plain text. The result has one page.
+ * Headings stay plain text. The result has one page. Besides the text, `layout` says how each paragraph is laid
+ * out (heading level, list level, table cell, emphasis), for the DOCX viewer; it never changes the text.
  */
 import { unzipSync } from 'fflate';
-import { ExtractedDocument, ExtractionError } from '../types';
+import { ExtractedDocument, ExtractionError, LayoutBlock, LayoutCell } from '../types';
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -58,10 +59,19 @@ const SKIP = new Set([
 
 interface Para {
   text: string;
+  /** Emphasis of each UTF-16 unit of `text` (1 bold, 2 italic, 4 underline); empty while there is none. */
+  flags: number[];
   list: boolean;
   styleList: boolean;
   heading: boolean;
   cell: number;
+  /** Layout: the paragraph's style, list level, outline level, alignment and tables. */
+  style?: string;
+  ilvl?: number;
+  outline?: number;
+  align?: LayoutBlock['align'];
+  cells?: LayoutCell[];
+  part?: LayoutBlock['part'];
   /** Paragraphs of text boxes anchored in this paragraph. */
   children: Block[];
 }
@@ -70,6 +80,16 @@ interface Block {
   text: string;
   /** Table cell the paragraph belongs to (0: none); paragraphs of one cell are joined by a line break. */
   cell: number;
+  /** How the paragraph is laid out (offsets relative to `text`). */
+  layout: Omit<LayoutBlock, 'start' | 'end'>;
+}
+
+/** How a paragraph style looks: bold, italic, font size (half-points), alignment; resolved through basedOn. */
+interface Look {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  align?: LayoutBlock['align'];
 }
 
 interface StyleInfo {
@@ -77,13 +97,33 @@ interface StyleInfo {
   lists: Set<string>;
   /** Heading style ids (heading n / Overskrift n / Title / Tittel, or an outline level): never list items. */
   headings: Set<string>;
+  /** Heading levels of the heading styles: 0 for a title, else 1–9. */
+  levels: Map<string, number>;
+  looks: Map<string, Look>;
+  /** The font size of normal text (half-points): sizes are drawn relative to it. */
+  baseSize: number;
+}
+
+const ALIGN: Record<string, LayoutBlock['align']> = { center: 'center', right: 'right', end: 'right', both: 'justify', distribute: 'justify' };
+
+/** An on/off property (w:b, w:i): on unless its w:val says 0/false/off. */
+function onOff(attrs: string): boolean {
+  const v = attr(attrs, 'w:val');
+  return v === undefined || !/^(?:0|false|off|none)$/i.test(v);
 }
 
 function readStyles(stylesXml: string | undefined): StyleInfo {
   const lists = new Set<string>();
   const headings = new Set<string>();
-  if (!stylesXml) return { lists, headings };
+  const levels = new Map<string, number>();
+  const looks = new Map<string, Look>();
+  let baseSize = 22;
+  if (!stylesXml) return { lists, headings, levels, looks, baseSize };
   const based = new Map<string, string>();
+  const defaults = /<w:rPrDefault>([\s\S]*?)<\/w:rPrDefault>/.exec(stylesXml);
+  const defSize = defaults && /<w:sz\b([^>]*)\/?>/.exec(defaults[1]);
+  if (defSize) baseSize = Number(attr(defSize[1], 'w:val')) || baseSize;
+  let normal: string | undefined;
   const re = /<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(stylesXml)) !== null) {
@@ -92,8 +132,12 @@ function readStyles(stylesXml: string | undefined): StyleInfo {
     const body = m[2];
     const nameTag = /<w:name\b([^>]*)\/?>/.exec(body);
     const name = (nameTag && attr(nameTag[1], 'w:val')) ?? '';
-    if (/^(?:heading \d|title|subtitle)$/i.test(name) || /^(?:overskrift|heading|tittel|title)\d*$/i.test(id) || /<w:outlineLvl\b/.test(body)) {
+    const outline = /<w:outlineLvl\b([^>]*)\/?>/.exec(body);
+    if (/^(?:heading \d|title|subtitle)$/i.test(name) || /^(?:overskrift|heading|tittel|title)\d*$/i.test(id) || outline) {
       headings.add(id);
+      const n = /(\d)$/.exec(name) ?? /(\d)$/.exec(id);
+      const level = outline ? Number(attr(outline[1], 'w:val')) + 1 : n ? Number(n[1]) : /^sub/i.test(name) ? 2 : 0;
+      levels.set(id, Number.isFinite(level) ? Math.max(0, Math.min(9, level)) : 1);
     }
     const numPr = /<w:numPr>([\s\S]*?)<\/w:numPr>/.exec(body);
     if (numPr) {
@@ -103,6 +147,20 @@ function readStyles(stylesXml: string | undefined): StyleInfo {
     const b = /<w:basedOn\b([^>]*)\/?>/.exec(body);
     const bv = b && attr(b[1], 'w:val');
     if (bv) based.set(id, bv);
+    if (/\bw:default="1"/.test(m[1]) && /\bw:type="paragraph"/.test(m[1])) normal = id;
+    const look: Look = {};
+    const rPr = /<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(body.replace(/<w:pPr>[\s\S]*?<\/w:pPr>/, ''));
+    if (rPr) {
+      const bold = /<w:b\b([^>]*)\/?>/.exec(rPr[1]);
+      if (bold) look.bold = onOff(bold[1]);
+      const it = /<w:i\b([^>]*)\/?>/.exec(rPr[1]);
+      if (it) look.italic = onOff(it[1]);
+      const sz = /<w:sz\b([^>]*)\/?>/.exec(rPr[1]);
+      if (sz && Number(attr(sz[1], 'w:val'))) look.size = Number(attr(sz[1], 'w:val'));
+    }
+    const jc = /<w:pPr>[\s\S]*?<w:jc\b([^>]*)\/?>[\s\S]*?<\/w:pPr>/.exec(body);
+    if (jc) look.align = ALIGN[attr(jc[1], 'w:val') ?? ''];
+    looks.set(id, look);
   }
   // A style based on a list (heading) style is a list (heading) style too.
   for (const set of [lists, headings]) {
@@ -118,7 +176,78 @@ function readStyles(stylesXml: string | undefined): StyleInfo {
     }
   }
   for (const id of headings) lists.delete(id);
-  return { lists, headings };
+  // Levels and looks inherit through basedOn (the nearest style that says wins).
+  const inherited = new Map<string, Look>();
+  const lookOf = (id: string, depth = 0): Look => {
+    const hit = inherited.get(id);
+    if (hit) return hit;
+    const own = looks.get(id) ?? {};
+    const parent = based.get(id);
+    const out = parent && depth < 20 ? { ...lookOf(parent, depth + 1), ...defined(own) } : { ...own };
+    inherited.set(id, out);
+    return out;
+  };
+  for (const id of looks.keys()) lookOf(id);
+  for (const id of headings) {
+    if (levels.has(id)) continue;
+    let cur = based.get(id);
+    for (let depth = 0; cur && depth < 20 && !levels.has(cur); depth++) cur = based.get(cur);
+    levels.set(id, cur !== undefined ? (levels.get(cur) ?? 1) : 1);
+  }
+  if (normal && inherited.get(normal)?.size) baseSize = inherited.get(normal)!.size!;
+  return { lists, headings, levels, looks: inherited, baseSize };
+}
+
+function defined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * The layout of a closed paragraph whose raw text (with its emphasis flags) became `text`: the kind, level and
+ * marker, the style's look, and the emphasised runs mapped onto `text`. The extraction only drops white space around
+ * line breaks and at the ends, and turns a leading bullet into "- " (or puts "- " in front), so the runs are placed
+ * by walking both texts side by side.
+ */
+function layoutOf(p: Para, text: string, styles: StyleInfo): Block['layout'] {
+  const out: Block['layout'] = { kind: 'paragraph' };
+  const listItem = (p.list || p.styleList) && !p.heading;
+  const marker = /^[-•–·▪◦*]\s/u.exec(text);
+  if (p.heading) {
+    out.kind = 'heading';
+    out.level = p.outline !== undefined ? p.outline + 1 : p.style !== undefined ? (styles.levels.get(p.style) ?? 1) : 1;
+  } else if (listItem || (marker && /^[\uE000-\uF8FF•▪◦●■➢➤►]/u.test(p.text.trimStart()))) {
+    out.kind = 'listItem';
+    out.level = Math.max(0, Math.min(8, p.ilvl ?? 0));
+    if (marker) out.marker = marker[0].length;
+  }
+  const look = p.style !== undefined ? styles.looks.get(p.style) : undefined;
+  if (look?.bold) out.bold = true;
+  if (look?.italic) out.italic = true;
+  if (look?.size && out.kind !== 'heading') {
+    const scale = Math.round((look.size / styles.baseSize) * 20) / 20;
+    if (scale !== 1) out.scale = Math.max(0.6, Math.min(2.5, scale));
+  }
+  const align = p.align ?? look?.align;
+  if (align) out.align = align;
+  if (p.cells?.length) out.cells = p.cells;
+  if (p.part) out.part = p.part;
+  if (p.flags.length) {
+    const marks: [number, number, number][] = [];
+    const body = out.marker ?? (listItem && text.startsWith('- ') ? 2 : 0);
+    let i = 0;
+    for (let j = body; j < text.length; j++) {
+      const c = text[j];
+      while (i < p.text.length && (p.text[i] === '\uF020' ? ' ' : p.text[i]) !== c) i++;
+      if (i >= p.text.length) break;
+      const f = p.flags[i++] ?? 0;
+      const last = marks[marks.length - 1];
+      if (!f) continue;
+      if (last && last[1] === j && last[2] === f) last[1] = j + 1;
+      else marks.push([j, j + 1, f]);
+    }
+    if (marks.length) out.marks = marks;
+  }
+  return out;
 }
 
 /** Reads the blocks of one WordprocessingML part (document, footnotes, endnotes). */
@@ -127,15 +256,30 @@ function readPart(xml: string, styles: StyleInfo, opts: { notes?: boolean } = {}
   const paras: Para[] = [];
   const cells: number[] = [];
   let cellSeq = 0;
+  /** Open tables, outermost first: their number, the current row and column, the column span of the cell. */
+  const tables: { table: number; row: number; col: number; span: number }[] = [];
+  let tableSeq = 0;
   let skipDepth = 0;
   let skipName = '';
   let inText = 0; // inside w:t
   let inRun = 0;
   let inNumPr = false;
   let inPPr = 0;
+  let inRPr = 0;
+  let inTcPr = 0;
+  /** Emphasis of the current run (1 bold, 2 italic, 4 underline). */
+  let runFlags = 0;
   /** Inside a note that is a separator (footnotes.xml / endnotes.xml). */
   let skipNote = false;
 
+  const add = (p: Para, s: string) => {
+    // Flags are kept only from the first emphasised character on (most paragraphs have none).
+    if (runFlags || p.flags.length) {
+      while (p.flags.length < p.text.length) p.flags.push(0);
+      for (let k = 0; k < s.length; k++) p.flags.push(runFlags);
+    }
+    p.text += s;
+  };
   const emit = (b: Block, children: Block[]) => {
     if (b.text.trim()) blocks.push(b);
     for (const c of children) if (c.text.trim()) blocks.push(c);
@@ -147,7 +291,7 @@ function readPart(xml: string, styles: StyleInfo, opts: { notes?: boolean } = {}
     const textChunk = m[6] ?? m[5];
     if (textChunk !== undefined) {
       if (inText && !skipDepth && !skipNote && paras.length) {
-        paras[paras.length - 1].text += m[6] !== undefined ? decodeXml(textChunk) : textChunk;
+        add(paras[paras.length - 1], m[6] !== undefined ? decodeXml(textChunk) : textChunk);
       }
       continue;
     }
@@ -156,11 +300,12 @@ function readPart(xml: string, styles: StyleInfo, opts: { notes?: boolean } = {}
     const closing = m[1] === '/';
     const selfClosing = m[4] === '/';
     const attrs = m[3] ?? '';
+    /** The depth inside an element of this name after this tag. */
+    const nest = (depth: number) => (closing ? Math.max(0, depth - 1) : selfClosing ? depth : depth + 1);
 
     // Paragraph properties are skipped for text, but list numbering and style are read from them.
     if (name === 'w:pPr') {
-      if (!closing && !selfClosing) inPPr++;
-      else if (closing) inPPr = Math.max(0, inPPr - 1);
+      inPPr = nest(inPPr);
       continue;
     }
     if (inPPr) {
@@ -168,11 +313,17 @@ function readPart(xml: string, styles: StyleInfo, opts: { notes?: boolean } = {}
       if (!p) continue;
       if (name === 'w:numPr') inNumPr = !closing && !selfClosing;
       else if (name === 'w:numId' && inNumPr && !closing) p.list = attr(attrs, 'w:val') !== '0';
+      else if (name === 'w:ilvl' && inNumPr && !closing) p.ilvl = Number(attr(attrs, 'w:val')) || 0;
       else if (name === 'w:pStyle' && !closing) {
         const style = attr(attrs, 'w:val') ?? '';
+        p.style = style;
         p.styleList = styles.lists.has(style);
         p.heading = styles.headings.has(style);
-      } else if (name === 'w:outlineLvl' && !closing) p.heading = true;
+      } else if (name === 'w:outlineLvl' && !closing) {
+        p.heading = true;
+        const lvl = Number(attr(attrs, 'w:val'));
+        if (Number.isFinite(lvl)) p.outline = Math.max(0, Math.min(8, lvl));
+      } else if (name === 'w:jc' && !closing && !inRPr) p.align = ALIGN[attr(attrs, 'w:val') ?? ''];
       continue;
     }
 
@@ -180,6 +331,38 @@ function readPart(xml: string, styles: StyleInfo, opts: { notes?: boolean } = {}
       if (name === skipName) {
         if (closing) skipDepth--;
         else if (!selfClosing) skipDepth++;
+      }
+      continue;
+    }
+    // Run properties are not text; a run's emphasis is read from them.
+    if (name === 'w:rPr') {
+      inRPr = nest(inRPr);
+      continue;
+    }
+    if (inRPr) {
+      if (!closing && inRun) {
+        const bit = name === 'w:b' ? 1 : name === 'w:i' ? 2 : name === 'w:u' ? 4 : 0;
+        if (name === 'w:rStyle') {
+          // A character style («kursiv», «Strong»): its emphasis, before the run's own properties.
+          const look = styles.looks.get(attr(attrs, 'w:val') ?? '');
+          if (look?.bold) runFlags |= 1;
+          if (look?.italic) runFlags |= 2;
+        } else if (bit) {
+          const on = name === 'w:u' ? (attr(attrs, 'w:val') ?? 'single') !== 'none' : onOff(attrs);
+          runFlags = on ? runFlags | bit : runFlags & ~bit;
+        }
+      }
+      continue;
+    }
+    // Cell properties are not text; the columns a cell spans are read from them.
+    if (name === 'w:tcPr') {
+      inTcPr = nest(inTcPr);
+      continue;
+    }
+    if (inTcPr) {
+      if (name === 'w:gridSpan' && !closing && tables.length) {
+        const n = Number(attr(attrs, 'w:val'));
+        if (Number.isInteger(n) && n > 1) tables[tables.length - 1].span = Math.min(n, 64);
       }
       continue;
     }
@@ -207,43 +390,75 @@ function readPart(xml: string, styles: StyleInfo, opts: { notes?: boolean } = {}
           // (U+F020 is the space of a symbol font.)
           text = text.replace(/\uF020/g, ' ').replace(/^(?:[\uE000-\uF8FF•▪◦●■➢➤►]\s*)+/u, '- ');
           if (text && (p.list || p.styleList) && !p.heading && !/^[-•–·▪◦*]\s/u.test(text)) text = `- ${text}`;
-          const block = { text, cell: p.cell };
+          const block = { text, cell: p.cell, layout: layoutOf(p, text, styles) };
           const parent = paras[paras.length - 1];
           if (parent) parent.children.push(block, ...p.children);
           else emit(block, p.children);
         } else if (selfClosing) {
           // An empty paragraph.
         } else {
-          paras.push({ text: '', list: false, styleList: false, heading: false, cell: cells[cells.length - 1] ?? 0, children: [] });
+          paras.push({
+            text: '',
+            flags: [],
+            list: false,
+            styleList: false,
+            heading: false,
+            cell: cells[cells.length - 1] ?? 0,
+            cells: tables.length ? tables.map(({ table, row, col, span }) => (span > 1 ? { table, row, col, span } : { table, row, col })) : undefined,
+            part: opts.notes ? 'note' : paras.length ? 'textbox' : undefined,
+            children: [],
+          });
+        }
+        break;
+      case 'w:tbl':
+        if (closing) tables.pop();
+        else if (!selfClosing) tables.push({ table: ++tableSeq, row: -1, col: -1, span: 1 });
+        break;
+      case 'w:tr':
+        if (!closing && !selfClosing && tables.length) {
+          const t = tables[tables.length - 1];
+          t.row++;
+          t.col = -1;
+          t.span = 1;
         }
         break;
       case 'w:tc':
         if (closing) cells.pop();
-        else if (!selfClosing) cells.push(++cellSeq);
+        else if (!selfClosing) {
+          cells.push(++cellSeq);
+          const t = tables[tables.length - 1];
+          if (t) {
+            t.col += t.span;
+            t.span = 1;
+          }
+        }
         break;
       case 'w:r':
         if (closing) inRun = Math.max(0, inRun - 1);
-        else if (!selfClosing) inRun++;
+        else if (!selfClosing) {
+          inRun++;
+          runFlags = 0;
+        }
         break;
       case 'w:t':
         if (closing) inText = Math.max(0, inText - 1);
         else if (!selfClosing) inText++;
         break;
       case 'w:tab':
-        if (inRun && paras.length) paras[paras.length - 1].text += '\t';
+        if (inRun && paras.length) add(paras[paras.length - 1], '\t');
         break;
       case 'w:br':
       case 'w:cr':
-        if (inRun && paras.length && !closing) paras[paras.length - 1].text += '\n';
+        if (inRun && paras.length && !closing) add(paras[paras.length - 1], '\n');
         break;
       case 'w:sym': {
         // A Symbol/Wingdings character (mostly bullets), kept as its private-use code point.
         const code = parseInt(attr(attrs, 'w:char') ?? '', 16);
-        if (inRun && paras.length && Number.isFinite(code)) paras[paras.length - 1].text += String.fromCodePoint(code);
+        if (inRun && paras.length && Number.isFinite(code)) add(paras[paras.length - 1], String.fromCodePoint(code));
         break;
       }
       case 'w:noBreakHyphen':
-        if (inRun && paras.length) paras[paras.length - 1].text += '-';
+        if (inRun && paras.length) add(paras[paras.length - 1], '-');
         break;
       default:
         break;
@@ -252,18 +467,25 @@ function readPart(xml: string, styles: StyleInfo, opts: { notes?: boolean } = {}
   // Unclosed paragraphs (a truncated part): keep what was read.
   while (paras.length) {
     const p = paras.pop()!;
-    emit({ text: p.text.trim(), cell: p.cell }, p.children);
+    const text = p.text.trim();
+    emit({ text, cell: p.cell, layout: layoutOf(p, text, styles) }, p.children);
   }
   return blocks;
 }
 
-function joinBlocks(blocks: Block[]): string {
+/** The blocks' text (paragraphs separated by a blank line, those of one table cell by a line break) and layout. */
+function joinBlocks(blocks: Block[]): { text: string; layout: LayoutBlock[] } {
   let out = '';
+  const layout: LayoutBlock[] = [];
   blocks.forEach((b, i) => {
     if (i > 0) out += b.cell && b.cell === blocks[i - 1].cell ? '\n' : '\n\n';
+    const start = out.length;
     out += b.text;
+    const l: LayoutBlock = { start, end: out.length, ...b.layout };
+    if (l.marks) l.marks = l.marks.map(([s, e, f]) => [s + start, e + start, f]);
+    layout.push(l);
   });
-  return out;
+  return { text: out, layout };
 }
 
 /** The main document part from _rels/.rels (normally word/document.xml). */
@@ -325,7 +547,7 @@ export function extractDocx(data: Uint8Array, opts: { file?: string } = {}): Ext
     const bytes = files[part];
     if (bytes) blocks.push(...readPart(utf8.decode(bytes), styles, { notes: true }).map((b) => ({ ...b, cell: 0 })));
   }
-  const text = joinBlocks(blocks);
+  const { text, layout } = joinBlocks(blocks);
   if (!text.trim()) warnings.push(`${label} contains no text.`);
   return {
     text,
@@ -333,6 +555,7 @@ export function extractDocx(data: Uint8Array, opts: { file?: string } = {}): Ext
     pages: 1,
     pageSpans: [{ page: 1, start: 0, end: text.length }],
     excluded: [],
+    layout,
     warnings,
   };
 }

@@ -1,8 +1,10 @@
-import { promises as fs } from 'fs';
-import * as path from 'path';
-import { ExtractedDocument, ExtractionError, SourceFormat } from '../types';
+/**
+ * Extraction from bytes or text: no file access (the web extension and its workers use this). Reading files is
+ * ./file.ts (Node), which also tells pdf.js where its fonts and CMaps are.
+ */
+import { ExtractedDocument, SourceFormat } from '../types';
 import { extractPlain } from './text';
-import { extractPdf } from './pdf';
+import { extractPdf, PdfAssets } from './pdf';
 import { extractDocx } from './docx';
 
 export interface ExtractOptions {
@@ -12,25 +14,27 @@ export interface ExtractOptions {
   maxBytes?: number;
   /** PDF only: read only the first N pages (a quick preview; see PdfExtractOptions). */
   maxPages?: number;
-  /** PDF only: where pdf.js' standard fonts and CMaps are (default: the pdfjs-dist package's). */
-  pdfjsDir?: string;
+  /** PDF only: where pdf.js' standard fonts and CMaps are (see PdfExtractOptions.assets). */
+  pdfAssets?: PdfAssets;
 }
 
-const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
 
-/** The format of a file, from its name; undefined when Policy Lens does not read it. */
+/** The format of a file, from its name (a path or a URI path); undefined when Policy Lens does not read it. */
 export function formatOf(file: string): SourceFormat | undefined {
-  const ext = path.extname(file).toLowerCase();
-  switch (ext) {
-    case '.txt':
-    case '.text':
+  // As path.extname: the base name's last dot, not a leading one (".md" has no extension).
+  const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+  const dot = base.lastIndexOf('.');
+  switch (dot > 0 ? base.slice(dot + 1).toLowerCase() : '') {
+    case 'txt':
+    case 'text':
       return 'txt';
-    case '.md':
-    case '.markdown':
+    case 'md':
+    case 'markdown':
       return 'md';
-    case '.pdf':
+    case 'pdf':
       return 'pdf';
-    case '.docx':
+    case 'docx':
       return 'docx';
     default:
       return undefined;
@@ -50,35 +54,11 @@ export async function extractBuffer(
 ): Promise<ExtractedDocument> {
   switch (format) {
     case 'pdf':
-      return extractPdf(data, { file: opts.file, password: opts.password, maxPages: opts.maxPages, pdfjsDir: opts.pdfjsDir });
+      return extractPdf(data, { file: opts.file, password: opts.password, maxPages: opts.maxPages, assets: opts.pdfAssets });
     case 'docx':
       return extractDocx(data, { file: opts.file });
     case 'txt':
     case 'md':
       return extractPlain(new TextDecoder('utf-8').decode(data), format);
   }
-}
-
-/** Reads and extracts a file; throws ExtractionError with a message for the user. */
-export async function extractFile(file: string, opts: ExtractOptions = {}): Promise<ExtractedDocument> {
-  const format = formatOf(file);
-  if (!format) {
-    throw new ExtractionError(`${file}: not a supported document type (use .pdf, .docx, .md or .txt).`, 'unsupported', file);
-  }
-  let stat;
-  try {
-    stat = await fs.stat(file);
-  } catch (e) {
-    throw new ExtractionError(`${file}: cannot be read (${(e as Error).message}).`, 'io', file);
-  }
-  const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (stat.size > max) {
-    throw new ExtractionError(
-      `${file}: ${(stat.size / 1048576).toFixed(0)} MB is larger than the limit of ${(max / 1048576).toFixed(0)} MB.`,
-      'too-large',
-      file,
-    );
-  }
-  const data = await fs.readFile(file);
-  return extractBuffer(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), format, { ...opts, file });
 }

@@ -21,8 +21,6 @@
  * Every character of `text` that comes from a pdf.js item is covered by a `TextItemSpan` (page, item index in
  * `getTextContent().items`, offset in the item's `str`); inserted spaces and line breaks are not.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import { installDOMMatrix } from './domMatrix';
 import { ExtractedDocument, ExtractionError, OutlineEntry, Range, TextItemSpan } from '../types';
 
@@ -36,10 +34,19 @@ export interface PdfExtractOptions {
    */
   maxPages?: number;
   /**
-   * Folder with pdf.js' `standard_fonts/` and `cmaps/` (default: those of the pdfjs-dist package). A bundle that
-   * ships pdf.js without node_modules (the extension) points here at its copy.
+   * Where pdf.js finds its standard fonts and CMaps. This module has no file access of its own: the Node entry
+   * (./file.ts) gives the folders of the pdfjs-dist package (or of the copy a bundle ships); the web worker gives a
+   * `fetch` that asks the extension host for the bytes. Without either, pdf.js uses its built-in font metrics.
    */
-  pdfjsDir?: string;
+  assets?: PdfAssets;
+}
+
+export interface PdfAssets {
+  /** Base URLs (or, in Node, folder paths ending in a separator) of `standard_fonts/` and `cmaps/`. */
+  standardFontDataUrl?: string;
+  cMapUrl?: string;
+  /** Reads a standard font or a CMap by file name (instead of the URLs). */
+  fetch?: (kind: 'standardFontDataUrl' | 'cMapUrl', filename: string) => Promise<Uint8Array>;
 }
 
 // ───────────────────────────── pdf.js loading ─────────────────────────────
@@ -84,7 +91,16 @@ function snapshotBuiltins(): () => void {
   };
 }
 
-/** The fake worker's module (in Node pdf.js runs its "worker" in the main thread) is imported in loadPdfJs. */
+/**
+ * pdf.js' "worker" runs in this thread (a fake worker: in Node, and inside the extension's own worker threads and
+ * web workers): its module is imported in loadPdfJs.
+ */
+
+/** A hook run once before pdf.js loads (the Node entry installs the DOMMatrix stand-in when nothing else gives one). */
+let beforeLoad: (() => void) | undefined;
+export function setPdfJsPreload(fn: (() => void) | undefined): void {
+  beforeLoad = fn;
+}
 
 let pdfjsPromise: Promise<PdfJs> | undefined;
 function loadPdfJs(): Promise<PdfJs> {
@@ -92,8 +108,8 @@ function loadPdfJs(): Promise<PdfJs> {
     pdfjsPromise = (async () => {
       const restore = snapshotBuiltins();
       try {
-        // Without node_modules (the packaged extension) pdf.js finds no @napi-rs/canvas for its DOMMatrix.
-        if (!hasCanvasPackage()) installDOMMatrix();
+        if (beforeLoad) beforeLoad();
+        else if (typeof (globalThis as { DOMMatrix?: unknown }).DOMMatrix === 'undefined') installDOMMatrix();
         const pdfjs = await importPdfJs();
         // The same module instance pdf.js imports for its fake worker ("./pdf.worker.mjs" next to pdf.mjs).
         // A literal specifier (typed as a string: the worker module has no types), so that bundlers can map it.
@@ -110,41 +126,22 @@ function loadPdfJs(): Promise<PdfJs> {
   return pdfjsPromise;
 }
 
-function hasCanvasPackage(): boolean {
-  try {
-    require.resolve('@napi-rs/canvas');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Where pdf.js' standard fonts and CMaps are: the pdfjs-dist package in node_modules, or — in the bundles of
- * the packaged extension, which has no node_modules — the copy next to the bundle (dist/pdf-viewer/pdfjs).
- */
-function findPdfjsDir(): string | undefined {
-  try {
-    return path.dirname(require.resolve('pdfjs-dist/package.json'));
-  } catch {
-    for (const d of [path.join(__dirname, 'pdf-viewer', 'pdfjs'), path.join(__dirname, '..', 'pdf-viewer', 'pdfjs')]) {
-      if (fs.existsSync(path.join(d, 'standard_fonts'))) return d;
+/** The getDocument options for the assets: URLs, or a BinaryDataFactory class around `assets.fetch`. */
+function assetOptions(assets: PdfAssets | undefined): Record<string, unknown> {
+  if (!assets) return {};
+  const { fetch: read, standardFontDataUrl, cMapUrl } = assets;
+  if (!read) return { ...(standardFontDataUrl ? { standardFontDataUrl } : {}), ...(cMapUrl ? { cMapUrl } : {}) };
+  class HostBinaryDataFactory {
+    constructor(_opts: unknown) {
+      void _opts;
     }
-    return undefined;
+    fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
+      if (kind !== 'standardFontDataUrl' && kind !== 'cMapUrl') return Promise.reject(new Error(`pdf.js asked for ${kind} data`));
+      return read!(kind, filename);
+    }
   }
-}
-
-let assetDirs: { standardFontDataUrl?: string; cMapUrl?: string } | undefined;
-/** Folders of the standard fonts and CMaps shipped in the pdfjs-dist package (no network), or in `dir`. */
-function pdfjsAssets(dir?: string): { standardFontDataUrl?: string; cMapUrl?: string } {
-  if (dir) return { standardFontDataUrl: path.join(dir, 'standard_fonts') + path.sep, cMapUrl: path.join(dir, 'cmaps') + path.sep };
-  if (!assetDirs) {
-    const root = findPdfjsDir();
-    assetDirs = root
-      ? { standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep, cMapUrl: path.join(root, 'cmaps') + path.sep }
-      : {};
-  }
-  return assetDirs;
+  // pdf.js asks the factory only for kinds whose base URL is set; the URLs are never fetched.
+  return { standardFontDataUrl: 'host:/standard_fonts/', cMapUrl: 'host:/cmaps/', BinaryDataFactory: HostBinaryDataFactory };
 }
 
 // ───────────────────────────── tuning ─────────────────────────────
@@ -769,7 +766,7 @@ export async function extractPdf(data: Uint8Array, opts: PdfExtractOptions = {})
     enableXfa: false,
     stopAtErrors: false,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
-    ...pdfjsAssets(opts.pdfjsDir),
+    ...assetOptions(opts.assets),
   });
   let doc: PdfDocument | undefined;
   try {
@@ -867,8 +864,8 @@ export async function pdfPagesPerSecond(files: { data: Uint8Array; file?: string
   pagesPerSecond: number;
 }> {
   let pages = 0;
-  const t0 = process.hrtime.bigint();
+  const t0 = performance.now();
   for (const f of files) pages += (await extractPdf(f.data, { file: f.file })).pages;
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const ms = performance.now() - t0;
   return { pages, ms, pagesPerSecond: ms > 0 ? (pages * 1000) / ms : 0 };
 }

@@ -1,4 +1,3 @@
-import * as fs from 'fs';
 import * as jsonc from 'jsonc-parser';
 import { Category, CATEGORIES, Deontic, StudyTerm } from '../types';
 import nb from './nb.json';
@@ -209,30 +208,9 @@ export function checkPattern(term: string): string | undefined {
 }
 
 /**
- * Loads the built-in lexicon extended by the given files (JSON). Problems are reported, never thrown: a broken
- * file contributes its valid entries only, and the built-in lexicon always works.
+ * Builds the built-in lexicon extended by files already read (the extension reads workspace files itself; the CLI's
+ * `loadLexicon` in ./file.ts reads them from disk). Problems are reported, never thrown.
  */
-export function loadLexicon(files: readonly string[] = [], base: Lexicon = builtinLexicon()): LexiconLoadResult {
-  let entries = base.entries;
-  const sources = [...base.sources];
-  const errors: LexiconError[] = [];
-  for (const file of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      errors.push(new LexiconError(file, 1, 1, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`));
-      continue;
-    }
-    const r = parseLexicon(text, file);
-    errors.push(...r.errors);
-    entries = mergeEntries(entries, r.entries);
-    sources.push({ name: r.name ?? file, version: r.version ?? '?', file });
-  }
-  return { lexicon: { entries, sources }, errors };
-}
-
-/** Builds a lexicon from already-parsed text (for the extension, which reads workspace files itself). */
 export function lexiconFromTexts(files: { file: string; text: string }[], base: Lexicon = builtinLexicon()): LexiconLoadResult {
   let entries = base.entries;
   const sources = [...base.sources];

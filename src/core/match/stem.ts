@@ -1,6 +1,6 @@
-// natural's Norwegian Porter stemmer, imported by its own path (the package root pulls in database drivers).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const stemmer: { stem(word: string): string } = require('natural/lib/natural/stemmers/porter_stemmer_no');
+// natural's Norwegian Porter stemmer, imported by its own path (the package root pulls in database drivers). A
+// CommonJS module: its default import is the module itself (tsc's esModuleInterop, esbuild), in Node and the browser.
+import stemmer from 'natural/lib/natural/stemmers/porter_stemmer_no';
 
 const cache = new Map<string, string>();
 

@@ -42,6 +42,7 @@ export const SCORE_PARAMS = {
 
 const sat = (x: number, half: number) => (x <= 0 ? 0 : x / (x + half));
 const round1 = (x: number) => Math.round(x * 10) / 10;
+const round2 = (x: number) => Math.round(x * 100) / 100;
 
 export function obligationWeight(s: SentenceAnalysis, stance: Pick<DocumentStance, 'kind'>): number {
   if (!s.directive) return 0;
@@ -59,6 +60,11 @@ export function labelFor(value: number): string {
 }
 
 export function scoreDocument(sentences: SentenceAnalysis[], words: number, stance: Pick<DocumentStance, 'kind'>): Score {
+  return scoreWith(sentences, words, stance).score;
+}
+
+/** The score, and the components' contributions before rounding (for sentence impacts). */
+function scoreWith(sentences: SentenceAnalysis[], words: number, stance: Pick<DocumentStance, 'kind'>): { score: Score; exact: number[] } {
   const k = Math.max(words, 100) / 1000;
   const P = SCORE_PARAMS;
 
@@ -123,14 +129,24 @@ export function scoreDocument(sentences: SentenceAnalysis[], words: number, stan
       sentences: distSent.map((s) => s.index),
     },
   ];
+  const exact = [
+    -P.directive.max * sat(D, P.directive.half),
+    -P.control.max * sat(C, P.control.half),
+    P.enabling.max * sat(E, P.enabling.half),
+    2 * P.balance.max * (share - 0.5) * (deonticSent.length / (deonticSent.length + P.balance.half)),
+    P.district.max * R * (distSent.length / (distSent.length + P.district.half)),
+  ];
   const value = round1(components.reduce((a, c) => a + c.contribution, 0));
   const directiveAxis = (P.directive.max * sat(D, P.directive.half) + P.control.max * sat(C, P.control.half)) / (P.directive.max + P.control.max);
   const enablingAxis = sat(E, P.enabling.half);
   return {
-    value,
-    label: labelFor(value),
-    axes: { directive: Math.round(directiveAxis * 100), enabling: Math.round(enablingAxis * 100) },
-    components,
+    score: {
+      value,
+      label: labelFor(value),
+      axes: { directive: Math.round(directiveAxis * 100), enabling: Math.round(enablingAxis * 100) },
+      components,
+    },
+    exact,
   };
 }
 
@@ -152,10 +168,13 @@ export function sentenceImpact(analysis: DocumentAnalysis, index: number): Sente
   const wordsOf = (s: SentenceAnalysis) => countWords(s.text);
   const target = analysis.sentences[index];
   const words = target && !target.excluded ? analysis.words - wordsOf(target) : analysis.words;
-  const a = scoreDocument(content, analysis.words, { kind });
-  const b = scoreDocument(without, words, { kind });
+  // from the unrounded contributions: in a document dense with obligations, one more moves a saturated
+  // component by less than the score's 0.1 rounding, and the reader should still see its sign
+  const a = scoreWith(content, analysis.words, { kind });
+  const b = scoreWith(without, words, { kind });
+  const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
   return {
-    delta: round1(a.value - b.value),
-    components: a.components.map((c, i) => ({ id: c.id, delta: round1(c.contribution - b.components[i].contribution) })),
+    delta: round2(sum(a.exact) - sum(b.exact)),
+    components: a.score.components.map((c, i) => ({ id: c.id, delta: round2(a.exact[i] - b.exact[i]) })),
   };
 }

@@ -4,7 +4,7 @@ import { compileLexicon, CompiledLexicon, matchTokens } from '../match/matcher';
 import { tokenize } from '../tokenize/tokenize';
 import { countWords } from '../tokenize/words';
 import { decide, sentenceFacts } from '../classify/sentence';
-import { standardOf } from '../classify/words';
+import { standardOf, toWords } from '../classify/words';
 import type { DocumentKind, DocumentStance } from '../classify/actors';
 import { scoreDocument } from '../score/score';
 import type { Standard } from '../tag';
@@ -46,8 +46,13 @@ export interface SuggestOptions {
   stance?: DocumentStance;
   /** The body the document is written to: a passive order may name it as the one who acts. */
   addressee?: string;
-  /** The document, for the document-level score change of each suggestion. */
+  /** The document, for the document-level score change of each suggestion (and the sentence's labels there). */
   context?: SuggestContext;
+  /**
+   * The sentence's labels as its document's analysis gave them (they may draw on more than the sentence); default:
+   * those of `context`, else the sentence classified on its own.
+   */
+  labels?: Scored['labels'];
   /** At most this many suggestions (default 5). */
   max?: number;
 }
@@ -110,7 +115,10 @@ function parse(text: string, compiled: CompiledLexicon, std: Standard, stance: D
   const matches = matchTokens(text, tokens, compiled);
   const facts = sentenceFacts(text, tokens, matches, compiled, std);
   const classification = decide(facts, text, { stance, standard: std });
-  return { text, words: facts.words, matches, readings: facts.readings, classification, std };
+  // the classifier tags only a sentence with a deontic cue; the rewrites and the fact checks read every sentence's
+  // word classes and lemmas (a rewrite usually has no cue left)
+  const words = facts.words.every((w) => w.punct || w.upos) ? facts.words : toWords(tokens, std);
+  return { text, words, matches, readings: facts.readings, classification, std };
 }
 
 function asSentence(labels: Scored['labels'], text: string, index = 0): SentenceAnalysis {
@@ -189,7 +197,8 @@ export function suggestRewrites(sentence: string, opts: SuggestOptions = {}): Se
   const stance = opts.stance;
   const kind: DocumentKind = stance?.kind ?? (opts.context?.analysis.stance.kind as DocumentKind | undefined) ?? 'steering';
   const orig = parse(sentence, compiled, std, stance);
-  const c0 = orig.classification;
+  const inDocument = opts.context?.analysis.sentences[opts.context.index];
+  const c0: Scored['labels'] = opts.labels ?? (inDocument && inDocument.text === sentence ? inDocument : orig.classification);
   const score0 = sentenceScore(c0, sentence, kind);
   const base = { text: sentence, framing: c0.framing, deontic: c0.deontic, score: score0 };
   if (c0.framing !== 'top-down') return { ...base, suggestions: [] };

@@ -22,11 +22,16 @@ interface Loaded {
   lemmatizers: Record<Standard, Lemmatizer>;
 }
 
+/**
+ * The model is required on first use, not imported: a bundler wraps the required module so that its data is
+ * evaluated then, not at start-up. Declared here so that the engine type-checks without Node's types (web build).
+ */
+declare const require: (id: string) => unknown;
+
 let loaded: Loaded | undefined;
 
 function load(): Loaded {
   if (!loaded) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const model = (require('./modelData') as { default: TaggerModelFile }).default;
     const tagdict = new Map<string, string>();
     for (const line of model.tagdict.split('\n')) {

@@ -44,19 +44,29 @@ export function loadLemmatizer(t: LemmaTables): Lemmatizer {
     const [upos, suffix, strip, append] = line.split('\t');
     rules.set(upos + '\t' + suffix, [Number(strip), append ?? '']);
   }
+  const cache = new Map<string, string>();
+  const compute = (lower: string, upos: string): string => {
+    const ex = exceptions.get(lower + '\t' + upos);
+    if (ex !== undefined) return ex;
+    for (let n = Math.min(MAX_SUFFIX, lower.length); n >= 0; n--) {
+      const r = rules.get(upos + '\t' + lower.slice(lower.length - n));
+      if (r) return applyRule(lower, r[0], r[1]);
+    }
+    return lower;
+  };
   return {
     lemma(form: string, upos: string): string {
       if (upos === 'PROPN' || upos === 'X' || upos === 'SYM') return form;
       if (upos === 'PUNCT') return '$' + form;
       const lower = form.toLowerCase();
       if (upos === 'NUM' && /^\d/.test(lower)) return lower;
-      const ex = exceptions.get(lower + '\t' + upos);
-      if (ex !== undefined) return ex;
-      for (let n = Math.min(MAX_SUFFIX, lower.length); n >= 0; n--) {
-        const r = rules.get(upos + '\t' + lower.slice(lower.length - n));
-        if (r) return applyRule(lower, r[0], r[1]);
+      const key = upos + ' ' + lower;
+      let l = cache.get(key);
+      if (l === undefined) {
+        if (cache.size > 50_000) cache.clear();
+        cache.set(key, (l = compute(lower, upos)));
       }
-      return lower;
+      return l;
     },
   };
 }

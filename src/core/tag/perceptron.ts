@@ -78,16 +78,21 @@ export class AveragedPerceptron {
   }
 }
 
-/** A deterministic shuffle (mulberry32), so that training is reproducible. */
-export function seededShuffle<T>(items: T[], seed: number): T[] {
+/** A deterministic random number generator (mulberry32): numbers in [0, 1). */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
-  const rand = () => {
+  return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** A deterministic shuffle, so that training is reproducible. */
+export function seededShuffle<T>(items: T[], seed: number): T[] {
+  const rand = seededRandom(seed);
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
     [items[i], items[j]] = [items[j], items[i]];

@@ -26,18 +26,57 @@ import {
  * by word at load time, so tagging a token is a dozen vector additions and no string building.
  */
 
-interface PassVectors {
-  own: Float32Array;
-  left1: Float32Array;
-  left2: Float32Array;
-  right1: Float32Array;
-  right2: Float32Array;
-  /** Row of «t-1w» per previous tag (index in the pass's tag names), or undefined when there is none. */
-  combo?: Int32Array;
-  /** Second pass: row of «r+1w» per first-pass tag of the next word. */
-  rcombo?: Int32Array;
+/**
+ * A word type's sums of weights in one pass, each computed the first time it is needed: a word the tag
+ * dictionary decides is never scored (no `own`, `combo`), only read as a neighbour.
+ */
+class PassVectors {
+  private _own?: Float32Array;
+  private _left1?: Float32Array;
+  private _left2?: Float32Array;
+  private _right1?: Float32Array;
+  private _right2?: Float32Array;
+  /** Row of «t-1w» per previous tag (index in the pass's tag names): -2 = not looked up yet, -1 = none. */
+  private _combo?: Int32Array;
+  private _rcombo?: Int32Array;
+  private _afterHash?: number;
+  private readonly nw: string;
+
+  constructor(
+    private readonly pass: Pass,
+    private readonly word: string,
+  ) {
+    this.nw = norm(word);
+  }
+  get own(): Float32Array {
+    return (this._own ??= this.pass.sum(ownFeatures(this.word)));
+  }
+  get left1(): Float32Array {
+    return (this._left1 ??= this.pass.sum(left1Features(this.word)));
+  }
+  get left2(): Float32Array {
+    return (this._left2 ??= this.pass.sum(left2Features(this.word)));
+  }
+  get right1(): Float32Array {
+    return (this._right1 ??= this.pass.sum(right1Features(this.word)));
+  }
+  get right2(): Float32Array {
+    return (this._right2 ??= this.pass.sum(right2Features(this.word)));
+  }
   /** Hash of «w-1s3=<this word> », continued with the next word's ending. */
-  afterHash: number;
+  get afterHash(): number {
+    return (this._afterHash ??= this.pass.afterHashOf(this.nw));
+  }
+  combo(t1: number): number {
+    const c = (this._combo ??= new Int32Array(this.pass.n + 2).fill(-2));
+    if (c[t1] === -2) c[t1] = this.pass.comboRow(t1, this.nw);
+    return c[t1];
+  }
+  rcombo(r1: number): number {
+    const c = (this._rcombo ??= new Int32Array(this.pass.n + 2).fill(-2));
+    if (c[r1] === -2) c[r1] = this.pass.rcomboRow(r1, this.nw);
+    return c[r1];
+  }
 }
 
 interface WordType {
@@ -52,7 +91,7 @@ const CACHE_LIMIT = 50_000;
 
 /** One greedy pass: the first reads the left context's tags, the second also the first pass's tags to the right. */
 class Pass {
-  private readonly n: number;
+  readonly n: number;
   private readonly history: Float32Array[];
   private readonly initial: Float32Array;
   /** Second pass: vectors for the next two tags (r1, r2) and for (t-1, r1). */
@@ -85,36 +124,26 @@ class Pass {
     void n;
   }
 
-  private sum(features: readonly string[]): Float32Array {
+  sum(features: readonly string[]): Float32Array {
     const v = new Float32Array(this.n);
     for (const f of features) this.w.addFeature(v, f);
     return v;
   }
 
-  private rowsFor(hashes: readonly number[], nw: string): Int32Array | undefined {
-    let out: Int32Array | undefined;
-    for (let t = 0; t < hashes.length; t++) {
-      const r = this.w.row(fnv(nw, hashes[t]));
-      if (r >= 0) {
-        out ??= new Int32Array(hashes.length).fill(-1);
-        out[t] = r;
-      }
-    }
-    return out;
+  comboRow(t1: number, nw: string): number {
+    return this.w.row(fnv(nw, this.comboHash[t1]));
+  }
+
+  rcomboRow(r1: number, nw: string): number {
+    return this.w.row(fnv(nw, this.rcomboHash[r1]));
+  }
+
+  afterHashOf(nw: string): number {
+    return fnv(nw + ' ', this.afterHash);
   }
 
   vectors(word: string): PassVectors {
-    const nw = norm(word);
-    return {
-      own: this.sum(ownFeatures(word)),
-      left1: this.sum(left1Features(word)),
-      left2: this.sum(left2Features(word)),
-      right1: this.sum(right1Features(word)),
-      right2: this.sum(right2Features(word)),
-      combo: this.rowsFor(this.comboHash, nw),
-      rcombo: this.secondPass ? this.rowsFor(this.rcomboHash, nw) : undefined,
-      afterHash: fnv(nw + ' ', this.afterHash),
-    };
+    return new PassVectors(this, word);
   }
 
   /** Tag indexes for the words; `first` holds the first pass's tag indexes (second pass). */
@@ -144,7 +173,8 @@ class Pass {
         const h = this.history[t1 * (n + 2) + t2];
         for (let k = 0; k < n; k++) scores[k] = own[k] + l1[k] + l2[k] + r1[k] + r2[k] + h[k];
         if (i === 0 && initialCap) for (let k = 0; k < n; k++) scores[k] += this.initial[k];
-        if (v.combo && v.combo[t1] >= 0) w.add(scores, v.combo[t1]);
+        const combo = v.combo(t1);
+        if (combo >= 0) w.add(scores, combo);
         const cs = w.row(fnv(ty.s3, (i >= 1 ? types[i - 1].pass[p] : b0).afterHash));
         if (cs >= 0) w.add(scores, cs);
         if (right && first) {
@@ -153,7 +183,8 @@ class Pass {
           const rr = right.rr[f1 * (n + 2) + f2];
           const tr = right.tr[t1 * (n + 2) + f1];
           for (let k = 0; k < n; k++) scores[k] += rr[k] + tr[k];
-          if (v.rcombo && v.rcombo[f1] >= 0) w.add(scores, v.rcombo[f1]);
+          const rc = v.rcombo(f1);
+          if (rc >= 0) w.add(scores, rc);
         }
         best = 0;
         let bestScore = scores[0];

@@ -8,11 +8,11 @@
  * Security as the Framing view: `default-src 'none'`, one script by nonce, styles from media/ only, DOM built with
  * textContent, every message checked by `parseComparisonMessage` (./protocol.ts).
  */
-import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import { makeNonce } from '../nonce';
 import { comparisonCsv, comparisonJson, comparisonMarkdown } from '../../core/workspace';
 import type { AnalysisFocus } from '../sources';
 import type { AuditRun } from './runner';
@@ -200,7 +200,7 @@ export class ComparisonPanel implements vscode.Disposable {
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = crypto.randomBytes(18).toString('base64');
+    const nonce = makeNonce();
     const media = vscode.Uri.joinPath(this.extensionUri, 'media', 'audit');
     const css = webview.asWebviewUri(vscode.Uri.joinPath(media, 'comparison.css'));
     const js = webview.asWebviewUri(vscode.Uri.joinPath(media, 'comparison.js'));

@@ -11,7 +11,7 @@ import { askQuery, CONCORDANCE_VIEW_ID, ConcordanceProvider, lastLoadErrors, rev
 import { disposeLoader, setLoadWorker } from './documents';
 import { ExportFormat, EXPORT_FORMATS } from './protocol';
 import { AuditRun, findDocuments, readAuditSettings, WorkspaceAuditor } from './runner';
-import { pickAndShowThread, ReportDocuments, reports, showThread } from './thread';
+import { pickAndShowThread, showThread } from './thread';
 
 export interface AuditApi {
   readonly auditor: WorkspaceAuditor;
@@ -36,8 +36,7 @@ export function registerAudit(context: vscode.ExtensionContext, output: vscode.L
   const comparison = new ComparisonPanel(context.extensionUri);
   const concordance = new ConcordanceProvider();
   const concordanceView = vscode.window.createTreeView(CONCORDANCE_VIEW_ID, { treeDataProvider: concordance, showCollapseAll: true });
-  context.subscriptions.push(auditor, comparison, concordance, concordanceView, reports);
-  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(ReportDocuments.scheme, reports));
+  context.subscriptions.push(auditor, comparison, concordance, concordanceView);
 
   const audit = async (files?: string[]) => {
     const run = await auditor.run(files);

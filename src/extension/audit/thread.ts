@@ -10,6 +10,7 @@ import { threadThemes, ThreadResult } from '../../core/workspace';
 import { categoryLabel } from '../labels';
 import { workspaceName } from './comparisonPanel';
 import { loaded } from './documents';
+import { reports } from '../reports';
 
 function cell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -74,27 +75,4 @@ export async function showThread(strategyFile: string, letterFiles: readonly str
   return result;
 }
 
-/** Read-only Markdown reports (`policylens-report:` documents): shown in the preview, never «unsaved». */
-export class ReportDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  static readonly scheme = 'policylens-report';
-  private readonly texts = new Map<string, string>();
-  private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.emitter.event;
 
-  put(name: string, text: string): vscode.Uri {
-    const uri = vscode.Uri.from({ scheme: ReportDocuments.scheme, path: `/${name}` });
-    this.texts.set(uri.path, text);
-    this.emitter.fire(uri);
-    return uri;
-  }
-
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.path) ?? '';
-  }
-
-  dispose(): void {
-    this.emitter.dispose();
-  }
-}
-
-export const reports = new ReportDocuments();

@@ -3,11 +3,9 @@
  * number of codings in the workspace), each code's codings (click → the passage), and «Orphaned codings»: codings
  * whose passage could not be found again after an edit, kept and flagged for the researcher to review.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { childrenOf, Code, Codebook, Coding } from '../../core/workspace';
+import { childrenOf, Code, Codebook, Coding } from '../../core';
 import { CodingStore, DocumentCodings } from './store';
 
 export const CODES_VIEW_ID = 'policyLens.codes';
@@ -24,10 +22,13 @@ export class CodesTreeProvider implements vscode.TreeDataProvider<CodesNode>, vs
   private docs: DocumentCodings[] = [];
   private counts = new Map<string, number>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The code colours whose icon file is written. */
+  private readonly icons = new Set<string>();
 
   constructor(
     private readonly store: CodingStore,
-    private readonly iconDir: string,
+    /** Where the codes' colour icons are written (the extension's global storage). */
+    private readonly iconDir: vscode.Uri,
   ) {}
 
   /** Re-reads the codebook and the codings (coalesced). */
@@ -40,11 +41,12 @@ export class CodesTreeProvider implements vscode.TreeDataProvider<CodesNode>, vs
   }
 
   async refresh(): Promise<void> {
-    const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
     this.codebook = root ? await this.store.codebook(root) : undefined;
     this.docs = await this.store.all();
     this.counts = new Map();
     for (const d of this.docs) for (const c of d.data.codings) this.counts.set(c.code, (this.counts.get(c.code) ?? 0) + 1);
+    for (const c of this.codebook?.codes ?? []) if (c.color) await this.writeIcon(c.color);
     this.emitter.fire(undefined);
   }
 
@@ -115,15 +117,23 @@ export class CodesTreeProvider implements vscode.TreeDataProvider<CodesNode>, vs
     return item;
   }
 
-  /** A small filled circle in the code's colour (SVG files in the extension's storage). */
-  private icon(color: string): vscode.Uri {
+  /** A small filled circle in the code's colour (SVG files in the extension's storage, written by `refresh`). */
+  private icon(color: string): vscode.Uri | vscode.ThemeIcon {
     const hex = color.replace('#', '').toUpperCase();
-    const file = path.join(this.iconDir, `code-${hex}.svg`);
-    if (!fs.existsSync(file)) {
-      fs.mkdirSync(this.iconDir, { recursive: true });
-      fs.writeFileSync(file, `<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><circle cx="8" cy="8" r="5.5" fill="#${hex}"/></svg>`);
+    return this.icons.has(hex) ? vscode.Uri.joinPath(this.iconDir, `code-${hex}.svg`) : new vscode.ThemeIcon('circle-filled');
+  }
+
+  private async writeIcon(color: string): Promise<void> {
+    const hex = color.replace('#', '').toUpperCase();
+    if (this.icons.has(hex) || !/^[0-9A-F]{3,8}$/.test(hex)) return;
+    try {
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><circle cx="8" cy="8" r="5.5" fill="#${hex}"/></svg>`;
+      await vscode.workspace.fs.createDirectory(this.iconDir);
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(this.iconDir, `code-${hex}.svg`), new TextEncoder().encode(svg));
+      this.icons.add(hex);
+    } catch {
+      // no icon: the generic one
     }
-    return vscode.Uri.file(file);
   }
 
   dispose(): void {

@@ -4,7 +4,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { Codebook, codePath, codingRawSpan, findCode } from '../../core/workspace';
+import { Codebook, codePath, codingRawSpan, findCode } from '../../core';
 import type { DocumentCodings } from './store';
 
 const FALLBACK = '#8250DF';

@@ -1,10 +1,10 @@
 /**
  * Coding for researchers (issue 5): the «Codes» tree, «Apply Code to Selection», highlights per code colour,
- * re-anchoring after edits, autocoding, agreement (Cohen's kappa), REFI-QDA export and codebook import. Thin
- * adapters over the engine's coding and export modules (src/core/workspace.ts).
+ * re-anchoring after edits, autocoding, agreement (Cohen's kappa), REFI-QDA export and codebook import, in text
+ * editors and in the PDF and DOCX viewers. Thin adapters over the engine's coding and export modules; files are
+ * read and written with `vscode.workspace.fs`, documents that are not open are loaded in the document worker
+ * (../documents.ts), so all of it works in the browser too.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import {
@@ -24,20 +24,21 @@ import {
   findCode,
   importQdc,
   isColor,
-  loadText,
   mergeCodings,
+  parseCodingFile,
   QdpxSource,
-  readCodingFile,
   reanchorCodings,
-  writeFileAtomic,
-} from '../../core/workspace';
-import { loaded as loadedDocument } from '../audit/documents';
-import { reports } from '../audit/thread';
+  analyzeExtracted,
+  extractText,
+  formatOf,
+} from '../../core';
+import type { DocumentLoader } from '../documents';
+import { reports } from '../reports';
 import { readSettings } from '../settings';
 import { CODES_VIEW_ID, CodesNode, CodesTreeProvider } from './codesTree';
 import { CodingHighlighter } from './highlights';
-import { PdfCodable, pdfCodingViewer, setPdfCodingProvider } from './pdfBridge';
-import { codingRoot, CodingStore, CodingTarget, currentCoder, DocumentCodings } from './store';
+import { activeCodable, refreshCodingViewers, setCodingProvider, ViewerCodable } from './viewerBridge';
+import { codingRoot, CodingStore, CodingTarget, DocumentCodings, fileLabel, readText, writeAtomic } from './store';
 
 export interface CodingApi {
   readonly store: CodingStore;
@@ -47,7 +48,7 @@ export interface CodingApi {
   apply(editor: vscode.TextEditor, codeId: string): Promise<Coding>;
   autocode(doc: vscode.TextDocument, level: CodingLevel): Promise<number>;
   /** Kappa per code between coder A and coder B (a coder's id, or every coding in another folder's codings files). */
-  agreement(coderA: string, coderB: string | { folder: string }): Promise<AgreementResult>;
+  agreement(coderA: string, coderB: string | { folder: string | vscode.Uri }): Promise<AgreementResult>;
   exportQdpx(target: vscode.Uri): Promise<{ sources: number; codings: number }>;
   importCodebook(file: vscode.Uri): Promise<Codebook>;
 }
@@ -55,14 +56,22 @@ export interface CodingApi {
 const TEXT_LANGS = new Set(['markdown', 'plaintext']);
 const PALETTE = ['#D7263D', '#1A7F37', '#8250DF', '#0E8A8A', '#0969DA', '#E8700A', '#9A6700', '#BF3989', '#57606A'];
 
-export function registerCoding(context: vscode.ExtensionContext): CodingApi {
-  const store = new CodingStore();
+/** File systems whose documents can be coded (their codings are written next to them). */
+const UNCODABLE = new Set(['untitled', 'output', 'git', 'vscode-userdata', 'policylens-report', 'vscode-notebook-cell']);
+
+export function registerCoding(context: vscode.ExtensionContext, deps: { loader: DocumentLoader; userName?: string }): CodingApi {
+  const store = new CodingStore(deps.userName);
   const highlighter = new CodingHighlighter();
-  const tree = new CodesTreeProvider(store, path.join(context.globalStorageUri.fsPath, 'code-icons'));
+  const tree = new CodesTreeProvider(store, vscode.Uri.joinPath(context.globalStorageUri, 'code-icons'));
   const view = vscode.window.createTreeView(CODES_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(store, highlighter, tree, view);
 
-  const isText = (doc: vscode.TextDocument) => doc.uri.scheme === 'file' && TEXT_LANGS.has(doc.languageId);
+  const isText = (doc: vscode.TextDocument) => !UNCODABLE.has(doc.uri.scheme) && TEXT_LANGS.has(doc.languageId);
+  const firstFolder = () => {
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (!root) throw new Error(l10n.t('Open a folder first.'));
+    return root;
+  };
 
   /** Loads, re-anchors and paints a text editor's codings. */
   const paint = async (editor: vscode.TextEditor) => {
@@ -85,7 +94,7 @@ export function registerCoding(context: vscode.ExtensionContext): CodingApi {
     { dispose: () => editTimer && clearTimeout(editTimer) },
     store.onDidChange((uri) => {
       paintDoc(uri);
-      pdfCodingViewer()?.refresh(uri);
+      refreshCodingViewers(uri);
       tree.refreshSoon();
     }),
     vscode.window.onDidChangeVisibleTextEditors((eds) => eds.forEach((e) => void paint(e))),
@@ -109,7 +118,7 @@ export function registerCoding(context: vscode.ExtensionContext): CodingApi {
         store.reanchor(d, doc.getText());
         if (d.dirty) await store.save(d);
       }
-      if (/[\\/]\.policylens[\\/]codebook\.json$/.test(doc.uri.fsPath)) store.reloadCodebooks();
+      if (/\/\.policylens\/codebook\.json$/.test(doc.uri.path)) store.reloadCodebooks();
     }),
     vscode.workspace.onDidCloseTextDocument((doc) => {
       const d = store.peek(doc.uri);
@@ -120,8 +129,8 @@ export function registerCoding(context: vscode.ExtensionContext): CodingApi {
   for (const ed of vscode.window.visibleTextEditors) void paint(ed);
   void tree.refresh();
 
-  // The PDF viewer draws a PDF's codings (stored against its extracted text) in their code's colour.
-  setPdfCodingProvider({
+  // The document viewers (PDF, DOCX) draw a document's codings (stored against its extracted text) in their code's colour.
+  setCodingProvider({
     codingsFor: async (uri, text) => {
       const d = await store.forDocument(uri, text);
       const cb = await store.codebook(d.root);
@@ -146,32 +155,32 @@ export function registerCoding(context: vscode.ExtensionContext): CodingApi {
       tree.refreshSoon();
     },
   });
-  context.subscriptions.push({ dispose: () => setPdfCodingProvider(undefined) });
+  context.subscriptions.push({ dispose: () => setCodingProvider(undefined) });
 
-  /** A PDF in the viewer as a coding target: its extracted text (undefined while it is being read). */
-  const pdfTarget = (pdf: PdfCodable): CodingTarget => {
-    const text = pdf.text();
-    if (text === undefined) throw new Error(l10n.t('The PDF is still being read; try again in a moment.'));
-    return { uri: pdf.uri, getText: () => text };
+  /** A document in a viewer (PDF, DOCX) as a coding target: its extracted text (undefined while it is being read). */
+  const viewerTarget = (doc: ViewerCodable): CodingTarget => {
+    const text = doc.text();
+    if (text === undefined) throw new Error(l10n.t('The document is still being read; try again in a moment.'));
+    return { uri: doc.uri, getText: () => text };
   };
 
-  /** Codes the PDF viewer's selection (mapped by the viewer to offsets in the extracted text). */
-  const applyPdf = async (pdf: PdfCodable, codeId: string, selected?: { start: number; end: number }) => {
-    const target = pdfTarget(pdf);
-    const sel = selected ?? (await pdf.selection());
+  /** Codes the viewer's selection (mapped by the viewer to offsets in the extracted text). */
+  const applyInViewer = async (doc: ViewerCodable, codeId: string, selected?: { start: number; end: number }) => {
+    const target = viewerTarget(doc);
+    const sel = selected ?? (await doc.selection());
     if (!sel) throw new Error(l10n.t('Select the passage to code first.'));
     const c = await store.apply(target, sel.start, sel.end, codeId);
     await tree.refresh();
     return c;
   };
 
-  const autocodePdf = async (pdf: PdfCodable, level: CodingLevel) => {
-    const target = pdfTarget(pdf);
-    const analysis = pdf.analysis();
-    if (!analysis) throw new Error(l10n.t('The PDF is still being read; try again in a moment.'));
-    const d = await store.forDocument(pdf.uri, target.getText());
+  const autocodeInViewer = async (doc: ViewerCodable, level: CodingLevel) => {
+    const target = viewerTarget(doc);
+    const analysis = doc.analysis();
+    if (!analysis) throw new Error(l10n.t('The document is still being read; try again in a moment.'));
+    const d = await store.forDocument(doc.uri, target.getText());
     const cb = await store.codebook(d.root);
-    const codings = autocode({ source: d.data.source, text: target.getText(), format: 'pdf', analysis }, cb, { level });
+    const codings = autocode({ source: d.data.source, text: target.getText(), format: doc.format, analysis }, cb, { level });
     const added = await store.add(target, codings);
     await tree.refresh();
     return added;
@@ -188,7 +197,7 @@ export function registerCoding(context: vscode.ExtensionContext): CodingApi {
     return c;
   };
 
-  const pickCode = async (root: string): Promise<string | undefined> => {
+  const pickCode = async (root: vscode.Uri): Promise<string | undefined> => {
     const cb = await store.codebook(root);
     const items = cb.codes
       .filter((c) => c.codable !== false)
@@ -201,9 +210,11 @@ export function registerCoding(context: vscode.ExtensionContext): CodingApi {
     const d = await store.forDocument(doc.uri, doc.getText());
     const cb = await store.codebook(d.root);
     const s = readSettings();
-    const loaded = loadText(doc.uri.fsPath, doc.getText(), { format: doc.languageId === 'markdown' ? 'md' : 'txt', language: s.language });
-    const codings = autocode({ source: d.data.source, text: loaded.text, format: loaded.format, analysis: loaded.analysis }, cb, { level });
-    // the analysed text may differ from the editor's (line endings): re-anchor against the editor's text
+    const format = doc.languageId === 'markdown' ? 'md' : 'txt';
+    const loaded = extractText(doc.getText(), format);
+    const analysis = analyzeExtracted(loaded, { file: doc.uri.path, ...(s.language !== 'auto' ? { language: s.language } : {}) });
+    const codings = autocode({ source: d.data.source, text: loaded.text, format, analysis }, cb, { level });
+    // the analysed text may differ from the editor's (a byte-order mark, line endings): re-anchor against the editor's
     const canon = new CanonicalText(doc.getText());
     const placed = new CanonicalText(loaded.text).text === canon.text ? codings : reanchorCodings(canon, codings).codings;
     const added = await store.add(doc, placed);
@@ -218,9 +229,9 @@ export function registerCoding(context: vscode.ExtensionContext): CodingApi {
     return out;
   };
 
-  const agreement = async (a: string, b: string | { folder: string }): Promise<AgreementResult> => {
+  const agreement = async (a: string, b: string | { folder: string | vscode.Uri }): Promise<AgreementResult> => {
     const all = await store.all();
-    const other = typeof b === 'string' ? undefined : await codingsIn(b.folder);
+    const other = typeof b === 'string' ? undefined : await codingsIn(typeof b.folder === 'string' ? vscode.Uri.file(b.folder) : b.folder);
     const docs = [];
     const A: Coding[] = [];
     const B: Coding[] = [];
@@ -228,7 +239,7 @@ export function registerCoding(context: vscode.ExtensionContext): CodingApi {
       const text = await documentText(d);
       if (text === undefined) continue;
       const canon = new CanonicalText(text);
-      docs.push({ source: d.data.source, text: canon.text, format: formatOf(d.uri.fsPath) });
+      docs.push({ source: d.data.source, text: canon.text, format: formatOf(d.uri.path) ?? 'txt' });
       const placed = reanchorCodings(canon, d.data.codings).codings;
       for (const c of placed) {
         if (c.creator?.id === a) A.push(c);
@@ -240,42 +251,62 @@ export function registerCoding(context: vscode.ExtensionContext): CodingApi {
     return codingAgreement(docs, A, B, { unit: 'sentence' });
   };
 
+  /** The text the codings of a document refer to: the open editor's, else the file's (PDF/DOCX: extracted). */
+  const documentText = async (d: DocumentCodings): Promise<string | undefined> => {
+    const open = vscode.workspace.textDocuments.find((t) => t.uri.toString() === d.uri.toString());
+    if (open) return open.getText();
+    try {
+      return (await deps.loader.load(d.uri)).text;
+    } catch {
+      return undefined;
+    }
+  };
+
   const exportProject = async (target: vscode.Uri) => {
-    const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    if (!root) throw new Error(l10n.t('Open a folder first.'));
+    const root = firstFolder();
     const cb = await store.codebook(root);
     const all = await store.all();
     const sources: QdpxSource[] = [];
     const users = new Map<string, { id: string; name?: string }>([[AUTOCODER.id, AUTOCODER]]);
     for (const d of all) {
-      const file = d.uri.fsPath;
-      if (!fs.existsSync(file)) continue;
       const open = vscode.workspace.textDocuments.find((t) => t.uri.toString() === d.uri.toString());
-      const s = readSettings();
-      const loaded = open && isText(open)
-        ? loadText(file, open.getText(), { format: open.languageId === 'markdown' ? 'md' : 'txt', language: s.language })
-        : await loadedDocument(file, { keepBytes: /\.pdf$/i.test(file) });
+      let loaded: { format: QdpxSource['format']; text: string; bytes?: Uint8Array };
+      if (open && isText(open)) loaded = extractText(open.getText(), open.languageId === 'markdown' ? 'md' : 'txt');
+      else {
+        try {
+          loaded = await deps.loader.load(d.uri, { keepBytes: /\.(pdf|docx)$/i.test(d.uri.path) });
+        } catch {
+          continue; // the document is gone (or unreadable): its codings stay in their file
+        }
+      }
       const codings = reanchorCodings(new CanonicalText(loaded.text), d.data.codings).codings;
       for (const c of codings) if (c.creator) users.set(c.creator.id, c.creator);
-      sources.push({ name: d.data.source, file, format: loaded.format, text: loaded.text, pdf: loaded.bytes, codings: mergeCodings([], codings) });
+      sources.push({
+        name: d.data.source,
+        file: fileLabel(d.uri),
+        format: loaded.format,
+        text: loaded.text,
+        pdf: loaded.format === 'pdf' ? loaded.bytes : undefined,
+        docx: loaded.format === 'docx' ? loaded.bytes : undefined,
+        codings: mergeCodings([], codings),
+      });
     }
     const res = exportQdpx({
-      name: path.basename(target.fsPath).replace(/\.qdpx$/i, ''),
+      name: baseName(target).replace(/\.qdpx$/i, ''),
       origin: 'Policy Lens (VS Code)',
       users: [...users.values()],
-      creator: currentCoder(),
+      creator: store.coder(),
       codebook: cb,
       sources,
     });
-    await writeFileAtomic(target.fsPath, res.zip);
+    await writeAtomic(target, res.zip);
     return { sources: res.stats.sources, codings: res.stats.codings };
   };
 
   const importCodebook = async (file: vscode.Uri) => {
-    const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    if (!root) throw new Error(l10n.t('Open a folder first.'));
-    const { codebook, warnings } = importQdc(fs.readFileSync(file.fsPath, 'utf8'));
-    for (const w of warnings) void vscode.window.showWarningMessage(`${path.basename(file.fsPath)}: ${w}`);
+    const root = firstFolder();
+    const { codebook, warnings } = importQdc((await readText(file)) ?? '');
+    for (const w of warnings) void vscode.window.showWarningMessage(`${baseName(file)}: ${w}`);
     const merged = await store.importCodebook(root, codebook);
     await tree.refresh();
     return merged;
@@ -297,25 +328,24 @@ export function registerCoding(context: vscode.ExtensionContext): CodingApi {
     vscode.commands.registerCommand(
       'policyLens.applyCode',
       guard(async (codeArg?: unknown) => {
-        const pdf = pdfCodingViewer()?.active();
+        const inViewer = activeCodable();
         const editor = vscode.window.activeTextEditor;
-        if (!pdf && (!editor || editor.selection.isEmpty)) throw new Error(l10n.t('Select the passage to code first.'));
-        const root = codingRoot(pdf ? pdf.uri : editor!.document.uri);
+        if (!inViewer && (!editor || editor.selection.isEmpty)) throw new Error(l10n.t('Select the passage to code first.'));
+        const root = codingRoot(inViewer ? inViewer.uri : editor!.document.uri);
         // The viewer's selection as it is now (before the QuickPick takes the focus).
-        if (pdf) pdfTarget(pdf);
-        const pdfSel = pdf ? await pdf.selection() : undefined;
-        if (pdf && !pdfSel) throw new Error(l10n.t('Select the passage to code first.'));
+        if (inViewer) viewerTarget(inViewer);
+        const viewerSel = inViewer ? await inViewer.selection() : undefined;
+        if (inViewer && !viewerSel) throw new Error(l10n.t('Select the passage to code first.'));
         const cb = await store.codebook(root);
         const id = typeof codeArg === 'string' && findCode(cb, codeArg) ? codeArg : await pickCode(root);
         if (!id) return undefined;
-        return pdf ? applyPdf(pdf, id, pdfSel) : apply(editor!, id);
+        return inViewer ? applyInViewer(inViewer, id, viewerSel) : apply(editor!, id);
       }),
     ),
     vscode.commands.registerCommand(
       'policyLens.addCode',
       guard(async (parentNode?: CodesNode) => {
-        const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-        if (!root) throw new Error(l10n.t('Open a folder first.'));
+        const root = firstFolder();
         const name = await vscode.window.showInputBox({ title: l10n.t('New code'), prompt: l10n.t('The code\'s name'), validateInput: (v) => (v.trim() ? undefined : l10n.t('A code needs a name.')) });
         if (!name) return undefined;
         const color = await vscode.window.showQuickPick(
@@ -348,9 +378,9 @@ export function registerCoding(context: vscode.ExtensionContext): CodingApi {
     vscode.commands.registerCommand(
       'policyLens.autocodeDocument',
       guard(async (levelArg?: unknown) => {
-        const pdf = pdfCodingViewer()?.active();
+        const inViewer = activeCodable();
         const editor = vscode.window.activeTextEditor;
-        if (!pdf && (!editor || !isText(editor.document))) throw new Error(l10n.t('Open a Markdown or plain-text document or a PDF in the Policy Lens viewer to autocode it.'));
+        if (!inViewer && (!editor || !isText(editor.document))) throw new Error(l10n.t('Open a Markdown or plain-text document, or a PDF or DOCX in the Policy Lens viewer, to autocode it.'));
         let level = typeof levelArg === 'string' && (CODING_LEVELS as readonly string[]).includes(levelArg) ? (levelArg as CodingLevel) : undefined;
         if (!level) {
           const labels: Record<CodingLevel, string> = { match: l10n.t('The matched words'), sentence: l10n.t('Their sentence'), paragraph: l10n.t('Their paragraph') };
@@ -361,7 +391,7 @@ export function registerCoding(context: vscode.ExtensionContext): CodingApi {
           if (!pick) return undefined;
           level = pick.value;
         }
-        const n = pdf ? await autocodePdf(pdf, level) : await doAutocode(editor!.document, level);
+        const n = inViewer ? await autocodeInViewer(inViewer, level) : await doAutocode(editor!.document, level);
         void vscode.window.showInformationMessage(l10n.t('{0} codings added by autocoding, for review (dashed underline).', n));
         return n;
       }),
@@ -377,16 +407,16 @@ export function registerCoding(context: vscode.ExtensionContext): CodingApi {
         const folderItem = { label: l10n.t('$(folder) Another coder\'s codings folder…'), id: '' };
         const b = await vscode.window.showQuickPick([...items.filter((i) => i.id !== a.id), folderItem], { title: l10n.t('Agreement: coder B') });
         if (!b) return undefined;
-        let against: string | { folder: string } = b.id;
+        let against: string | { folder: vscode.Uri } = b.id;
         let bLabel = b.label;
         if (b === folderItem) {
           const picked = await vscode.window.showOpenDialog({ title: l10n.t('The other coder\'s .policylens/codings folder'), canSelectFolders: true, canSelectFiles: false });
           if (!picked?.[0]) return undefined;
-          against = { folder: picked[0].fsPath };
-          bLabel = path.basename(picked[0].fsPath);
+          against = { folder: picked[0] };
+          bLabel = baseName(picked[0]);
         }
         const r = await agreement(a.id, against);
-        const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+        const root = vscode.workspace.workspaceFolders?.[0]?.uri;
         const cb = root ? await store.codebook(root) : undefined;
         const uri = reports.put('agreement.md', agreementMarkdown(r, a.label, bLabel, cb));
         await vscode.commands.executeCommand('markdown.showPreview', uri);
@@ -408,7 +438,7 @@ export function registerCoding(context: vscode.ExtensionContext): CodingApi {
         }
         const s = await exportProject(target);
         if (!(targetArg instanceof vscode.Uri)) {
-          void vscode.window.showInformationMessage(l10n.t('Exported {0} documents with {1} codings to {2}.', s.sources, s.codings, path.basename(target.fsPath)));
+          void vscode.window.showInformationMessage(l10n.t('Exported {0} documents with {1} codings to {2}.', s.sources, s.codings, baseName(target)));
         }
         return target;
       }),
@@ -430,14 +460,13 @@ export function registerCoding(context: vscode.ExtensionContext): CodingApi {
     vscode.commands.registerCommand(
       'policyLens.exportCodebook',
       guard(async (targetArg?: unknown) => {
-        const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-        if (!root) throw new Error(l10n.t('Open a folder first.'));
+        const root = firstFolder();
         let target = targetArg instanceof vscode.Uri ? targetArg : undefined;
         if (!target) {
           target = await vscode.window.showSaveDialog({ title: l10n.t('Export the codebook'), filters: { 'REFI-QDA codebook': ['qdc'] } });
           if (!target) return undefined;
         }
-        await writeFileAtomic(target.fsPath, codebookQdc(await store.codebook(root), { origin: 'Policy Lens (VS Code)' }));
+        await writeAtomic(target, codebookQdc(await store.codebook(root), { origin: 'Policy Lens (VS Code)' }));
         return target;
       }),
     ),
@@ -456,31 +485,29 @@ export function registerCoding(context: vscode.ExtensionContext): CodingApi {
 }
 
 /** The codings of another coder: every codings file in `folder` (or its `.policylens/codings`), by source. */
-async function codingsIn(folder: string): Promise<Map<string, Coding[]>> {
-  const dir = fs.existsSync(path.join(folder, '.policylens', 'codings')) ? path.join(folder, '.policylens', 'codings') : folder;
+async function codingsIn(folder: vscode.Uri): Promise<Map<string, Coding[]>> {
+  const nested = vscode.Uri.joinPath(folder, '.policylens', 'codings');
+  const list = async (dir: vscode.Uri) => (await vscode.workspace.fs.readDirectory(dir)).filter(([n, t]) => t === vscode.FileType.File && n.endsWith('.json')).map(([n]) => n);
+  let dir = folder;
+  let names: string[];
+  try {
+    names = await list(nested);
+    dir = nested;
+  } catch {
+    names = await list(folder);
+  }
   const out = new Map<string, Coding[]>();
-  for (const n of fs.readdirSync(dir).filter((x) => x.endsWith('.json'))) {
-    const data = await readCodingFile(path.join(dir, n));
+  for (const n of names) {
+    const file = vscode.Uri.joinPath(dir, n);
+    const data = parseCodingFile((await readText(file)) ?? '', fileLabel(file));
     out.set(data.source, [...(out.get(data.source) ?? []), ...data.codings]);
   }
   return out;
 }
 
-function formatOf(file: string): 'md' | 'txt' | 'pdf' | 'docx' {
-  const ext = path.extname(file).toLowerCase();
-  return ext === '.md' ? 'md' : ext === '.pdf' ? 'pdf' : ext === '.docx' ? 'docx' : 'txt';
-}
-
-/** The text the codings of a document refer to: the open editor's, else the file's (PDF/DOCX: extracted). */
-async function documentText(d: DocumentCodings): Promise<string | undefined> {
-  const open = vscode.workspace.textDocuments.find((t) => t.uri.toString() === d.uri.toString());
-  if (open) return open.getText();
-  try {
-    if (/\.(md|txt)$/i.test(d.uri.fsPath)) return fs.readFileSync(d.uri.fsPath, 'utf8');
-    return (await loadedDocument(d.uri.fsPath)).text;
-  } catch {
-    return undefined;
-  }
+/** The last part of a URI's path. */
+function baseName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
 
 function cell(s: string): string {

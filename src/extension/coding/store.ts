@@ -1,43 +1,44 @@
 /**
- * The codings of the workspace, as the engine stores them: the codebook in `<folder>/.policylens/codebook.json`
- * (the default codebook until it is changed), each document's codings in `<folder>/.policylens/codings/…json`
- * (written atomically by the engine). The codings of open text documents are re-anchored against the editor's
- * text after every change (the engine's TextQuoteSelector re-anchoring) and saved with the document; one that can
- * no longer be placed is kept and flagged as orphaned, never dropped.
+ * The codings of the workspace, in the engine's formats: the codebook in `<folder>/.policylens/codebook.json` (the
+ * default codebook until it is changed), each document's codings in `<folder>/.policylens/codings/…json`. Files
+ * are read and written with `vscode.workspace.fs` (so coding works in the browser too), writes atomically (a
+ * temporary file, then a rename). The codings of open text documents are re-anchored against the editor's text
+ * after every change (the engine's TextQuoteSelector re-anchoring) and saved with the document; one that can no
+ * longer be placed is kept and flagged as orphaned, never dropped.
  */
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import {
   addCode,
   CanonicalText,
   Code,
   Codebook,
+  codebookText,
   Coding,
   CodingFile,
+  codingFileRelativePath,
+  codingFileText,
   CodingUser,
-  codingFilePath,
   createCoding,
   defaultCodebook,
+  emptyCodingFile,
   findCode,
-  loadCodebook,
   mergeCodebooks,
   mergeCodings,
   nameGuid,
   NewCode,
+  parseCodebook,
+  parseCodingFile,
   POLICYLENS_DIR,
-  readCodingFile,
   reanchorCodings,
-  relativeSource,
-  saveCodebook,
-  writeCodingFile,
-} from '../../core/workspace';
+  relativeSourcePath,
+} from '../../core';
 
 export interface DocumentCodings {
   uri: vscode.Uri;
-  root: string;
-  file: string;
+  /** The folder that holds `.policylens`. */
+  root: vscode.Uri;
+  /** The codings file. */
+  file: vscode.Uri;
   data: CodingFile;
   /** The text the selectors were last anchored against (the editor's, canonical). */
   canon?: CanonicalText;
@@ -46,32 +47,57 @@ export interface DocumentCodings {
 }
 
 /** The folder that holds `.policylens` for a document: its workspace folder, else its own folder. */
-export function codingRoot(uri: vscode.Uri): string {
-  return vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath ?? path.dirname(uri.fsPath);
+export function codingRoot(uri: vscode.Uri): vscode.Uri {
+  return vscode.workspace.getWorkspaceFolder(uri)?.uri ?? vscode.Uri.joinPath(uri, '..');
 }
 
-export function codebookPath(root: string): string {
-  return path.join(root, POLICYLENS_DIR, 'codebook.json');
+export function codebookUri(root: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(root, POLICYLENS_DIR, 'codebook.json');
 }
 
-/** The coder: `policyLens.coding.coder`, else the operating system's user name. */
-export function currentCoder(): CodingUser {
-  const name = vscode.workspace.getConfiguration('policyLens.coding').get<string>('coder', '')?.trim() || safeUserName();
+/** A file's name in messages: its path on disk, else its URI. */
+export function fileLabel(uri: vscode.Uri): string {
+  return uri.scheme === 'file' ? uri.fsPath : uri.toString();
+}
+
+/** The coder: `policyLens.coding.coder`, else the operating system's user name (desktop), else «coder». */
+export function currentCoder(userName?: string): CodingUser {
+  const name = vscode.workspace.getConfiguration('policyLens.coding').get<string>('coder', '')?.trim() || userName || 'coder';
   return { id: nameGuid(`user:${name}`), name };
 }
 
-function safeUserName(): string {
-  try {
-    return os.userInfo().username || 'coder';
-  } catch {
-    return 'coder';
-  }
-}
-
-/** A document codings refer to: a text document, or a PDF through its extracted text. */
+/** A document codings refer to: a text document, or a PDF or DOCX through its extracted text. */
 export interface CodingTarget {
   readonly uri: vscode.Uri;
   getText(): string;
+}
+
+const decoder = new TextDecoder('utf-8');
+
+/** A file's text, or undefined when it does not exist. */
+export async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return decoder.decode(await vscode.workspace.fs.readFile(uri));
+  } catch (e) {
+    if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return undefined;
+    if ((e as { code?: string }).code === 'FileNotFound' || (e as { code?: string }).code === 'ENOENT') return undefined;
+    throw e;
+  }
+}
+
+/** Writes a file atomically: a temporary file beside it, then a rename over it. */
+export async function writeAtomic(uri: vscode.Uri, data: string | Uint8Array): Promise<void> {
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  const tmp = vscode.Uri.joinPath(uri, '..', `.${name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
+  await vscode.workspace.fs.writeFile(tmp, bytes);
+  try {
+    await vscode.workspace.fs.rename(tmp, uri, { overwrite: true });
+  } catch (e) {
+    await vscode.workspace.fs.delete(tmp).then(undefined, () => undefined);
+    throw e;
+  }
 }
 
 export class CodingStore implements vscode.Disposable {
@@ -80,42 +106,48 @@ export class CodingStore implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<vscode.Uri | undefined>();
   /** Fires with a document whose codings changed (undefined: the codebook or many documents). */
   readonly onDidChange = this.emitter.event;
-  /** Problems reading files (a broken codings file is never overwritten). */
+  /** Problems reading files, by the file's URI (a broken codings file is never overwritten). */
   readonly problems = new Map<string, string>();
+
+  constructor(private readonly userName?: string) {}
+
+  coder(): CodingUser {
+    return currentCoder(this.userName);
+  }
 
   // ── codebook ──────────────────────────────────────────────────────────────────────────────────
 
-  async codebook(root: string): Promise<Codebook> {
-    const hit = this.codebooks.get(root);
+  async codebook(root: vscode.Uri): Promise<Codebook> {
+    const hit = this.codebooks.get(root.toString());
     if (hit) return hit;
-    const file = codebookPath(root);
+    const file = codebookUri(root);
     let cb = defaultCodebook();
-    if (fs.existsSync(file)) {
-      try {
-        cb = mergeCodebooks(cb, await loadCodebook(file));
-        this.problems.delete(file);
-      } catch (e) {
-        this.problems.set(file, (e as Error).message);
-      }
+    try {
+      const text = await readText(file);
+      if (text !== undefined) cb = mergeCodebooks(cb, parseCodebook(text, fileLabel(file)));
+      this.problems.delete(file.toString());
+    } catch (e) {
+      this.problems.set(file.toString(), (e as Error).message);
     }
-    this.codebooks.set(root, cb);
+    this.codebooks.set(root.toString(), cb);
     return cb;
   }
 
-  async saveCodebook(root: string, cb: Codebook): Promise<void> {
-    if (this.problems.has(codebookPath(root))) throw new Error(this.problems.get(codebookPath(root)));
-    await saveCodebook(codebookPath(root), cb);
-    this.codebooks.set(root, cb);
+  async saveCodebook(root: vscode.Uri, cb: Codebook): Promise<void> {
+    const file = codebookUri(root);
+    if (this.problems.has(file.toString())) throw new Error(this.problems.get(file.toString()));
+    await writeAtomic(file, codebookText(cb));
+    this.codebooks.set(root.toString(), cb);
     this.emitter.fire(undefined);
   }
 
-  async addCode(root: string, spec: NewCode): Promise<Code> {
+  async addCode(root: vscode.Uri, spec: NewCode): Promise<Code> {
     const r = addCode(await this.codebook(root), spec);
     await this.saveCodebook(root, r.codebook);
     return r.code;
   }
 
-  async importCodebook(root: string, incoming: Codebook): Promise<Codebook> {
+  async importCodebook(root: vscode.Uri, incoming: Codebook): Promise<Codebook> {
     const merged = mergeCodebooks(await this.codebook(root), incoming);
     await this.saveCodebook(root, merged);
     return merged;
@@ -134,15 +166,17 @@ export class CodingStore implements vscode.Disposable {
     let d = this.docs.get(uri.toString());
     if (!d) {
       const root = codingRoot(uri);
-      const file = codingFilePath(root, uri.fsPath);
-      const source = relativeSource(root, uri.fsPath);
+      const source = relativeSourcePath(root.path, uri.path);
+      const file = vscode.Uri.joinPath(root, codingFileRelativePath(source));
       let data: CodingFile;
       try {
-        data = await readCodingFile(file, source);
-        this.problems.delete(file);
+        const t = await readText(file);
+        data = t === undefined ? emptyCodingFile(source) : parseCodingFile(t, fileLabel(file));
+        this.problems.delete(file.toString());
       } catch (e) {
-        this.problems.set(file, (e as Error).message);
-        throw e;
+        const message = e instanceof vscode.FileSystemError ? `${fileLabel(file)}: cannot read the codings (${e.message}).` : (e as Error).message;
+        this.problems.set(file.toString(), message);
+        throw new Error(message);
       }
       d = this.docs.get(uri.toString()) ?? { uri, root, file, data, dirty: false };
       this.docs.set(uri.toString(), d);
@@ -172,15 +206,15 @@ export class CodingStore implements vscode.Disposable {
     return true;
   }
 
-  /** Writes a document's codings (atomically, by the engine). */
+  /** Writes a document's codings (atomically). */
   async save(d: DocumentCodings): Promise<void> {
-    if (this.problems.has(d.file)) return; // never overwrite a file that could not be read
-    await writeCodingFile(d.file, d.data, d.canon?.text);
+    if (this.problems.has(d.file.toString())) return; // never overwrite a file that could not be read
+    await writeAtomic(d.file, codingFileText(d.data, d.canon?.text));
     d.dirty = false;
   }
 
   /** Codes the passage [start, end) (offsets into its text) of a document. */
-  async apply(doc: CodingTarget, start: number, end: number, code: string, creator = currentCoder()): Promise<Coding> {
+  async apply(doc: CodingTarget, start: number, end: number, code: string, creator = this.coder()): Promise<Coding> {
     const d = await this.forDocument(doc.uri, doc.getText());
     const coding = createCoding(d.canon!, { start, end }, { code, source: d.data.source, creator, origin: 'manual' });
     coding.anchor = { status: 'exact', similarity: 1, checked: coding.created };
@@ -214,31 +248,32 @@ export class CodingStore implements vscode.Disposable {
   async all(): Promise<DocumentCodings[]> {
     const out = new Map<string, DocumentCodings>();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const dir = path.join(folder.uri.fsPath, POLICYLENS_DIR, 'codings');
+      const dir = vscode.Uri.joinPath(folder.uri, POLICYLENS_DIR, 'codings');
       let names: string[] = [];
       try {
-        names = fs.readdirSync(dir).filter((n) => n.endsWith('.json'));
+        names = (await vscode.workspace.fs.readDirectory(dir)).filter(([n, t]) => t === vscode.FileType.File && n.endsWith('.json')).map(([n]) => n);
       } catch {
         continue;
       }
       for (const n of names) {
-        const file = path.join(dir, n);
-        const open = [...this.docs.values()].find((d) => d.file === file);
+        const file = vscode.Uri.joinPath(dir, n);
+        const key = file.toString();
+        const open = [...this.docs.values()].find((d) => d.file.toString() === key);
         if (open) {
-          out.set(file, open);
+          out.set(key, open);
           continue;
         }
         try {
-          const data = await readCodingFile(file);
-          const uri = vscode.Uri.file(path.join(folder.uri.fsPath, ...data.source.split('/')));
-          out.set(file, { uri, root: folder.uri.fsPath, file, data, dirty: false });
-          this.problems.delete(file);
+          const data = parseCodingFile((await readText(file)) ?? '', fileLabel(file));
+          const uri = vscode.Uri.joinPath(folder.uri, ...data.source.split('/'));
+          out.set(key, { uri, root: folder.uri, file, data, dirty: false });
+          this.problems.delete(key);
         } catch (e) {
-          this.problems.set(file, (e as Error).message);
+          this.problems.set(key, (e as Error).message);
         }
       }
     }
-    for (const d of this.docs.values()) if (!out.has(d.file) && d.data.codings.length) out.set(d.file, d);
+    for (const d of this.docs.values()) if (!out.has(d.file.toString()) && d.data.codings.length) out.set(d.file.toString(), d);
     return [...out.values()];
   }
 

@@ -1,14 +1,15 @@
 /**
- * The extension host's side of the drafting worker (./worker.ts). No `vscode` import.
+ * The extension host's side of the drafting worker (./worker.ts, ../web/draftWorker.ts), started through the
+ * platform's factory (a worker thread on the desktop, a Web Worker in the browser). No `vscode` import, no Node
+ * built-ins.
  *
  *  - Requests run in the worker in order; each has an id and a promise.
- *  - `cancel` of a request: a waiting one is dropped when its turn comes (its promise rejects at once); a long
- *    comparison that is running is stopped by terminating the worker (the next request starts a new one).
+ *  - `cancel` of a request: its promise rejects at once; a comparison that has run for a while is stopped by
+ *    terminating the worker (the requests waiting behind it fail with it; the next request starts a new worker).
  *  - If no worker can be started, the requests run in-process (same code, ./runner.ts), one per macrotask.
  */
-import * as fs from 'fs';
-import { Worker } from 'worker_threads';
 import type { Lexicon, SentenceSuggestions } from '../../core';
+import type { WorkerFactory, WorkerPort } from '../workers/port';
 import type { CompareResult, FromDraft, ToDraft, VersionInput } from './protocol';
 import { DraftRunner } from './runner';
 
@@ -31,12 +32,10 @@ interface Pending {
 }
 
 type Request = Exclude<ToDraft, { type: 'lexicon' }>;
-type Body<T extends Request['type']> = T extends 'suggest'
-  ? Omit<Extract<Request, { type: 'suggest' }>, 'id' | 'type'>
-  : Omit<Extract<Request, { type: 'compare' }>, 'id' | 'type'>;
+type WithoutId<R> = R extends Request ? Omit<R, 'id'> : never;
 
 export class DraftWorkerClient {
-  private worker: Worker | undefined;
+  private worker: WorkerPort | undefined;
   private inProcess: DraftRunner | undefined;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
@@ -46,7 +45,7 @@ export class DraftWorkerClient {
   spawned = 0;
 
   constructor(
-    private readonly script: string,
+    private readonly workers: WorkerFactory,
     private readonly log?: (message: string) => void,
   ) {}
 
@@ -57,10 +56,10 @@ export class DraftWorkerClient {
   setLexicon(lexicon: Lexicon | undefined): void {
     this.lexiconMessage = { type: 'lexicon', lexicon };
     if (this.worker) this.worker.postMessage(this.lexiconMessage);
-    else if (this.inProcess) void this.inProcess.handle(this.lexiconMessage);
+    else this.inProcess?.handle(this.lexiconMessage);
   }
 
-  suggest(body: Body<'suggest'>): DraftRequest<SentenceSuggestions> {
+  suggest(body: Omit<Extract<Request, { type: 'suggest' }>, 'id' | 'type'>): DraftRequest<SentenceSuggestions> {
     return this.request({ type: 'suggest', ...body }) as DraftRequest<SentenceSuggestions>;
   }
 
@@ -68,7 +67,7 @@ export class DraftWorkerClient {
     return this.request({ type: 'compare', old, new: next, language }) as DraftRequest<CompareResult>;
   }
 
-  private request(body: Request extends infer R ? (R extends Request ? Omit<R, 'id'> : never) : never): DraftRequest<unknown> {
+  private request(body: WithoutId<Request>): DraftRequest<unknown> {
     const id = this.nextId++;
     let resolve!: (v: unknown) => void;
     let reject!: (e: Error) => void;
@@ -83,12 +82,12 @@ export class DraftWorkerClient {
     this.pending.set(id, { resolve, reject, startedAt: performance.now() });
     const msg = { ...body, id } as Request;
     const w = this.ensureWorker();
-    const transfer = msg.type === 'compare' ? [msg.old, msg.new].flatMap((v) => ('bytes' in v ? [v.bytes.buffer as ArrayBuffer] : [])) : [];
-    if (w) w.postMessage(msg, transfer);
+    if (w) w.postMessage(msg);
     else
       setTimeout(() => {
         if (!this.pending.has(id)) return;
-        void this.inProcess!.handle(msg).then((reply) => reply && this.finish(reply));
+        const reply = this.inProcess!.handle(msg);
+        if (reply) this.finish(reply);
       }, 0);
     return { promise, cancel: () => this.cancel(id) };
   }
@@ -102,8 +101,7 @@ export class DraftWorkerClient {
     if (this.worker && performance.now() - p.startedAt > 200) {
       const w = this.worker;
       this.worker = undefined;
-      w.removeAllListeners();
-      void w.terminate();
+      w.terminate();
       for (const [k, other] of this.pending) {
         this.pending.delete(k);
         other.reject(new DraftCancelledError());
@@ -111,16 +109,15 @@ export class DraftWorkerClient {
     }
   }
 
-  private ensureWorker(): Worker | undefined {
+  private ensureWorker(): WorkerPort | undefined {
     if (this.worker || this.inProcess) return this.worker;
     try {
-      if (!fs.existsSync(this.script)) throw new Error(`no worker script at ${this.script}`);
-      const w = new Worker(this.script);
+      const w = this.workers();
       this.spawned++;
-      w.on('message', (m: FromDraft) => {
-        if (w === this.worker) this.finish(m);
+      w.onMessage((m) => {
+        if (w === this.worker) this.finish(m as FromDraft);
       });
-      const died = (e: Error) => {
+      w.onExit((e) => {
         if (w !== this.worker) return;
         this.worker = undefined;
         this.log?.(`Policy Lens: the drafting worker stopped (${e.message})`);
@@ -128,15 +125,14 @@ export class DraftWorkerClient {
           this.pending.delete(k);
           p.reject(e);
         }
-      };
-      w.on('error', died);
-      w.on('exit', (code) => died(new Error(`exit code ${code}`)));
+      });
+      w.unref?.();
       w.postMessage(this.lexiconMessage);
       this.worker = w;
     } catch (e) {
       this.log?.(`Policy Lens: drafting on the extension host thread (${(e as Error).message})`);
       this.inProcess = new DraftRunner();
-      void this.inProcess.handle(this.lexiconMessage);
+      this.inProcess.handle(this.lexiconMessage);
     }
     return this.worker;
   }
@@ -153,7 +149,7 @@ export class DraftWorkerClient {
     this.disposed = true;
     for (const [, p] of this.pending) p.reject(new DraftCancelledError());
     this.pending.clear();
-    void this.worker?.terminate();
+    this.worker?.terminate();
     this.worker = undefined;
   }
 }

@@ -9,7 +9,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { addresseeOf, documentScoreChange } from '../../core';
-import type { DocumentAnalysis, SentenceAnalysis, SentenceSuggestions, StrategyId } from '../../core';
+import type { ActorLevel, DocumentAnalysis, SentenceAnalysis, SentenceLabels, SentenceSuggestions, StrategyId } from '../../core';
 import type { AnalysisService } from '../analysisService';
 import { formatDelta } from '../labels';
 import type { DraftWorkerClient } from './client';
@@ -61,6 +61,22 @@ export function strategyLabel(id: StrategyId): string {
   }
 }
 
+/** A sentence's labels as the analysis gave them (what the worker needs of it). */
+function labelsOf(s: SentenceAnalysis): SentenceLabels & { actorLevel: ActorLevel } {
+  return {
+    deontic: s.deontic,
+    directive: s.directive,
+    actor: s.actor,
+    district: s.district,
+    innovation: s.innovation,
+    cocreation: s.cocreation,
+    collaboration: s.collaboration,
+    control: s.control,
+    framing: s.framing,
+    actorLevel: s.actorLevel,
+  };
+}
+
 function shorten(s: string, n = 70): string {
   const one = s.replace(/\s+/g, ' ').trim();
   return one.length <= n ? one : one.slice(0, n - 1) + '…';
@@ -102,7 +118,7 @@ export class SuggestionCodeActions implements vscode.CodeActionProvider {
       let addressee = this.addressees.get(a);
       if (addressee === undefined) this.addressees.set(a, (addressee = addresseeOf(a) ?? null));
       p = this.client
-        .suggest({ sentence: s.text, text: doc.getText(), addressee: addressee ?? undefined, language: a.language })
+        .suggest({ sentence: s.text, text: doc.getText(), labels: labelsOf(s), addressee: addressee ?? undefined, language: a.language })
         .promise.catch(() => undefined);
       this.cache.set(key, p);
     }

@@ -2,7 +2,6 @@
  * The last committed version of a file, through VS Code's built-in git extension (its API, version 1): the
  * repository that holds the file (opened for the API when it was not open yet) and `show('HEAD', path)`.
  */
-import * as path from 'path';
 import * as vscode from 'vscode';
 
 interface GitRepository {
@@ -48,7 +47,7 @@ export async function repositoryOf(uri: vscode.Uri): Promise<GitRepository | und
   if (uri.scheme !== 'file') return undefined;
   const api = await gitApi();
   if (!api) return undefined;
-  return api.getRepository(uri) ?? (await api.openRepository?.(vscode.Uri.file(path.dirname(uri.fsPath))).then(undefined, () => null)) ?? undefined;
+  return api.getRepository(uri) ?? (await api.openRepository?.(vscode.Uri.joinPath(uri, '..')).then(undefined, () => null)) ?? undefined;
 }
 
 /** The file's text at HEAD, or undefined when it is not committed. */

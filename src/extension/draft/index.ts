@@ -1,21 +1,23 @@
 /**
  * The drafting assistant in the editor (issue 11): the light bulb on a top-down sentence (./codeActions.ts) and
  * «Compare Framing with…» (the last committed version through the git extension, or any file chosen), shown as a
- * report (./comparePanel.ts). The engine's work runs in the drafting worker (./client.ts, dist/draftWorker.js);
- * a comparison shows cancellable progress.
+ * report (./comparePanel.ts). The engine's work runs in the drafting worker (./client.ts; a worker thread on the
+ * desktop, a Web Worker in the browser); a PDF or DOCX version is read by the document viewers' worker
+ * (../documents.ts). A comparison shows cancellable progress. No Node built-ins (the web extension has this too).
  */
 import * as l10n from '@vscode/l10n';
-import * as path from 'path';
 import * as vscode from 'vscode';
-import { formatOf } from '../../core';
+import { compareVersions, formatOf } from '../../core';
 import type { AnalysisService } from '../analysisService';
+import type { DocumentLoader } from '../documents';
 import { formatOf as editorFormat } from '../engine';
+import type { WorkerFactory } from '../workers/port';
 import { DraftCancelledError, DraftWorkerClient } from './client';
 import { SuggestionCodeActions } from './codeActions';
 import { buildReport } from './compareModel';
 import { CompareReportPanel, ShownReport, VERSION_SCHEME, VersionDocuments } from './comparePanel';
 import { committedText, repositoryOf } from './git';
-import type { VersionInput } from './protocol';
+import type { CompareResult, VersionInput } from './protocol';
 
 export interface DraftingApi {
   readonly codeActions: SuggestionCodeActions;
@@ -30,7 +32,13 @@ export interface DraftingDeps {
   service: AnalysisService;
   selector: () => vscode.DocumentSelector;
   log: (message: string) => void;
+  /** The drafting worker (the platform's: dist/draftWorker.js, dist/web/draft-worker.js). */
+  workers: WorkerFactory;
+  /** Reads a PDF or DOCX version (the document viewers' worker). */
+  loader: DocumentLoader;
 }
+
+const baseName = (uri: vscode.Uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1);
 
 const MAX_BYTES = 100 * 1024 * 1024;
 
@@ -51,12 +59,13 @@ function lineFinder(text: string): (offset: number) => string {
 }
 
 export function registerDrafting(context: vscode.ExtensionContext, deps: DraftingDeps): DraftingApi {
-  const client = new DraftWorkerClient(context.asAbsolutePath('dist/draftWorker.js'), deps.log);
+  const client = new DraftWorkerClient(deps.workers, deps.log);
   const codeActions = new SuggestionCodeActions(deps.service, client);
   const report = new CompareReportPanel(context.extensionUri);
   const versions = new VersionDocuments();
   let reportId = 1;
-  client.setLexicon(deps.service.lexiconInUse);
+  const updateLexicon = () => void deps.service.currentLexicon().then((l) => client.setLexicon(l));
+  updateLexicon();
 
   let registration: vscode.Disposable | undefined;
   const register = () => {
@@ -69,13 +78,16 @@ export function registerDrafting(context: vscode.ExtensionContext, deps: Draftin
     report,
     { dispose: () => registration?.dispose() },
     vscode.workspace.registerTextDocumentContentProvider(VERSION_SCHEME, versions),
-    deps.service.onDidChangeLexicon(() => client.setLexicon(deps.service.lexiconInUse)),
+    deps.service.onDidChangeLexicon(updateLexicon),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('policyLens.documentSelector') && register()),
   );
 
   const compare = async (doc: vscode.TextDocument, against: { kind: 'git' } | { kind: 'file'; uri: vscode.Uri }): Promise<ShownReport | undefined> => {
-    const name = path.basename(doc.uri.path);
-    let old: VersionInput;
+    const name = baseName(doc.uri);
+    const newText = doc.getText();
+    const next: VersionInput = { format: editorFormat(doc), text: newText, file: name };
+    /** The old version: a text for the drafting worker, or (PDF, DOCX) a file for the document viewers' worker. */
+    let old: VersionInput | vscode.Uri;
     let oldLabel: string;
     if (against.kind === 'git') {
       const text = await committedText(doc.uri);
@@ -87,33 +99,41 @@ export function registerDrafting(context: vscode.ExtensionContext, deps: Draftin
       oldLabel = l10n.t('{0} (last commit)', name);
     } else {
       const format = formatOf(against.uri.path);
+      oldLabel = baseName(against.uri);
       if (!format) {
-        void vscode.window.showWarningMessage(l10n.t('Policy Lens: {0} is not a document Policy Lens reads (.md, .txt, .pdf, .docx).', path.basename(against.uri.path)));
+        void vscode.window.showWarningMessage(l10n.t('Policy Lens: {0} is not a document Policy Lens reads (.md, .txt, .pdf, .docx).', oldLabel));
         return undefined;
       }
-      const bytes = await vscode.workspace.fs.readFile(against.uri);
-      if (bytes.byteLength > MAX_BYTES) {
-        void vscode.window.showWarningMessage(l10n.t('Policy Lens: {0} is too large to compare.', path.basename(against.uri.path)));
+      const { size } = await vscode.workspace.fs.stat(against.uri);
+      if (size > MAX_BYTES) {
+        void vscode.window.showWarningMessage(l10n.t('Policy Lens: {0} is too large to compare.', oldLabel));
         return undefined;
       }
-      old = format === 'md' || format === 'txt' ? { format, text: new TextDecoder('utf-8').decode(bytes), file: against.uri.path } : { format, bytes: new Uint8Array(bytes), file: against.uri.path };
-      oldLabel = path.basename(against.uri.path);
+      old = format === 'md' || format === 'txt' ? { format, text: new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(against.uri)), file: oldLabel } : against.uri;
     }
-    const newText = doc.getText();
-    const next: VersionInput = { format: editorFormat(doc), text: newText, file: name };
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: l10n.t('Policy Lens: comparing the framing of {0} and {1}…', oldLabel, name), cancellable: true },
-      async (_progress, token) => {
-        const req = client.compare(old, next);
-        const sub = token.onCancellationRequested(() => req.cancel());
+      async (_progress, token): Promise<CompareResult | undefined> => {
         try {
-          return await req.promise;
+          if (old instanceof vscode.Uri) {
+            // a PDF or DOCX: read (and analysed) by the viewers' worker; this document's analysis is the service's
+            const loaded = await deps.loader.load(old);
+            if (token.isCancellationRequested) return undefined;
+            const now = await deps.service.whenAnalyzed(doc, 60_000);
+            if (token.isCancellationRequested) return undefined;
+            const t0 = performance.now();
+            return { comparison: compareVersions(loaded.analysis, now), oldText: loaded.text, newText, ms: performance.now() - t0 };
+          }
+          const req = client.compare(old, next);
+          const sub = token.onCancellationRequested(() => req.cancel());
+          try {
+            return await req.promise;
+          } finally {
+            sub.dispose();
+          }
         } catch (e) {
-          if (e instanceof DraftCancelledError) return undefined;
-          void vscode.window.showErrorMessage(l10n.t('Policy Lens: the comparison failed: {0}', (e as Error).message));
+          if (!(e instanceof DraftCancelledError)) void vscode.window.showErrorMessage(l10n.t('Policy Lens: the comparison failed: {0}', (e as Error).message));
           return undefined;
-        } finally {
-          sub.dispose();
         }
       },
     );
@@ -147,14 +167,14 @@ export function registerDrafting(context: vscode.ExtensionContext, deps: Draftin
         const items: (vscode.QuickPickItem & { kind2: 'git' | 'file' })[] = [];
         if (await repositoryOf(doc.uri)) items.push({ label: '$(git-commit) ' + l10n.t('Last committed version'), description: 'HEAD', kind2: 'git' });
         items.push({ label: '$(file) ' + l10n.t('Choose a file…'), description: l10n.t('Markdown, plain text, PDF or DOCX'), kind2: 'file' });
-        const pick = items.length === 1 ? items[0] : await vscode.window.showQuickPick(items, { title: l10n.t('Compare the framing of {0} with…', path.basename(doc.uri.path)) });
+        const pick = items.length === 1 ? items[0] : await vscode.window.showQuickPick(items, { title: l10n.t('Compare the framing of {0} with…', baseName(doc.uri)) });
         if (!pick) return undefined;
         if (pick.kind2 === 'git') against = { kind: 'git' };
         else {
           const files = await vscode.window.showOpenDialog({
             canSelectMany: false,
             openLabel: l10n.t('Compare'),
-            defaultUri: vscode.Uri.file(path.dirname(doc.uri.fsPath)),
+            defaultUri: vscode.Uri.joinPath(doc.uri, '..'),
             filters: { [l10n.t('Documents')]: ['md', 'markdown', 'txt', 'pdf', 'docx'] },
           });
           if (!files?.[0]) return undefined;

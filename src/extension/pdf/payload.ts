@@ -1,11 +1,11 @@
 /**
- * From the engine's extraction and analysis of a PDF to what the viewer needs: the item map and the findings in
- * compact typed arrays (a 500-page document has tens of thousands of each), and sections for the strip. Pure
- * functions, no `vscode`: the analysis worker (worker.ts) runs them.
+ * From the engine's extraction and analysis of a PDF to what the viewer needs: the findings, score and sections of
+ * every viewer (../viewer/payload.ts), and the item map in a compact typed array (a 500-page document has tens of
+ * thousands of items). Pure functions, no `vscode`: the analysis worker runs them.
  */
-import { sectionProfiles } from '../../core';
 import type { DocumentAnalysis, ExtractedDocument, Section } from '../../core';
-import { AnalysisPayload, CATEGORY_IDS, ITEM_STRIDE } from './protocol';
+import { basePayload, findingBuffers } from '../viewer/payload';
+import { AnalysisPayload, ITEM_STRIDE } from './protocol';
 
 export function buildPayload(
   doc: ExtractedDocument,
@@ -30,52 +30,20 @@ export function buildPayload(
     excluded[2 * i] = r.start;
     excluded[2 * i + 1] = r.end;
   });
-  const n = analysis.findings.length;
-  const findings = {
-    start: new Int32Array(n),
-    end: new Int32Array(n),
-    category: new Uint8Array(n),
-    page: new Int32Array(n),
-    sentence: new Int32Array(n),
-  };
-  analysis.findings.forEach((f, i) => {
-    findings.start[i] = f.start;
-    findings.end[i] = f.end;
-    findings.category[i] = CATEGORY_IDS.indexOf(f.category);
-    findings.page[i] = f.page;
-    findings.sentence[i] = f.sentence;
-  });
-  const sections = sectionProfiles(analysis).map((p) => ({
-    title: p.title,
-    page: p.page,
-    level: p.level,
-    start: p.start,
-    directiveDensity: p.directiveDensity,
-    enablingDensity: p.enablingDensity,
-  }));
-  const pageStarts = new Int32Array(doc.pageSpans.map((p) => p.start));
   return {
-    generation,
-    analysisId,
-    phase,
-    text: doc.text,
+    ...basePayload(doc, analysis, generation, analysisId, phase),
     items,
     excluded,
-    findings,
     pages: doc.pages,
     pagesRead: doc.pageSpans.length,
-    pageStarts,
-    score: { value: analysis.score.value, label: analysis.score.label },
-    sections,
+    pageStarts: new Int32Array(doc.pageSpans.map((p) => p.start)),
     sectionsFrom,
-    warnings: [...doc.warnings],
   };
 }
 
 /** The typed arrays of a payload, to transfer them instead of copying. */
 export function payloadBuffers(p: AnalysisPayload): ArrayBuffer[] {
-  const f = p.findings;
-  return [p.items, p.excluded, p.pageStarts, f.start, f.end, f.category, f.page, f.sentence].map((a) => a.buffer as ArrayBuffer);
+  return [...findingBuffers(p), ...[p.items, p.excluded, p.pageStarts].map((a) => a.buffer as ArrayBuffer)];
 }
 
 const norm = (s: string) => s.replace(/[\s\u00AD]+/g, ' ').trim().toLocaleLowerCase('nb');

@@ -4,13 +4,8 @@
  * (Meld. St. 9: ~0.4 s) on its own thread. One job at a time: the client (./client.ts) queues and coalesces the
  * requests, and terminates the worker to cancel a long run. Messages: ./protocol.ts; the work: ./runner.ts.
  */
-import { parentPort } from 'worker_threads';
-import { AnalysisRunner } from './runner';
-import type { ToWorker } from './protocol';
+import { nodeEndpoint } from '../workers/node';
+import { serveAnalysis } from './runner';
 
-const runner = new AnalysisRunner(true);
-
-parentPort?.on('message', (msg: ToWorker) => {
-  const reply = runner.handle(msg);
-  if (reply) parentPort!.postMessage(reply);
-});
+const endpoint = nodeEndpoint();
+if (endpoint) serveAnalysis(endpoint);

@@ -1,6 +1,7 @@
 /**
- * The extension host's side of the analysis worker (./analysisWorker.ts). No `vscode` import: the benchmark
- * (scripts/bench.ts, case `incremental`) drives this same client.
+ * The extension host's side of the analysis worker (./analysisWorker.ts: a worker thread on the desktop; the web
+ * extension's ../web/analysisWorker.ts, a Web Worker). No `vscode` import, no Node built-ins: the worker comes from
+ * a factory (../workers/port.ts), and the benchmark (scripts/bench.ts, case `incremental`) drives this same client.
  *
  *  - One job runs in the worker at a time; further requests wait here. A newer request for a document replaces
  *    its waiting one (the older promise rejects with CancelledError), so a burst of edits costs one analysis.
@@ -8,11 +9,10 @@
  *    next (incremental) one reuses. `cancel()` drops a waiting job; a running one is dropped when it ends, or —
  *    when it has already run for `terminateAfterMs` — the worker is terminated and started again (caches lost).
  *  - If the worker dies, its job fails and the next request starts a new worker. If no worker can be started at
- *    all (no worker_threads, script missing), the jobs run in-process, same code (./runner.ts).
+ *    all (no workers here, script missing), the jobs run in-process, same code (./runner.ts).
  */
-import * as fs from 'fs';
-import { Worker } from 'worker_threads';
 import type { Lexicon } from '../../core';
+import type { WorkerFactory, WorkerPort } from '../workers/port';
 import type { AnalyzeRequestOptions, FromWorker, ToWorker, WorkerResult } from './protocol';
 import { AnalysisRunner } from './runner';
 
@@ -50,7 +50,7 @@ export interface ClientOptions {
 }
 
 export class AnalysisWorkerClient {
-  private worker: Worker | undefined;
+  private worker: WorkerPort | undefined;
   private inProcess: AnalysisRunner | undefined;
   private running: Job | undefined;
   private readonly waiting: Job[] = [];
@@ -66,7 +66,7 @@ export class AnalysisWorkerClient {
   }
 
   constructor(
-    private readonly script: string,
+    private readonly workers: WorkerFactory,
     private readonly opts: ClientOptions = {},
   ) {}
 
@@ -121,7 +121,7 @@ export class AnalysisWorkerClient {
       this.running.reject(new CancelledError());
       this.running = undefined;
     }
-    void this.worker?.terminate();
+    this.worker?.terminate();
     this.worker = undefined;
   }
 
@@ -146,22 +146,19 @@ export class AnalysisWorkerClient {
       const w = this.worker;
       this.worker = undefined;
       this.running = undefined;
-      w.removeAllListeners();
-      void w.terminate();
+      w.terminate();
       this.pump();
     }
     // Otherwise the result is dropped when it arrives (see onMessage).
   }
 
-  private ensureWorker(): Worker | undefined {
+  private ensureWorker(): WorkerPort | undefined {
     if (this.worker || this.inProcess) return this.worker;
     try {
-      if (!fs.existsSync(this.script)) throw new Error(`no worker script at ${this.script}`);
-      const w = new Worker(this.script);
+      const w = this.workers();
       this.spawned++;
-      w.on('message', (m: FromWorker) => this.onMessage(w, m));
-      w.on('error', (e) => this.onExit(w, e));
-      w.on('exit', (code) => this.onExit(w, new Error(`the analysis worker stopped (exit code ${code})`)));
+      w.onMessage((m) => this.onMessage(w, m as FromWorker));
+      w.onExit((e) => this.onExit(w, new Error(`the analysis worker stopped: ${e.message}`)));
       this.worker = w;
       w.postMessage(this.lexiconMessage);
     } catch (e) {
@@ -198,7 +195,7 @@ export class AnalysisWorkerClient {
     }, 0);
   }
 
-  private onMessage(w: Worker, m: FromWorker): void {
+  private onMessage(w: WorkerPort, m: FromWorker): void {
     if (w !== this.worker) return;
     this.finish(m);
   }
@@ -224,7 +221,7 @@ export class AnalysisWorkerClient {
     this.pump();
   }
 
-  private onExit(w: Worker, e: Error): void {
+  private onExit(w: WorkerPort, e: Error): void {
     if (w !== this.worker) return;
     this.worker = undefined;
     this.opts.log?.(`Policy Lens: ${e.message}`);

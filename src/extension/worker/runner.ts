@@ -6,7 +6,17 @@
 import { analyzeText, sectionProfiles } from '../../core';
 import type { Lexicon } from '../../core';
 import { PruningCache } from '../engine';
+import type { WorkerEndpoint } from '../workers/port';
 import type { FromWorker, ToWorker } from './protocol';
+
+/** The worker's side: every message to the runner, every reply back (a worker thread's port, a Web Worker's self). */
+export function serveAnalysis(endpoint: WorkerEndpoint): void {
+  const runner = new AnalysisRunner(true);
+  endpoint.onMessage((msg) => {
+    const reply = runner.handle(msg as ToWorker);
+    if (reply) endpoint.postMessage(reply);
+  });
+}
 
 export class AnalysisRunner {
   private lexicon: Lexicon | undefined;

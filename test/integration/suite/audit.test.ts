@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { AuditRow } from '../../../src/core/workspace';
-import { api, closeAllEditors, EXTENSION_ID, fixture, screenshot, setSetting, sleep, waitFor } from './helpers';
+import { desktopApi as api, closeAllEditors, EXTENSION_ID, fixture, screenshot, setSetting, sleep, waitFor } from './helpers';
 import { log } from './log';
 
 /** Corpus documents copied into the test workspace's `audit-set/` (a Nynorsk one, Markdown and text). */

@@ -181,7 +181,7 @@ describe('Policy Lens: coding', function () {
     const qdc = path.join(root, 'coding-test', 'codebook.qdc');
     fs.writeFileSync(qdc, codebookQdc(codebook));
     await vscode.commands.executeCommand('policyLens.importCodebook', vscode.Uri.file(qdc));
-    const cb = await pl.coding.store.codebook(root);
+    const cb = await pl.coding.store.codebook(vscode.Uri.file(root));
     assert.ok(cb.codes.some((c) => c.id === code.id && c.name === 'Ledelsesforankring'));
     assert.ok(fs.existsSync(path.join(root, '.policylens', 'codebook.json')));
     await pl.coding.tree.refresh();

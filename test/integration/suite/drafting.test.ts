@@ -48,7 +48,7 @@ describe('Policy Lens: drafting assistant', function () {
     const pos = doc.positionAt(target.start + 5);
     const actions = await actionsAt(doc, pos);
     // the same rewrites the engine gives the sentence in its document
-    const expected = suggestRewrites(target.text, { stance: inferStance(original), addressee: addresseeOf(a), standard: a.language });
+    const expected = suggestRewrites(target.text, { stance: inferStance(original), addressee: addresseeOf(a), standard: a.language, labels: target });
     assert.strictEqual(actions.length, expected.suggestions.length);
     const range = new vscode.Range(doc.positionAt(target.start), doc.positionAt(target.end));
     const texts: string[] = [];

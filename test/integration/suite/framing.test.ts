@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { analyzeText, sectionProfiles } from '../../../src/core';
 import { formatScore } from '../../../src/extension/labels';
 import { AnalysisWorkerClient, CancelledError } from '../../../src/extension/worker/client';
+import { nodeWorkers } from '../../../src/extension/workers/node';
 import { api, closeAllEditors, EXTENSION_ID, fixture, HOD_MD, open, OSLO_MD, setSetting, sleep, SUNNMORE_TXT, waitFor } from './helpers';
 import { log } from './log';
 
@@ -197,7 +198,7 @@ describe('Policy Lens: analysis off the extension host thread', () => {
     const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
     const text = fs.readFileSync(fixture(HOD_MD).fsPath, 'utf8');
     const long = Array.from({ length: 60 }, (_, i) => text.replace(/TB2026/g, `TB${2026 + i}`)).join('\n\n');
-    const client = new AnalysisWorkerClient(path.join(root, 'dist', 'analysisWorker.js'), { terminateAfterMs: 0 });
+    const client = new AnalysisWorkerClient(nodeWorkers(path.join(root, 'dist', 'analysisWorker.js')), { terminateAfterMs: 0 });
     try {
       // Three requests for one document while the first runs: the second is replaced by the third.
       const first = client.analyze('doc', text, { format: 'md' });

@@ -29,6 +29,7 @@ export async function run(): Promise<void> {
   require('./lexicon.test');
   require('./settings.test');
   require('./pdf.test');
+  require('./docx.test');
   require('./manifest.test');
   require('./audit.test');
   require('./coding.test');

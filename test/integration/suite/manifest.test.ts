@@ -2,6 +2,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { DOCX_STRINGS } from '../../../src/extension/docx/html';
+import { VIEWER_STRINGS } from '../../../src/extension/pdf/html';
+import { COMMON_STRINGS } from '../../../src/extension/viewer/html';
 import { CATEGORIES } from '../../../src/core';
 import { EXTENSION_ID } from './helpers';
 
@@ -52,13 +55,12 @@ describe('Policy Lens: manifest', () => {
     if (!fs.existsSync(dir)) this.skip(); // only the sources have the strings
     const bundle = JSON.parse(fs.readFileSync(path.join(root(), 'l10n', 'bundle.l10n.nb.json'), 'utf8')) as Record<string, string>;
     const missing: string[] = [];
-    // Every folder of the extension (the PDF viewer's, src/extension/pdf, checks its own strings).
+    // Every folder of the extension, the viewers' (pdf, docx, viewer) included.
     const files: string[] = [];
     const walk = (d: string) => {
       for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-        if (e.isDirectory()) {
-          if (e.name !== 'pdf') walk(path.join(d, e.name));
-        } else if (e.name.endsWith('.ts')) files.push(path.join(d, e.name));
+        if (e.isDirectory()) walk(path.join(d, e.name));
+        else if (e.name.endsWith('.ts')) files.push(path.join(d, e.name));
       }
     };
     walk(dir);
@@ -70,6 +72,8 @@ describe('Policy Lens: manifest', () => {
         if (!(key in bundle)) missing.push(`${path.relative(dir, f)}: ${key}`);
       }
     }
+    // The viewers' UI strings are translated by the host with l10n.t too (../viewer/provider.ts `translated`).
+    for (const [k, v] of Object.entries({ ...COMMON_STRINGS, ...VIEWER_STRINGS, ...DOCX_STRINGS })) if (!(v in bundle)) missing.push(`viewer string ${k}: ${v}`);
     assert.deepStrictEqual(missing, []);
   });
 

@@ -17,7 +17,7 @@ import type { Category, Finding } from '../../../src/core';
 import { deonticLabel } from '../../../src/extension/labels';
 import type { PdfState } from '../../../src/extension/pdf/pdfEditor';
 import type { RenderReport } from '../../../src/extension/pdf/protocol';
-import { api, closeAllEditors, EXTENSION_ID, fixture, screenshot, setSetting, sleep, waitFor } from './helpers';
+import { api, assertCustomEditor, cliAnalysis, closeAllEditors, EXTENSION_ID, fixture, freshReport, hoverUntilShown as shownHover, screenshot, setSetting, sleep, waitFor } from './helpers';
 import { log } from './log';
 
 const VIEW_TYPE = 'policyLens.pdfViewer';
@@ -36,16 +36,7 @@ interface CliFinding {
 }
 
 /** What the command line finds in a PDF (`policy-lens analyze FILE --format json`). */
-function cliFindings(file: string): CliFinding[] {
-  const root = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
-  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'policy-lens.js'), 'analyze', file, '--format', 'json'], {
-    encoding: 'utf8',
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  assert.strictEqual(r.status, 0, `CLI failed: ${r.stderr}`);
-  return (JSON.parse(r.stdout) as { findings: CliFinding[] }[])[0].findings;
-}
+const cliFindings = (file: string) => cliAnalysis<CliFinding>(file).findings;
 
 async function openPdf(uri: vscode.Uri): Promise<void> {
   await vscode.commands.executeCommand('vscode.openWith', uri, VIEW_TYPE, { preview: false, viewColumn: vscode.ViewColumn.One });
@@ -59,37 +50,10 @@ async function whenReady(uri: vscode.Uri, timeoutMs = 30_000): Promise<PdfState>
 }
 
 /** Asks the viewer for a fresh full report and returns the first one after it that passes `pred`. */
-async function report(uri: vscode.Uri, pred: (r: RenderReport) => boolean = () => true, timeoutMs = 20_000): Promise<RenderReport> {
-  const pdf = await pdfApi();
-  const deadline = Date.now() + timeoutMs;
-  let last: RenderReport | undefined;
-  while (Date.now() < deadline) {
-    await pdf.post(uri, { type: 'requestReport' });
-    await sleep(150);
-    last = pdf.state(uri)?.reports[0];
-    if (last && last.full && pred(last)) return last;
-  }
-  throw new Error(`no report passing the check; last ${JSON.stringify(last)}`);
-}
+const report = async (uri: vscode.Uri, pred: (r: RenderReport) => boolean = () => true, timeoutMs = 20_000) => freshReport(await pdfApi(), uri, pred, timeoutMs);
 
-/**
- * Moves the mouse over finding `k` until the viewer shows its explanation: the page may be painted again at
- * another zoom (the side bar opening resizes the viewer), which replaces the word the mouse was moved over.
- */
-async function hoverUntilShown(uri: vscode.Uri, k: number, pred: (r: RenderReport) => boolean = () => true, timeoutMs = 60_000): Promise<RenderReport> {
-  const pdf = await pdfApi();
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    await pdf.post(uri, { type: 'hover', finding: k });
-    try {
-      return await report(uri, (x) => x.tooltip.length > 0 && pred(x), Math.min(5_000, Math.max(1, deadline - Date.now())));
-    } catch (e) {
-      last = e;
-    }
-  }
-  throw new Error(`the hover explanation of finding ${k} was not shown: ${(last as Error)?.message}`);
-}
+/** Moves the mouse over finding `k` until the viewer shows its explanation (see ../../shared/wait.ts). */
+const hoverUntilShown = async (uri: vscode.Uri, k: number, pred: (r: RenderReport) => boolean = () => true) => shownHover(await pdfApi(), uri, k, pred);
 
 /** Waits until the viewer's zoom and painted pages stay the same over two reports a moment apart (layout settled). */
 async function settled(uri: vscode.Uri, pred: (r: RenderReport) => boolean, timeoutMs = 60_000): Promise<RenderReport> {
@@ -142,22 +106,8 @@ describe('Policy Lens: PDF viewer', function () {
   });
 
   it('is a custom editor for *.pdf with priority option, and «Open with Policy Lens» opens it', async () => {
-    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
-    const editors = (ext.packageJSON as { contributes: { customEditors: { viewType: string; priority: string; selector: { filenamePattern: string }[] }[] } })
-      .contributes.customEditors;
-    const mine = editors.find((e) => e.viewType === VIEW_TYPE);
-    assert.ok(mine, 'contributes.customEditors has the PDF viewer');
-    assert.strictEqual(mine.priority, 'option');
-    assert.deepStrictEqual(mine.selector, [{ filenamePattern: '*.pdf' }]);
-
     const uri = fixture(STORBY);
-    await closeAllEditors();
-    assert.strictEqual(await vscode.commands.executeCommand('policyLens.openPdf', uri), true);
-    const tab = await waitFor('the viewer tab', () => {
-      const t = vscode.window.tabGroups.activeTabGroup.activeTab;
-      return t?.input instanceof vscode.TabInputCustom && t.input.viewType === VIEW_TYPE ? t : undefined;
-    });
-    assert.strictEqual((tab.input as vscode.TabInputCustom).uri.toString(), uri.toString());
+    await assertCustomEditor(VIEW_TYPE, '*.pdf', 'policyLens.openPdf', uri);
     await whenReady(uri);
   });
 

@@ -1,5 +1,5 @@
 /**
- * The hover explanation of a finding in the PDF viewer: the same content as the text editors' hover
+ * The hover explanation of a finding in a document viewer (PDF, DOCX): the same content as the text editors' hover
  * (hover.ts: what it is, deontic force and cue, actor, district role, framing, the document score and the
  * sentence's share of it), as plain strings that the webview puts into the page with `textContent`.
  */

@@ -1,0 +1,83 @@
+import { grammar } from '../lexicon';
+import type { Word } from './words';
+
+/**
+ * Topic rules that need two words together, over a sentence's words (word sets in lexicon/grammar.json,
+ * `topicWords`): a sentence speaks of innovation when it names something new and what is new («nye
+ * løsninger», «ny organisering») or develops or takes up digital solutions («utvikle digitale tjenester»); of
+ * co-creation when it names people outside the administration and their taking part («dialog med innbyggerne»,
+ * «engasjere befolkningen»). One pass over the words.
+ */
+
+const T = grammar.topicWords;
+const NAMES = ['novelty', 'renewalObject', 'developVerb', 'digital', 'outsideActor', 'participation'] as const;
+type SetName = (typeof NAMES)[number];
+
+/** One index over all sets: exact words and prefixes (bucketed by their first two letters) to a bit mask of sets; phrases by their first word. */
+const INDEX = (() => {
+  const exact = new Map<string, number>();
+  const prefixes = new Map<string, { p: string; mask: number }[]>();
+  const phrases = new Map<string, { rest: string[]; mask: number }[]>();
+  NAMES.forEach((name, bit) => {
+    for (const pat of T[name]) {
+      const mask = 1 << bit;
+      if (pat.includes(' ')) {
+        const [first, ...rest] = pat.split(' ');
+        const list = phrases.get(first) ?? [];
+        list.push({ rest, mask });
+        phrases.set(first, list);
+      } else if (pat.endsWith('*')) {
+        const p = pat.slice(0, -1);
+        const key = p.slice(0, 2);
+        const list = prefixes.get(key) ?? [];
+        list.push({ p, mask });
+        prefixes.set(key, list);
+      } else exact.set(pat, (exact.get(pat) ?? 0) | mask);
+    }
+  });
+  return { exact, prefixes, phrases };
+})();
+
+/** The sets a word form belongs to, on its own (memoised, bounded). */
+const memo = new Map<string, number>();
+function maskOf(w: string): number {
+  let m = memo.get(w);
+  if (m !== undefined) return m;
+  m = INDEX.exact.get(w) ?? 0;
+  for (const { p, mask } of INDEX.prefixes.get(w.slice(0, 2)) ?? []) if (w.startsWith(p)) m |= mask;
+  if (memo.size > 50_000) memo.clear();
+  memo.set(w, m);
+  return m;
+}
+
+export interface TopicEvidence {
+  innovation?: string[];
+  cocreation?: string[];
+}
+
+/** The two-word topic rules that fire in the sentence, with the words that made them fire. */
+export function topicRules(words: readonly Word[]): TopicEvidence {
+  const first: Partial<Record<SetName, string>> = {};
+  let seen = 0;
+  for (let i = 0; i < words.length; i++) {
+    if (words[i].punct) continue;
+    const w = words[i].lower;
+    let m = maskOf(w);
+    for (const { rest, mask } of INDEX.phrases.get(w) ?? []) {
+      let ok = true;
+      for (let k = 0; k < rest.length && ok; k++) ok = words[i + 1 + k]?.lower === rest[k];
+      if (ok) m |= mask;
+    }
+    const fresh = m & ~seen;
+    if (!fresh) continue;
+    seen |= m;
+    NAMES.forEach((name, bit) => {
+      if (fresh & (1 << bit)) first[name] = words[i].text;
+    });
+  }
+  const out: TopicEvidence = {};
+  if (first.novelty && first.renewalObject && first.novelty !== first.renewalObject) out.innovation = [first.novelty, first.renewalObject];
+  else if (first.developVerb && first.digital && first.developVerb !== first.digital) out.innovation = [first.developVerb, first.digital];
+  if (first.outsideActor && first.participation && first.outsideActor !== first.participation) out.cocreation = [first.outsideActor, first.participation];
+  return out;
+}

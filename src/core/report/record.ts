@@ -1,0 +1,55 @@
+/**
+ * The JSON record of one analysed document: what `policy-lens analyze FILE --format json` prints for each file and
+ * what the extension's «Export Report…» writes as JSON. One definition in the engine, two adapters (src/cli,
+ * src/extension). The key order is fixed (it is part of the format).
+ */
+import { ordered } from '../audit/row';
+import type { DocumentAnalysis } from '../types';
+import { CATEGORIES, DISTRICT_ROLES } from '../types';
+import { STUDY_TERMS } from './counts';
+
+export function documentRecord(file: string, a: DocumentAnalysis): Record<string, unknown> {
+  const sentenceText = (i: number): string | null => a.sentences[i]?.text ?? null;
+  return {
+    file,
+    pages: a.pages,
+    words: a.words,
+    extractedWords: a.extractedWords,
+    sentences: a.sentences.length,
+    score: {
+      value: a.score.value,
+      label: a.score.label,
+      axes: { directive: a.score.axes.directive, enabling: a.score.axes.enabling },
+      components: a.score.components.map((c) => ({
+        id: c.id,
+        label: c.label,
+        value: c.value,
+        unit: c.unit,
+        contribution: c.contribution,
+        sentences: c.sentences,
+      })),
+    },
+    counts: {
+      exact: ordered(STUDY_TERMS, a.counts.exact),
+      inflected: ordered(STUDY_TERMS, a.counts.inflected),
+    },
+    categories: ordered(CATEGORIES, a.categories),
+    district: {
+      mentions: a.district.mentions,
+      roles: ordered(DISTRICT_ROLES, a.district.roles),
+      innovationSentences: a.district.innovationSentences,
+      innovationWithDistrictRole: a.district.innovationWithDistrictRole,
+      gap: a.district.gap,
+    },
+    findings: a.findings.map((f) => ({
+      start: f.start,
+      end: f.end,
+      page: f.page,
+      category: f.category,
+      subtype: f.subtype ?? null,
+      entry: f.entry,
+      text: f.text,
+      sentence: sentenceText(f.sentence),
+    })),
+  };
+}
