@@ -8,9 +8,9 @@ import * as path from 'path';
 import { tokenize } from '../src/core/tokenize/tokenize';
 import { compileLexicon, matchTokens } from '../src/core/match/matcher';
 import { builtinLexicon } from '../src/core/lexicon';
-import { decide, ruleCategories, sentenceFacts } from '../src/core/classify/sentence';
+import { decide, sentenceFacts } from '../src/core/classify/sentence';
 import { ruleFraming } from '../src/core/classify/framing';
-import { categoryFeatures, deonticFeatures, framingFeatures, SentenceFacts } from '../src/core/classify/features';
+import { deonticFeatures, framingFeatures, SentenceFacts } from '../src/core/classify/features';
 import { LinearModelData } from '../src/core/classify/learned';
 import { ClassifierModels, MODEL_NAMES, modelsFrom } from '../src/core/classify/models';
 import { seededShuffle } from '../src/core/tag/perceptron';
@@ -188,9 +188,6 @@ export function trainModels(rows: readonly GoldRow[], facts: readonly SentenceFa
     ['none', 'intention', 'obligation', 'recommendation', 'permission', 'prohibition'],
     o,
   );
-  for (const c of ['innovation', 'cocreation', 'collaboration', 'control'] as const) {
-    models[c] = trainLinear(ex((r, f) => ({ features: categoryFeatures(f, r.gold.deontic, c, ruleCategories(f, r.text, r.gold.deontic)[c]), label: String(r.gold[c]) })), ['false', 'true'], o);
-  }
   models.framing = trainLinear(
     ex((r, f) => ({
       features: framingFeatures(f, r.gold.deontic, r.gold, actorKindFor(f, r.gold.deontic), goldRuleFraming(f, r)),

@@ -64,3 +64,56 @@ describe('classify: the labelling guide', () => {
   it('a district mentioned as a place', () =>
     check('Enheten i bydel Frogner tester ut digital hjemmeoppfølging.', { district: 'mentioned', innovation: true }));
 });
+
+describe('classify: rules over word classes and clauses (issue 9)', () => {
+  it('«skal» with a thing as subject states its purpose; a thing to be delivered by a deadline is an order', () => {
+    check('Tilskuddsordningen skal bidra til bedre samhandling.', { deontic: 'intention', actor: null });
+    check('Høringsnotatet skal oversendes departementet innen 1. mars.', { deontic: 'obligation', actor: null });
+  });
+  it('a municipality’s own «skal» is a plan, unless it is told to report', () => {
+    check('Kommunen skal legge vekt på å utvikle tjenestene sammen med innbyggerne.', { deontic: 'intention', actor: 'Kommunen', cocreation: true });
+    check('Kommunen skal rapportere innen fristen.', { deontic: 'obligation', actor: 'Kommunen' });
+  });
+  it('a modal in an embedded question, a purpose or a temporal clause only describes', () => {
+    check('Det er uklart hva helsefellesskapene skal løse.', { deontic: 'none' });
+    check('Det må være oppdatert for at prosjektet skal ha relevans.', { deontic: 'obligation' });
+    check('Utfordringene oppstår når kommunene skal innføre velferdsteknologi.', { deontic: 'none' });
+  });
+  it('the subject after the verb: a fronted adverbial, a topicalised object', () => {
+    check('Videre skal direktoratet kartlegge behovet.', { deontic: 'obligation', actor: 'direktoratet' });
+    check('Det vil vi komme tilbake til i neste kapittel.', { deontic: 'intention', actor: 'vi' });
+  });
+  it('«må» that means «must expect» or is hedged is epistemic', () => {
+    check('Kommunen må ta høyde for at kapasiteten blir utfordret.', { deontic: 'none' });
+    check('Kanskje må vi feile flere ganger før vi lykkes.', { deontic: 'none' });
+  });
+  it('«kan» is a permission only when a body or a person may act', () => {
+    check('Kommunene kan søke om midler til utprøving.', { deontic: 'permission', actor: 'Kommunene', innovation: true });
+    check('Bærekraftsutfordringene kan ikke løses i helsetjenesten alene.', { deontic: 'none' });
+  });
+  it('a right or a freedom is a permission; an assignment is an obligation', () => {
+    check('Bydelene i Oslo har over tid hatt stor frihet til å organisere seg.', { deontic: 'permission', actor: 'Bydelene', district: 'enabled', framing: 'enabling' });
+    check('I 2023 fikk Statens vegvesen i oppdrag å utrede konsekvensene.', { deontic: 'obligation', actor: 'Statens vegvesen' });
+  });
+  it('a goal without a modal is an intention', () => check('Målet til Oslo kommune er å realisere historien om Tim.', { deontic: 'intention' }));
+  it('a modal is read even where a longer term covers it («skal sikre»)', () =>
+    check('Bydelene skal sikre at alle barn får tilbud om plass.', { deontic: 'obligation', actor: 'Bydelene', district: 'obligated' }));
+  it('innovation needs something new, not any technology word', () => {
+    check('Kommunen skal ta i bruk nye digitale løsninger i hjemmetjenesten.', { innovation: true });
+    check('IT-driften ble flyttet til et nytt datasenter.', { innovation: false });
+  });
+  it('co-creation needs people outside the administration taking part', () => {
+    check('Bydelen inviterer innbyggerne til dialogmøte om planen.', { cocreation: true });
+    check('Tjenesten gir innbyggerne svar raskere.', { cocreation: false });
+  });
+  it('a topic word inside a name does not count', () =>
+    check('Innovasjons- og samskapingsutvalget la fram sin rapport i mars.', { innovation: false, cocreation: false }));
+  it('clinical follow-up of patients is no control instrument; a year in a plan is', () => {
+    check('Pasientene får tett oppfølging etter utskrivning.', { control: false });
+    check('I 2026 skal kommunen kutte ytterligere 1 milliard.', { deontic: 'intention', control: true });
+  });
+  it('every label comes with its reason', () => {
+    const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
+    assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);
+  });
+});

@@ -75,7 +75,7 @@ describe('policy-lens audit and export (end to end)', function () {
       const first = await cli(['audit', CORPUS, '--cache', cache]);
       assert.strictEqual(first.code, 0, first.stderr);
       assert.match(first.stdout, /^Comparison of 11 documents/);
-      assert.match(first.stdout, /hod_supplerende_tildelingsbrev_nr2_2026_helsedirektoratet\.md\s+-\d+\s+top-down/);
+      assert.match(first.stdout, /hod_supplerende_tildelingsbrev_nr2_2026_helsedirektoratet\.md\s+-\d+\s+(strongly )?top-down/);
       assert.strictEqual(fs.readdirSync(cache).length, 11);
       const second = await cli(['audit', CORPUS, '--cache', cache]);
       assert.strictEqual(second.stdout, first.stdout);
@@ -99,7 +99,7 @@ describe('policy-lens audit and export (end to end)', function () {
       assert.strictEqual(lines.length, 3); // header, one row, and the empty string after the last CRLF
       const md = await cli(['audit', dir, '--format', 'md']);
       assert.match(md.stdout, /## Not analysed\n\n- broken\.pdf: /);
-      assert.match(md.stdout, /\| hod_supplerende_tildelingsbrev_nr2_2026_helsedirektoratet\.md \| -\d+ \| top-down \|/);
+      assert.match(md.stdout, /\| hod_supplerende_tildelingsbrev_nr2_2026_helsedirektoratet\.md \| -\d+ \| (strongly )?top-down \|/);
     });
 
     it('refuses bad command lines with the usage (exit 2)', async function () {

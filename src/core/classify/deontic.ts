@@ -117,6 +117,10 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
     if (goal) return { ...force('intention', `«${goal} … at … skal»: a goal`), actor: 'agent', hard: true };
     const ord = governedBy(p, OBLIGATION_GOVERNORS);
     if (ord) return { ...force('obligation', `«${ord} at … skal»: an order`), actor: 'agent', hard: true };
+    // something to be sent, delivered or done by a deadline is an order whatever the subject
+    // («Høringsnotatet skal oversendes departementet innen 1. mars»)
+    if (kind !== 'self' && kind !== 'people' && kind !== 'org' && (p.deadline || (main !== undefined && ORDER_VERBS.test(main))))
+      return { ...force('obligation', `«skal${main ? ' ' + main : ''}» with a deadline or a delivery: an order`), actor: 'agent', hard: true };
     if (kind === 'self') return { ...force('intention', '«skal» with the writer as subject: own plan'), actor: 'any' };
     if (kind === 'goal') return { ...force('intention', '«skal» states a goal'), actor: 'none' };
     if (kind === 'people' && p.relativeSubject) return soft('«som skal» about people: what they are to do');
@@ -132,7 +136,7 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
       if (!ordered && !s!.plural && !ADDRESSEE_HEADS.test(s!.text.toLowerCase()) && (SELF_LIKE.test(s!.text.toLowerCase()) || / kommune$/.test(s!.text.toLowerCase()) || s!.proper))
         return { ...force('intention', `«skal» with ${s!.text} as subject: the body's own plan`), actor: 'agent' };
       void head;
-      return { ...force('obligation', `«skal» binds ${s!.text}`), actor: 'agent' };
+      return { ...force('obligation', `«skal» binds ${s!.text}`), actor: 'agent', hard: ordered };
     }
     if (kind === 'thing') {
       // a thing to be sent, delivered or done by a deadline is an instruction («… skal oversendes departementet»,

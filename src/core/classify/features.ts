@@ -126,15 +126,6 @@ function sharedOf(facts: SentenceFacts) {
   return s;
 }
 
-/** Features for a topic category (innovation, co-creation, collaboration, control). */
-export function categoryFeatures(facts: SentenceFacts, deontic: string, category: string, byRule: boolean): string[] {
-  const s = sharedOf(facts);
-  void category;
-  const f = [...s.sentence, `rule:${byRule}`, `deontic:${deontic}`, ...s.lexicon, ...s.lemmas];
-  if (s.sentence.includes('year')) f.push(`year|deontic:${deontic}`);
-  return f;
-}
-
 /** Features for the framing decision, given the deontic label and the sentence's categories. */
 export function framingFeatures(
   facts: SentenceFacts,

@@ -4,13 +4,9 @@ import { ClassifierModelFile, LinearModel } from './learned';
 export interface ClassifierModels {
   deontic: LinearModel;
   framing: LinearModel;
-  innovation: LinearModel;
-  cocreation: LinearModel;
-  collaboration: LinearModel;
-  control: LinearModel;
 }
 
-export const MODEL_NAMES = ['deontic', 'framing', 'innovation', 'cocreation', 'collaboration', 'control'] as const;
+export const MODEL_NAMES = ['deontic', 'framing'] as const;
 
 export function modelsFrom(file: Pick<ClassifierModelFile, 'models'>): ClassifierModels {
   const out = {} as Record<(typeof MODEL_NAMES)[number], LinearModel>;

@@ -4,7 +4,7 @@ import type { CompiledLexicon } from '../match/matcher';
 import type { Standard } from '../tag';
 import { DocumentStance, levelOf, Level } from './actors';
 import { readCues, Reading } from './deontic';
-import { categoryFeatures, deonticFeatures, framingFeatures, SentenceFacts } from './features';
+import { deonticFeatures, framingFeatures, SentenceFacts } from './features';
 import { LinearModel, Prediction } from './learned';
 import { classifierModels, ClassifierModels } from './models';
 import { explainEvidence } from './explain';
@@ -22,8 +22,8 @@ import { grammar } from '../lexicon';
  *          → the learned layer weighs the rules' facts and the words (learned.ts, model.json)
  *          → labels, each with the reason that decided it.
  *
- * The rules own the rare forces (prohibition, permission); the learned layer decides between none, intention,
- * obligation and recommendation, and the categories and framing.
+ * The rules own the rare forces (prohibition, permission) and the topic categories; the learned layer may overrule
+ * a soft deontic verdict (none, intention, obligation, recommendation) and the framing when it is sure.
  */
 
 export interface ClassifyContext {
@@ -48,7 +48,7 @@ export type Categories = Pick<SentenceLabels, 'innovation' | 'cocreation' | 'col
 const RULE_ONLY: ReadonlySet<Deontic> = new Set(['prohibition', 'permission']);
 
 /** How sure the learned layer must be (score margin over the rules' label) to overrule the rules. */
-export const MARGIN = { deontic: 1, category: 3, framing: 3 };
+export const MARGIN = { deontic: 1, framing: 3 };
 const SELF_NAMES = /^(vi|me|oss)$/i;
 
 /**
@@ -66,6 +66,8 @@ export function sentenceFacts(text: string, tokens: Token[], matches: TermMatch[
 const CLINICAL = wordTest(grammar.clinicalContext);
 const STEERING_OBJECT = wordTest(grammar.steeringObjects);
 const YEAR = /^(19|20)\d\d$/;
+/** The head of a body's name («…utvalget», «…rådet», «…kommisjonen»). */
+const BODY_HEAD = /(utvalg|utval|råd|kommisjon|direktorat|etat|departement|nettverk|forum|senter|selskap)(et|en|a)?$/;
 const FULL_DATE = /\b\d{1,2}\.\s?(\d{1,2}\.|januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)\s?(19|20)\d\d\b/i;
 
 function wordTest(patterns: readonly string[]): (w: string) => boolean {
@@ -83,7 +85,15 @@ function wordTest(patterns: readonly string[]): (w: string) => boolean {
 export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic = 'none'): Categories & { evidence: Partial<Record<keyof Categories, string>> } {
   const evidence: Partial<Record<keyof Categories, string>> = {};
   const firstWord = facts.words.find((w) => !w.punct);
-  const inName = (m: TermMatch) => /^\p{Lu}/u.test(m.text) && m.start !== firstWord?.start && !/^\p{Lu}{2,}/u.test(m.text);
+  const words = facts.words;
+  // a term inside a name: capitalised inside the sentence («Samarbeidsrådet for Sunnmøre»), the second part of a name
+  // that shares its head with a capitalised first («Innovasjons- og samskapingsutvalget»), or that first part
+  const inName = (m: TermMatch) => {
+    if (/^\p{Lu}/u.test(m.text) && m.start !== firstWord?.start && !/^\p{Lu}{2,}/u.test(m.text)) return true;
+    const i = words.findIndex((w) => w.start <= m.start && w.end >= m.end);
+    if (i >= 3 && (words[i - 1].lower === 'og' || words[i - 1].lower === 'eller') && words[i - 2].text === '-' && /^\p{Lu}/u.test(words[i - 3].text)) return true;
+    return i >= 0 && words[i + 1]?.text === '-' && (words[i + 2]?.lower === 'og' || words[i + 2]?.lower === 'eller') && i + 3 < words.length && BODY_HEAD.test(words[i + 3].lower);
+  };
   const lower = facts.words.map((w) => w.lower);
   const clinical = lower.some(CLINICAL) && !lower.some(STEERING_OBJECT);
   const hit = (cat: keyof Categories) => {
@@ -178,17 +188,9 @@ export function decide(facts: SentenceFacts, text: string, context: ClassifyCont
   const actor = actorInfo ? actorInfo.text : null;
   const actorRange = actorInfo ? { start: actorInfo.start, end: actorInfo.end } : undefined;
 
-  // ── topic categories ──
+  // ── topic categories: by rule (learned models for them did no better, cross-validated by document) ──
   const byRules = ruleCategories(facts, text, deontic);
-  let categories: Categories = { innovation: byRules.innovation, cocreation: byRules.cocreation, collaboration: byRules.collaboration, control: byRules.control };
-  if (models) {
-    const byRule = categories;
-    const is = (c: 'innovation' | 'cocreation' | 'collaboration' | 'control') => {
-      const p = models[c].predict(categoryFeatures(facts, deontic, c, byRule[c]));
-      return p.margin >= MARGIN.category ? p.label === 'true' : byRule[c];
-    };
-    categories = { innovation: is('innovation'), cocreation: is('cocreation'), collaboration: is('collaboration'), control: is('control') };
-  }
+  const categories: Categories = { innovation: byRules.innovation, cocreation: byRules.cocreation, collaboration: byRules.collaboration, control: byRules.control };
 
   // ── actor level, district role, framing ──
   const level: Level | undefined = actor ? levelOf(actor, stance) : undefined;

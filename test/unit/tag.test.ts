@@ -1,0 +1,71 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseConllu } from '../../src/core/tag/conllu';
+import { taggerInfo, tagWords } from '../../src/core/tag';
+import { tokenize } from '../../src/core/tokenize/tokenize';
+
+const UD = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'ud');
+
+function accuracy(file: string, standard: 'nb' | 'nn'): { upos: number; tokens: number } {
+  let ok = 0;
+  let n = 0;
+  for (const s of parseConllu(fs.readFileSync(path.join(UD, file), 'utf8'))) {
+    // the engine's tokens: a treebank token it splits («22.») is left out of the comparison
+    const words = s.tokens.map((t) => t.form);
+    if (words.some((w) => tokenize(w).length !== 1)) continue;
+    const tags = tagWords(words, standard);
+    s.tokens.forEach((t, i) => {
+      n++;
+      if (tags[i].upos === t.upos) ok++;
+    });
+  }
+  return { upos: ok / n, tokens: n };
+}
+
+describe('word-class layer (src/core/tag)', () => {
+  it('the model file names its training data, licence and held-out accuracy (≥ 0.95 Bokmål, ≥ 0.94 Nynorsk)', () => {
+    const info = taggerInfo();
+    assert.match(info.license, /CC BY-SA 4\.0/);
+    assert.match(info.attribution, /UD_Norwegian-Bokmaal/);
+    assert.ok(info.heldOut.nb.upos >= 0.95, `Bokmål ${info.heldOut.nb.upos}`);
+    assert.ok(info.heldOut.nn.upos >= 0.94, `Nynorsk ${info.heldOut.nn.upos}`);
+  });
+
+  it('tags treebank sentences as it learnt to (run-time features = training features)', () => {
+    const nb = accuracy('no_bokmaal-ud-test-first120.conllu', 'nb');
+    const nn = accuracy('no_nynorsk-ud-test-first120.conllu', 'nn');
+    assert.ok(nb.tokens > 1000 && nn.tokens > 1000);
+    assert.ok(nb.upos >= 0.97, `Bokmål ${nb.upos}`);
+    assert.ok(nn.upos >= 0.97, `Nynorsk ${nn.upos}`);
+  });
+
+  it('tags policy sentences: modals AUX, main verbs VERB, s-passives with their active lemma', () => {
+    const t = (s: string, std: 'nb' | 'nn' = 'nb') => {
+      const words = tokenize(s).map((x) => x.text);
+      const tags = tagWords(words, std);
+      return Object.fromEntries(words.map((w, i) => [w, `${tags[i].upos} ${tags[i].lemma}`]));
+    };
+    const a = t('Bydelene skal rapportere måloppnåelse innen 15. april.');
+    assert.strictEqual(a.Bydelene, 'NOUN bydel');
+    assert.strictEqual(a.skal, 'AUX skulle');
+    assert.strictEqual(a.rapportere, 'VERB rapportere');
+    const b = t('Tiltakene skal gjennomføres i samarbeid med frivillige organisasjoner.');
+    assert.strictEqual(b.gjennomføres, 'VERB gjennomføre');
+    assert.strictEqual(b.Tiltakene, 'NOUN tiltak');
+    const c = t('Helsedirektoratet bes om å utrede konsekvensene.');
+    assert.strictEqual(c.å, 'PART å');
+    assert.strictEqual(c.utrede, 'VERB utrede');
+    const d = t('Kommunane må ikkje redusere tilbodet til barn og unge.', 'nn');
+    assert.strictEqual(d.Kommunane, 'NOUN kommune');
+    assert.strictEqual(d.må, 'AUX måtte');
+    assert.strictEqual(d.ikkje, 'PART ikkje');
+  });
+
+  it('is deterministic and keeps its cache bounded over many word types', () => {
+    const words = Array.from({ length: 70_000 }, (_, i) => `ord${i}`);
+    const a = tagWords(words.slice(0, 50));
+    for (let i = 0; i < words.length; i += 500) tagWords(words.slice(i, i + 500));
+    assert.deepStrictEqual(tagWords(words.slice(0, 50)), a);
+  });
+});
