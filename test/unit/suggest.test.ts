@@ -59,6 +59,8 @@ const TYPICAL = [
   'Departementet forutsetter at direktoratet løser oppgavene innenfor rammen.',
   'Forslaget bes oversendt departementet innen 30.4.2026.',
   'Det bes om en skriftlig rapportering på fremdrift innen 15.10.2026.',
+  'Det bes om at bydelene rapporterer innen 1. mars.',
+  'Departementet ber Helsedirektoratet ta kontakt underveis om arbeidet.',
   'Helsedirektoratet gis i oppdrag å utrede en ny finansieringsmodell.',
   'Statsforvalterne er bedt om å bidra i utredningsarbeidet.',
   'Prosjektgruppen bes ta utgangspunkt i dette arbeidet.',

@@ -386,6 +386,20 @@ function steeringStrategies(p: Parsed, r: Reading, ph: Phrases, opts: StrategyOp
         out.push(...candidate(new Draft(p.text, w).replace(w[first].start, w[last].end, matchCase(to, w[first].text)), 'wish', `${q(text(p, first, last))} → ${q(to)}: a wish instead of an order`));
         return out;
       }
+      // «ber X gjøre …» (a body asked to act, without «om») → «inviterer X til å gjøre …», «oppfordrer X til å …»
+      if ((words[0] === 'ber' || words[0] === 'be') && !(words[1] === 'om' && last === first + 1)) {
+        const np = npAfter(w, first + 1, Math.min(w.length, first + 8));
+        const v = np ? np.end + 1 : -1;
+        if (np && isAgent(w[np.head].lower, w[np.head].text) && v < w.length && isInfinitive(w[v])) {
+          const inf = words[0] === 'be' || infinitiveBefore;
+          for (const [verb, id] of [
+            [inf ? ph.inviteInfinitive : ph.invite, 'invite'],
+            [inf ? ph.encourageInfinitive : ph.encourage, 'recommend'],
+          ] as const)
+            out.push(...candidate(new Draft(p.text, w).word(first, matchCase(verb, w[first].text)).insert(w[v].start, 'til å '), id, `${q(w[first].text + ' … ' + w[v].text)} → ${q(verb + ' … til å ' + w[v].text)}: an invitation instead of an order`));
+          return out;
+        }
+      }
       // «ber X om å» → «inviterer X til å», «oppfordrer X til å»
       if ((words[0] === 'ber' || words[0] === 'be' || words[0] === 'anmoder') && words[words.length - 1] === 'om' && last > first + 1 && next?.lower === 'å') {
         const inf = words[0] === 'be' || infinitiveBefore;
@@ -533,6 +547,11 @@ function passiveAsk(p: Parsed, r: Reading, b: number, ph: Phrases): Candidate[] 
   const expletive = r.subject?.kind === 'expletive' || w[b + 1]?.lower === 'det' || (b > 0 && w[b - 1].lower === 'det');
   if (expletive && om > 0 && !/^(å|at)$/.test(w[om + 1]?.lower ?? '') && om <= b + 2) {
     out.push(...candidate(new Draft(p.text, w).word(b, matchCase('er', w[b].text)).word(om, ph.desirable), 'desirable', `${q('bes om')} → ${q('er ' + ph.desirable)}: a wish instead of an order`));
+    return out;
+  }
+  // «Det bes om at X …», «Videre bes det om at X …» → «Det er ønskelig at X …»
+  if (expletive && om > 0 && w[om + 1]?.lower === 'at' && om <= b + 2) {
+    out.push(...candidate(new Draft(p.text, w).word(b, matchCase('er', w[b].text)).word(om, ph.desirableAdjective), 'desirable', `${q('bes om at')} → ${q('er ' + ph.desirableAdjective + ' at')}: a wish instead of an order`));
     return out;
   }
   if (expletive) return out;
