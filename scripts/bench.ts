@@ -14,6 +14,7 @@ import { analyzeText, extractFile } from '../src/core/node';
 import { incrementalCase } from './bench-incremental';
 import { auditCase, AUDIT_UNITS } from './bench-audit';
 import { pdfViewerCase, PDF_VIEWER_UNITS } from './bench-pdf-viewer';
+import { cliCase, CLI_UNITS } from './bench-cli';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DEFAULT_CORPUS = '/work/shared/corpus';
@@ -65,6 +66,7 @@ function textOptions(file: string): Parameters<typeof analyzeText>[1] {
 }
 
 const CASES: Case[] = [
+  cliCase(MELD_ST_9),
   {
     name: 'text',
     description: 'analyzeText on the text of every .txt/.md file in txt/ (read beforehand; one untimed warm-up pass, median of 3 timed passes)',
@@ -218,6 +220,7 @@ const UNITS: Record<string, string> = {
   incrementalWorkerP99Ms: 'ms',
   incrementalHostStallP99Ms: 'ms',
   incrementalHostStallMaxMs: 'ms',
+  ...CLI_UNITS,
   ...AUDIT_UNITS,
   ...PDF_VIEWER_UNITS,
   peakRssMB: 'MB',

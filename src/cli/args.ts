@@ -1,5 +1,7 @@
 /** Command-line parsing for `policy-lens`. No analysis here. */
 import { DraftCommand, DRAFT_COMMANDS, DRAFT_USAGE, DraftUsageError, parseDraftArgs } from './draftArgs';
+import { DEFAULT_LIMITS, LIMIT_INFO, LIMIT_NAMES } from '../core/limits';
+import type { LimitName, Limits } from '../core/limits';
 
 export type OutputFormat = 'table' | 'json' | 'csv';
 export type AuditFormat = 'table' | 'json' | 'csv' | 'md';
@@ -9,9 +11,9 @@ export type ExportLevel = 'match' | 'sentence' | 'paragraph';
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'analyze'; paths: string[]; format: OutputFormat; lexicons: string[] }
+  | { kind: 'analyze'; paths: string[]; format: OutputFormat; lexicons: string[]; limits: Partial<Limits> }
   | { kind: 'classify'; lexicons: string[]; lemmas: boolean }
-  | { kind: 'audit'; paths: string[]; format: AuditFormat; lexicons: string[]; cache?: string; workers?: number }
+  | { kind: 'audit'; paths: string[]; format: AuditFormat; lexicons: string[]; cache?: string; workers?: number; limits: Partial<Limits> }
   | {
       kind: 'export';
       paths: string[];
@@ -21,6 +23,7 @@ export type Command =
       lexicons: string[];
       name?: string;
       codebook?: string;
+      limits: Partial<Limits>;
     }
   | DraftCommand;
 
@@ -33,11 +36,12 @@ export class UsageError extends Error {
 }
 
 export const USAGE = `Usage:
-  policy-lens analyze PATH... [--format table|json|csv] [--lexicon FILE]...
+  policy-lens analyze PATH... [--format table|json|csv] [--lexicon FILE]... [LIMIT]...
   policy-lens classify [--lemmas] [--lexicon FILE]...
   policy-lens audit PATH... [--format table|csv|json|md] [--cache DIR] [--workers N] [--lexicon FILE]...
+                    [LIMIT]...
   policy-lens export PATH... --format qdpx -o FILE.qdpx [--level match|sentence|paragraph]
-                     [--name NAME] [--codebook FILE] [--lexicon FILE]...
+                     [--name NAME] [--codebook FILE] [--lexicon FILE]... [LIMIT]...
   policy-lens --help | --version
 
 Commands:
@@ -77,10 +81,16 @@ Options of export:
       --name NAME    The project's name (default: the output file's name).
       --codebook FILE  Codes to add to the default codebook (.qdc, or a Policy Lens codebook .json).
 
+Limits (analyze, audit, export): a document over a limit is refused with a one-line message naming the
+limit, before the work it guards; the others are still analysed. Raise a limit with:
+${LIMIT_NAMES.map((k) => `  ${LIMIT_INFO[k].flag.padEnd(20)} ${LIMIT_INFO[k].what} (default ${DEFAULT_LIMITS[k]}${LIMIT_INFO[k].unit === 'MB' ? ' MB' : ''})`).join('\n')}
+
 ${DRAFT_USAGE}
 
 Exit codes: 0 success; 1 a document or lexicon could not be read (the rest is still analysed);
 2 usage error. Colour is used only on a terminal and never when NO_COLOR is set.`;
+
+const LIMIT_FLAGS = new Map<string, LimitName>(LIMIT_NAMES.map((k) => [LIMIT_INFO[k].flag, k]));
 
 const FORMATS: readonly OutputFormat[] = ['table', 'json', 'csv'];
 const AUDIT_FORMATS: readonly AuditFormat[] = ['table', 'json', 'csv', 'md'];
@@ -123,6 +133,7 @@ export function parseArgs(argv: readonly string[]): Command {
     if (!commands.includes(command)) throw new UsageError(`${opt} is an option of ${commands.join(' and ')}.`);
   };
   const lexicons: string[] = [];
+  const limits: Partial<Limits> = {};
   const paths: string[] = [];
   let onlyPaths = false;
   for (let i = 1; i < args.length; i++) {
@@ -201,8 +212,17 @@ export function parseArgs(argv: readonly string[]): Command {
         lexicons.push(v);
         break;
       }
-      default:
-        throw new UsageError(`Unknown option: ${a}.`);
+      default: {
+        const limit = LIMIT_FLAGS.get(name);
+        if (!limit) throw new UsageError(`Unknown option: ${a}.`);
+        only(name, 'analyze', 'audit', 'export');
+        const [v, j] = takeValue(args, i, name, inline);
+        i = j;
+        const n = Number(v);
+        if (!/^\d+(\.\d+)?$/.test(v) || !(n > 0)) throw new UsageError(`${name} needs a positive number (got ${v}).`);
+        limits[limit] = n;
+        break;
+      }
     }
   }
 
@@ -212,14 +232,14 @@ export function parseArgs(argv: readonly string[]): Command {
   }
   if (paths.length === 0) throw new UsageError(`${command} needs at least one PATH.`);
   if (command === 'audit') {
-    return { kind: 'audit', paths, format: (format as AuditFormat | undefined) ?? 'table', lexicons, cache, workers };
+    return { kind: 'audit', paths, format: (format as AuditFormat | undefined) ?? 'table', lexicons, cache, workers, limits };
   }
   if (command === 'export') {
     if (format === undefined) throw new UsageError('export needs --format qdpx.');
     if (!output) throw new UsageError('export needs -o FILE (the project file to write).');
-    return { kind: 'export', paths, format: format as ExportFormat, output, level: level ?? 'sentence', lexicons, name: projectName, codebook };
+    return { kind: 'export', paths, format: format as ExportFormat, output, level: level ?? 'sentence', lexicons, name: projectName, codebook, limits };
   }
-  return { kind: 'analyze', paths, format: (format as OutputFormat | undefined) ?? 'table', lexicons };
+  return { kind: 'analyze', paths, format: (format as OutputFormat | undefined) ?? 'table', lexicons, limits };
 }
 
 /** `suggest` and `compare` (./draftArgs.ts), their mistakes reported as usage errors. */

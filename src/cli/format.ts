@@ -3,7 +3,7 @@
  * Presentation only: every number comes from the engine's DocumentAnalysis.
  */
 import type { AuditRow, Category, DistrictRole, DocumentAnalysis, StudyTerm } from '../core/node';
-import { auditRow, CATEGORIES, csvField, csvLine, DISTRICT_ROLES, ordered, STUDY_TERMS } from '../core/node';
+import { auditRow, CATEGORIES, csvField, csvLine, DISTRICT_ROLES, documentRecordHead, findingRecord, ordered, STUDY_TERMS } from '../core/node';
 
 // ───────────────────────────── JSON ─────────────────────────────
 
@@ -11,6 +11,33 @@ import { auditRow, CATEGORIES, csvField, csvLine, DISTRICT_ROLES, ordered, STUDY
 export function jsonArrayItem(value: unknown, first: boolean): string {
   const body = JSON.stringify(value, null, 2).replace(/\n/g, '\n  ');
   return `${first ? '' : ',\n'}  ${body}`;
+}
+
+/** Findings serialised per piece: the output of a long document is written as it is made, never held whole. */
+const FINDINGS_PER_CHUNK = 2000;
+
+/**
+ * The text of `jsonArrayItem(documentRecord(file, a), first)`, in pieces: the record without its findings, then the
+ * findings a few thousand at a time. Memory stays at one piece, whatever the number of findings.
+ */
+export function* jsonDocumentChunks(file: string, a: DocumentAnalysis, first: boolean): Generator<string> {
+  const MARK = '\u0000findings\u0000';
+  const head = jsonArrayItem({ ...documentRecordHead(file, a), findings: MARK }, first);
+  const at = head.lastIndexOf(JSON.stringify(MARK));
+  yield head.slice(0, at);
+  if (a.findings.length === 0) yield '[]';
+  else {
+    // Inside the record inside the array: the findings' braces at 6 spaces, their keys at 8, the bracket at 4.
+    for (let i = 0; i < a.findings.length; i += FINDINGS_PER_CHUNK) {
+      const piece = a.findings
+        .slice(i, i + FINDINGS_PER_CHUNK)
+        .map((f) => '      ' + JSON.stringify(findingRecord(a, f), null, 2).replace(/\n/g, '\n      '))
+        .join(',\n');
+      yield (i === 0 ? '[\n' : ',\n') + piece;
+    }
+    yield '\n    ]';
+  }
+  yield head.slice(at + JSON.stringify(MARK).length);
 }
 
 // ───────────────────────────── summary row (table + CSV) ─────────────────────────────

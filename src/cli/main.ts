@@ -1,7 +1,7 @@
 /**
  * `policy-lens` command line: a thin adapter over the engine's public API (src/core).
  *
- *   policy-lens analyze PATH… [--format table|json|csv] [--lexicon FILE]…
+ *   policy-lens analyze PATH… [--format table|json|csv] [--lexicon FILE]… [--max-… N]…
  *   policy-lens classify [--lexicon FILE]… [--lemmas] (sentences on stdin, JSON lines on stdout)
  *   policy-lens audit PATH… [--format table|csv|json|md] [--cache DIR] [--workers N]   (workspace.ts)
  *   policy-lens export PATH… --format qdpx -o FILE [--level match|sentence|paragraph]  (workspace.ts)
@@ -9,11 +9,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as readline from 'readline';
-import { analyzeFile, classifySentence, documentRecord, ExtractionError, loadLexicon } from '../core/node';
+import { analyzeFile, classifySentence, ExtractionError, loadLexicon } from '../core/node';
 import type { AnalyzeOptions } from '../core/node';
 import { Command, parseArgs, USAGE, UsageError } from './args';
 import { collectDocuments } from './files';
-import { comparison, csvTable, jsonArrayItem, scorecard, Style, SummaryRow, summaryRow } from './format';
+import { comparison, csvTable, jsonDocumentChunks, scorecard, Style, SummaryRow, summaryRow } from './format';
 import { auditCommand, exportCommand } from './workspace';
 import { compareCommand, suggestCommand } from './draft';
 
@@ -123,7 +123,8 @@ function styleFor(io: CliIO): Style {
 
 async function analyzeCommand(cmd: Extract<Command, { kind: 'analyze' }>, io: CliIO): Promise<number> {
   let failed = false;
-  const { opts, failed: lexFailed } = await loadOptions(cmd.lexicons, io);
+  const { opts: lexOpts, failed: lexFailed } = await loadOptions(cmd.lexicons, io);
+  const opts: AnalyzeOptions = { ...lexOpts, limits: cmd.limits };
   failed ||= lexFailed;
 
   const { files, problems } = await collectDocuments(cmd.paths);
@@ -148,7 +149,7 @@ async function analyzeCommand(cmd: Extract<Command, { kind: 'analyze' }>, io: Cl
     try {
       switch (cmd.format) {
         case 'json':
-          io.stdout.write(jsonArrayItem(documentRecord(file, a), first));
+          for (const piece of jsonDocumentChunks(file, a, first)) io.stdout.write(piece);
           break;
         case 'csv':
           rows.push(summaryRow(file, a));
@@ -205,7 +206,8 @@ async function classifyCommand(cmd: Extract<Command, { kind: 'classify' }>, io: 
 
 /** `audit` and `export` (src/cli/workspace.ts), with the lexicon loaded and reported here. */
 async function workspaceCommand(cmd: Extract<Command, { kind: 'audit' | 'export' }>, io: CliIO): Promise<number> {
-  const { opts, failed: lexFailed } = await loadOptions(cmd.lexicons, io);
+  const { opts: lexOpts, failed: lexFailed } = await loadOptions(cmd.lexicons, io);
+  const opts: AnalyzeOptions = { ...lexOpts, limits: cmd.limits };
   const ac = new AbortController();
   const onSigint = () => ac.abort();
   if (io.handleSignals) process.once('SIGINT', onSigint);

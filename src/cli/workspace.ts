@@ -76,6 +76,7 @@ export async function auditCommand(cmd: Extract<Command, { kind: 'audit' }>, io:
     workers: cmd.workers,
     lexiconFiles: [...ctx.lexiconFiles],
     language: ctx.analyzeOptions.language,
+    limits: ctx.analyzeOptions.limits,
     signal: ctx.signal,
     onProgress: tty
       ? (p) => {

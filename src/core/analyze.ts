@@ -10,9 +10,11 @@ import {
   SentenceAnalysis,
   SentenceLabels,
   StudyTerm,
+  TermMatch,
 } from './types';
 import { extractText, ExtractOptions } from './extract';
-import { segmentBlocks, sectionsFrom, splitSentences } from './segment/segment';
+import { checkTextSize, limitsOf } from './limits';
+import { MAX_SENTENCE_CHARS, segmentBlocks, sectionsFrom, sentencesOf } from './segment/segment';
 import { tokenize } from './tokenize/tokenize';
 import { countWords, countWordsExcluding } from './tokenize/words';
 import { builtinLexicon, Lexicon } from './lexicon';
@@ -50,41 +52,64 @@ export type BlockCache = Map<string, CachedSentence[]>;
 
 interface CachedSentence {
   rel: Range;
+  /** A piece of an over-long sentence (segment.ts, MAX_SENTENCE_CHARS); always set, so all have one shape. */
+  cut: boolean;
+  /** Its words (word and number tokens: the words countWords counts). */
+  words: number;
   exact: Record<StudyTerm, number>;
   inflected: Record<StudyTerm, number>;
   labels: ReturnType<typeof classifyTokens>;
   matches: SentenceAnalysis['matches'];
 }
 
-function shiftRange<T extends Range>(r: T, d: number): T {
-  return { ...r, start: r.start + d, end: r.end + d };
+function shiftRange(r: Range, d: number): Range {
+  return d === 0 ? r : { start: r.start + d, end: r.end + d };
 }
 
+/** A match moved by d (a copy with the same keys in the same order; no object spread: this runs per match per edit). */
+function shiftMatch(m: TermMatch, d: number): TermMatch {
+  if (d === 0) return m;
+  return { start: m.start + d, end: m.end + d, text: m.text, entry: m.entry, category: m.category, weight: m.weight, negated: m.negated };
+}
+
+function wordTokens(tokens: readonly { kind: string }[]): number {
+  let n = 0;
+  for (let k = 0; k < tokens.length; k++) if (tokens[k].kind !== 'punct') n++;
+  return n;
+}
+
+/**
+ * Analyses the sentences of one block. Offsets are relative to `base`: the block's start when the result is cached
+ * (a block's sentences are reused wherever the block moves), 0 otherwise (no copies).
+ */
 function analyzeBlock(
   text: string,
   block: Block,
   compiled: CompiledLexicon,
   stance: DocumentStance,
+  base: number,
 ): CachedSentence[] {
-  const ranges = block.kind === 'heading' ? [{ start: block.start, end: block.end }] : splitSentences(text, block.start, block.end);
-  return ranges.map((r) => {
+  return sentencesOf(text, block).map((r) => {
     const tokens = tokenize(text, r.start, r.end);
     const matches = matchTokens(text, tokens, compiled);
     const labels = classifyTokens(text, tokens, matches, compiled, { stance });
     const exact = emptyCounts();
     const inflected = emptyCounts();
     addStudyCounts(tokens, exact, inflected);
-    return {
-      rel: { start: r.start - block.start, end: r.end - block.start },
+    const c: CachedSentence = {
+      rel: { start: r.start - base, end: r.end - base },
+      cut: r.cut === true,
+      words: wordTokens(tokens),
       exact,
       inflected,
-      labels: {
+      labels: base === 0 ? labels : {
         ...labels,
-        cue: labels.cue && shiftRange(labels.cue, -block.start),
-        actorRange: labels.actorRange && shiftRange(labels.actorRange, -block.start),
+        cue: labels.cue && shiftMatch(labels.cue, -base),
+        actorRange: labels.actorRange && shiftRange(labels.actorRange, -base),
       },
-      matches: matches.map((m) => shiftRange(m, -block.start)),
+      matches: base === 0 ? matches : matches.map((m) => shiftMatch(m, -base)),
     };
+    return c;
   });
 }
 
@@ -100,8 +125,27 @@ function pageAt(doc: ExtractedDocument, offset: number): number {
   return spans[lo]?.page ?? 1;
 }
 
-function insideExcluded(excluded: Range[], r: Range): boolean {
-  return excluded.some((e) => e.start <= r.start && e.end >= r.end);
+/**
+ * «Is r inside one of the excluded ranges?» in O(log n): the ranges sorted by start, with the largest end among
+ * each prefix (r is inside one iff the largest end of those starting at or before r.start reaches r.end).
+ */
+function excludedIndex(excluded: readonly Range[]): (r: Range) => boolean {
+  const sorted = [...excluded].sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  for (let k = 0; k < sorted.length; k++) maxEnd.push(Math.max(sorted[k].end, k ? maxEnd[k - 1] : -Infinity));
+  return (r) => {
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start <= r.start) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found >= 0 && maxEnd[found] >= r.end;
+  };
 }
 
 // ── Incremental re-analysis: the whole-text passes, made cheap when a block cache is given ──────────────
@@ -118,7 +162,10 @@ function insideExcluded(excluded: Range[], r: Range): boolean {
 const LANGUAGE_SAMPLE = 200_000;
 const STANCE_HEAD = 4000;
 const blockWords = new WeakMap<CachedSentence[], number>();
-const wholeTextMemo = new WeakMap<BlockCache, { sample?: string; language?: 'nb' | 'nn'; head?: string; stance?: DocumentStance }>();
+const wholeTextMemo = new WeakMap<
+  BlockCache,
+  { sample?: string; language?: 'nb' | 'nn'; head?: string; stance?: DocumentStance; stanceKey?: string; compiled?: CompiledLexicon }
+>();
 
 function memoOf(cache: BlockCache | undefined) {
   if (!cache) return undefined;
@@ -155,6 +202,30 @@ function languageOf(text: string, cache: BlockCache | undefined): 'nb' | 'nn' {
   return language;
 }
 
+/**
+ * A block's key in the cache: its text (a slice: no copy, and hashing reads it in place), marked when the block is a
+ * heading (a heading is one sentence, other blocks are split). A paragraph and a list item with the same text have
+ * the same sentences.
+ */
+function blockKey(text: string, block: Block): string {
+  const t = text.slice(block.start, block.end);
+  return block.kind === 'heading' ? '\u0001' + t : t;
+}
+
+/**
+ * The words of a block: the sum of its sentences' word tokens — every word lies inside one sentence, as sentences
+ * are only split at white space — unless a sentence was cut (a cut without white space may split a word): then
+ * counted over the block.
+ */
+function wordsOfBlock(text: string, block: Block, sentences: readonly CachedSentence[]): number {
+  let n = 0;
+  for (const c of sentences) {
+    if (c.cut) return countWords(text, block.start, block.end);
+    n += c.words;
+  }
+  return n;
+}
+
 /** True when the text outside the blocks is white space only (so block word counts add up to the text's). */
 function gapsAreBlank(text: string, blocks: readonly Block[]): boolean {
   let pos = 0;
@@ -168,6 +239,8 @@ function gapsAreBlank(text: string, blocks: readonly Block[]): boolean {
 /** Runs segment → tokenize → match → classify → score → report over an extracted document. */
 export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = {}): DocumentAnalysis {
   const text = doc.text;
+  // Before the work: a text over the size limit is refused (LimitError), whatever reader it came from.
+  checkTextSize(text, limitsOf(opts), opts.file ?? 'The text', opts.file);
   const language = opts.language && opts.language !== 'auto' ? opts.language : languageOf(text, opts.cache);
   const lexicon = forLanguage(opts.lexicon ?? builtinLexicon(), opts.language ?? 'auto');
   const compiled = compileLexicon(lexicon);
@@ -175,7 +248,16 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
   const blocks = segmentBlocks(text, doc.format);
   const sections = sectionsFrom(text, blocks);
   const excluded = [...doc.excluded].sort((a, b) => a.start - b.start);
+  const insideExcluded = excludedIndex(excluded);
   const stanceKey = `${stance.kind}|${stance.writer}|`;
+  // The cached blocks were analysed with one stance and one lexicon (the language option picks the lexicon's
+  // entries): another one makes them all out of date.
+  const memo = memoOf(opts.cache);
+  if (memo && (memo.stanceKey !== stanceKey || memo.compiled !== compiled)) {
+    opts.cache!.clear();
+    memo.stanceKey = stanceKey;
+    memo.compiled = compiled;
+  }
 
   const sentences: SentenceAnalysis[] = [];
   const exact = emptyCounts();
@@ -187,31 +269,42 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
   let wordsInBlocks = 0;
 
   for (const block of blocks) {
-    const key = stanceKey + text.slice(block.start, block.end) + '|' + block.kind;
+    const key = opts.cache ? blockKey(text, block) : '';
     let cached = opts.cache?.get(key);
+    const base = opts.cache ? block.start : 0;
     if (!cached) {
-      cached = analyzeBlock(text, block, compiled, stance);
-      opts.cache?.set(key, cached);
+      cached = analyzeBlock(text, block, compiled, stance, base);
+      // the key copied: a slice would keep this version of the whole text alive as long as the entry
+      opts.cache?.set(key.length >= 13 ? (' ' + key).slice(1) : key, cached);
     }
     if (sumBlockWords) {
       let n = blockWords.get(cached);
-      if (n === undefined) blockWords.set(cached, (n = countWords(text, block.start, block.end)));
+      if (n === undefined) blockWords.set(cached, (n = wordsOfBlock(text, block, cached)));
       wordsInBlocks += n;
     }
     while (sectionIdx + 1 < sections.length && sections[sectionIdx + 1].start <= block.start) sectionIdx++;
     for (const c of cached) {
-      const r = shiftRange(c.rel, block.start);
-      const isExcluded = excluded.length > 0 && insideExcluded(excluded, r);
-      const matches = c.matches.map((m) => shiftRange(m, block.start));
+      const r = shiftRange(c.rel, base);
+      const isExcluded = excluded.length > 0 && insideExcluded(r);
+      const matches = base === 0 ? c.matches : c.matches.map((m) => shiftMatch(m, base));
       const l = c.labels;
       const s: SentenceAnalysis = {
         index: sentences.length,
         start: r.start,
         end: r.end,
         text: text.slice(r.start, r.end),
-        ...labelsOf(l),
-        cue: l.cue && shiftRange(l.cue, block.start),
-        actorRange: l.actorRange && shiftRange(l.actorRange, block.start),
+        // the gold fields (labelsOf), written out: one object shape for every sentence, no copy
+        deontic: l.deontic,
+        directive: l.directive,
+        actor: l.actor,
+        district: l.district,
+        innovation: l.innovation,
+        cocreation: l.cocreation,
+        collaboration: l.collaboration,
+        control: l.control,
+        framing: l.framing,
+        cue: l.cue && shiftMatch(l.cue, base),
+        actorRange: l.actorRange && shiftRange(l.actorRange, base),
         actorLevel: l.actorLevel,
         reason: l.reason,
         matches,
@@ -219,6 +312,7 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
         section: sections[sectionIdx]?.index ?? 0,
         excluded: isExcluded,
       };
+      if (c.cut) s.cut = true;
       sentences.push(s);
       if (isExcluded) continue;
       for (const k of STUDY_TERMS) {
@@ -316,8 +410,16 @@ export interface SentenceClassification extends SentenceLabels {
   lemmas?: { text: string; upos: string; lemma: string }[];
 }
 
-/** Classifies one sentence on its own (the `classify` command and the gold evaluation). */
+/**
+ * Classifies one sentence on its own (the `classify` command and the gold evaluation). A «sentence» longer than
+ * MAX_SENTENCE_CHARS is refused with a RangeError (running text goes through `analyzeText`, which cuts it).
+ */
 export function classifySentence(sentence: string, opts: { lexicon?: Lexicon; lemmas?: boolean } = {}): SentenceClassification {
+  if (sentence.length > MAX_SENTENCE_CHARS) {
+    throw new RangeError(
+      `the sentence has ${sentence.length} characters, more than the ${MAX_SENTENCE_CHARS} of one sentence (MAX_SENTENCE_CHARS); analyse running text with \`analyze\``,
+    );
+  }
   const compiled = compileLexicon(opts.lexicon ?? builtinLexicon());
   const tokens = tokenize(sentence);
   const matches = matchTokens(sentence, tokens, compiled);

@@ -17,9 +17,12 @@
  */
 export * from './types';
 export { countWords, countWordsExcluding } from './tokenize/words';
-export { extractText, extractBuffer, formatOf } from './extract';
+export { checkFileSize, extractText, extractBuffer, formatOf } from './extract';
 export type { ExtractOptions } from './extract';
 export type { PdfAssets } from './extract/pdf';
+export { DEFAULT_LIMITS, LIMIT_INFO, LIMIT_NAMES, LimitError, resolveLimits } from './limits';
+export type { Limits, LimitName } from './limits';
+export { MAX_SENTENCE_CHARS } from './segment/segment';
 export { builtinLexicon, lexiconFromTexts, parseLexicon, LexiconError } from './lexicon';
 export type { Lexicon, LexiconEntry, LexiconLoadResult } from './lexicon';
 export { analyzeExtracted, analyzeText, classifySentence } from './analyze';
@@ -28,7 +31,7 @@ export { sentenceImpact, labelFor } from './score/score';
 export type { SentenceImpact } from './score/score';
 export { sectionProfiles } from './report/sections';
 export type { SectionProfile } from './report/sections';
-export { documentRecord } from './report/record';
+export { documentRecord, documentRecordHead, findingRecord } from './report/record';
 export { STUDY_TERMS } from './report/counts';
 export { detectLanguage } from './report/language';
 export { auditRow, isAuditRow, ordered } from './audit/row';

@@ -201,6 +201,11 @@ export interface SentenceAnalysis extends SentenceLabels, Range {
   section: number;
   /** True when the sentence lies in a running header/footer (not counted). */
   excluded: boolean;
+  /**
+   * Set when the «sentence» is a piece of an over-long one that segmentation cut (longer than
+   * MAX_SENTENCE_CHARS in src/core/segment/segment.ts: a table pasted as one line, a text without full stops).
+   */
+  cut?: true;
 }
 
 // ───────────────────────────── 6. score ─────────────────────────────

@@ -105,9 +105,10 @@ export class AnalysisService implements vscode.Disposable {
   updateSettings(s: Settings): void {
     const lexiconChanged = JSON.stringify(s.lexiconFiles) !== JSON.stringify(this.settings.lexiconFiles);
     const languageChanged = s.language !== this.settings.language;
+    const limitsChanged = JSON.stringify(s.limits) !== JSON.stringify(this.settings.limits);
     this.settings = s;
     if (lexiconChanged) void this.reloadLexicon();
-    else if (languageChanged) for (const e of this.entries.values()) e.stale = true;
+    else if (languageChanged || limitsChanged) for (const e of this.entries.values()) e.stale = true;
   }
 
   /** (Re)loads `policyLens.lexiconFiles` and the workspace lexicons; analyses wait for it. */
@@ -283,7 +284,7 @@ export class AnalysisService implements vscode.Disposable {
     const version = doc.version;
     const started = Date.now();
     // A newer request for this document replaces this one while it waits in the client (CancelledError).
-    const job = this.client.analyze(key, doc.getText(), requestOptions(doc, this.settings.language));
+    const job = this.client.analyze(key, doc.getText(), requestOptions(doc, this.settings.language, this.settings.limits));
     this.progressIfSlow(doc, job.promise);
     let result: WorkerResult;
     try {

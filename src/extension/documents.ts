@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { formatOf } from '../core';
-import type { DocumentAnalysis, SourceFormat } from '../core';
+import type { DocumentAnalysis, Limits, SourceFormat } from '../core';
 import type { DocumentAnalyzer } from './viewer/analyzer';
 
 export interface LoadedText {
@@ -24,6 +24,7 @@ export class DocumentLoader {
   constructor(
     private readonly analyzer: DocumentAnalyzer,
     private readonly language: () => 'auto' | 'nb' | 'nn',
+    private readonly limits: () => Partial<Limits> | undefined = () => undefined,
   ) {}
 
   async load(uri: vscode.Uri, opts: { keepBytes?: boolean } = {}): Promise<LoadedText> {
@@ -39,6 +40,7 @@ export class DocumentLoader {
       bytes,
       file: uri.path.slice(uri.path.lastIndexOf('/') + 1),
       language: this.language(),
+      limits: this.limits(),
       previewPages: 0,
       generation: 0,
       previewId: 0,

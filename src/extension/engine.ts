@@ -3,7 +3,7 @@
  * from there; the extension only maps documents to text and findings to editor ranges.
  */
 import type * as vscode from 'vscode';
-import type { AnalyzeOptions, DocumentAnalysis, Lexicon } from '../core';
+import type { AnalyzeOptions, DocumentAnalysis, Lexicon, Limits } from '../core';
 import type { AnalyzeRequestOptions } from './worker/protocol';
 
 export type { DocumentAnalysis };
@@ -35,8 +35,11 @@ export function optionsFor(
 export function requestOptions(
   doc: Pick<vscode.TextDocument, 'languageId' | 'fileName'>,
   language: 'auto' | 'nb' | 'nn',
+  limits?: Partial<Limits>,
 ): AnalyzeRequestOptions {
-  return language === 'auto' ? { format: formatOf(doc) } : { format: formatOf(doc), language };
+  const o: AnalyzeRequestOptions = language === 'auto' ? { format: formatOf(doc) } : { format: formatOf(doc), language };
+  if (limits) o.limits = limits;
+  return o;
 }
 
 /**

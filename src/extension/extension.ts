@@ -115,7 +115,7 @@ export function activateWith<W>(context: vscode.ExtensionContext, platform: Plat
   // The document viewers (./pdf, ./docx over ./viewer): custom editors; each open document is an AnalysisSource of
   // its own, analysed in one worker shared by both viewers (which also loads closed documents for coding).
   const documentAnalyzer = new DocumentAnalyzer(platform.documentWorkers);
-  const loader = new DocumentLoader(documentAnalyzer, () => settings.language);
+  const loader = new DocumentLoader(documentAnalyzer, () => settings.language, () => settings.limits);
   context.subscriptions.push({ dispose: () => documentAnalyzer.dispose() }, loader);
   const coding = registerCoding(context, { loader, userName: platform.userName() });
   // The drafting assistant (./draft): the light bulb's rewrites and «Compare Framing with…».
@@ -125,7 +125,7 @@ export function activateWith<W>(context: vscode.ExtensionContext, platform: Plat
     focus,
     lexicon: () => service.currentLexicon(),
     onDidChangeLexicon: service.onDidChangeLexicon,
-    display: () => ({ visible, categories: settings.categories, language: settings.language }),
+    display: () => ({ visible, categories: settings.categories, language: settings.language, limits: settings.limits }),
     analyzer: documentAnalyzer,
   };
   const pdfViewer = registerPdfViewer(context, viewerDeps);

@@ -1,7 +1,7 @@
 /** Hover on a highlighted finding: what it is, and how the engine read its sentence. */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { sentenceImpact } from '../core';
+import { MAX_SENTENCE_CHARS, sentenceImpact } from '../core';
 import type { Category, DocumentAnalysis, Finding } from '../core';
 import type { AnalysisService, Span } from './analysisService';
 import {
@@ -62,6 +62,9 @@ export function appendFinding(md: vscode.MarkdownString, a: DocumentAnalysis, f:
   md.appendMarkdown(`| | |\n|---|---|\n`);
   for (const [k, v] of rows) md.appendMarkdown(`| ${esc(k)} | ${v} |\n`);
   md.appendMarkdown('\n');
+  if (sentence.cut) {
+    md.appendMarkdown(`\n_${esc(l10n.t('This «sentence» is a piece of a longer run of text without a sentence end, cut at {0} characters.', MAX_SENTENCE_CHARS))}_\n`);
+  }
   if (stale) md.appendMarkdown(`\n_${esc(l10n.t('The text changed since the analysis; it will be updated.'))}_\n`);
   md.appendMarkdown(`\n${esc(l10n.t('Document score'))}: ${esc(formatScore(a.score.value))} (${esc(scoreLabel(a.score.label))})`);
   const delta = impactOf(a, f.sentence);

@@ -1,6 +1,7 @@
 /** The extension's settings (contributes.configuration in package.json), read in one place. */
 import * as vscode from 'vscode';
-import { CATEGORIES, Category } from '../core';
+import { CATEGORIES, Category, DEFAULT_LIMITS, LIMIT_NAMES, resolveLimits } from '../core';
+import type { Limits } from '../core';
 
 export type AnalyzeOn = 'onType' | 'onSave' | 'manual';
 export type LanguagePreference = 'auto' | 'nb' | 'nn';
@@ -13,6 +14,8 @@ export interface Settings {
   lexiconFiles: string[];
   language: LanguagePreference;
   publishDiagnostics: boolean;
+  /** Resource limits (policyLens.limits.*), passed to every analysis: editor, PDF viewer, audit, concordance. */
+  limits: Limits;
 }
 
 export const SECTION = 'policyLens';
@@ -32,7 +35,15 @@ export function readSettings(): Settings {
     lexiconFiles: trustedLexiconFiles(c),
     language: language === 'nb' || language === 'nn' ? language : 'auto',
     publishDiagnostics: c.get<boolean>('publishDiagnostics', false) === true,
+    limits: readLimits(c),
   };
+}
+
+/** policyLens.limits.*: each a positive number, else its default. */
+function readLimits(c: vscode.WorkspaceConfiguration): Limits {
+  const given: Partial<Limits> = {};
+  for (const k of LIMIT_NAMES) given[k] = Number(c.get<number>(`limits.${k}`, DEFAULT_LIMITS[k]));
+  return resolveLimits(given);
 }
 
 function stringArray(v: unknown): string[] {

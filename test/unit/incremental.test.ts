@@ -60,6 +60,16 @@ describe('incremental analysis (block cache)', () => {
     });
   }
 
+  it('a change of the language option (the lexicon) does not reuse blocks analysed with the other lexicon', () => {
+    const text = 'Kommunane skal samarbeide om tenestene.\n\nKvardagsinnovasjon er viktig for kommunane.\n';
+    const cache = new Map();
+    const nn = analyzeText(text, { cache, language: 'nn' });
+    assert.ok(nn.findings.some((f) => f.entry === 'nn-innovasjon'), 'the Nynorsk entry matches with nn');
+    const nb = analyzeText(text, { cache, language: 'nb' });
+    assert.deepStrictEqual(comparable(nb), comparable(analyzeText(text, { language: 'nb' })));
+    assert.ok(!nb.findings.some((f) => f.entry === 'nn-innovasjon'), 'not with nb');
+  });
+
   it('sums words per block only when the text between blocks is blank (a PDF-like excluded range is not)', () => {
     const text = 'Overskrift\n\nKommunen skal rapportere.   \n\n  Bydelene kan prøve ut nye løsninger.\n';
     const cache = new Map();

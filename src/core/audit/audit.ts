@@ -9,7 +9,9 @@
  */
 import { promises as fsp } from 'fs';
 import * as os from 'os';
-import { formatOf } from '../extract';
+import { checkFileSize, formatOf } from '../extract';
+import { limitsOf } from '../limits';
+import type { Limits } from '../limits';
 import { loadLexicon } from '../lexicon/file';
 import type { Lexicon } from '../lexicon';
 import { AuditCache } from './cache';
@@ -34,8 +36,10 @@ export interface AuditOptions {
   language?: AuditLanguage;
   /** A document taking longer than this (ms) is stopped and reported; default 120 000, 0 = no limit. */
   timeoutMs?: number;
-  /** Larger files are refused (default 200 MB, as `extractFile`). */
+  /** Larger files are refused (default 200 MB, as `extractFile`; older name of `limits.fileMB`). */
   maxBytes?: number;
+  /** Resource limits (limits.ts), as for `extractFile`: checked before each file is read, and in the workers. */
+  limits?: Partial<Limits>;
   /** The worker script; default: found next to this module (see `resolveWorkerScript`). */
   workerScript?: string;
 }
@@ -105,8 +109,6 @@ export interface AuditResult {
 /** Failure codes that depend only on the file's bytes, so the failure may be cached. */
 const CACHEABLE_FAILURES = new Set(['encrypted', 'password', 'corrupt', 'no-text', 'unsupported']);
 
-const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
-
 export function defaultWorkers(): number {
   const n = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   return Math.max(2, n || 2);
@@ -147,8 +149,8 @@ export async function auditFiles(paths: readonly string[], opts: AuditOptions = 
   const cache = opts.cacheDir
     ? new AuditCache(opts.cacheDir, engineFingerprint(script), `${lexiconFingerprint(lexicon)}:${language}`)
     : undefined;
-  const pool = workers > 0 && script ? new WorkerPool(script, workers, lexiconFiles, opts.timeoutMs ?? 120_000, language) : undefined;
-  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const limits = limitsOf(opts);
+  const pool = workers > 0 && script ? new WorkerPool(script, workers, lexiconFiles, opts.timeoutMs ?? 120_000, language, limits) : undefined;
 
   const total = paths.length;
   const entries: AuditEntry[] = new Array(total);
@@ -169,7 +171,7 @@ export async function auditFiles(paths: readonly string[], opts: AuditOptions = 
   const onAbort = () => void pool?.close();
   signal?.addEventListener('abort', onAbort, { once: true });
 
-  const analyse = (job: WorkerJob): Promise<WorkerReply> => (pool ? pool.run(job) : runJob(job, lexicon, language));
+  const analyse = (job: WorkerJob): Promise<WorkerReply> => (pool ? pool.run(job) : runJob(job, lexicon, language, limits));
 
   const one = async (index: number): Promise<AuditEntry> => {
     const file = paths[index];
@@ -190,9 +192,10 @@ export async function auditFiles(paths: readonly string[], opts: AuditOptions = 
     try {
       const st = await fsp.stat(file);
       if (!st.isFile()) return fail({ message: `${file}: not a file.`, code: 'io' });
-      if (st.size > maxBytes) {
-        const mb = (n: number) => (n / 1048576).toFixed(0);
-        return fail({ message: `${file}: ${mb(st.size)} MB is larger than the limit of ${mb(maxBytes)} MB.`, code: 'too-large' });
+      try {
+        checkFileSize(file, format, st.size, limits);
+      } catch (e) {
+        return fail({ message: (e as Error).message, code: 'too-large' });
       }
       bytes = await fsp.readFile(file);
     } catch (e) {

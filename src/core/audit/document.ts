@@ -5,8 +5,9 @@
 import { promises as fsp } from 'fs';
 import { analyzeExtracted } from '../analyze';
 import type { AnalyzeOptions } from '../analyze';
-import { extractText, formatOf } from '../extract';
+import { checkFileSize, extractText, formatOf } from '../extract';
 import { extractBuffer } from '../extract/file';
+import { limitsOf } from '../limits';
 import { DocumentAnalysis, ExtractionError, PageSpan, Range, SourceFormat } from '../types';
 
 export interface LoadedDocument {
@@ -31,14 +32,8 @@ export async function loadDocument(file: string, opts: AnalyzeOptions & { keepBy
   let data: Buffer;
   try {
     const st = await fsp.stat(file);
-    const max = opts.maxBytes ?? 200 * 1024 * 1024;
-    if (st.size > max) {
-      throw new ExtractionError(
-        `${file}: ${(st.size / 1048576).toFixed(0)} MB is larger than the limit of ${(max / 1048576).toFixed(0)} MB.`,
-        'too-large',
-        file,
-      );
-    }
+    // Before reading: the file size (and a text file's size) against the limits.
+    checkFileSize(file, format, st.size, limitsOf(opts));
     data = await fsp.readFile(file);
   } catch (e) {
     if (e instanceof ExtractionError) throw e;

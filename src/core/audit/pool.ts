@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { AuditLanguage, WorkerInit, WorkerJob, WorkerReply } from './worker';
+import type { Limits } from '../limits';
 
 /**
  * Where the worker script is: next to this module in the tsc layout (out/src/core/audit/worker.js), or
@@ -60,6 +61,7 @@ export class WorkerPool {
     readonly lexiconFiles: readonly string[],
     readonly timeoutMs = 0,
     readonly language: AuditLanguage = 'auto',
+    readonly limits?: Partial<Limits>,
   ) {
     this.stats = { started: 0, perSlot: new Array(size).fill(0), busyMs: new Array(size).fill(0), threadIds: [] };
   }
@@ -92,7 +94,7 @@ export class WorkerPool {
   }
 
   private start(index: number): Slot {
-    const init: WorkerInit = { policyLensAuditWorker: true, lexiconFiles: [...this.lexiconFiles], language: this.language };
+    const init: WorkerInit = { policyLensAuditWorker: true, lexiconFiles: [...this.lexiconFiles], language: this.language, limits: this.limits };
     const worker = new Worker(this.script, { workerData: init });
     const slot: Slot = { index, worker, exited: false };
     this.slots[index] = slot;

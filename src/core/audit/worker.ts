@@ -13,6 +13,7 @@ import { extractBuffer } from '../extract/file';
 import { builtinLexicon, Lexicon } from '../lexicon';
 import { loadLexicon } from '../lexicon/file';
 import type { SourceFormat } from '../types';
+import type { Limits } from '../limits';
 import { auditRow, AuditRow } from './row';
 
 export interface WorkerJob {
@@ -32,14 +33,21 @@ export interface WorkerInit {
   policyLensAuditWorker: true;
   lexiconFiles: string[];
   language?: AuditLanguage;
+  /** Resource limits (limits.ts) for extraction and analysis. */
+  limits?: Partial<Limits>;
 }
 
 /** Analyses one job; never throws (failures become error replies). Used by the worker and in-process. */
-export async function runJob(job: WorkerJob, lexicon: Lexicon, language: AuditLanguage = 'auto'): Promise<WorkerReply> {
+export async function runJob(
+  job: WorkerJob,
+  lexicon: Lexicon,
+  language: AuditLanguage = 'auto',
+  limits?: Partial<Limits>,
+): Promise<WorkerReply> {
   const t0 = performance.now();
   try {
-    const doc = await extractBuffer(job.bytes, job.format, { file: job.file });
-    const analysis = analyzeExtracted(doc, { lexicon, file: job.file, language });
+    const doc = await extractBuffer(job.bytes, job.format, { file: job.file, limits });
+    const analysis = analyzeExtracted(doc, { lexicon, file: job.file, language, limits });
     return { id: job.id, ok: true, row: auditRow(job.file, analysis), ms: performance.now() - t0 };
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
@@ -60,6 +68,6 @@ if (parentPort && init && init.policyLensAuditWorker) {
   const lexicon = lexiconFor(init.lexiconFiles ?? []);
   // Jobs arrive one at a time (the pool waits for the reply), so no queue is needed here.
   port.on('message', (job: WorkerJob) => {
-    void runJob(job, lexicon, init.language ?? 'auto').then((reply) => port.postMessage(reply));
+    void runJob(job, lexicon, init.language ?? 'auto', init.limits).then((reply) => port.postMessage(reply));
   });
 }

@@ -80,9 +80,14 @@ const WRITER_PATTERNS: { re: RegExp; name: string; level: Level }[] = [
 export function inferStance(text: string): DocumentStance {
   const head = text.slice(0, 4000);
   const evidence: string[] = [];
-  const count = (re: RegExp) => (text.match(re) ?? []).length;
-  const words = Math.max(1, (text.match(/\p{L}+/gu) ?? []).length);
-  const steeringPhrases = count(/\b(bes om|ber om at|ber \p{Lu}\p{L}+ om|bes oversendt|tildeles|frist:?\s*\d)/giu);
+  const count = (re: RegExp) => {
+    let n = 0;
+    while (re.exec(text)) n++;
+    return n;
+  };
+  // Only when no title decides (counted without an array of every word: bounded memory on a long text).
+  let steeringPhrases = 0;
+  const density = () => (steeringPhrases = count(/\b(bes om|ber om at|ber \p{Lu}\p{L}+ om|bes oversendt|tildeles|frist:?\s*\d)/giu)) / Math.max(1, count(/\p{L}+/gu));
   let kind: DocumentKind = 'unknown';
   let writer = '';
   let writerLevel: Level = 2;
@@ -99,7 +104,7 @@ export function inferStance(text: string): DocumentStance {
     kind = 'white-paper';
   } else if (found(/\b(handlingsplan|strategi|kommuneplan|planstrategi|temaplan|virksomhetsplan)\b/i, 'title')) {
     kind = 'plan';
-  } else if (steeringPhrases / words > 0.002) {
+  } else if (density() > 0.002) {
     kind = 'steering';
     evidence.push(`${steeringPhrases} steering phrases («bes om», «ber … om», «tildeles»)`);
   } else {

@@ -111,7 +111,8 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
   const cocreation = hit('cocreation') || (topics.cocreation !== undefined && (evidence.cocreation = `«${topics.cocreation.join(' … ')}»`) !== undefined);
   const collaboration = hit('collaboration');
   let control = hit('control');
-  if (!control && FULL_DATE.test(text)) {
+  // a date in this sentence: the analysis passes the whole document as `text`, with the tokens' offsets into it
+  if (!control && words.length > 0 && FULL_DATE.test(text.slice(words[0].start, words[words.length - 1].end))) {
     control = true;
     evidence.control = 'a date';
   }

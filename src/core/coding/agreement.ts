@@ -11,7 +11,7 @@
  *
  * with p_o the observed agreement and p_e the agreement expected from the coders' marginal rates.
  */
-import { segmentBlocks, splitSentences } from '../segment/segment';
+import { segmentBlocks, sentencesOf } from '../segment/segment';
 import type { Range, SourceFormat } from '../types';
 import type { Coding } from './codings';
 import { CanonicalText, Span } from './text';
@@ -167,7 +167,7 @@ function subtract(a: Span[], b: Span[]): Span[] {
 export function agreementUnits(doc: CanonicalText, unit: 'sentence' | 'paragraph', format: SourceFormat = 'txt'): Span[] {
   const blocks = segmentBlocks(doc.text, format);
   const ranges: Range[] =
-    unit === 'paragraph' ? blocks : blocks.flatMap((b) => (b.kind === 'heading' ? [{ start: b.start, end: b.end }] : splitSentences(doc.text, b.start, b.end)));
+    unit === 'paragraph' ? blocks : blocks.flatMap((b) => sentencesOf(doc.text, b).map((r) => ({ start: r.start, end: r.end })));
   return ranges.map((r) => doc.index.spanToCodePoints(r));
 }
 

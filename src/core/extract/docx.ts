@@ -13,8 +13,9 @@
  * Headings stay plain text. The result has one page. Besides the text, `layout` says how each paragraph is laid
  * out (heading level, list level, table cell, emphasis), for the DOCX viewer; it never changes the text.
  */
-import { unzipSync } from 'fflate';
 import { ExtractedDocument, ExtractionError, LayoutBlock, LayoutCell } from '../types';
+import { formatBytes, LimitError, Limits, MB, resolveLimits } from '../limits';
+import { readZip } from './zip';
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -512,8 +513,12 @@ function isOle(data: Uint8Array): boolean {
   return data.length >= 8 && data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0;
 }
 
-/** Extracts the text of a DOCX file; throws ExtractionError with a message meant for the user. */
-export function extractDocx(data: Uint8Array, opts: { file?: string } = {}): ExtractedDocument {
+/**
+ * Extracts the text of a DOCX file; throws ExtractionError with a message meant for the user. The archive is read
+ * by zip.ts, which checks it against `opts.limits` before inflating anything; the text is checked against
+ * `limits.textMB`.
+ */
+export function extractDocx(data: Uint8Array, opts: { file?: string; limits?: Partial<Limits> } = {}): ExtractedDocument {
   const file = opts.file;
   const label = file ?? 'The DOCX file';
   if (isOle(data)) {
@@ -524,15 +529,13 @@ export function extractDocx(data: Uint8Array, opts: { file?: string } = {}): Ext
     );
   }
   if (!isZip(data)) throw new ExtractionError(`${label} is not a DOCX file (not a ZIP package).`, 'corrupt', file);
-  let files: Record<string, Uint8Array>;
-  try {
-    // Only the XML parts that carry text; media and fonts are not inflated.
-    files = unzipSync(data, {
-      filter: (f) => f.name === '_rels/.rels' || (/^word\/[^/]+\.xml$/.test(f.name) && !/^word\/(?:fontTable|theme|settings|webSettings|numbering)/.test(f.name)),
-    });
-  } catch (e) {
-    throw new ExtractionError(`${label} is damaged: its ZIP archive cannot be read (${(e as Error).message}).`, 'corrupt', file);
-  }
+  const limits = resolveLimits(opts.limits);
+  // Only the XML parts that carry text; media and fonts are not inflated.
+  const files = readZip(data, {
+    limits,
+    file,
+    filter: (name) => name === '_rels/.rels' || (/^word\/[^/]+\.xml$/.test(name) && !/^word\/(?:fontTable|theme|settings|webSettings|numbering)/.test(name)),
+  });
   const main = mainPartName(files);
   const doc = files[main] ?? files['word/document.xml'];
   if (!doc) throw new ExtractionError(`${label} is damaged or not a Word document: ${main} is missing.`, 'corrupt', file);
@@ -548,6 +551,9 @@ export function extractDocx(data: Uint8Array, opts: { file?: string } = {}): Ext
     if (bytes) blocks.push(...readPart(utf8.decode(bytes), styles, { notes: true }).map((b) => ({ ...b, cell: 0 })));
   }
   const { text, layout } = joinBlocks(blocks);
+  if (text.length > limits.textMB * MB) {
+    throw new LimitError(label, `its text is ${formatBytes(text.length)}`, 'textMB', limits.textMB, file);
+  }
   if (!text.trim()) warnings.push(`${label} contains no text.`);
   return {
     text,

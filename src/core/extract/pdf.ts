@@ -23,6 +23,7 @@
  */
 import { installDOMMatrix } from './domMatrix';
 import { ExtractedDocument, ExtractionError, OutlineEntry, Range, TextItemSpan } from '../types';
+import { formatBytes, LimitError, Limits, MB, resolveLimits } from '../limits';
 
 export interface PdfExtractOptions {
   file?: string;
@@ -39,6 +40,11 @@ export interface PdfExtractOptions {
    * `fetch` that asks the extension host for the bytes. Without either, pdf.js uses its built-in font metrics.
    */
   assets?: PdfAssets;
+  /**
+   * Resource limits (limits.ts): `pdfPages` is checked as soon as the document is open, before any page is read;
+   * `textMB` while the pages' text is read (the reading stops at the limit).
+   */
+  limits?: Partial<Limits>;
 }
 
 export interface PdfAssets {
@@ -769,8 +775,13 @@ export async function extractPdf(data: Uint8Array, opts: PdfExtractOptions = {})
     ...assetOptions(opts.assets),
   });
   let doc: PdfDocument | undefined;
+  const limits = resolveLimits(opts.limits);
   try {
     doc = await task.promise;
+    if (doc.numPages > limits.pdfPages) {
+      throw new LimitError(label, `the PDF has ${doc.numPages} pages`, 'pdfPages', limits.pdfPages, file);
+    }
+    let textChars = 0;
     const pages: PageData[] = [];
     let failed = 0;
     // Pages are requested a few ahead (pdf.js answers through its message queue even without a real worker,
@@ -802,6 +813,7 @@ export async function extractPdf(data: Uint8Array, opts: PdfExtractOptions = {})
             return;
           }
           strs.push(raw.str);
+          textChars += raw.str.length;
           if (!raw.str) return;
           const m = pdfjs.Util.transform(viewport.transform, raw.transform) as number[];
           const size = Math.hypot(m[2], m[3]) || raw.height || 10;
@@ -817,11 +829,14 @@ export async function extractPdf(data: Uint8Array, opts: PdfExtractOptions = {})
           };
           (isHorizontal(m) ? horiz : vert).push(it);
         });
+        if (textChars > limits.textMB * MB) {
+          throw new LimitError(label, `its text is over ${formatBytes(limits.textMB * MB)} by page ${n}`, 'textMB', limits.textMB, file);
+        }
         const { lines, twoColumns } = layoutPage(horiz, vert);
         pages.push({ page: n, height: viewport.height, strs, lines, twoColumns });
       } catch (e) {
         const name = (e as { name?: string })?.name;
-        if (name === 'PasswordException') throw e;
+        if (name === 'PasswordException' || e instanceof LimitError) throw e;
         failed++;
         warnings.push(`Page ${n} could not be read (${(e as Error)?.message ?? e}).`);
         pages.push({ page: n, height: 1, strs: [], lines: [], twoColumns: false });

@@ -9,6 +9,12 @@ import { stem } from './stem';
  *   ~word   same Norwegian stem      =Word  case-sensitive
  *   phrase  words separated by spaces; «…» = up to four words; «#» = a number or a month name
  * Hyphenated compounds are matched whole and part by part.
+ *
+ * One pass over the tokens. The lexicon is compiled once (and cached per lexicon object) into a word index: a hash
+ * map for whole words, a trie of prefixes, a trie of reversed endings and a trie of infixes (walked from every
+ * position of the word), a map of stems. The index answers, for one word form, every single-word term and every
+ * phrase whose first word it matches, in time linear in the form's length (times the longest pattern); the answer is
+ * remembered per form. A token then costs one map lookup, and only the phrases that can start at it are tried.
  */
 
 type WordPat =
@@ -20,13 +26,37 @@ type WordPat =
   | { kind: 'number' }
   | { kind: 'gap' };
 
+/**
+ * What the matcher reads of a lexicon entry, in one object shape for every entry (entries themselves have optional
+ * fields in any combination; reading them in the per-token loop would make it polymorphic).
+ */
+interface EntryInfo {
+  id: string;
+  category: Category;
+  weight: number;
+  context: string | undefined;
+  /** Its `except` phrases, compiled. */
+  except: WordPat[][] | undefined;
+  /** Its number (CompiledLexicon.entryIndex). */
+  ei: number;
+}
+
 interface CompiledTerm {
-  entry: LexiconEntry;
+  entry: EntryInfo;
   words: WordPat[];
+  /** Where the old per-token scan met the term: 0 whole words, 1 other single words, 2 case-sensitive; phrases 0/1. */
+  group: number;
+  /** Position in the lexicon (entries, then terms): ties between matches of one span keep this order. */
+  ord: number;
+  /** More than one word: matched from here with matchPhrase. */
+  phrase: boolean;
 }
 
 const INFLECTIONS = ['', 'e', 'en', 'et', 'a', 'er', 'ene', 'ar', 'ane', 'ne', 's', 'es', 't', 'te', 'r', 'ens', 'ets', 'enes'];
+const INFLECTION_SET = new Set(INFLECTIONS);
+const MAX_INFLECTION = Math.max(...INFLECTIONS.map((e) => e.length));
 const MONTHS = new Set(['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember']);
+const REDUCERS = new Set(grammar.reducers);
 
 function compileWord(w: string): WordPat {
   if (w === '…' || w === '...') return { kind: 'gap' };
@@ -59,58 +89,223 @@ function wordMatches(p: WordPat, tok: Token): boolean {
     case 'prefix':
       return t.startsWith(p.s);
     case 'contains':
-      return t.includes(p.s) && t !== p.s ? true : t === p.s;
-    case 'suffix': {
-      const i = t.lastIndexOf(p.s);
-      if (i < 0) return false;
-      return INFLECTIONS.includes(t.slice(i + p.s.length));
-    }
+      return t.includes(p.s);
+    case 'suffix':
+      return suffixMatches(t, p.s);
   }
 }
 
+/** «*end»: the word ends with `s` (its last occurrence) plus an inflection. */
+function suffixMatches(t: string, s: string): boolean {
+  const i = t.lastIndexOf(s);
+  return i >= 0 && INFLECTION_SET.has(t.slice(i + s.length));
+}
+
+// ───────────────────────────── the word index ─────────────────────────────
+
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  terms: CompiledTerm[] | undefined;
+}
+
+const newNode = (): TrieNode => ({ next: new Map(), terms: undefined });
+
+function trieAdd(root: TrieNode, key: string, reversed: boolean, term: CompiledTerm): number {
+  let n = root;
+  for (let k = 0; k < key.length; k++) {
+    const c = key.charCodeAt(reversed ? key.length - 1 - k : k);
+    let m = n.next.get(c);
+    if (!m) n.next.set(c, (m = newNode()));
+    n = m;
+  }
+  (n.terms ??= []).push(term);
+  return key.length;
+}
+
+/**
+ * Single-word patterns of one case (lower-case forms, or the original spelling for `=Word` patterns), answering
+ * «which patterns match this form» without trying them one by one.
+ */
+class WordIndex {
+  readonly exact = new Map<string, CompiledTerm[]>();
+  readonly prefix = newNode();
+  readonly suffix = newNode();
+  readonly contains = newNode();
+  readonly stems = new Map<string, CompiledTerm[]>();
+  readonly numbers: CompiledTerm[] = [];
+  readonly always: CompiledTerm[] = [];
+  private containsDepth = 0;
+  private hasPrefix = false;
+  private hasSuffix = false;
+  size = 0;
+
+  add(p: WordPat, term: CompiledTerm): void {
+    this.size++;
+    switch (p.kind) {
+      case 'exact':
+        push(this.exact, p.s, term);
+        break;
+      case 'prefix':
+        trieAdd(this.prefix, p.s, false, term);
+        this.hasPrefix = true;
+        break;
+      case 'suffix':
+        trieAdd(this.suffix, p.s, true, term);
+        this.hasSuffix = true;
+        break;
+      case 'contains':
+        this.containsDepth = Math.max(this.containsDepth, trieAdd(this.contains, p.s, false, term));
+        break;
+      case 'stem':
+        push(this.stems, p.s, term);
+        break;
+      case 'number':
+        this.numbers.push(term);
+        break;
+      case 'gap':
+        this.always.push(term);
+        break;
+    }
+  }
+
+  /** Every term whose first word matches the form `t` (unsorted, without duplicates). */
+  lookup(t: string, out: CompiledTerm[]): void {
+    if (this.size === 0) return;
+    const exact = this.exact.get(t);
+    if (exact) out.push(...exact);
+    if (this.hasPrefix) {
+      let n: TrieNode | undefined = this.prefix;
+      for (let k = 0; n; k++) {
+        if (n.terms) out.push(...n.terms);
+        if (k >= t.length) break;
+        n = n.next.get(t.charCodeAt(k));
+      }
+    }
+    if (this.hasSuffix) {
+      // t = X + s + inflection, with s at its last occurrence in t
+      for (let e = Math.min(MAX_INFLECTION, t.length); e >= 0; e--) {
+        const q = t.length - e;
+        if (e > 0 && !INFLECTION_SET.has(t.slice(q))) continue;
+        let n: TrieNode | undefined = this.suffix;
+        for (let k = q; n; k--) {
+          if (n.terms) for (const term of n.terms) if (t.lastIndexOf((term.words[0] as { s: string }).s) === k) out.push(term);
+          if (k <= 0) break;
+          n = n.next.get(t.charCodeAt(k - 1));
+        }
+      }
+    }
+    if (this.containsDepth > 0) {
+      let found: Set<CompiledTerm> | undefined;
+      for (let i = 0; i < t.length || i === 0; i++) {
+        let n: TrieNode | undefined = this.contains;
+        for (let k = i; n; k++) {
+          if (n.terms) for (const term of n.terms) (found ??= new Set()).add(term);
+          if (k >= t.length) break;
+          n = n.next.get(t.charCodeAt(k));
+        }
+      }
+      if (found) out.push(...found);
+    }
+    if (this.stems.size) {
+      const s = this.stems.get(stem(t));
+      if (s) out.push(...s);
+    }
+    if (this.numbers.length && (isDigits(t) || MONTHS.has(t))) out.push(...this.numbers);
+    if (this.always.length) out.push(...this.always);
+  }
+}
+
+function isDigits(t: string): boolean {
+  if (!t.length) return false;
+  for (let k = 0; k < t.length; k++) {
+    const c = t.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** What one word form starts: single-word terms (in scan order) and the phrases whose first word it matches. */
+interface FormHits {
+  singles: CompiledTerm[];
+  phrases: CompiledTerm[];
+}
+
+const NO_HITS: FormHits = { singles: [], phrases: [] };
+/** Forms longer than this are not remembered (the memo's memory stays bounded). */
+const MEMO_MAX_FORM = 64;
+const MEMO_MAX_SIZE = 100_000;
+
+const byScanOrder = (a: CompiledTerm, b: CompiledTerm) => a.group - b.group || a.ord - b.ord;
+
 export interface CompiledLexicon {
   lexicon: Lexicon;
-  /** Single-word exact terms by their lower-case form. */
-  exact: Map<string, CompiledTerm[]>;
-  /** Other single-word terms. */
-  other: CompiledTerm[];
-  /** Phrases by their first word when it is exact, else in `phrasesOther`. */
-  phrases: Map<string, CompiledTerm[]>;
-  phrasesOther: CompiledTerm[];
-  excepts: Map<string, WordPat[][]>;
   byId: Map<string, LexiconEntry>;
-  /** Memo: lower-case word → the non-exact single-word terms it matches (case-insensitive ones). */
-  memo: Map<string, CompiledTerm[]>;
-  /** Case-sensitive single-word terms (checked on every token). */
-  caseSensitive: CompiledTerm[];
+  /** First words of the terms (single words and phrases), case-insensitive: looked up by lower-case form. */
+  index: WordIndex;
+  /** The same for case-sensitive first words (`=Word`), looked up by the original spelling. */
+  indexCS: WordIndex;
+  /** Memo: lower-case form → hits; original spelling → case-sensitive hits. */
+  memo: Map<string, FormHits>;
+  memoCS: Map<string, FormHits>;
+  /**
+   * First characters of the case-sensitive patterns that start with a fixed letter (whole words and prefixes); `null`
+   * when one of them can match any word (endings, infixes): then every token is looked up in the case-sensitive index.
+   */
+  csFirst: Set<number> | null;
+  /** Entry ids → small numbers, and per entry the last token that matched it (so a token matches an entry once). */
+  entryIndex: Map<string, number>;
+  seenAt: Int32Array;
+  stamp: number;
 }
 
 const compiledCache = new WeakMap<Lexicon, CompiledLexicon>();
 
+/** Compiles a lexicon into its word index (once per lexicon object; later calls return the cached index). */
 export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const hit = compiledCache.get(lexicon);
   if (hit) return hit;
-  const c: CompiledLexicon = { lexicon, exact: new Map(), other: [], phrases: new Map(), phrasesOther: [], excepts: new Map(), byId: new Map(lexicon.entries.map((e) => [e.id, e])), memo: new Map(), caseSensitive: [] };
-  for (const entry of lexicon.entries) {
-    if (entry.disabled) continue;
-    for (const term of entry.terms) {
+  const c: CompiledLexicon = {
+    lexicon,
+    byId: new Map(lexicon.entries.map((e) => [e.id, e])),
+    index: new WordIndex(),
+    indexCS: new WordIndex(),
+    memo: new Map(),
+    memoCS: new Map(),
+    csFirst: new Set(),
+    entryIndex: new Map(),
+    seenAt: new Int32Array(0),
+    stamp: 0,
+  };
+  let ord = 0;
+  for (const e of lexicon.entries) if (!c.entryIndex.has(e.id)) c.entryIndex.set(e.id, c.entryIndex.size);
+  for (const e of lexicon.entries) {
+    if (e.disabled) continue;
+    const entry: EntryInfo = {
+      id: e.id,
+      category: e.category,
+      weight: e.weight ?? 1,
+      context: e.context,
+      except: e.except?.length ? e.except.map((x) => x.trim().split(/\s+/).map(compileWord)) : undefined,
+      ei: c.entryIndex.get(e.id)!,
+    };
+    for (const term of e.terms) {
       const words = term.trim().split(/\s+/).map(compileWord);
-      const ct: CompiledTerm = { entry, words };
+      const w = words[0];
+      const cs = 'cs' in w && w.cs;
+      if (cs) {
+        if ((w.kind === 'exact' || w.kind === 'prefix') && w.s.length > 0) c.csFirst?.add(w.s.charCodeAt(0));
+        else c.csFirst = null;
+      }
       if (words.length === 1) {
-        const w = words[0];
-        if (w.kind === 'exact' && !w.cs) push(c.exact, w.s, ct);
-        else if ('cs' in w && w.cs) c.caseSensitive.push(ct);
-        else c.other.push(ct);
+        const group = w.kind === 'exact' && !cs ? 0 : cs ? 2 : 1;
+        (cs ? c.indexCS : c.index).add(w, { entry, words, group, ord: ord++, phrase: false });
       } else {
-        const w = words[0];
-        if (w.kind === 'exact' && !w.cs) push(c.phrases, w.s, ct);
-        else c.phrasesOther.push(ct);
+        const group = w.kind === 'exact' && !cs ? 0 : 1;
+        (cs ? c.indexCS : c.index).add(w, { entry, words, group, ord: ord++, phrase: true });
       }
     }
-    if (entry.except?.length) {
-      c.excepts.set(entry.id, entry.except.map((x) => x.trim().split(/\s+/).map(compileWord)));
-    }
   }
+  c.seenAt = new Int32Array(c.entryIndex.size).fill(-1);
   compiledCache.set(lexicon, c);
   return c;
 }
@@ -121,87 +316,125 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V) {
   else m.set(k, [v]);
 }
 
+function hitsOf(index: WordIndex, memo: Map<string, FormHits>, form: string): FormHits {
+  let h = memo.get(form);
+  if (h) return h;
+  const all: CompiledTerm[] = [];
+  index.lookup(form, all);
+  if (all.length === 0) h = NO_HITS;
+  else {
+    all.sort(byScanOrder);
+    h = { singles: all.filter((t) => !t.phrase), phrases: all.filter((t) => t.phrase) };
+  }
+  if (form.length <= MEMO_MAX_FORM) {
+    if (memo.size >= MEMO_MAX_SIZE) memo.clear();
+    // A copy as the key: a slice would keep the whole document's text alive as long as the lexicon.
+    memo.set(form.length >= 13 ? (' ' + form).slice(1) : form, h);
+  }
+  return h;
+}
+
+/** The hits of a token (or part): case-insensitive ones, then the case-sensitive ones. */
+function tokenHits(c: CompiledLexicon, u: Token): FormHits {
+  const h = hitsOf(c.index, c.memo, u.lower);
+  if (c.indexCS.size === 0) return h;
+  if (c.csFirst && !c.csFirst.has(u.text.charCodeAt(0))) return h;
+  const cs = hitsOf(c.indexCS, c.memoCS, u.text);
+  if (cs === NO_HITS) return h;
+  return { singles: [...h.singles, ...cs.singles], phrases: [...h.phrases, ...cs.phrases].sort(byScanOrder) };
+}
+
 /** Tries to match the phrase `words` starting at word index `i` of `wt`; returns the last word index or -1. */
 function matchPhrase(words: WordPat[], wt: Token[], i: number): number {
-  const rec = (wi: number, ti: number): number => {
+  return matchFrom(words, 0, wt, i);
+}
+
+function matchFrom(words: WordPat[], wi: number, wt: Token[], ti: number): number {
+  for (;;) {
     if (wi === words.length) return ti - 1;
     const p = words[wi];
     if (p.kind === 'gap') {
       for (let g = 0; g <= 4 && ti + g <= wt.length; g++) {
-        const r = rec(wi + 1, ti + g);
+        const r = matchFrom(words, wi + 1, wt, ti + g);
         if (r >= 0) return r;
       }
       return -1;
     }
-    if (ti >= wt.length) return -1;
-    if (!wordMatches(p, wt[ti])) return -1;
-    return rec(wi + 1, ti + 1);
-  };
-  return rec(0, i);
+    if (ti >= wt.length || !wordMatches(p, wt[ti])) return -1;
+    wi++;
+    ti++;
+  }
 }
 
-function makeMatch(entry: LexiconEntry, text: string, start: number, end: number): TermMatch {
-  return {
-    start,
-    end,
-    text: text.slice(start, end),
-    entry: entry.id,
-    category: entry.category,
-    weight: entry.weight ?? 1,
-  };
+function newMatch(start: number, end: number, text: string, entry: string, category: Category, weight: number, negated: true | undefined): TermMatch {
+  // `negated` always present (undefined unless a reducer flipped the match): every match has one object shape
+  return { start, end, text, entry, category, weight, negated };
+}
+
+function makeMatch(entry: EntryInfo, text: string, start: number, end: number): TermMatch {
+  return newMatch(start, end, text.slice(start, end), entry.id, entry.category, entry.weight, undefined);
+}
+
+// Both kinds of `negated` once when the module loads, so that the matches' shape is settled before the matcher's
+// code is optimised (a first `true` later would change the shape under optimised code and deoptimise it).
+newMatch(0, 0, '', '', 'enabling', 1, true);
+newMatch(0, 0, '', '', 'control', 1, undefined);
+
+interface Found {
+  m: TermMatch;
+  entry: EntryInfo;
+  ti: number;
 }
 
 /**
  * Matches the lexicon against the tokens of one sentence. Returns matches sorted by start; within a
  * category, a match inside a longer one is dropped (longest match: «Bydel Søndre Nordstrand» over
  * «Nordstrand»). Control terms after a reducer («redusert detaljstyring») become enabling and `negated`.
+ * Time: linear in the number of tokens (each tries only the phrases its form can start), plus a sort of the matches.
  */
 export function matchTokens(text: string, tokens: Token[], compiled: CompiledLexicon): TermMatch[] {
-  const wt = tokens.filter((t) => t.kind !== 'punct');
-  const found: { m: TermMatch; entry: LexiconEntry; ti: number }[] = [];
-  const seen = new Set<string>();
-  const add = (entry: LexiconEntry, start: number, end: number, ti: number) => {
-    const key = `${entry.id}:${start}:${end}`;
-    if (seen.has(key)) return;
-    seen.add(key);
+  const wt: Token[] = [];
+  for (let k = 0; k < tokens.length; k++) if (tokens[k].kind !== 'punct') wt.push(tokens[k]);
+  const found: Found[] = [];
+  let tokenFrom = 0; // found[tokenFrom…] were added for the current token: duplicates can only be among them
+  const add = (entry: EntryInfo, start: number, end: number, ti: number) => {
+    for (let k = tokenFrom; k < found.length; k++) {
+      const f = found[k];
+      if (f.entry === entry && f.m.start === start && f.m.end === end) return;
+    }
     found.push({ m: makeMatch(entry, text, start, end), entry, ti });
   };
+  const seenAt = compiled.seenAt;
   for (let i = 0; i < wt.length; i++) {
     const tok = wt[i];
-    // single words: the whole token, then its hyphen parts
-    const units = tok.parts ? [tok, ...tok.parts] : [tok];
-    const matchedEntries = new Set<string>();
-    for (const u of units) {
-      for (const ct of compiled.exact.get(u.lower) ?? []) {
-        if (matchedEntries.has(ct.entry.id)) continue;
-        matchedEntries.add(ct.entry.id);
+    tokenFrom = found.length;
+    // a token matches an entry once (the whole token first, then its hyphen parts): seenAt[entry] === stamp
+    const stamp = (compiled.stamp = (compiled.stamp + 1) | 0);
+    const whole = tokenHits(compiled, tok);
+    const nParts = tok.parts ? tok.parts.length : 0;
+    for (let ui = -1; ui < nParts; ui++) {
+      const u = ui < 0 ? tok : tok.parts![ui];
+      const singles = (ui < 0 ? whole : tokenHits(compiled, u)).singles;
+      for (let k = 0; k < singles.length; k++) {
+        const ct = singles[k];
+        if (seenAt[ct.entry.ei] === stamp) continue;
+        seenAt[ct.entry.ei] = stamp;
+        // a pattern that matched the whole hyphenated token covers it whole
         add(ct.entry, u.start, u.end, i);
       }
-      let hits = compiled.memo.get(u.lower);
-      if (!hits) {
-        hits = compiled.other.filter((ct) => wordMatches(ct.words[0], u));
-        if (compiled.memo.size > 100_000) compiled.memo.clear();
-        compiled.memo.set(u.lower, hits);
-      }
-      for (const ct of hits.length || compiled.caseSensitive.length ? [...hits, ...compiled.caseSensitive] : hits) {
-        if (matchedEntries.has(ct.entry.id)) continue;
-        if (wordMatches(ct.words[0], u)) {
-          matchedEntries.add(ct.entry.id);
-          // a pattern that matched the whole hyphenated token covers it whole
-          add(ct.entry, u.start, u.end, i);
-        }
-      }
     }
-    // phrases
-    const cands = [...(compiled.phrases.get(tok.lower) ?? []), ...compiled.phrasesOther];
-    for (const ct of cands) {
+    // phrases that can start here
+    const phrases = whole.phrases;
+    for (let k = 0; k < phrases.length; k++) {
+      const ct = phrases[k];
       const last = matchPhrase(ct.words, wt, i);
       if (last >= 0) add(ct.entry, tok.start, wt[last].end, i);
     }
   }
+  if (found.length === 0) return [];
   // except phrases
   let out = found.filter(({ entry, ti, m }) => {
-    const ex = compiled.excepts.get(entry.id);
+    const ex = entry.except;
     if (!ex) return true;
     for (let s = Math.max(0, ti - 3); s <= ti; s++) {
       for (const words of ex) {
@@ -213,27 +446,52 @@ export function matchTokens(text: string, tokens: Token[], compiled: CompiledLex
   });
   // district context
   const hasDistrict = out.some(({ entry }) => entry.category === 'district' && !entry.context);
-  out = out.filter(({ entry }) => entry.context !== 'district' || hasDistrict);
+  if (!hasDistrict) out = out.filter(({ entry }) => entry.context !== 'district');
   // reducers flip control terms
-  const reducers = new Set(grammar.reducers);
   for (const f of out) {
     if (f.m.category !== 'control') continue;
-    const prev = wt.slice(Math.max(0, f.ti - 2), f.ti).map((t) => t.lower);
-    if (prev.some((p) => reducers.has(p))) {
-      f.m.category = 'enabling';
-      f.m.negated = true;
+    for (let k = Math.max(0, f.ti - 2); k < f.ti; k++) {
+      if (REDUCERS.has(wt[k].lower)) {
+        // a new object rather than writes into the match (which would change its shape)
+        f.m = newMatch(f.m.start, f.m.end, f.m.text, f.m.entry, 'enabling', f.m.weight, true);
+        break;
+      }
     }
   }
-  // longest match within a category
-  const ms = out.map((f) => f.m);
-  const kept = ms.filter(
-    (a) =>
-      !ms.some(
-        (b) => b !== a && b.category === a.category && b.start <= a.start && b.end >= a.end && b.end - b.start > a.end - a.start,
-      ),
-  );
+  const kept = longestPerCategory(out.map((f) => f.m));
   kept.sort((a, b) => a.start - b.start || b.end - a.end);
   return kept;
+}
+
+/**
+ * Within a category, drops a match that lies inside a longer one (another span that starts at or before it and ends
+ * at or after it). A sweep over the matches sorted by start: O(m log m), not a comparison of every pair.
+ */
+function longestPerCategory(ms: TermMatch[]): TermMatch[] {
+  if (ms.length < 2) return ms;
+  const order = ms.map((_, k) => k).sort((a, b) => {
+    const x = ms[a];
+    const y = ms[b];
+    return x.category < y.category ? -1 : x.category > y.category ? 1 : x.start - y.start || y.end - x.end;
+  });
+  const dropped = new Uint8Array(ms.length);
+  let k = 0;
+  while (k < order.length) {
+    const cat = ms[order[k]].category;
+    let maxEndBefore = -1; // largest end among matches of this category that start before the current start
+    while (k < order.length && ms[order[k]].category === cat) {
+      const start = ms[order[k]].start;
+      const groupMaxEnd = ms[order[k]].end; // sorted by end descending within one start
+      let g = k;
+      for (; g < order.length && ms[order[g]].category === cat && ms[order[g]].start === start; g++) {
+        const a = ms[order[g]];
+        if (maxEndBefore >= a.end || groupMaxEnd > a.end) dropped[order[g]] = 1;
+      }
+      maxEndBefore = Math.max(maxEndBefore, groupMaxEnd);
+      k = g;
+    }
+  }
+  return ms.filter((_, i) => !dropped[i]);
 }
 
 export function categoryMatches(matches: TermMatch[], category: Category): TermMatch[] {

@@ -6,13 +6,27 @@ const NB = new Set(['ikke', 'jeg', 'de', 'fra', 'hva', 'hvordan', 'være', 'virk
 
 export type WrittenLanguage = 'nb' | 'nn';
 
+/** The marker words as whole runs of letters, found by the regular expression engine in one pass. */
+const MARKERS = new RegExp(
+  `(?<!\\p{L})(?:${[...NN, ...NB].sort((a, b) => b.length - a.length).join('|')})(?!\\p{L})`,
+  'giu',
+);
+
+/**
+ * Counts the marker words among the runs of letters (\p{L}+) of the first `sample` characters: a run counts when
+ * its lower case is a marker word. The candidates are found case-insensitively by one regular expression; each is
+ * then checked with toLowerCase, so the count is that of the runs' lower case.
+ */
 export function detectLanguage(text: string, sample = 200_000): { language: WrittenLanguage; nb: number; nn: number } {
   let nb = 0;
   let nn = 0;
-  const re = /\p{L}+/gu;
-  const s = text.length > sample ? text.slice(0, sample) : text;
+  let s = text.length > sample ? text.slice(0, sample) : text;
+  // a surrogate pair cut by the sample's end is not a letter
+  const last = s.charCodeAt(s.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) s = s.slice(0, -1);
+  MARKERS.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(s)) !== null) {
+  while ((m = MARKERS.exec(s)) !== null) {
     const w = m[0].toLowerCase();
     if (NN.has(w)) nn++;
     else if (NB.has(w)) nb++;

@@ -9,7 +9,11 @@ import { CATEGORIES, DISTRICT_ROLES } from '../types';
 import { STUDY_TERMS } from './counts';
 
 export function documentRecord(file: string, a: DocumentAnalysis): Record<string, unknown> {
-  const sentenceText = (i: number): string | null => a.sentences[i]?.text ?? null;
+  return { ...documentRecordHead(file, a), findings: a.findings.map((f) => findingRecord(a, f)) };
+}
+
+/** The record without its last key, `findings` (the CLI writes the findings piece by piece after it). */
+export function documentRecordHead(file: string, a: DocumentAnalysis): Record<string, unknown> {
   return {
     file,
     pages: a.pages,
@@ -41,15 +45,21 @@ export function documentRecord(file: string, a: DocumentAnalysis): Record<string
       innovationWithDistrictRole: a.district.innovationWithDistrictRole,
       gap: a.district.gap,
     },
-    findings: a.findings.map((f) => ({
-      start: f.start,
-      end: f.end,
-      page: f.page,
-      category: f.category,
-      subtype: f.subtype ?? null,
-      entry: f.entry,
-      text: f.text,
-      sentence: sentenceText(f.sentence),
-    })),
+  };
+}
+
+/** One finding of the record; a finding in a piece of an over-long sentence says so (`sentenceCut`). */
+export function findingRecord(a: DocumentAnalysis, f: DocumentAnalysis['findings'][number]): Record<string, unknown> {
+  const s = a.sentences[f.sentence];
+  return {
+    start: f.start,
+    end: f.end,
+    page: f.page,
+    category: f.category,
+    subtype: f.subtype ?? null,
+    entry: f.entry,
+    text: f.text,
+    sentence: s?.text ?? null,
+    ...(s?.cut ? { sentenceCut: true } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import { Block, Range, Section } from '../types';
 import { ABBREVIATIONS, MONTHS } from './abbreviations';
+import { classOf, isSpace, LN } from '../tokenize/chars';
 
 /**
  * Segmentation: text → blocks (headings, paragraphs, list items) → sentences.
@@ -30,8 +31,8 @@ function splitLines(text: string, start: number, end: number): Line[] {
 
 function trimRange(text: string, r: Range): Range {
   let { start, end } = r;
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   return { start, end };
 }
 
@@ -99,10 +100,50 @@ export function segmentBlocks(text: string, format: string = 'txt', start = 0, e
 
 const CLOSERS = new Set(['»', '"', '”', '’', "'", ')', ']']);
 
+/**
+ * The longest sentence the engine analyses as one unit, in UTF-16 code units. A longer «sentence» (a table pasted
+ * from a PDF, a minified export, a line without a full stop) is cut into pieces of at most this length, each
+ * analysed as a sentence and marked `cut`. This bounds the work per sentence, so the analysis of any input is linear
+ * in its length. Real sentences are far shorter: the longest in the shared corpus has 789 characters.
+ */
+export const MAX_SENTENCE_CHARS = 1000;
+
+/** A sentence's range; `cut` when it is a piece of an over-long sentence (see MAX_SENTENCE_CHARS). */
+export interface SentenceRange extends Range {
+  cut?: true;
+}
+
+/** Characters scanned back from a period for the word before it (abbreviations, ordinals, initials are shorter). */
+const WORD_BEFORE_MAX = 40;
+
+function isWordBeforeChar(c: number): boolean {
+  return c === 46 /* . */ || (classOf(c) & LN) !== 0;
+}
+
+/**
+ * The word (letters, digits, periods) that ends at `dot`, not reaching below `floor`. Scans at most
+ * WORD_BEFORE_MAX characters: a longer run is returned as its digits when it is all digits (an ordinal), else as a
+ * string that matches none of the abbreviation, date and initial rules — what the whole run would do.
+ */
 function wordBefore(text: string, dot: number, floor: number): string {
   let s = dot;
-  while (s > floor && /[\p{L}\p{N}.]/u.test(text[s - 1])) s--;
+  const lim = Math.max(floor, dot - WORD_BEFORE_MAX);
+  while (s > lim && isWordBeforeChar(text.charCodeAt(s - 1))) s--;
+  if (s > floor && s === lim && isWordBeforeChar(text.charCodeAt(s - 1))) {
+    // longer than WORD_BEFORE_MAX: only «all digits» can still matter
+    for (let k = s; k < dot; k++) if (!isAsciiDigit(text.charCodeAt(k))) return '-';
+    while (s > floor && isAsciiDigit(text.charCodeAt(s - 1))) s--;
+    if (s > floor && isWordBeforeChar(text.charCodeAt(s - 1))) return '-';
+  }
   return text.slice(s, dot);
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isEndPunct(c: number): boolean {
+  return c === 46 || c === 33 || c === 63; // . ! ?
 }
 
 /**
@@ -110,28 +151,47 @@ function wordBefore(text: string, dot: number, floor: number): string {
  * and an upper-case letter, digit, quote or list marker — unless the period belongs to an abbreviation
  * (bl.a., f.eks., jf., Meld. St., NOU …), an ordinal or a date («15. april»), or a number («1.5.2026»).
  * A line break inside a list item or heading does not end a sentence; a blank line always does.
+ * A sentence longer than MAX_SENTENCE_CHARS is cut into pieces (see capSentence). One forward scan: linear time.
  */
-export function splitSentences(text: string, start: number, end: number): Range[] {
-  const out: Range[] = [];
+export function splitSentences(text: string, start: number, end: number): SentenceRange[] {
+  const out: SentenceRange[] = [];
   let sStart = start;
   const push = (e: number) => {
     const r = trimRange(text, { start: sStart, end: e });
-    if (r.end > r.start) out.push(r);
+    if (r.end > r.start) capSentence(text, r, out);
   };
+  // The run of closers and end punctuation after a mark, and the white space after it, are the same for every mark
+  // inside one run: remembered, so that a long run of «.....» is scanned once.
+  let runEnd = -1;
+  let spaceEnd = -1;
+  // Candidates are found by the regular expression engine (native code), not by a loop over every character.
+  const range = text.slice(start, end);
+  const candidate = /[.!?\u2026]/g;
   for (let i = start; i < end; i++) {
-    const c = text[i];
-    if (c !== '.' && c !== '!' && c !== '?' && c !== '…') continue;
-    // include closing quotes/brackets and repeated punctuation
-    let j = i + 1;
-    while (j < end && (CLOSERS.has(text[j]) || text[j] === '.' || text[j] === '!' || text[j] === '?')) j++;
+    candidate.lastIndex = i - start;
+    const found = candidate.exec(range);
+    if (!found) break;
+    i = start + found.index;
+    const cc = text.charCodeAt(i);
+    let j: number;
+    if (i < runEnd) j = runEnd;
+    else {
+      j = i + 1;
+      while (j < end && (CLOSERS.has(text[j]) || isEndPunct(text.charCodeAt(j)))) j++;
+      runEnd = j;
+      spaceEnd = -1;
+    }
     if (j >= end) break;
-    if (!/\s/.test(text[j])) continue;
-    let k = j;
-    while (k < end && /\s/.test(text[k])) k++;
+    if (!isSpace(text.charCodeAt(j))) continue;
+    let k = spaceEnd;
+    if (k < 0) {
+      k = j;
+      while (k < end && isSpace(text.charCodeAt(k))) k++;
+      spaceEnd = k;
+    }
     if (k >= end) break;
     const next = text[k];
-    const nextWord = /^[\p{L}]+/u.exec(text.slice(k, Math.min(end, k + 20)))?.[0] ?? '';
-    if (c === '.') {
+    if (cc === 46) {
       const w = wordBefore(text, i, start);
       const lw = w.toLowerCase();
       if (ABBREVIATIONS.has(lw) || ABBREVIATIONS.has(lw.replace(/\.$/, ''))) {
@@ -139,7 +199,10 @@ export function splitSentences(text: string, start: number, end: number): Range[
         // capitalised word after an abbreviation that is commonly final (osv., mv., m.m., etc.).
         if (!(/^(osv|mv|m\.m|etc|o\.l|m\.fl|mfl)$/.test(lw) && /\p{Lu}/u.test(next))) continue;
       }
-      if (/^\d{1,2}$/.test(w) && MONTHS.has(nextWord.toLowerCase())) continue; // 15. april
+      if (/^\d{1,2}$/.test(w)) {
+        const nextWord = /^[\p{L}]+/u.exec(text.slice(k, Math.min(end, k + 20)))?.[0] ?? '';
+        if (MONTHS.has(nextWord.toLowerCase())) continue; // 15. april
+      }
       if (/^\d+$/.test(w) && /\p{Ll}/u.test(next)) continue; // ordinal: «3. ledd»
       if (/^\p{Lu}$/u.test(w)) continue; // initial: «H. O. Melberg»
     }
@@ -150,6 +213,69 @@ export function splitSentences(text: string, start: number, end: number): Range[
   }
   push(end);
   return out;
+}
+
+/**
+ * The sentences of a block: a heading is one sentence, other blocks are split by splitSentences; either way no
+ * sentence is longer than MAX_SENTENCE_CHARS.
+ */
+export function sentencesOf(text: string, block: Block): SentenceRange[] {
+  if (block.kind !== 'heading') return splitSentences(text, block.start, block.end);
+  const out: SentenceRange[] = [];
+  capSentence(text, { start: block.start, end: block.end }, out);
+  return out;
+}
+
+/** Break classes for cutting an over-long sentence, best first. */
+const enum Break {
+  Line = 0,
+  Clause = 1,
+  Comma = 2,
+  Space = 3,
+}
+
+/**
+ * Adds the trimmed sentence `r` to `out`; when it is longer than MAX_SENTENCE_CHARS, cuts it into pieces first.
+ * Each cut is made in the second half of the allowed length, at the last line break there, else after the last
+ * clause mark («;», «:», «.», «!», «?») or dash followed by white space, else after the last comma, else at the last
+ * white space, else (no white space at all) after MAX_SENTENCE_CHARS code units (never inside a surrogate pair).
+ * Every piece is marked `cut`. Each piece costs O(MAX_SENTENCE_CHARS): linear in the sentence's length.
+ */
+export function capSentence(text: string, r: Range, out: SentenceRange[]): void {
+  if (r.end - r.start <= MAX_SENTENCE_CHARS) {
+    out.push({ start: r.start, end: r.end });
+    return;
+  }
+  let s = r.start;
+  while (r.end - s > MAX_SENTENCE_CHARS) {
+    const hard = s + MAX_SENTENCE_CHARS;
+    const floor = s + (MAX_SENTENCE_CHARS >> 1);
+    // best[b]: where to cut for break class b (the piece ends there), the last one in (floor, hard]
+    const best = [-1, -1, -1, -1];
+    for (let p = hard; p > floor && best[Break.Line] < 0; p--) {
+      const c = text.charCodeAt(p);
+      if (!isSpace(c)) continue;
+      if (c === 10 || c === 13) {
+        best[Break.Line] = p;
+        break;
+      }
+      const before = text.charCodeAt(p - 1);
+      if (best[Break.Clause] < 0 && (before === 59 || before === 58 || isEndPunct(before) || before === 0x2013 || before === 0x2014)) best[Break.Clause] = p;
+      else if (best[Break.Comma] < 0 && before === 44) best[Break.Comma] = p;
+      if (best[Break.Space] < 0) best[Break.Space] = p;
+    }
+    let cut = best.find((b) => b >= 0) ?? -1;
+    if (cut < 0) {
+      cut = hard;
+      const c = text.charCodeAt(cut);
+      if (c >= 0xdc00 && c <= 0xdfff) cut--; // not inside a surrogate pair
+    }
+    const piece = trimRange(text, { start: s, end: cut });
+    if (piece.end > piece.start) out.push({ start: piece.start, end: piece.end, cut: true });
+    s = cut;
+    while (s < r.end && isSpace(text.charCodeAt(s))) s++;
+  }
+  if (r.end > s) out.push({ start: s, end: r.end, cut: true });
 }
 
 /** Sections from headings: each runs from its heading to the next heading of the same or a higher level. */

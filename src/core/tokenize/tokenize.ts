@@ -1,54 +1,77 @@
 import { Token } from '../types';
-import { WORD_RE } from './words';
+import { classOf, codePointAt, isHyphen, isSpace, LN, wordEnd } from './chars';
 
 /**
- * Tokenizer with exact offsets. Words are runs of letters/digits; a hyphenated compound («IKT-løsninger»)
- * is one token whose `parts` are the pieces. «RHF 'ene» style genitives stay separate. Everything else that
- * is not white space is a punctuation token.
+ * Tokenizer with exact offsets. Words are runs of letters/digits (WORD_RE in words.ts); a hyphenated compound
+ * («IKT-løsninger») is one token whose `parts` are the pieces. «RHF 'ene» style genitives stay separate. Everything
+ * else that is not white space is a punctuation token (one per UTF-16 code unit).
+ *
+ * One forward scan over [start, end) with character tables (chars.ts), no regular expression per character: the
+ * time is linear in `end - start`, whatever the text.
  */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const tokens: Token[] = [];
-  const re = new RegExp(WORD_RE.source, 'gu');
-  re.lastIndex = start;
-  let pos = start;
-  let m: RegExpExecArray | null;
-  const pushPunct = (from: number, to: number) => {
-    for (let i = from; i < to; i++) {
-      const ch = text[i];
-      if (/\s/.test(ch)) continue;
-      tokens.push({ text: ch, lower: ch, kind: 'punct', start: i, end: i + 1 });
+  end = Math.min(end, text.length);
+  start = Math.max(0, start);
+  let i = start;
+  // Lower-cased once for the whole range (one call instead of one per word: on a two-byte string each call goes
+  // through ICU). Valid for slicing when lower-casing kept every offset — no «İ» (which grows), no «Σ» (whose lower
+  // case depends on what follows it) — else each word is lower-cased on its own.
+  const range = text.slice(start, end);
+  let lowered: string | undefined = range.toLowerCase();
+  if (lowered.length !== range.length || range.includes('Σ')) lowered = undefined;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    const ascii = c < 128;
+    const startsWord = ascii
+      ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
+      : (classOf(codePointAt(text, i)) & LN) !== 0;
+    if (!startsWord) {
+      if (!isSpace(c)) {
+        const ch = text[i];
+        tokens.push({ text: ch, lower: ch, kind: 'punct', start: i, end: i + 1, parts: undefined });
+      }
+      i++;
+      continue;
     }
-  };
-  while ((m = re.exec(text)) !== null && m.index < end) {
-    const wStart = m.index;
-    let w = m[0];
-    if (wStart + w.length > end) w = w.slice(0, end - wStart);
-    pushPunct(pos, wStart);
-    const tok: Token = {
-      text: w,
-      lower: w.toLowerCase(),
-      kind: /^\d[\d.,]*$/.test(w) ? 'number' : 'word',
-      start: wStart,
-      end: wStart + w.length,
-    };
-    if (/[-‐‑]/.test(w)) {
+    const e = wordEnd(text, i, end);
+    const w = text.slice(i, e);
+    const lower = lowered !== undefined ? lowered.slice(i - start, e - start) : w.toLowerCase();
+    // `parts` always present (undefined when none): every token has one object shape
+    const tok: Token = { text: w, lower, kind: isDigits(text, i, e) ? 'number' : 'word', start: i, end: e, parts: undefined };
+    let hyphen = -1;
+    for (let k = i; k < e; k++) {
+      if (isHyphen(text.charCodeAt(k))) {
+        hyphen = k;
+        break;
+      }
+    }
+    if (hyphen >= 0) {
       const parts: Token[] = [];
-      const pr = /[^-‐‑]+/g;
-      let pm: RegExpExecArray | null;
-      while ((pm = pr.exec(w)) !== null) {
-        parts.push({
-          text: pm[0],
-          lower: pm[0].toLowerCase(),
-          kind: /^\d+$/.test(pm[0]) ? 'number' : 'word',
-          start: wStart + pm.index,
-          end: wStart + pm.index + pm[0].length,
-        });
+      let ps = i;
+      for (let k = i; k <= e; k++) {
+        if (k < e && !isHyphen(text.charCodeAt(k))) continue;
+        if (k > ps) {
+          const p = text.slice(ps, k);
+          const pl = lowered !== undefined ? lowered.slice(ps - start, k - start) : p.toLowerCase();
+          parts.push({ text: p, lower: pl, kind: isDigits(text, ps, k) ? 'number' : 'word', start: ps, end: k, parts: undefined });
+        }
+        ps = k + 1;
       }
       tok.parts = parts;
     }
     tokens.push(tok);
-    pos = wStart + w.length;
+    i = e;
   }
-  pushPunct(pos, end);
   return tokens;
+}
+
+/** True when [from, to) is ASCII digits only (and not empty). */
+function isDigits(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }

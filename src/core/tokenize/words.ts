@@ -2,19 +2,33 @@
  * Word counting, as the study and the CLI define it: a word is a run of letters and digits; a hyphenated
  * compound («IKT-løsninger», «lovpålagt-kortet») counts as one word.
  */
+import { classOf, codePointAt, isSpace, LN, wordEnd } from './chars';
 
-/** A run of letters/digits (with combining marks), optionally joined by single hyphens or apostrophes. */
+/**
+ * A run of letters/digits (with combining marks), optionally joined by single hyphens or apostrophes. This is the
+ * definition; the tokenizer and countWords follow it with a character scanner (chars.ts), and the tests check that
+ * they agree with it.
+ */
 export const WORD_RE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-‐‑'’][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
 
-/** Counts the words of `text`, optionally only inside [start, end). */
+/** Counts the words of `text` that start inside [start, end) (one forward scan). */
 export function countWords(text: string, start = 0, end = text.length): number {
-  const re = new RegExp(WORD_RE.source, 'gu');
-  re.lastIndex = start;
+  end = Math.min(end, text.length);
   let n = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    if (m.index >= end) break;
+  let i = Math.max(0, start);
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57))) {
+        i++;
+        continue;
+      }
+    } else if (isSpace(c) || (classOf(codePointAt(text, i)) & LN) === 0) {
+      i++;
+      continue;
+    }
     n++;
+    i = wordEnd(text, i, end);
   }
   return n;
 }

@@ -72,7 +72,9 @@ export async function loaded(file: string, opts: { keepBytes?: boolean } = {}): 
   if (hit && hit.mtime === st.mtimeMs && hit.size === st.size) doc = hit.doc;
   else {
     const s = readSettings();
-    doc = /\.pdf$/i.test(file) ? await inWorker({ file, language: s.language }) : await loadDocument(file, { language: s.language });
+    doc = /\.pdf$/i.test(file)
+      ? await inWorker({ file, language: s.language, limits: s.limits })
+      : await loadDocument(file, { language: s.language, limits: s.limits });
     cache.set(file, { mtime: st.mtimeMs, size: st.size, doc });
   }
   if (opts.keepBytes && !doc.bytes) return { ...doc, bytes: new Uint8Array(await fsp.readFile(file)) };

@@ -6,16 +6,18 @@
  */
 import { parentPort } from 'worker_threads';
 import { loadDocument } from '../../core/audit/document';
+import type { Limits } from '../../core/limits';
 
 export interface LoadRequest {
   id: number;
   file: string;
   language?: 'auto' | 'nb' | 'nn';
+  limits?: Partial<Limits>;
   keepBytes?: boolean;
 }
 
 parentPort?.on('message', (m: LoadRequest) => {
-  loadDocument(m.file, { language: m.language, keepBytes: m.keepBytes }).then(
+  loadDocument(m.file, { language: m.language, limits: m.limits, keepBytes: m.keepBytes }).then(
     (doc) => parentPort!.postMessage({ id: m.id, ok: true, doc }),
     (e: Error) => parentPort!.postMessage({ id: m.id, ok: false, message: e.message, code: (e as { code?: string }).code }),
   );

@@ -113,6 +113,7 @@ export class WorkspaceAuditor implements vscode.Disposable {
             workerScript: this.workerScript,
             lexiconFiles: settings.lexiconFiles,
             language: settings.language,
+            limits: settings.limits,
             signal: abort.signal,
             onProgress: (p) => {
               const step = ((p.done - lastDone) * 100) / p.total;

@@ -11,7 +11,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import type { DocumentAnalysis, Lexicon } from '../../core';
+import type { DocumentAnalysis, Lexicon, Limits } from '../../core';
 import type { Span } from '../analysisService';
 import { codingProvider } from '../coding/viewerBridge';
 import type { ViewerCodable } from '../coding/viewerBridge';
@@ -29,6 +29,8 @@ export interface ViewerHost {
   maxFileSizeMB(): number;
   lexicon(): Promise<Lexicon | undefined>;
   language(): 'auto' | 'nb' | 'nn';
+  /** Resource limits (policyLens.limits.*) for the extraction and the analysis. */
+  limits(): Partial<Limits> | undefined;
   stateChanged(doc: ViewerDocument<BasePayload, BaseReport>): void;
 }
 
@@ -211,6 +213,7 @@ export abstract class ViewerDocument<P extends BasePayload, R extends BaseReport
         ...this.jobExtras(),
         lexicon,
         language: this.host.language(),
+        limits: this.host.limits(),
         previewPages: this.previewPages,
         generation: gen,
         previewId,

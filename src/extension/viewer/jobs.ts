@@ -11,13 +11,13 @@
  * No `vscode`, no Node built-ins: the extraction (`extract`) is given by the worker, which knows where pdf.js'
  * fonts are. Messages:
  *
- *   host → worker   { type: 'job', id, format, bytes, file, password?, lexicon?, language?, previewPages, generation, previewId, finalId }
+ *   host → worker   { type: 'job', id, format, bytes, file, password?, lexicon?, language?, limits?, previewPages, generation, previewId, finalId }
  *                   { type: 'cancel', id }
  *   worker → host   { id, phase: 'preview' | 'final', analysis?, payload, ms }  (payload's arrays transferred)
  *                   { id, phase: 'error', error: { code, message }, ms }
  */
 import { analyzeExtracted, ExtractionError } from '../../core';
-import type { AnalyzeOptions, DocumentAnalysis, ExtractedDocument, Lexicon } from '../../core';
+import type { AnalyzeOptions, DocumentAnalysis, ExtractedDocument, Lexicon, Limits } from '../../core';
 import { buildDocxPayload } from '../docx/payload';
 import { applyOutlineSections, buildPayload, payloadBuffers } from '../pdf/payload';
 import { basePayload, findingBuffers } from './payload';
@@ -35,6 +35,8 @@ export interface DocumentJob {
   password?: string;
   lexicon?: Lexicon;
   language?: 'auto' | 'nb' | 'nn';
+  /** Resource limits (policyLens.limits.*): file and text size, PDF pages, the DOCX archive's sizes. */
+  limits?: Partial<Limits>;
   /** PDF: read this many pages first when the document is longer (0: no preview). */
   previewPages: number;
   generation: number;
@@ -48,7 +50,11 @@ export type JobReply<P extends BasePayload = BasePayload> =
   | { id: number; phase: 'error'; error: { code: string; message: string }; ms: number };
 
 /** The engine's extraction of bytes, as the worker can do it (PDF: with pdf.js' fonts from where it has them). */
-export type Extract = (bytes: Uint8Array, format: DocumentFormat, opts: { file: string; password?: string; maxPages?: number }) => Promise<ExtractedDocument>;
+export type Extract = (
+  bytes: Uint8Array,
+  format: DocumentFormat,
+  opts: { file: string; password?: string; maxPages?: number; limits?: Partial<Limits> },
+) => Promise<ExtractedDocument>;
 
 /**
  * Runs a job, calling `reply` with the preview (when there is one) and then the final analysis or an error.
@@ -56,14 +62,14 @@ export type Extract = (bytes: Uint8Array, format: DocumentFormat, opts: { file: 
  */
 export async function runDocumentJob(job: DocumentJob, extract: Extract, reply: (r: JobReply, transfer: ArrayBuffer[]) => void, cancelled: () => boolean): Promise<void> {
   const t0 = performance.now();
-  const opts: AnalyzeOptions = { file: job.file };
+  const opts: AnalyzeOptions = { file: job.file, limits: job.limits };
   if (job.lexicon) opts.lexicon = job.lexicon;
   if (job.language && job.language !== 'auto') opts.language = job.language;
   try {
     if (job.format === 'docx') await runDocx(job, extract, opts, reply, cancelled, t0);
     else if (job.format === 'pdf') await runPdf(job, extract, opts, reply, cancelled, t0);
     else {
-      const doc = await extract(job.bytes, job.format, { file: job.file });
+      const doc = await extract(job.bytes, job.format, { file: job.file, limits: job.limits });
       if (cancelled()) return;
       const analysis = analyzeExtracted(doc, opts);
       const payload = basePayload(doc, analysis, job.generation, job.finalId, 'final');
@@ -84,7 +90,7 @@ async function runPdf(job: DocumentJob, extract: Extract, opts: AnalyzeOptions, 
   };
   if (job.previewPages > 0) {
     try {
-      const doc = await extract(job.bytes, 'pdf', { file: job.file, password: job.password, maxPages: job.previewPages });
+      const doc = await extract(job.bytes, 'pdf', { file: job.file, password: job.password, maxPages: job.previewPages, limits: job.limits });
       if (doc.pages > doc.pageSpans.length && !cancelled()) answer('preview', doc, analyzeExtracted(doc, opts));
       else if (doc.pages <= doc.pageSpans.length) {
         // A short document: the preview is the whole document.
@@ -93,17 +99,18 @@ async function runPdf(job: DocumentJob, extract: Extract, opts: AnalyzeOptions, 
       }
     } catch (e) {
       // A password problem is final; anything else (e.g. no text on the first pages) is decided by the full read.
-      if (e instanceof ExtractionError && (e.code === 'password' || e.code === 'encrypted' || e.code === 'unsupported')) throw e;
+      // So is a limit (the page count is checked before any page is read).
+      if (e instanceof ExtractionError && (e.code === 'password' || e.code === 'encrypted' || e.code === 'unsupported' || e.code === 'too-large')) throw e;
     }
   }
   if (cancelled()) return;
-  const doc = await extract(job.bytes, 'pdf', { file: job.file, password: job.password });
+  const doc = await extract(job.bytes, 'pdf', { file: job.file, password: job.password, limits: job.limits });
   if (cancelled()) return;
   answer('final', doc, analyzeExtracted(doc, opts));
 }
 
 async function runDocx(job: DocumentJob, extract: Extract, opts: AnalyzeOptions, reply: (r: JobReply, t: ArrayBuffer[]) => void, cancelled: () => boolean, t0: number): Promise<void> {
-  const doc = await extract(job.bytes, 'docx', { file: job.file });
+  const doc = await extract(job.bytes, 'docx', { file: job.file, limits: job.limits });
   if (cancelled()) return;
   if (!doc.text.trim()) throw new ExtractionError(`${job.file} contains no text.`, 'no-text', job.file);
   const preview = buildDocxPayload(doc, undefined, job.generation, job.previewId, 'preview');

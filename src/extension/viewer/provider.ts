@@ -9,7 +9,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { CATEGORIES } from '../../core';
-import type { Category, Lexicon } from '../../core';
+import type { Category, Lexicon, Limits } from '../../core';
 import { addCodingViewer, codingProvider } from '../coding/viewerBridge';
 import { categoryLabel } from '../labels';
 import type { AnalysisFocus } from '../sources';
@@ -22,6 +22,8 @@ export interface ViewerDisplay {
   visible: boolean;
   categories: Record<Category, boolean>;
   language: 'auto' | 'nb' | 'nn';
+  /** Resource limits (policyLens.limits.*). */
+  limits?: Partial<Limits>;
 }
 
 export interface ViewerDeps {
@@ -102,6 +104,10 @@ export class ViewerProvider<D extends AnyDocument, S extends ViewerState<R>, R e
     return this.deps.display().language;
   }
 
+  limits(): Partial<Limits> | undefined {
+    return this.deps.display().limits;
+  }
+
   async openCustomDocument(uri: vscode.Uri): Promise<D> {
     const doc = this.spec.newDocument(uri, this);
     this.docs.set(uri.toString(), doc);
@@ -162,7 +168,7 @@ export class ViewerProvider<D extends AnyDocument, S extends ViewerState<R>, R e
     for (const doc of this.docs.values()) for (const p of doc.panels) void p.post(m);
   }
 
-  /** The lexicon or the language changed: every document is analysed again (the file is not read again). */
+  /** The lexicon, the language or a limit changed: every document is analysed again (the file is not read again). */
   relexicon(): void {
     for (const doc of this.docs.values()) void doc.analyse();
   }
@@ -268,7 +274,7 @@ export class ViewerProvider<D extends AnyDocument, S extends ViewerState<R>, R e
       }),
       this.deps.onDidChangeLexicon(() => this.relexicon()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('policyLens.language')) this.relexicon();
+        if (e.affectsConfiguration('policyLens.language') || e.affectsConfiguration('policyLens.limits')) this.relexicon();
       }),
     );
     const remove = addCodingViewer({ active: () => this.activeDocument()?.codable, refresh: (uri) => this.refreshCodings(uri) });

@@ -5,14 +5,19 @@
  */
 import { extractDocx } from '../../core/extract/docx';
 import { extractPlain } from '../../core/extract/text';
+import { formatBytes, LimitError, limitsOf, MB } from '../../core/limits';
 import { Extract, serveDocumentJobs } from '../viewer/jobs';
 import { selfEndpoint } from './endpoint';
 
 const decoder = new TextDecoder('utf-8');
 
 const extract: Extract = async (bytes, format, opts) => {
-  if (format === 'docx') return extractDocx(bytes, { file: opts.file });
-  if (format === 'txt' || format === 'md') return extractPlain(decoder.decode(bytes), format);
+  const limits = limitsOf(opts);
+  if (format === 'docx') return extractDocx(bytes, { file: opts.file, limits });
+  if (format === 'txt' || format === 'md') {
+    if (bytes.length > limits.textMB * MB) throw new LimitError(opts.file, `the text is ${formatBytes(bytes.length)}`, 'textMB', limits.textMB, opts.file);
+    return extractPlain(decoder.decode(bytes), format);
+  }
   throw new Error(`the text worker does not read ${format} files`);
 };
 

@@ -2,11 +2,13 @@
  * Messages between the extension host and the analysis worker (worker_threads). No `vscode` import: the worker,
  * the client and the benchmark use this module.
  */
-import type { DocumentAnalysis, Lexicon, SectionProfile } from '../../core';
+import type { DocumentAnalysis, Lexicon, Limits, SectionProfile } from '../../core';
 
 export interface AnalyzeRequestOptions {
   format: 'md' | 'txt';
   language?: 'auto' | 'nb' | 'nn';
+  /** Resource limits (the text size: a longer document is refused with a message). */
+  limits?: Partial<Limits>;
 }
 
 export type ToWorker =

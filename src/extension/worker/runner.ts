@@ -55,6 +55,7 @@ export class AnalysisRunner {
     const analysis = analyzeText(msg.text, {
       format: msg.options.format,
       ...(msg.options.language ? { language: msg.options.language } : {}),
+      ...(msg.options.limits ? { limits: msg.options.limits } : {}),
       ...(this.lexicon ? { lexicon: this.lexicon } : {}),
       cache: cache.asBlockCache(),
     });

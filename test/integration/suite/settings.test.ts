@@ -14,6 +14,7 @@ describe('Policy Lens: settings', () => {
     await setSetting('analyzeOn', undefined);
     await setSetting('lexiconFiles', undefined);
     await setSetting('publishDiagnostics', undefined);
+    await setSetting('limits.textMB', undefined);
   });
   after(async () => {
     await closeAllEditors();
@@ -31,6 +32,22 @@ describe('Policy Lens: settings', () => {
     for (const cat of ['directive', 'enabling', 'innovation', 'cocreation', 'collaboration', 'control', 'district']) {
       assert.strictEqual(c.get(`categories.${cat}`), true, cat);
     }
+  });
+
+  it('policyLens.limits.textMB: a document over the limit is refused with the message naming the setting; raising it analyses it', async () => {
+    const c = vscode.workspace.getConfiguration('policyLens');
+    assert.strictEqual(c.get('limits.textMB'), 32);
+    assert.strictEqual(c.get('limits.zipRatio'), 100);
+    const editor = await open(HOD_MD);
+    const pl = await api();
+    const before = await pl.whenAnalyzed(editor.document);
+    assert.ok(before.findings.length > 0);
+    await setSetting('limits.textMB', 0.001); // about 1 000 characters: the fixture is longer
+    const s = await waitFor('refused', () => (pl.status().state === 'error' ? pl.status() : undefined));
+    assert.match(s.detail, /refused: its text is .* over the limit of 0\.001 MB \(text size\).*policyLens\.limits\.textMB/);
+    await setSetting('limits.textMB', undefined);
+    const after = await waitFor('analysed again', () => (pl.status().state === 'ready' ? pl.getAnalysis(editor.document.uri) : undefined));
+    assert.strictEqual(after.findings.length, before.findings.length);
   });
 
   it('manual: analyses only on the command', async () => {
