@@ -61,6 +61,13 @@ const targets = [
     mainFields: ['module', 'main'],
   },
   {
+    // The drafting worker thread (src/extension/draft/worker.ts; started through the platform's factory,
+    // src/extension/desktop.ts): the light bulb's rewrites and the comparison of text versions.
+    entryPoints: ['src/extension/draft/worker.ts'],
+    outfile: 'dist/draftWorker.js',
+    mainFields: ['module', 'main'],
+  },
+  {
     // The workspace features' document loader (src/extension/audit/loadWorker.ts): extraction (pdf.js for PDFs) and
     // analysis for the concordance, the thread and the REFI-QDA export, away from the extension host's thread.
     entryPoints: ['src/extension/audit/loadWorker.ts'],
@@ -128,6 +135,12 @@ const targets = [
     // The PDF viewer's jobs, with pdf.js (and its worker module, run in-thread) bundled in.
     entryPoints: ['src/extension/web/documentWorker.ts'],
     outfile: 'dist/web/document-worker.js',
+    ...web('iife'),
+  },
+  {
+    // The drafting worker in the browser (the light bulb's rewrites, comparisons of text versions).
+    entryPoints: ['src/extension/web/draftWorker.ts'],
+    outfile: 'dist/web/draft-worker.js',
     ...web('iife'),
   },
   {

@@ -110,6 +110,30 @@
     return s;
   }
 
+  /** The study's checklist: each item ticked or not, opened to show the sentences that decide it. */
+  function checklist(m) {
+    const s = el('section', { class: 'checklist' }, heading(m.strings.checklist), el('p', { class: 'hint', text: m.strings.checklistHint }));
+    for (const item of m.checklist) {
+      const key = 'check:' + item.id;
+      const details = el('details', { class: 'check ' + (item.ok ? 'ok' : 'missing'), data: { check: item.id } },
+        el('summary', null,
+          el('span', { class: 'check-mark', aria: { hidden: 'true' }, text: item.ok ? '✓' : '✗' }),
+          el('span', { class: 'check-label', text: item.label }),
+          el('span', { class: 'visually-hidden', text: item.ok ? m.strings.ticked : m.strings.notTicked }),
+          el('span', { class: 'badge', text: item.sentences.length + item.more })),
+        el('p', { class: 'hint', text: item.hint }));
+      if (item.sentences.length > 0 || item.more > 0) details.appendChild(sentenceList(item.sentences, item.more, m.strings.noSentences));
+      if (open.has(key)) details.open = true;
+      details.addEventListener('toggle', () => {
+        if (details.open) open.add(key);
+        else open.delete(key);
+        vscode.setState({ open: [...open] });
+      });
+      s.appendChild(details);
+    }
+    return s;
+  }
+
   function counts(m) {
     const tbody = el('tbody');
     for (const r of m.counts) {
@@ -179,7 +203,7 @@
     }
     const head = el('header', null, el('h2', { text: model.title, title: model.title }), el('p', { class: 'subtitle', text: model.subtitle }));
     if (model.status) head.appendChild(el('p', { class: 'status', text: model.status }));
-    root.append(head, gauge(model), axes(model), components(model), counts(model), district(model), sections(model));
+    root.append(head, gauge(model), axes(model), checklist(model), components(model), counts(model), district(model), sections(model));
     // Tell the extension what was drawn (read back from the DOM).
     post({
       type: 'rendered',
@@ -187,6 +211,12 @@
       score: root.querySelector('.score-value').textContent,
       components: root.querySelectorAll('details.component').length,
       sections: root.querySelectorAll('.strip .cell').length,
+    });
+    post({
+      type: 'checklist',
+      model: model.id,
+      items: root.querySelectorAll('details.check').length,
+      ticked: root.querySelectorAll('details.check.ok').length,
     });
   }
 

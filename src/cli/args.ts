@@ -1,4 +1,5 @@
 /** Command-line parsing for `policy-lens`. No analysis here. */
+import { DraftCommand, DRAFT_COMMANDS, DRAFT_USAGE, DraftUsageError, parseDraftArgs } from './draftArgs';
 import { DEFAULT_LIMITS, LIMIT_INFO, LIMIT_NAMES } from '../core/limits';
 import type { LimitName, Limits } from '../core/limits';
 
@@ -23,7 +24,8 @@ export type Command =
       name?: string;
       codebook?: string;
       limits: Partial<Limits>;
-    };
+    }
+  | DraftCommand;
 
 /** A mistake in the command line: printed with the usage text, exit code 2. */
 export class UsageError extends Error {
@@ -83,6 +85,8 @@ Limits (analyze, audit, export): a document over a limit is refused with a one-l
 limit, before the work it guards; the others are still analysed. Raise a limit with:
 ${LIMIT_NAMES.map((k) => `  ${LIMIT_INFO[k].flag.padEnd(20)} ${LIMIT_INFO[k].what} (default ${DEFAULT_LIMITS[k]}${LIMIT_INFO[k].unit === 'MB' ? ' MB' : ''})`).join('\n')}
 
+${DRAFT_USAGE}
+
 Exit codes: 0 success; 1 a document or lexicon could not be read (the rest is still analysed);
 2 usage error. Colour is used only on a terminal and never when NO_COLOR is set.`;
 
@@ -112,6 +116,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (args.some((a) => a === '-V' || a === '--version')) return { kind: 'version' };
 
   const command = args[0];
+  if ((DRAFT_COMMANDS as readonly string[]).includes(command)) return draftArgs(args);
   if (!(COMMANDS as readonly string[]).includes(command)) {
     throw new UsageError(command.startsWith('-') ? `Expected a command before ${command}.` : `Unknown command: ${command}.`);
   }
@@ -235,4 +240,13 @@ export function parseArgs(argv: readonly string[]): Command {
     return { kind: 'export', paths, format: format as ExportFormat, output, level: level ?? 'sentence', lexicons, name: projectName, codebook, limits };
   }
   return { kind: 'analyze', paths, format: (format as OutputFormat | undefined) ?? 'table', lexicons, limits };
+}
+
+/** `suggest` and `compare` (./draftArgs.ts), their mistakes reported as usage errors. */
+function draftArgs(args: readonly string[]): Command {
+  try {
+    return parseDraftArgs(args);
+  } catch (err) {
+    throw err instanceof DraftUsageError ? new UsageError(err.message) : err;
+  }
 }

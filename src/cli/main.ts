@@ -15,6 +15,7 @@ import { Command, parseArgs, USAGE, UsageError } from './args';
 import { collectDocuments } from './files';
 import { comparison, csvTable, jsonDocumentChunks, scorecard, Style, SummaryRow, summaryRow } from './format';
 import { auditCommand, exportCommand } from './workspace';
+import { compareCommand, suggestCommand } from './draft';
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface CliIO {
@@ -251,6 +252,12 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     case 'audit':
     case 'export':
       return workspaceCommand(cmd, io);
+    case 'suggest':
+    case 'compare': {
+      const { opts, failed } = await loadOptions(cmd.lexicons, io);
+      const code = cmd.kind === 'suggest' ? await suggestCommand(cmd, io, opts, PROG) : await compareCommand(cmd, io, opts, failureMessage, styleFor(io).width);
+      return failed ? Math.max(code, 1) : code;
+    }
   }
 }
 

@@ -43,3 +43,11 @@ export type { LetterTheme, LetterThread, StrategyTheme, ThemeStatus, ThreadCateg
 export * from './coding';
 export * from './export';
 export { sha256Hex } from './util/hash';
+export { inferStance } from './classify/actors';
+export type { DocumentStance, DocumentKind } from './classify/actors';
+export { suggestRewrites, sentenceScore, documentScoreChange, addresseeOf, standardOfSentence, legalBasis, factsOf, checkFacts, retention, MIN_RETENTION } from './suggest';
+export type { Suggestion, SentenceSuggestions, SuggestOptions, SuggestContext, StrategyId, SentenceFactSet } from './suggest';
+export { compareVersions, matchSentences, SIMILAR } from './compare';
+export type { VersionComparison, SentencePair, SentenceRef as ComparedSentence, Direction } from './compare';
+export { checklist, CHECKLIST } from './checklist';
+export type { ChecklistItem, ChecklistId } from './checklist';

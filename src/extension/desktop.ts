@@ -18,6 +18,7 @@ export function activate(context: vscode.ExtensionContext): DesktopApi {
     kind: 'desktop',
     analysisWorkers: nodeWorkers(context.asAbsolutePath('dist/analysisWorker.js')),
     documentWorkers: nodeWorkers(context.asAbsolutePath('dist/document-worker.js')),
+    draftWorkers: nodeWorkers(context.asAbsolutePath('dist/draftWorker.js')),
     homeDir: os.homedir(),
     userName: () => {
       try {

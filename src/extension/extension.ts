@@ -16,6 +16,7 @@ import * as vscode from 'vscode';
 import { CATEGORIES, Category, DocumentAnalysis } from '../core';
 import { AnalysisService } from './analysisService';
 import { CodingApi, registerCoding } from './coding';
+import { DraftingApi, registerDrafting } from './draft';
 import { registerCommands } from './commands';
 import { AppliedRanges, Highlighter } from './decorations';
 import { FindingDiagnostics } from './diagnostics';
@@ -77,6 +78,8 @@ export interface PolicyLensApi<W = unknown> {
   readonly platform: Platform['kind'];
   /** Codes, codings, autocoding, agreement and REFI-QDA (issue 5). */
   readonly coding: CodingApi;
+  /** The drafting assistant: the light bulb's rewrites and «Compare Framing with…» (issue 11). */
+  readonly drafting: DraftingApi;
 }
 
 const VISIBLE_KEY = 'policyLens.highlightsVisible';
@@ -115,6 +118,8 @@ export function activateWith<W>(context: vscode.ExtensionContext, platform: Plat
   const loader = new DocumentLoader(documentAnalyzer, () => settings.language, () => settings.limits);
   context.subscriptions.push({ dispose: () => documentAnalyzer.dispose() }, loader);
   const coding = registerCoding(context, { loader, userName: platform.userName() });
+  // The drafting assistant (./draft): the light bulb's rewrites and «Compare Framing with…».
+  const drafting = registerDrafting(context, { service, selector: () => selector, log: (m) => output.warn(m), workers: platform.draftWorkers, loader });
   void vscode.commands.executeCommand('setContext', 'policyLens.highlightsVisible', visible);
   const viewerDeps: ViewerDeps = {
     focus,
@@ -388,6 +393,7 @@ export function activateWith<W>(context: vscode.ExtensionContext, platform: Plat
     audit,
     coding,
     platform: platform.kind,
+    drafting,
   };
 }
 

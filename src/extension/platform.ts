@@ -16,6 +16,8 @@ export interface Platform<W = unknown> {
   readonly analysisWorkers: WorkerFactory;
   /** The document viewers' worker, which also loads documents for coding's export and agreement. */
   readonly documentWorkers: WorkerFactory;
+  /** The drafting assistant's worker: rewrites and comparisons (dist/draftWorker.js, dist/web/draft-worker.js). */
+  readonly draftWorkers: WorkerFactory;
   /** The home folder, for `~/…` lexicon paths (desktop only). */
   readonly homeDir?: string;
   /** The operating system's user name: the default coder (desktop only). */

@@ -14,8 +14,8 @@
  */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { sectionProfiles } from '../core';
-import type { DocumentAnalysis, SectionProfile } from '../core';
+import { checklist, sectionProfiles } from '../core';
+import type { ChecklistItem, DocumentAnalysis, SectionProfile } from '../core';
 import type { AnalysisService, Span } from './analysisService';
 
 export type SourceState = 'idle' | 'analysing' | 'ready' | 'error';
@@ -103,6 +103,14 @@ export function sectionsOf(s: SourceSnapshot): SectionProfile[] {
   let p = computedSections.get(s.analysis);
   if (!p) computedSections.set(s.analysis, (p = sectionProfiles(s.analysis)));
   return p;
+}
+
+/** The engine's checklist of an analysis (cached per analysis). */
+const computedChecklists = new WeakMap<DocumentAnalysis, ChecklistItem[]>();
+export function checklistOf(a: DocumentAnalysis): ChecklistItem[] {
+  let c = computedChecklists.get(a);
+  if (!c) computedChecklists.set(a, (c = checklist(a)));
+  return c;
 }
 
 /** A brief highlight of a range (the Framing view's «jump there»). */

@@ -23,6 +23,7 @@ export function activate(context: vscode.ExtensionContext): PolicyLensApi {
       webWorkers(context.extensionUri, 'dist/web/document-worker.js', { assets: 'dist/pdf-viewer/pdfjs' }),
       (job) => (job as { format?: string }).format === 'pdf',
     ),
+    draftWorkers: webWorkers(context.extensionUri, 'dist/web/draft-worker.js'),
     userName: () => undefined,
     registerWorkspaceFeatures: (ctx) => {
       // Hidden by their when clauses once this runs; run before (the palette of a window that just opened), they say why.

@@ -4,7 +4,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import { STUDY_TERMS } from '../../core';
-import type { DocumentAnalysis, SectionProfile } from '../../core';
+import type { ChecklistId, ChecklistItem, DocumentAnalysis, SectionProfile } from '../../core';
 import { componentDescription, componentLabel, formatDelta, formatScore, scoreLabel, unitLabel } from '../labels';
 
 /** At most this many sentences per list (component, gap); the rest are counted. */
@@ -57,6 +57,8 @@ export interface FramingModel {
   }[];
   /** Indexes into `sections` of the most directive ones (most directive first). */
   topSections: number[];
+  /** The checklist drawn from the study's conclusions: each item ticked or not, with the sentences that decide it. */
+  checklist: { id: ChecklistId; ok: boolean; label: string; hint: string; sentences: SentenceRef[]; more: number }[];
   /** Sizes of the analysis, for checking the webview's messages. */
   limits: { sentences: number; sections: number };
 }
@@ -116,6 +118,54 @@ export interface ModelInput {
   where(offset: number): string;
   /** For numbers (vscode.env.language). */
   locale: string;
+  /** The engine's checklist of the analysis. */
+  checklist: ChecklistItem[];
+}
+
+/** An item's name, and what its sentences show (ticked or not). */
+function checklistText(item: ChecklistItem): { label: string; hint: string } {
+  const none = item.innovationSentences === 0;
+  switch (item.id) {
+    case 'district-role':
+      return {
+        label: l10n.t('Districts given a role in innovation'),
+        hint: item.ok
+          ? l10n.t('Innovation or co-creation sentences that give the city districts a role.')
+          : none
+            ? l10n.t('The document has no innovation or co-creation sentences.')
+            : l10n.t('No innovation or co-creation sentence gives the districts a role; these are the sentences without one (study: C1).'),
+      };
+    case 'resources':
+      return {
+        label: l10n.t('Resources tied to innovation demands'),
+        hint: item.ok
+          ? l10n.t('Innovation sentences that come with funds, earmarked means, or time and room.')
+          : none
+            ? l10n.t('The document has no innovation or co-creation sentences.')
+            : l10n.t('Innovation demands without resources (study: C5).'),
+      };
+    case 'trust':
+      return {
+        label: l10n.t('Trust and room for professional judgement'),
+        hint: item.ok
+          ? l10n.t('Sentences that give trust, room to act, discretion or less detail-steering.')
+          : l10n.t('Not found in this document: trust, room to act, discretion, reduced detail-steering (study: C7).'),
+      };
+    case 'bottom-up':
+      return {
+        label: l10n.t('Bottom-up channels for ideas'),
+        hint: item.ok
+          ? l10n.t('Channels for ideas and initiatives from the districts, employees or residents.')
+          : l10n.t('Not found in this document: a channel for ideas and initiatives from below (study: C4).'),
+      };
+    case 'no-empty-terms':
+      return {
+        label: l10n.t('No “empty” innovation terms'),
+        hint: item.ok
+          ? l10n.t('Every innovation or co-creation term comes with an actor, an action, a resource or a measure.')
+          : l10n.t('Innovation or co-creation terms with no actor, action, resource or measure (study: C9).'),
+      };
+  }
 }
 
 export function buildModel(input: ModelInput): FramingModel {
@@ -178,6 +228,11 @@ export function buildModel(input: ModelInput): FramingModel {
     .slice(0, 5)
     .map(({ i }) => i);
 
+  const checklist = input.checklist.map((item) => {
+    const { refs, more } = list(item.sentences);
+    return { id: item.id, ok: item.ok, ...checklistText(item), sentences: refs, more };
+  });
+
   return {
     id: input.id,
     title: input.title,
@@ -206,6 +261,10 @@ export function buildModel(input: ModelInput): FramingModel {
       topSections: l10n.t('Most directive sections'),
       noSections: l10n.t('No headings found.'),
       goTo: l10n.t('Go to'),
+      checklist: l10n.t('Checklist from the study'),
+      checklistHint: l10n.t('Conclusions of the study of innovation in Oslo’s districts, checked in this document; open an item to see the sentences that decide it.'),
+      ticked: l10n.t('yes'),
+      notTicked: l10n.t('no'),
     },
     score: {
       value: a.score.value,
@@ -240,6 +299,7 @@ export function buildModel(input: ModelInput): FramingModel {
     },
     sections,
     topSections,
+    checklist,
     limits: { sentences: a.sentences.length, sections: input.sections.length },
   };
 }

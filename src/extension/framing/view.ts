@@ -10,12 +10,12 @@
  * `parseViewMessage` (./protocol.ts) before the host acts on it.
  */
 import * as vscode from 'vscode';
-import { makeNonce } from '../nonce';
 import * as l10n from '@vscode/l10n';
 import type { AnalysisFocus, AnalysisSource } from '../sources';
-import { sectionsOf } from '../sources';
+import { checklistOf, sectionsOf } from '../sources';
 import { buildModel, FramingModel } from './model';
 import { FromView, parseViewMessage, ToView, ViewCommand } from './protocol';
+import { webviewPage } from '../webviewPage';
 
 export const FRAMING_VIEW_ID = 'policyLens.framing';
 
@@ -38,6 +38,8 @@ export class FramingViewProvider implements vscode.WebviewViewProvider, vscode.D
   lastRendered: RenderedReport | undefined;
   /** Messages from the webview that were dropped by the check. */
   rejected = 0;
+  /** What the webview last said its checklist drew (tests compare it with the engine). */
+  lastChecklist: { model: number; items: number; ticked: number } | undefined;
   private readonly renderedEmitter = new vscode.EventEmitter<RenderedReport>();
   readonly onDidRender = this.renderedEmitter.event;
 
@@ -90,6 +92,9 @@ export class FramingViewProvider implements vscode.WebviewViewProvider, vscode.D
       case 'rendered':
         this.lastRendered = { model: msg.model, score: msg.score, components: msg.components, sections: msg.sections };
         this.renderedEmitter.fire(this.lastRendered);
+        return true;
+      case 'checklist':
+        this.lastChecklist = { model: msg.model, items: msg.items, ticked: msg.ticked };
         return true;
       case 'command':
         this.runCommand(msg.command);
@@ -144,6 +149,7 @@ export class FramingViewProvider implements vscode.WebviewViewProvider, vscode.D
               stale: snap.stale,
               where: (o) => source.where(o),
               locale: vscode.env.language,
+              checklist: checklistOf(snap.analysis),
             })
           : undefined;
     }
@@ -160,32 +166,7 @@ export class FramingViewProvider implements vscode.WebviewViewProvider, vscode.D
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = makeNonce();
-    const media = vscode.Uri.joinPath(this.extensionUri, 'media', 'framing');
-    const css = webview.asWebviewUri(vscode.Uri.joinPath(media, 'framing.css'));
-    const js = webview.asWebviewUri(vscode.Uri.joinPath(media, 'framing.js'));
-    const csp = [
-      "default-src 'none'",
-      `style-src ${webview.cspSource}`,
-      `img-src ${webview.cspSource}`,
-      `font-src ${webview.cspSource}`,
-      `script-src 'nonce-${nonce}'`,
-    ].join('; ');
-    const lang = vscode.env.language.startsWith('nb') || vscode.env.language.startsWith('no') ? 'nb' : 'en';
-    return `<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${css.toString()}">
-<title>Framing</title>
-</head>
-<body>
-<main id="root" aria-live="polite"></main>
-<script nonce="${nonce}" src="${js.toString()}"></script>
-</body>
-</html>`;
+    return webviewPage(webview, this.extensionUri, 'framing', 'framing', 'Framing');
   }
 
   dispose(): void {

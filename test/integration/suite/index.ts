@@ -33,6 +33,7 @@ export async function run(): Promise<void> {
   require('./manifest.test');
   require('./audit.test');
   require('./coding.test');
+  require('./drafting.test');
   require('./screenshot.test');
 
   let passed = 0;

@@ -191,6 +191,37 @@ export function webTests(): void {
       assert.ok(zip.length > 500);
     });
 
+    it('the drafting assistant in the browser: the light bulb’s rewrites and a comparison, from a Web Worker', async () => {
+      const doc = await vscode.workspace.openTextDocument(fixture(MD));
+      await vscode.window.showTextDocument(doc, { preview: false });
+      const pl = await api();
+      const a = await pl.whenAnalyzed(doc, 60_000);
+      const target = a.sentences.find((x) => x.text === 'Helsedirektoratet skal samarbeide med Folkehelseinstituttet.' && x.framing === 'top-down');
+      assert.ok(target, 'a top-down sentence');
+      const pos = doc.positionAt(target.start + 5);
+      const kind = 'refactor.rewrite.policyLens';
+      const actions = await waitFor('the rewrites', async () => {
+        const all = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(pos, pos), kind)) ?? [];
+        const ours = all.filter((x) => x.kind?.value === kind);
+        return ours.length ? ours : undefined;
+      }, 60_000);
+      const edit = actions[0].edit!.get(doc.uri)[0];
+      assert.strictEqual(doc.getText(edit.range), target.text);
+      assert.ok(edit.newText !== target.text, 'a rewrite');
+      assert.strictEqual(pl.drafting.engine().mode, 'worker', 'the rewrites come from a Web Worker');
+      log(`web light bulb: ${actions.length} rewrites, first «${edit.newText}»`);
+      // compare the hand-edited letter with the corpus letter (text versions, in the drafting worker)
+      const v2 = await vscode.workspace.openTextDocument(fixture('compare/hod_supplerende_tildelingsbrev_nr2_2026_helsedirektoratet_v2.md'));
+      await vscode.window.showTextDocument(v2, { preview: false });
+      const r = await vscode.commands.executeCommand<{ model: number }>('policyLens.compareWith', v2.uri, { against: 'file', file: fixture('corpus/hod_supplerende_tildelingsbrev_nr2_2026_helsedirektoratet.md') });
+      assert.ok(r, 'a report');
+      await waitFor('the report is drawn', () => pl.drafting.report.lastRendered?.model === r.model, 60_000);
+      const groups = pl.drafting.report.current!.model.groups;
+      assert.strictEqual(groups.find((g) => g.id === 'more-enabling')!.items.length, 2);
+      assert.strictEqual(groups.find((g) => g.id === 'added')!.items.length, 1);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
     it('hides what needs Node: the audit, comparison, concordance and thread', async () => {
       const commands = await vscode.commands.getCommands(true);
       // Run anyway (from a palette shown before the extension set its context key), they say why and do nothing.
