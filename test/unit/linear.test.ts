@@ -112,7 +112,10 @@ describe('segmentation bounds every sentence (MAX_SENTENCE_CHARS)', () => {
       fs.writeFileSync(long, PROBE.repeat(100));
       const { out, cio } = io();
       assert.strictEqual(await run(['analyze', long, path.join(CORPUS, 'sunnmore_regionrad_innspel_2026_nn.txt'), '--format', 'json'], cio), 0, out.stderr);
-      const [cut, normal] = JSON.parse(out.stdout) as { findings: { sentenceCut?: boolean; sentence: string }[] }[];
+      // the CLI lists documents in path order, which depends on where the checkout is: pick them by name
+      const docs = JSON.parse(out.stdout) as { file: string; findings: { sentenceCut?: boolean; sentence: string }[] }[];
+      const cut = docs.find((d) => d.file.endsWith('long.txt'))!;
+      const normal = docs.find((d) => !d.file.endsWith('long.txt'))!;
       assert.ok(cut.findings.length > 0 && cut.findings.every((f) => f.sentenceCut === true && f.sentence.length <= MAX_SENTENCE_CHARS));
       assert.ok(normal.findings.length > 0 && normal.findings.every((f) => !('sentenceCut' in f)));
       // classify takes sentences: a longer line is refused with a message, the next line is still classified
