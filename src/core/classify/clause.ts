@@ -321,7 +321,7 @@ const ADVERBIAL_START = new Set(['ADP', 'ADV', 'SCONJ', 'NUM', 'PART', 'INTJ']);
 const ADVERBIAL_WORDS = new Set(grammar.adverbialStarters.filter((a) => !a.includes(' ')));
 const NAME_PART = /^(kommune|fylkeskommune|vegvesen|helsenett|sf|hf|kommunes|origo|helseforetak|universitet|sykehus)$/;
 /** Personal pronouns: right after the finite verb, the subject of a clause whose first place holds something else («Det vil vi komme tilbake til»). */
-const PERSONAL = new Set(['vi', 'me', 'jeg', 'eg', 'de', 'dei', 'han', 'hun', 'ho', 'man', 'du', 'dere', 'de']);
+const PERSONAL = new Set(['vi', 'me', 'jeg', 'eg', 'de', 'dei', 'han', 'hun', 'ho', 'man', 'du', 'dere']);
 
 function isPassiveForm(w: Word): boolean {
   if (w.upos !== 'VERB' && w.upos !== 'AUX') return false;

@@ -129,13 +129,11 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
     if (kind === 'expletive') return { ...force('obligation', '«det skal …»: an instruction'), actor: 'none' };
     if (kind === 'org') {
       if (main && (main === 'være' || main === 'vere') && !p.chain.length) return { ...force('intention', '«skal være»: how the body is meant to be'), actor: 'agent' };
-      const head = s!.lemma;
       // a municipality or a named body states its own plan («Kommunen skal legge vekt på …»), unless it is told to
       // report or deliver, or by a deadline («Kommunen skal rapportere innen fristen»)
       const ordered = (main !== undefined && ORDER_VERBS.test(main)) || p.deadline;
       if (!ordered && !s!.plural && !ADDRESSEE_HEADS.test(s!.text.toLowerCase()) && (SELF_LIKE.test(s!.text.toLowerCase()) || / kommune$/.test(s!.text.toLowerCase()) || s!.proper))
         return { ...force('intention', `«skal» with ${s!.text} as subject: the body's own plan`), actor: 'agent' };
-      void head;
       return { ...force('obligation', `«skal» binds ${s!.text}`), actor: 'agent', hard: ordered };
     }
     if (kind === 'thing') {

@@ -78,12 +78,11 @@ export function describeFeature(f: string): string {
     .join(', ');
 }
 
-export function explainEvidence(p: Prediction, what: string): string {
+export function explainEvidence(p: Prediction): string {
   const top = p
     .evidence()
     .map((e) => describeFeature(e.feature))
     .filter((d) => d.length > 0)
     .slice(0, 3);
-  void what;
   return top.length ? `learned: ${top.join('; ')}` : `learned: ${p.label}`;
 }

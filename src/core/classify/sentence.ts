@@ -166,7 +166,7 @@ export function decide(facts: SentenceFacts, text: string, context: ClassifyCont
     const p = models.deontic.predict(deonticFeatures(facts), (c) => !RULE_ONLY.has(c as Deontic) && (readings.length > 0 || c === 'intention' || c === 'none'));
     if (p.label !== rule && p.margin >= MARGIN.deontic) {
       deontic = p.label as Deontic;
-      deonticReason = explainEvidence(p, 'deontic');
+      deonticReason = explainEvidence(p);
     }
   }
   let reading = chosenReading(readings, deontic);
@@ -218,7 +218,7 @@ export function decide(facts: SentenceFacts, text: string, context: ClassifyCont
     const p = predicted(models.framing, framingFeatures(facts, deontic, categories, actorKind, byRule.framing), framing);
     if (p && p.label !== framing && p.margin >= MARGIN.framing) {
       framing = p.label as Framing;
-      framingReason = explainEvidence(p, 'framing');
+      framingReason = explainEvidence(p);
     }
   }
   if (directive && actorLevel === 'self' && framing === 'top-down') {
