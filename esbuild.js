@@ -196,9 +196,40 @@ function copyPdfjs() {
   for (const dir of ['standard_fonts', 'cmaps']) fs.cpSync(path.join(src, dir), path.join(dest, dir), { recursive: true });
 }
 
+/**
+ * The trained models (the word-class tagger's, 3 MB, and the classifier's) are data the Node bundles share: each
+ * bundle requires them from dist/models/ on first use instead of carrying its own copy (seven bundles would carry
+ * 21 MB). The browser bundles keep them inside (a web worker has no file system to read them from).
+ */
+const MODELS = { 'src/core/tag': 'tag.json', 'src/core/classify': 'classify.json' };
+
+function copyModels() {
+  const dest = path.join(__dirname, 'dist', 'models');
+  fs.mkdirSync(dest, { recursive: true });
+  for (const [dir, name] of Object.entries(MODELS)) fs.copyFileSync(path.join(__dirname, dir, 'model.json'), path.join(dest, name));
+}
+
+function modelsFromDist(outfile) {
+  return {
+    name: 'models-from-dist',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/model\.json$/ }, (args) => {
+        const dir = path.relative(__dirname, args.resolveDir).split(path.sep).join('/');
+        const name = MODELS[dir];
+        if (!name) return undefined;
+        let rel = path.relative(path.dirname(outfile), path.join('dist', 'models', name)).split(path.sep).join('/');
+        if (!rel.startsWith('.')) rel = './' + rel;
+        return { path: rel, external: true };
+      });
+    },
+  };
+}
+
 async function main() {
   copyPdfjs();
+  copyModels();
   for (const t of targets) {
+    const node = (t.platform ?? 'node') === 'node';
     const options = {
       bundle: true,
       platform: 'node',
@@ -210,6 +241,7 @@ async function main() {
       minify: production,
       logLevel: 'warning',
       ...t,
+      plugins: [...(node ? [modelsFromDist(t.outfile)] : []), ...(t.plugins ?? [])],
     };
     if (watch) {
       const ctx = await esbuild.context(options);
