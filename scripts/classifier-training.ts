@@ -222,37 +222,3 @@ export function crossValidate(rows: readonly GoldRow[], facts: readonly Sentence
 }
 
 export { MODEL_NAMES };
-
-// ───────────────────────────── figures ─────────────────────────────
-
-function f1(gold: boolean[], pred: boolean[]): number {
-  let tp = 0, fp = 0, fn = 0;
-  gold.forEach((g, i) => {
-    if (g && pred[i]) tp++;
-    else if (!g && pred[i]) fp++;
-    else if (g && !pred[i]) fn++;
-  });
-  return tp ? (2 * tp) / (2 * tp + fp + fn) : 0;
-}
-
-const same = (a: string | null, b: string | null) => (a ?? '').trim().toLocaleLowerCase('nb') === (b ?? '').trim().toLocaleLowerCase('nb');
-
-/** The project's summary figures for predictions against gold rows. */
-export function figures(rows: readonly GoldRow[], preds: readonly SentenceLabels[]): Record<string, number> {
-  const G = rows.map((r) => r.gold);
-  const col = <K extends keyof SentenceLabels>(k: K, xs: readonly SentenceLabels[]) => xs.map((x) => x[k]);
-  const directiveIdx = G.map((g, i) => (g.directive ? i : -1)).filter((i) => i >= 0);
-  const districtIdx = G.map((g, i) => (g.district !== 'none' ? i : -1)).filter((i) => i >= 0);
-  const fr = ['top-down', 'enabling', 'neutral'];
-  return {
-    'directive.f1': f1(col('directive', G), col('directive', preds)),
-    'deontic.accuracy': G.filter((g, i) => g.deontic === preds[i].deontic).length / G.length,
-    'actor.accuracy_on_directive': directiveIdx.filter((i) => same(G[i].actor, preds[i].actor)).length / Math.max(1, directiveIdx.length),
-    'innovation.f1': f1(col('innovation', G), col('innovation', preds)),
-    'cocreation.f1': f1(col('cocreation', G), col('cocreation', preds)),
-    'collaboration.f1': f1(col('collaboration', G), col('collaboration', preds)),
-    'control.f1': f1(col('control', G), col('control', preds)),
-    'district.accuracy_where_present': districtIdx.filter((i) => G[i].district === preds[i].district).length / Math.max(1, districtIdx.length),
-    'framing.macro_f1': fr.reduce((s, c) => s + f1(G.map((g) => g.framing === c), preds.map((p) => p.framing === c)), 0) / fr.length,
-  };
-}

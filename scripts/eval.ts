@@ -138,6 +138,11 @@ export function summaryOf(pairs: readonly Pair[]): Record<string, number> {
   };
 }
 
+/** The summary figures of predictions for gold rows (the training script's report). */
+export function figures(rows: readonly GoldRow[], preds: readonly SentenceLabels[]): Record<string, number> {
+  return summaryOf(rows.map((row, i) => ({ row, pred: preds[i] })));
+}
+
 /** 95 % bootstrap intervals of the summary figures, resampling documents (1,000 draws, fixed seed). */
 export function bootstrap(pairs: readonly Pair[], draws = 1000): Record<string, [number, number]> {
   const byDoc = new Map<string, Pair[]>();

@@ -10,7 +10,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { classifyWith, crossValidate, DEFAULT_TRAIN, factsOf, figures, holdoutDocuments, loadGold, ROOT, trainModels } from './classifier-training';
+import { classifyWith, crossValidate, DEFAULT_TRAIN, factsOf, holdoutDocuments, loadGold, ROOT, trainModels } from './classifier-training';
+import { figures } from './eval';
 import { modelsFrom } from '../src/core/classify/models';
 
 const args = process.argv.slice(2);

@@ -31,6 +31,7 @@ export interface Reading {
 const G = {
   epiKan: new Set(grammar.epistemicAfterKan),
   epiMaa: new Set(grammar.epistemicAfterMaa),
+  /** Verbs after «vil» that make it a plain future, even with a body as subject. */
   futVil: new Set(grammar.futureAfterVil),
   vision: new Set(grammar.visionVerbs),
   actKan: new Set(grammar.transitiveAfterKan),
@@ -49,8 +50,6 @@ const RECOMMENDATION_GOVERNORS = /^(ønske|ønskje|ønskelig|ønskjeleg|anbefale
 const OBLIGATION_GOVERNORS = /^(forvente|forventning|forventningen|forutsette|forutsetning|kreve|krevje|krav|pålegge|be|bes|sørge|påse|sikre|grunn)$/;
 /** Governors under which a modal only describes («føre til at», «bidra til at», «mener at»). */
 const DESCRIPTIVE_GOVERNORS = /^(føre|medføre|bidra|tro|vise|oppleve|erfare|fortelle|svare|hevde|frykte|risikere|risiko|fare|sannsynlig|mulig|hende)$/;
-/** Verbs after «vil» that make it a plain future, even with a body as subject. */
-const FUTURE_ONLY = new Set(['være', 'vere', 'bli', 'verte', 'ha', 'kunne', 'måtte', 'kreve', 'krevje', 'innebære', 'bety', 'medføre', 'føre', 'variere', 'ligge', 'gjelde', 'utgjøre', 'øke', 'auke', 'synke', 'skje', 'oppleve', 'merke', 'få']);
 /** Agency heads: a named agency is instructed by «skal», a municipality or government states its own plan. */
 const ADDRESSEE_HEADS = /(direktorat|etat|tilsyn|institutt|helseforetak|vegvesen|statsforvalter|fylkesmann|gruppe|gruppa|sekretariat|embete|nav|rhf|hf)(et|en|a|ene|ane|er|ar|a)?$/;
 const SELF_LIKE = /^(kommunen|kommuna|fylkeskommunen|regjeringen|regjeringa|departementet|byrådet|bystyret|staten|ks|vi|me)$/;
@@ -183,12 +182,12 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
   if (lower === 'ville') return sub('«ville»: conditional');
   if (t !== 'main' && t !== 'complement') return sub(`«vil» in a ${t} clause: future`);
   if (kind === 'self' || kind === 'org') {
-    if (main && (FUTURE_ONLY.has(main) || FUTURE_ONLY.has(mainLower))) return soft(`«vil ${mainLower}»: future`);
+    if (main && (G.futVil.has(main) || G.futVil.has(mainLower))) return soft(`«vil ${mainLower}»: future`);
     return { ...force('intention', `«vil» with ${s!.text} as subject: a commitment`), actor: 'agent' };
   }
   if (kind === 'expletive' && p.passive) return { ...force('intention', '«det vil bli …»: a commitment'), actor: 'none' };
-  if (kind === 'goal' && main && G.vision.has(main) && !FUTURE_ONLY.has(main)) return { ...force('intention', `«vil ${main}» with a plan as subject: how it is meant to work`), actor: 'none' };
-  if (kind === 'thing' && main && G.vision.has(main) && !FUTURE_ONLY.has(main)) return { ...force('intention', `«vil ${main}» with a thing as subject: how it is meant to work`), actor: 'none' };
+  if (kind === 'goal' && main && G.vision.has(main) && !G.futVil.has(main)) return { ...force('intention', `«vil ${main}» with a plan as subject: how it is meant to work`), actor: 'none' };
+  if (kind === 'thing' && main && G.vision.has(main) && !G.futVil.has(main)) return { ...force('intention', `«vil ${main}» with a thing as subject: how it is meant to work`), actor: 'none' };
   return soft('«vil»: future');
 }
 

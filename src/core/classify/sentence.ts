@@ -82,8 +82,7 @@ function wordTest(patterns: readonly string[]): (w: string) => boolean {
  * year in a sentence with deontic force («I 2026 skal kommunen …»); clinical «oppfølging» of patients is no
  * control instrument.
  */
-export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic = 'none'): Categories & { evidence: Partial<Record<keyof Categories, string>> } {
-  const evidence: Partial<Record<keyof Categories, string>> = {};
+export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic = 'none'): Categories {
   const firstWord = facts.words.find((w) => !w.punct);
   const words = facts.words;
   // a term inside a name: capitalised inside the sentence («Samarbeidsrådet for Sunnmøre»), the second part of a name
@@ -110,27 +109,19 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
       if (cat === 'control' && x.entry === 'oppfolging' && clinical()) return false;
       return true;
     });
-    if (m) evidence[cat] = `«${m.text}»`;
     return m !== undefined;
   };
   const topics = topicRules(facts.words);
-  const innovation = hit('innovation') || (topics.innovation !== undefined && (evidence.innovation = `«${topics.innovation.join(' … ')}»`) !== undefined);
-  const cocreation = hit('cocreation') || (topics.cocreation !== undefined && (evidence.cocreation = `«${topics.cocreation.join(' … ')}»`) !== undefined);
+  const innovation = hit('innovation') || topics.innovation !== undefined;
+  const cocreation = hit('cocreation') || topics.cocreation !== undefined;
   const collaboration = hit('collaboration');
-  let control = hit('control');
-  // a date in this sentence: the analysis passes the whole document as `text`, with the tokens' offsets into it
-  if (!control && words.length > 0 && FULL_DATE.test(text.slice(words[0].start, words[words.length - 1].end))) {
-    control = true;
-    evidence.control = 'a date';
-  }
-  if (!control && deontic !== 'none' && deontic !== 'recommendation' && deontic !== 'permission') {
-    const y = facts.words.find((w) => YEAR.test(w.text));
-    if (y) {
-      control = true;
-      evidence.control = `the year ${y.text} in a ${deontic}`;
-    }
-  }
-  return { innovation, cocreation, collaboration, control, evidence };
+  // a date in this sentence (the analysis passes the whole document as `text`, with the tokens' offsets into it), or a
+  // year in a sentence with deontic force
+  const control =
+    hit('control') ||
+    (words.length > 0 && FULL_DATE.test(text.slice(words[0].start, words[words.length - 1].end))) ||
+    (deontic !== 'none' && deontic !== 'recommendation' && deontic !== 'permission' && words.some((w) => YEAR.test(w.text)));
+  return { innovation, cocreation, collaboration, control };
 }
 
 function chosenReading(readings: readonly Reading[], deontic: Deontic): Reading | undefined {
@@ -197,8 +188,7 @@ export function decide(facts: SentenceFacts, text: string, context: ClassifyCont
   const actorRange = actorInfo ? { start: actorInfo.start, end: actorInfo.end } : undefined;
 
   // ── topic categories: by rule (learned models for them did no better, cross-validated by document) ──
-  const byRules = ruleCategories(facts, text, deontic);
-  const categories: Categories = { innovation: byRules.innovation, cocreation: byRules.cocreation, collaboration: byRules.collaboration, control: byRules.control };
+  const categories = ruleCategories(facts, text, deontic);
 
   // ── actor level, district role, framing ──
   const level: Level | undefined = actor ? levelOf(actor, stance) : undefined;

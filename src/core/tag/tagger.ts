@@ -1,6 +1,5 @@
 import { HashedWeights } from './model';
 import {
-  contextSuffixFeature,
   fnv,
   historyFeatures,
   INITIAL_CAP,
@@ -106,7 +105,7 @@ class Pass {
     private readonly tags: readonly string[],
     readonly secondPass: boolean,
   ) {
-    const n = (this.n = tags.length);
+    this.n = tags.length;
     const before = [...tags, START, START2];
     const after = [...tags, '-END-', '-END2-'];
     this.history = [];
@@ -121,7 +120,6 @@ class Pass {
       for (const t1 of before) for (const r1 of after) tr.push(this.sum([rightTagFeatures(t1, r1, '')[3]]));
       this.right = { rr, tr };
     }
-    void n;
   }
 
   sum(features: readonly string[]): Float32Array {
@@ -283,4 +281,3 @@ export function buildTagdict(counts: Map<string, Map<string, number>>, minCount 
   return dict;
 }
 
-export { contextSuffixFeature };
