@@ -112,6 +112,36 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Pasientene får tett oppfølging etter utskrivning.', { control: false });
     check('I 2026 skal kommunen kutte ytterligere 1 milliard.', { deontic: 'intention', control: true });
   });
+  it('a model proposed or developed close by is new; a model merely named is not', () => {
+    check('Bystyret ber byrådet legge fram ulike modeller for bydelsutvalg.', { innovation: true });
+    check('Modellen bidrar til å styrke kvalitet og sammenheng i tjenestene og utviklingen av fagmiljøene.', { innovation: false });
+  });
+  it('co-creation: outside actors invited, heard or acting together with the service', () => {
+    check('Invitere eksterne aktører til samarbeid for å forstå behov.', { cocreation: true });
+    check('Prosjektet har løftet frem ulike brukergrupper for å sikre erfaringer og perspektiver fra ungdom og foreldre.', { cocreation: true });
+    check('Et godt tilbud til innvandrerkvinner kan bidra til utjevning av forskjeller i helse.', { cocreation: false });
+  });
+  it('follow-up is a control instrument only when the sentence names what a body follows up', () => {
+    check('Kvinner opplever at de ikke får tilstrekkelig oppfølging i kommunene.', { control: false });
+    check('Direktoratet skal sørge for oppfølging av tiltakene i planen.', { control: true });
+  });
+  it('a conjunct without its own subject stays in the subordinate clause it continues', () =>
+    check(
+      'Dette gir økt risiko for at kommunene må håndtere konsekvensene av beslutninger som fattes andre steder, og i ytterste konsekvens også må ta beslutninger uten kunnskapsgrunnlag.',
+      { deontic: 'none', directive: false },
+    ));
+  it('«må» with people and an adverbial of present practice describes; with a body it still demands', () => {
+    check('I dag må gravide ha med seg et papirskjema gjennom hele svangerskapet.', { deontic: 'none' });
+    check('I dag må bydelene rapportere hvert kvartal.', { deontic: 'obligation', actor: 'bydelene' });
+  });
+  it('a hedge right after the subject makes «må» epistemic even when the main verb is not found', () =>
+    check('Sammen med innbyggerne må vi kanskje feile flere ganger før vi finner riktig inngang.', { deontic: 'none' }));
+  it('a heading run into the sentence is not part of the actor; a list of addressees is kept whole', () => {
+    check('Kompetanse, generalistrolle og bærekraft Kommunene vil understreke behovet for generalister.', { actor: 'Kommunene' });
+    check('I 2023 fikk Statens vegvesen, Helsedirektoratet og Politidirektoratet i oppdrag å utrede konsekvensene.', {
+      actor: 'Statens vegvesen, Helsedirektoratet og Politidirektoratet',
+    });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

@@ -58,6 +58,8 @@ export interface Predication {
   negated: boolean;
   /** A hedge in the clause («kanskje», «kan hende»). */
   hedged: boolean;
+  /** An adverbial of present practice in the clause («i dag», «ofte»): the clause may describe, not demand. */
+  habitual?: string;
   /** «ta høyde (for)», «regne med», «belage seg»: the verb phrase means «expect». */
   expects?: string;
   /** A deadline in the clause («innen fristen», «innen 1. mars», «senest»). */
@@ -65,6 +67,7 @@ export interface Predication {
 }
 
 const HEDGES = new Set(['kanskje', 'trolig', 'antakelig', 'antageleg', 'sannsynligvis', 'truleg', 'muligens', 'moglegvis', 'hende']);
+const HABITUAL = new Set(grammar.habitualAdverbs);
 const EXPECT: [string, string?][] = [['ta', 'høyde'], ['regne', 'med'], ['rekne', 'med'], ['belage', 'seg'], ['påregne'], ['forvente'], ['vente']];
 
 /** «ikke minst», «ikke bare», «ikke lenger bare»: fixed phrases that do not negate the verb. */
@@ -147,7 +150,16 @@ export function clauses(words: readonly Word[]): { list: Clause[]; of: Int32Arra
     const w = words[i];
     if (w.text === ',' && isListComma(words, i)) continue;
     if (isBreakPunct(w, words[i + 1], words[i - 1])) {
-      if (i + 1 < n) starts.push({ at: i + 1, type: 'main' });
+      if (i + 1 < n) {
+        // «…, og (også) må ta …» after a subordinate clause: the conjunct without a subject of its own stays in it
+        // (past a relative clause inside it: «at kommunene må håndtere beslutninger som fattes …, og også må ta …»)
+        let o = starts.length - 1;
+        while (o > 0 && (starts[o].type === 'relative' || starts[o].type === 'comparative')) o--;
+        const last = starts[o];
+        const next = words[i + 1];
+        const conjunct = w.text === ',' && last.type !== 'main' && next.upos === 'CCONJ' && (next.lower === 'og' || next.lower === 'eller');
+        starts.push(conjunct && !ownSubject(words, i + 2, n) ? { at: i + 1, type: last.type, intro: last.intro } : { at: i + 1, type: 'main' });
+      }
       continue;
     }
     if (i === 0) continue;
@@ -181,7 +193,10 @@ export function clauses(words: readonly Word[]): { list: Clause[]; of: Int32Arra
         let verbAfter = false;
         for (let j = i + 1; j < to && j < i + 12; j++) if (VERBAL.has(words[j].upos) && !isInfinitiveAfterAa(words, j)) verbAfter = true;
         if (verbAfter) {
-          withCoord.push({ at: i + 1, type: 'main' });
+          // the second conjunct of a subordinate clause with no subject of its own stays in it («at kommunene må
+          // håndtere …, og også må ta beslutninger …»); with its own subject it is a new main clause
+          const inherit = starts[k].type !== 'main' && !ownSubject(words, i + 1, to);
+          withCoord.push(inherit ? { at: i + 1, type: starts[k].type, intro: starts[k].intro } : { at: i + 1, type: 'main' });
           verbBefore = false;
           continue;
         }
@@ -209,6 +224,19 @@ export function clauses(words: readonly Word[]): { list: Clause[]; of: Int32Arra
   return { list, of };
 }
 
+/** Does a conjunct have a subject before its first verb (a noun or pronoun not inside a prepositional phrase)? */
+function ownSubject(words: readonly Word[], from: number, to: number): boolean {
+  let inPP = false;
+  for (let j = from; j < to; j++) {
+    const w = words[j];
+    if (VERBAL.has(w.upos)) return false;
+    if (w.upos === 'ADP') inPP = true;
+    else if (NOMINAL.has(w.upos) && !inPP) return true;
+    else if (w.punct) inPP = false;
+  }
+  return false;
+}
+
 function isInfinitiveAfterAa(words: readonly Word[], j: number): boolean {
   return j > 0 && words[j - 1].lower === 'å';
 }
@@ -233,6 +261,22 @@ function npIn(words: readonly Word[], from: number, to: number): NP | undefined 
     }
   }
   while (e > s && words[e].punct) e--;
+  // a heading run into the sentence («Kompetanse og bærekraft Kommunene vil …»): the subject begins at a capitalised
+  // definite or genitive common noun right after a lower-case noun (not a name after «bydel»: «bydel Sagene»)
+  for (let k = e; k > s; k--) {
+    const w = words[k];
+    const prev = words[k - 1];
+    if (
+      (w.upos === 'NOUN' || w.upos === 'PROPN') &&
+      /^\p{Lu}\p{Ll}{4,}(ene|ane|en|et|a|ens|ets|as)$/u.test(w.text) &&
+      prev.upos === 'NOUN' &&
+      /^\p{Ll}/u.test(prev.text) &&
+      !/^bydel/.test(prev.lower)
+    ) {
+      s = k;
+      break;
+    }
+  }
   const heads: number[] = [];
   let last = -1;
   for (let k = s; k <= e; k++) {
@@ -283,7 +327,8 @@ export function npAfter(words: readonly Word[], i: number, limit: number): NP | 
       k++;
       continue;
     }
-    if (w.upos === 'CCONJ' && k + 1 < limit && NP_WORD.has(words[k + 1].upos) && NOMINAL.has(words[e].upos)) {
+    // «og», or the comma of a list of names («Statens vegvesen, Helsedirektoratet og Politidirektoratet»)
+    if ((w.upos === 'CCONJ' || (w.text === ',' && isListComma(words, k))) && k + 1 < limit && NP_WORD.has(words[k + 1].upos) && NOMINAL.has(words[e].upos)) {
       heads.push(lastNominal(words, s, e));
       k++;
       continue;
@@ -382,7 +427,7 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
   const chain: string[] = [];
   let main: number | undefined;
   let negated = false;
-  for (let k = clause.intro !== undefined ? clause.intro + 1 : clause.start; k < f; k++) if (NEGATIONS.has(words[k].lower) && !NOT_NEGATING.has(words[k + 1]?.lower ?? '')) negated = true;
+  for (let k = Math.max(clause.start, clause.intro !== undefined ? clause.intro + 1 : clause.start); k < f; k++) if (NEGATIONS.has(words[k].lower) && !NOT_NEGATING.has(words[k + 1]?.lower ?? '')) negated = true;
   const limit = Math.min(words.length, f + 14);
   for (; j < limit; j++) {
     const w = words[j];
@@ -421,7 +466,13 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
     if (!passive && chain.some((c) => c === 'være' || c === 'vere') && PARTICIPLE.test(words[main].lower) && words[main].lemma.toLowerCase() !== words[main].lower) passive = true;
   }
   let hedged = false;
-  for (let k = Math.max(0, clause.start - 3); k < Math.min(clause.end, (main ?? f) + 1); k++) if (HEDGES.has(words[k].lower)) hedged = true;
+  // (with no main verb found, the few words after the finite verb: «må vi kanskje …»)
+  for (let k = Math.max(0, clause.start - 3); k < Math.min(clause.end, (main ?? f + 3) + 1); k++) if (HEDGES.has(words[k].lower)) hedged = true;
+  let habitual: string | undefined;
+  for (let k = clause.start; k < Math.min(clause.end, (main ?? f + 3) + 1) && !habitual; k++) {
+    const two = k > clause.start ? `${words[k - 1].lower} ${words[k].lower}` : '';
+    habitual = HABITUAL.has(two) ? two : HABITUAL.has(words[k].lower) ? words[k].lower : undefined;
+  }
   let expects: string | undefined;
   if (main !== undefined) {
     const m = words[main].lemma.toLowerCase();
@@ -431,5 +482,5 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
   }
   let deadline = false;
   for (let k = clause.start; k < clause.end; k++) if (/^(innen|innan|frist|fristen|senest|seinast)$/.test(words[k].lower)) deadline = true;
-  return { finite: f, clause, subject, inverted, relativeSubject, main, chain, passive, negated, hedged, expects, deadline };
+  return { finite: f, clause, subject, inverted, relativeSubject, main, chain, passive, negated, hedged, habitual, expects, deadline };
 }

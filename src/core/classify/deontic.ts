@@ -150,6 +150,7 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
     if (main && (G.epiMaa.has(main) || G.epiMaa.has(mainLower))) return sub(`«må ${mainLower}»: epistemic`);
     if (p.hedged) return sub('hedged «må» («kanskje», «kan hende»): epistemic');
     if (p.expects) return sub(`«må ${p.expects}»: must expect`);
+    if (p.habitual && kind === 'people') return soft(`«må» with ${s!.text} and «${p.habitual}»: describes present practice`);
     if (main === 'se' && p.passive) return sub('«må sees i sammenheng»: necessity, no duty');
     if (t === 'temporal' || t === 'causal') return soft(`«må» in a ${t} clause describes a necessity`);
     if (kind === 'goal') return { ...force('intention', '«må» states a goal'), actor: 'none' };

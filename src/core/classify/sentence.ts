@@ -63,7 +63,6 @@ export function sentenceFacts(text: string, tokens: Token[], matches: TermMatch[
   return { words, tagged, readings, matches, entry };
 }
 
-const CLINICAL = wordTest(grammar.clinicalContext);
 const STEERING_OBJECT = wordTest(grammar.steeringObjects);
 const YEAR = /^(19|20)\d\d$/;
 /** The head of a body's name («…utvalget», «…rådet», «…kommisjonen»). */
@@ -79,8 +78,9 @@ function wordTest(patterns: readonly string[]): (w: string) => boolean {
 /**
  * The rules' verdict on the topic categories: the lexicon's terms (not when they only occur inside a name,
  * «Innovasjons- og samskapingsutvalget»), the two-word topic rules (topics.ts), and for control, a date, or a
- * year in a sentence with deontic force («I 2026 skal kommunen …»); clinical «oppfølging» of patients is no
- * control instrument.
+ * year in a sentence with deontic force («I 2026 skal kommunen …»); «oppfølging» is a control instrument only
+ * when the sentence names what a body follows up (an assignment, a plan, a measure, an adverse event: `steeringObjects`),
+ * not the follow-up of patients («tilstrekkelig oppfølging i kommunene»).
  */
 export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic = 'none'): Categories {
   const firstWord = facts.words.find((w) => !w.punct);
@@ -93,20 +93,13 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
     if (i >= 3 && (words[i - 1].lower === 'og' || words[i - 1].lower === 'eller') && words[i - 2].text === '-' && /^\p{Lu}/u.test(words[i - 3].text)) return true;
     return i >= 0 && words[i + 1]?.text === '-' && (words[i + 2]?.lower === 'og' || words[i + 2]?.lower === 'eller') && i + 3 < words.length && BODY_HEAD.test(words[i + 3].lower);
   };
-  // clinical «oppfølging» of patients (looked for only when the sentence has «oppfølging»)
-  let clinicalMemo: boolean | undefined;
-  const clinical = () => {
-    if (clinicalMemo === undefined) {
-      const lower = facts.words.map((w) => w.lower);
-      clinicalMemo = lower.some(CLINICAL) && !lower.some(STEERING_OBJECT);
-    }
-    return clinicalMemo;
-  };
+  let steeringMemo: boolean | undefined;
+  const steeringObject = () => (steeringMemo ??= facts.words.some((w) => STEERING_OBJECT(w.lower)));
   const hit = (cat: keyof Categories) => {
     const m = facts.matches.find((x) => {
       if (x.category !== cat || x.negated || facts.entry(x.entry)?.signal === 'weak') return false;
       if (cat !== 'control' && inName(x)) return false;
-      if (cat === 'control' && x.entry === 'oppfolging' && clinical()) return false;
+      if (cat === 'control' && x.entry === 'oppfolging' && !/styring/i.test(x.text) && !steeringObject()) return false;
       return true;
     });
     return m !== undefined;

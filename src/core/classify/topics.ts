@@ -4,13 +4,14 @@ import type { Word } from './words';
 /**
  * Topic rules that need two words together, over a sentence's words (word sets in lexicon/grammar.json,
  * `topicWords`): a sentence speaks of innovation when it names something new and what is new («nye
- * løsninger», «ny organisering») or develops or takes up digital solutions («utvikle digitale tjenester»); of
+ * løsninger», «ny organisering»), develops or takes up digital solutions («utvikle digitale tjenester») or develops
+ * or proposes a model or an organisation («foreslå ulike modeller for bydelsutvalg»); of
  * co-creation when it names people outside the administration and their taking part («dialog med innbyggerne»,
  * «engasjere befolkningen»). One pass over the words.
  */
 
 const T = grammar.topicWords;
-const NAMES = ['novelty', 'renewalObject', 'developVerb', 'digital', 'outsideActor', 'participation'] as const;
+const NAMES = ['novelty', 'renewalObject', 'developVerb', 'digital', 'designVerb', 'newModel', 'outsideActor', 'participation'] as const;
 type SetName = (typeof NAMES)[number];
 
 /** One index over all sets: exact words and prefixes (bucketed by their first two letters) to a bit mask of sets; phrases by their first word. */
@@ -55,18 +56,41 @@ export interface TopicEvidence {
   cocreation?: string[];
 }
 
+/** How many words apart a verb of proposing or developing and the model it concerns may stand. */
+const MODEL_WINDOW = 5;
+/** Punctuation across which they do not pair. */
+const SEPARATORS = new Set(['(', ')', ';', ':', '.', '–', '—']);
+
 /** The two-word topic rules that fire in the sentence, with the words that made them fire. */
 export function topicRules(words: readonly Word[]): TopicEvidence {
   const first: Partial<Record<SetName, string>> = {};
   let seen = 0;
+  // a model is new when it is proposed or developed close by («foreslå ulike modeller», «modellen som er foreslått»),
+  // not anywhere in the sentence («Modellen bidrar … utvikling»)
+  const DESIGN = 1 << NAMES.indexOf('designVerb');
+  const MODEL = 1 << NAMES.indexOf('newModel');
+  let lastDesign = -99;
+  let lastModel = -99;
+  let designed: string[] | undefined;
   for (let i = 0; i < words.length; i++) {
-    if (words[i].punct) continue;
+    if (words[i].punct) {
+      if (SEPARATORS.has(words[i].text)) lastDesign = lastModel = -99;
+      continue;
+    }
     const w = words[i].lower;
     let m = maskOf(w);
     for (const { rest, mask } of INDEX.phrases.get(w) ?? []) {
       let ok = true;
       for (let k = 0; k < rest.length && ok; k++) ok = words[i + 1 + k]?.lower === rest[k];
       if (ok) m |= mask;
+    }
+    if (m & DESIGN) {
+      if (!designed && i - lastModel <= MODEL_WINDOW) designed = [words[i].text, words[lastModel].text];
+      lastDesign = i;
+    }
+    if (m & MODEL) {
+      if (!designed && i - lastDesign <= MODEL_WINDOW) designed = [words[lastDesign].text, words[i].text];
+      lastModel = i;
     }
     const fresh = m & ~seen;
     if (!fresh) continue;
@@ -78,6 +102,7 @@ export function topicRules(words: readonly Word[]): TopicEvidence {
   const out: TopicEvidence = {};
   if (first.novelty && first.renewalObject && first.novelty !== first.renewalObject) out.innovation = [first.novelty, first.renewalObject];
   else if (first.developVerb && first.digital && first.developVerb !== first.digital) out.innovation = [first.developVerb, first.digital];
+  else if (designed) out.innovation = designed;
   if (first.outsideActor && first.participation && first.outsideActor !== first.participation) out.cocreation = [first.outsideActor, first.participation];
   return out;
 }
