@@ -142,6 +142,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
       actor: 'Statens vegvesen, Helsedirektoratet og Politidirektoratet',
     });
   });
+  it('«der» after a noun opens a relative clause, where a body may act', () =>
+    check('Regjeringen etablerte i 2024 en tilskuddsordning der kommuner kan søke om midler til utprøving.', { deontic: 'permission', actor: 'kommuner' }));
+  it('work is no body: a piece of work that presupposes something orders nobody', () =>
+    check('Forbedrings- og endringsarbeid forutsetter at man vet hvor man er og hva man vil oppnå.', { deontic: 'none', directive: false, actor: null }));
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

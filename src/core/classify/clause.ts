@@ -135,6 +135,8 @@ function subordinatorType(words: readonly Word[], i: number): ClauseType | undef
   if (w.lower === 'før' && w.upos === 'ADP') return undefined;
   const t = SUBORDINATORS[w.lower];
   if (t) return t;
+  // «en tilskuddsordning der kommuner kan søke»: a relative «der»/«hvor» after a noun, not a temporal clause
+  if (RELATIVE.has(w.lower) && prev && NOMINAL.has(prev.upos)) return undefined;
   if (w.upos === 'SCONJ' && w.lower !== 'som' && w.lower !== 'å') return 'temporal';
   return undefined;
 }
@@ -224,6 +226,12 @@ export function clauses(words: readonly Word[]): { list: Clause[]; of: Int32Arra
   return { list, of };
 }
 
+/** «Forbedrings-» in «Forbedrings- og endringsarbeid»: the first part of a compound, its hyphen written on. */
+function isTruncated(words: readonly Word[], k: number): boolean {
+  const h = words[k + 1];
+  return h !== undefined && h.text === '-' && h.start === words[k].end && words[k + 2]?.upos === 'CCONJ';
+}
+
 /** Does a conjunct have a subject before its first verb (a noun or pronoun not inside a prepositional phrase)? */
 function ownSubject(words: readonly Word[], from: number, to: number): boolean {
   let inPP = false;
@@ -286,7 +294,8 @@ function npIn(words: readonly Word[], from: number, to: number): NP | undefined 
       last = k;
     }
     if ((w.upos === 'CCONJ' || w.text === ',') && last >= 0) {
-      heads.push(last);
+      // «Forbedrings- og endringsarbeid»: a truncated compound shares the last head, it is not one of its own
+      if (!isTruncated(words, last)) heads.push(last);
       last = -1;
     }
   }
