@@ -1,21 +1,6 @@
 import { HashedWeights } from './model';
-import {
-  fnv,
-  historyFeatures,
-  INITIAL_CAP,
-  left1Features,
-  left2Features,
-  norm,
-  ownFeatures,
-  PAD_AFTER,
-  PAD_BEFORE,
-  right1Features,
-  right2Features,
-  rightTagFeatures,
-  START,
-  START2,
-  UPOS,
-} from './features';
+import { fnv, historyFeatures, INITIAL_CAP, norm, PAD_AFTER, PAD_BEFORE, rightTagFeatures, START, START2, UPOS } from './features';
+import { left1Hashes, left2Hash, ownHashes, right1Hashes, right2Hash } from './featureHashes';
 
 /**
  * The word-class tagger at run time: a greedy averaged perceptron in two passes (features in features.ts).
@@ -39,50 +24,60 @@ class PassVectors {
   private _combo?: Int32Array;
   private _rcombo?: Int32Array;
   private _afterHash?: number;
-  private readonly nw: string;
 
   constructor(
     private readonly pass: Pass,
-    private readonly word: string,
-  ) {
-    this.nw = norm(word);
-  }
+    private readonly type: WordType,
+  ) {}
   get own(): Float32Array {
-    return (this._own ??= this.pass.sum(ownFeatures(this.word)));
+    return (this._own ??= this.pass.sumHashes(ownHashesOf(this.type)));
   }
   get left1(): Float32Array {
-    return (this._left1 ??= this.pass.sum(left1Features(this.word)));
+    return (this._left1 ??= this.pass.sumHashes(left1Hashes(this.type.lower, this.type.norm)));
   }
   get left2(): Float32Array {
-    return (this._left2 ??= this.pass.sum(left2Features(this.word)));
+    return (this._left2 ??= this.pass.sumHashes([left2Hash(this.type.norm)]));
   }
   get right1(): Float32Array {
-    return (this._right1 ??= this.pass.sum(right1Features(this.word)));
+    return (this._right1 ??= this.pass.sumHashes(right1Hashes(this.type.lower, this.type.norm)));
   }
   get right2(): Float32Array {
-    return (this._right2 ??= this.pass.sum(right2Features(this.word)));
+    return (this._right2 ??= this.pass.sumHashes([right2Hash(this.type.norm)]));
   }
   /** Hash of «w-1s3=<this word> », continued with the next word's ending. */
   get afterHash(): number {
-    return (this._afterHash ??= this.pass.afterHashOf(this.nw));
+    return (this._afterHash ??= this.pass.afterHashOf(this.type.norm));
   }
   combo(t1: number): number {
     const c = (this._combo ??= new Int32Array(this.pass.n + 2).fill(-2));
-    if (c[t1] === -2) c[t1] = this.pass.comboRow(t1, this.nw);
+    if (c[t1] === -2) c[t1] = this.pass.comboRow(t1, this.type.norm);
     return c[t1];
   }
   rcombo(r1: number): number {
     const c = (this._rcombo ??= new Int32Array(this.pass.n + 2).fill(-2));
-    if (c[r1] === -2) c[r1] = this.pass.rcomboRow(r1, this.nw);
+    if (c[r1] === -2) c[r1] = this.pass.rcomboRow(r1, this.type.norm);
     return c[r1];
   }
 }
 
-interface WordType {
-  lower: string;
-  s3: string;
-  dict: number;
-  pass: PassVectors[];
+/** A word form as the tagger knows it (cached per form). */
+export interface WordType {
+  readonly word: string;
+  readonly lower: string;
+  /** norm(word): the form context features read. */
+  readonly norm: string;
+  readonly s3: string;
+  /** Its tag when the tag dictionary decides it, else -1. */
+  readonly dict: number;
+  readonly pass: PassVectors[];
+  /** Hashes of its own features (the same in both passes), computed on first use. */
+  ownHashes: number[] | undefined;
+  /** The lemma by written standard and tag, filled by the caller that lemmatises (index.ts). */
+  lemmas: (string | undefined)[] | undefined;
+}
+
+function ownHashesOf(t: WordType): number[] {
+  return (t.ownHashes ??= ownHashes(t.word, t.lower, t.norm));
 }
 
 /** Word types whose vectors are kept; the cache is emptied when it grows past this (memory stays bounded). */
@@ -128,6 +123,16 @@ class Pass {
     return v;
   }
 
+  /** The sum of the weights of features given by hash, added in order. */
+  sumHashes(hashes: readonly number[]): Float32Array {
+    const v = new Float32Array(this.n);
+    for (let k = 0; k < hashes.length; k++) {
+      const r = this.w.row(hashes[k]);
+      if (r >= 0) this.w.add(v, r);
+    }
+    return v;
+  }
+
   comboRow(t1: number, nw: string): number {
     return this.w.row(fnv(nw, this.comboHash[t1]));
   }
@@ -140,8 +145,8 @@ class Pass {
     return fnv(nw + ' ', this.afterHash);
   }
 
-  vectors(word: string): PassVectors {
-    return new PassVectors(this, word);
+  vectors(type: WordType): PassVectors {
+    return new PassVectors(this, type);
   }
 
   /** Tag indexes for the words; `first` holds the first pass's tag indexes (second pass). */
@@ -235,7 +240,9 @@ export class Tagger {
         this.pads?.forEach((p, i) => this.cache.set([...PAD_BEFORE, ...PAD_AFTER][i], p));
       }
       const lower = word.toLowerCase();
-      t = { lower, s3: lower.slice(-3), dict: this.tagdict.get(lower) ?? -1, pass: this.passes.map((p) => p.vectors(word)) };
+      const pass: PassVectors[] = [];
+      t = { word, lower, norm: norm(word), s3: lower.slice(-3), dict: this.tagdict.get(lower) ?? -1, pass, ownHashes: undefined, lemmas: undefined };
+      for (const p of this.passes) pass.push(p.vectors(t));
       this.cache.set(word, t);
     }
     return t;
@@ -243,7 +250,16 @@ export class Tagger {
 
   /** Tag indexes (into `tags`) for a sentence's words and punctuation, in order. */
   tagIndexes(words: readonly string[], passes = this.passes.length): Int16Array {
-    const types = words.map((w) => this.type(w));
+    return this.tagTypes(words.map((w) => this.type(w)), words, passes);
+  }
+
+  /** The word types of a sentence's words (cached per form). */
+  types(words: readonly string[]): WordType[] {
+    return words.map((w) => this.type(w));
+  }
+
+  /** Tag indexes for words whose types are given (types(words)). */
+  tagTypes(types: readonly WordType[], words: readonly string[], passes = this.passes.length): Int16Array {
     const initialCap = words.length > 0 && /^\p{Lu}/u.test(words[0]);
     const margins = new Float32Array(words.length).fill(Infinity);
     let t = this.passes[0].run(types, this.pads, 0, initialCap, undefined, margins);
