@@ -86,10 +86,15 @@ const CACHE_LIMIT = 50_000;
 /** One greedy pass: the first reads the left context's tags, the second also the first pass's tags to the right. */
 class Pass {
   readonly n: number;
-  private readonly history: Float32Array[];
+  /** Vectors of the two previous tags (and the bias), by t1 * (n + 2) + t2, summed on first use. */
+  private readonly history: (Float32Array | undefined)[];
   private readonly initial: Float32Array;
-  /** Second pass: vectors for the next two tags (r1, r2) and for (t-1, r1). */
-  private readonly right?: { rr: Float32Array[]; tr: Float32Array[] };
+  /** Second pass: vectors for the next two tags (r1, r2) and for (t-1, r1), summed on first use. */
+  private readonly rr: (Float32Array | undefined)[] = [];
+  private readonly tr: (Float32Array | undefined)[] = [];
+  /** Tag names before a word (the tags, then START, START2) and after it (the tags, then -END-, -END2-). */
+  private readonly before: readonly string[];
+  private readonly after: readonly string[];
   /** Hashes of «t-1w=<tag> » per tag, and of «r+1w=<tag> ». */
   private readonly comboHash: number[];
   private readonly rcomboHash: number[];
@@ -101,20 +106,27 @@ class Pass {
     readonly secondPass: boolean,
   ) {
     this.n = tags.length;
-    const before = [...tags, START, START2];
-    const after = [...tags, '-END-', '-END2-'];
+    this.before = [...tags, START, START2];
+    this.after = [...tags, '-END-', '-END2-'];
     this.history = [];
-    for (const t1 of before) for (const t2 of before) this.history.push(this.sum(historyFeatures(t1, t2)));
     this.initial = this.sum([INITIAL_CAP]);
-    this.comboHash = before.map((t) => fnv('t-1w=' + t + ' '));
-    this.rcomboHash = after.map((t) => fnv('r+1w=' + t + ' '));
-    if (secondPass) {
-      const rr: Float32Array[] = [];
-      const tr: Float32Array[] = [];
-      for (const r1 of after) for (const r2 of after) rr.push(this.sum(rightTagFeatures('', r1, r2).slice(0, 3)));
-      for (const t1 of before) for (const r1 of after) tr.push(this.sum([rightTagFeatures(t1, r1, '')[3]]));
-      this.right = { rr, tr };
-    }
+    this.comboHash = this.before.map((t) => fnv('t-1w=' + t + ' '));
+    this.rcomboHash = this.after.map((t) => fnv('r+1w=' + t + ' '));
+  }
+
+  private historyOf(t1: number, t2: number): Float32Array {
+    const k = t1 * (this.n + 2) + t2;
+    return (this.history[k] ??= this.sum(historyFeatures(this.before[t1], this.before[t2])));
+  }
+
+  private rrOf(r1: number, r2: number): Float32Array {
+    const k = r1 * (this.n + 2) + r2;
+    return (this.rr[k] ??= this.sum(rightTagFeatures('', this.after[r1], this.after[r2]).slice(0, 3)));
+  }
+
+  private trOf(t1: number, r1: number): Float32Array {
+    const k = t1 * (this.n + 2) + r1;
+    return (this.tr[k] ??= this.sum([rightTagFeatures(this.before[t1], this.after[r1], '')[3]]));
   }
 
   sum(features: readonly string[]): Float32Array {
@@ -166,7 +178,7 @@ class Pass {
     const scores = new Float32Array(n);
     let t1 = n; // START
     let t2 = n + 1; // START2
-    const right = first ? this.right : undefined;
+    const right = first !== undefined && this.secondPass;
     for (let i = 0; i < len; i++) {
       const ty = types[i];
       let best = ty.dict;
@@ -178,7 +190,7 @@ class Pass {
         const l2 = i >= 2 ? types[i - 2].pass[p].left2 : i === 1 ? b0.left2 : b1.left2;
         const r1 = i + 1 < len ? types[i + 1].pass[p].right1 : a0.right1;
         const r2 = i + 2 < len ? types[i + 2].pass[p].right2 : i + 1 < len ? a0.right2 : a1v.right2;
-        const h = this.history[t1 * (n + 2) + t2];
+        const h = this.historyOf(t1, t2);
         for (let k = 0; k < n; k++) scores[k] = own[k] + l1[k] + l2[k] + r1[k] + r2[k] + h[k];
         if (i === 0 && initialCap) for (let k = 0; k < n; k++) scores[k] += this.initial[k];
         const combo = v.combo(t1);
@@ -188,8 +200,8 @@ class Pass {
         if (right && first) {
           const f1 = i + 1 < len ? first[i + 1] : n;
           const f2 = i + 2 < len ? first[i + 2] : i + 1 < len ? n : n + 1;
-          const rr = right.rr[f1 * (n + 2) + f2];
-          const tr = right.tr[t1 * (n + 2) + f1];
+          const rr = this.rrOf(f1, f2);
+          const tr = this.trOf(t1, f1);
           for (let k = 0; k < n; k++) scores[k] += rr[k] + tr[k];
           const rc = v.rcombo(f1);
           if (rc >= 0) w.add(scores, rc);
