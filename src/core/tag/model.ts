@@ -213,9 +213,9 @@ export class HashedWeights {
     return -1;
   }
 
-  /** Adds row r's weights to v. */
-  add(v: Float32Array, r: number): void {
-    for (let j = this.start[r], e = this.start[r + 1]; j < e; j++) v[this.tags[j]] += this.values[j] * this.scale;
+  /** Adds row r's weights to v (to v[offset…] when given). */
+  add(v: Float32Array, r: number, offset = 0): void {
+    for (let j = this.start[r], e = this.start[r + 1]; j < e; j++) v[offset + this.tags[j]] += this.values[j] * this.scale;
   }
 
   /** Adds the weights of a feature (by name) to v. */

@@ -10,53 +10,82 @@ import { left1Hashes, left2Hash, ownHashes, right1Hashes, right2Hash } from './f
  * by word at load time, so tagging a token is a dozen vector additions and no string building.
  */
 
+/** Where each sum lies in a word type's vector (`vec`), in multiples of the number of tags. */
+const OWN = 0;
+const LEFT1 = 1;
+const LEFT2 = 2;
+const RIGHT1 = 3;
+const RIGHT2 = 4;
+
 /**
  * A word type's sums of weights in one pass, each computed the first time it is needed: a word the tag
- * dictionary decides is never scored (no `own`, `combo`), only read as a neighbour.
+ * dictionary decides is never scored (no `own`, `combo`), only read as a neighbour. The five sums share one
+ * array (`vec`, the sum of part P at P × n), and the rows of the tag-pair features one more: few objects per type.
  */
 class PassVectors {
-  private _own?: Float32Array;
-  private _left1?: Float32Array;
-  private _left2?: Float32Array;
-  private _right1?: Float32Array;
-  private _right2?: Float32Array;
-  /** Row of «t-1w» per previous tag (index in the pass's tag names): -2 = not looked up yet, -1 = none. */
-  private _combo?: Int32Array;
-  private _rcombo?: Int32Array;
-  private _afterHash?: number;
+  /** own, left1, left2, right1, right2, n values each. */
+  readonly vec: Float32Array;
+  /** Bit P set: part P of `vec` is summed. */
+  private done = 0;
+  /** Row of «t-1w» per previous tag (0…n+1), then of «r+1w» per next tag: -2 = not looked up yet, -1 = none. */
+  private rows: Int32Array | undefined;
+  private _afterHash = -1;
 
   constructor(
     private readonly pass: Pass,
     private readonly type: WordType,
-  ) {}
-  get own(): Float32Array {
-    return (this._own ??= this.pass.sumHashes(ownHashesOf(this.type)));
+  ) {
+    this.vec = new Float32Array(5 * pass.n);
   }
+  private part(part: number): Float32Array {
+    if ((this.done & (1 << part)) === 0) {
+      this.done |= 1 << part;
+      const t = this.type;
+      const hashes =
+        part === OWN ? ownHashesOf(t)
+        : part === LEFT1 ? left1Hashes(t.lower, t.norm)
+        : part === LEFT2 ? [left2Hash(t.norm)]
+        : part === RIGHT1 ? right1Hashes(t.lower, t.norm)
+        : [right2Hash(t.norm)];
+      this.pass.sumHashes(hashes, this.vec, part * this.pass.n);
+    }
+    return this.vec;
+  }
+  /** `vec` with its own features summed (at OWN × n). */
+  get own(): Float32Array {
+    return this.part(OWN);
+  }
+  /** `vec` with the features of this word as the previous one summed (at LEFT1 × n). */
   get left1(): Float32Array {
-    return (this._left1 ??= this.pass.sumHashes(left1Hashes(this.type.lower, this.type.norm)));
+    return this.part(LEFT1);
   }
   get left2(): Float32Array {
-    return (this._left2 ??= this.pass.sumHashes([left2Hash(this.type.norm)]));
+    return this.part(LEFT2);
   }
   get right1(): Float32Array {
-    return (this._right1 ??= this.pass.sumHashes(right1Hashes(this.type.lower, this.type.norm)));
+    return this.part(RIGHT1);
   }
   get right2(): Float32Array {
-    return (this._right2 ??= this.pass.sumHashes([right2Hash(this.type.norm)]));
+    return this.part(RIGHT2);
   }
   /** Hash of «w-1s3=<this word> », continued with the next word's ending. */
   get afterHash(): number {
-    return (this._afterHash ??= this.pass.afterHashOf(this.type.norm));
+    if (this._afterHash < 0) this._afterHash = this.pass.afterHashOf(this.type.norm);
+    return this._afterHash;
+  }
+  private rowsOf(): Int32Array {
+    return (this.rows ??= new Int32Array(2 * (this.pass.n + 2)).fill(-2));
   }
   combo(t1: number): number {
-    const c = (this._combo ??= new Int32Array(this.pass.n + 2).fill(-2));
+    const c = this.rowsOf();
     if (c[t1] === -2) c[t1] = this.pass.comboRow(t1, this.type.norm);
     return c[t1];
   }
   rcombo(r1: number): number {
-    const c = (this._rcombo ??= new Int32Array(this.pass.n + 2).fill(-2));
-    if (c[r1] === -2) c[r1] = this.pass.rcomboRow(r1, this.type.norm);
-    return c[r1];
+    const c = this.rowsOf();
+    const k = this.pass.n + 2 + r1;
+    if (c[k] === -2) c[k] = this.pass.rcomboRow(r1, this.type.norm);
+    return c[k];
   }
 }
 
@@ -135,14 +164,12 @@ class Pass {
     return v;
   }
 
-  /** The sum of the weights of features given by hash, added in order. */
-  sumHashes(hashes: readonly number[]): Float32Array {
-    const v = new Float32Array(this.n);
+  /** Adds the weights of features given by hash, in order, to v from `offset`. */
+  sumHashes(hashes: readonly number[], v: Float32Array, offset: number): void {
     for (let k = 0; k < hashes.length; k++) {
       const r = this.w.row(hashes[k]);
-      if (r >= 0) this.w.add(v, r);
+      if (r >= 0) this.w.add(v, r, offset);
     }
-    return v;
   }
 
   comboRow(t1: number, nw: string): number {
@@ -191,7 +218,11 @@ class Pass {
         const r1 = i + 1 < len ? types[i + 1].pass[p].right1 : a0.right1;
         const r2 = i + 2 < len ? types[i + 2].pass[p].right2 : i + 1 < len ? a0.right2 : a1v.right2;
         const h = this.historyOf(t1, t2);
-        for (let k = 0; k < n; k++) scores[k] = own[k] + l1[k] + l2[k] + r1[k] + r2[k] + h[k];
+        const o1 = LEFT1 * n;
+        const o2 = LEFT2 * n;
+        const o3 = RIGHT1 * n;
+        const o4 = RIGHT2 * n;
+        for (let k = 0; k < n; k++) scores[k] = own[OWN * n + k] + l1[o1 + k] + l2[o2 + k] + r1[o3 + k] + r2[o4 + k] + h[k];
         if (i === 0 && initialCap) for (let k = 0; k < n; k++) scores[k] += this.initial[k];
         const combo = v.combo(t1);
         if (combo >= 0) w.add(scores, combo);
