@@ -64,6 +64,7 @@ export interface Predication {
   deadline: boolean;
 }
 
+const DEADLINES = new Set(['innen', 'innan', 'frist', 'fristen', 'senest', 'seinast']);
 const HEDGES = new Set(['kanskje', 'trolig', 'antakelig', 'antageleg', 'sannsynligvis', 'truleg', 'muligens', 'moglegvis', 'hende']);
 const EXPECT: [string, string?][] = [['ta', 'høyde'], ['regne', 'med'], ['rekne', 'med'], ['belage', 'seg'], ['påregne'], ['forvente'], ['vente']];
 
@@ -71,13 +72,13 @@ const EXPECT: [string, string?][] = [['ta', 'høyde'], ['regne', 'med'], ['rekne
 const NOT_NEGATING = new Set(['minst', 'bare', 'berre', 'kun', 'uten', 'utan']);
 const NEGATIONS = new Set(['ikke', 'ikkje', 'aldri', 'ingen', 'inga', 'intet', 'verken', 'korkje']);
 const BREAK_PUNCT = new Set([',', ';', ':', '(', ')', '[', ']', '–', '—', '•', '!', '?', '«', '»', '"', '“', '”', '/']);
-const SUBORDINATORS: Record<string, ClauseType> = {
+const SUBORDINATORS = new Map<string, ClauseType>(Object.entries({
   at: 'complement',
   dersom: 'conditional', hvis: 'conditional', viss: 'conditional', ifall: 'conditional',
   når: 'temporal', før: 'temporal', mens: 'temporal', medan: 'temporal', inntil: 'temporal', idet: 'temporal',
   fordi: 'causal', ettersom: 'causal', siden: 'causal', sidan: 'causal', da: 'causal',
   enn: 'comparative',
-};
+} as Record<string, ClauseType>));
 const WH = new Set(['hva', 'hvordan', 'hvem', 'hvilke', 'hvilken', 'hvilket', 'hvorfor', 'hvorvidt', 'kva', 'korleis', 'kven', 'kvifor', 'kva for', 'kor']);
 const RELATIVE = new Set(['som', 'der', 'hvor', 'kor']);
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON']);
@@ -130,7 +131,7 @@ function subordinatorType(words: readonly Word[], i: number): ClauseType | undef
   }
   if (w.lower === 'da' && w.upos !== 'SCONJ') return undefined;
   if (w.lower === 'før' && w.upos === 'ADP') return undefined;
-  const t = SUBORDINATORS[w.lower];
+  const t = SUBORDINATORS.get(w.lower);
   if (t) return t;
   if (w.upos === 'SCONJ' && w.lower !== 'som' && w.lower !== 'å') return 'temporal';
   return undefined;
@@ -430,6 +431,6 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
     if (hit) expects = hit.join(' ');
   }
   let deadline = false;
-  for (let k = clause.start; k < clause.end; k++) if (/^(innen|innan|frist|fristen|senest|seinast)$/.test(words[k].lower)) deadline = true;
+  for (let k = clause.start; k < clause.end; k++) if (DEADLINES.has(words[k].lower)) deadline = true;
   return { finite: f, clause, subject, inverted, relativeSubject, main, chain, passive, negated, hedged, expects, deadline };
 }

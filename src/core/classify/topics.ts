@@ -44,7 +44,8 @@ function maskOf(w: string): number {
   let m = memo.get(w);
   if (m !== undefined) return m;
   m = INDEX.exact.get(w) ?? 0;
-  for (const { p, mask } of INDEX.prefixes.get(w.slice(0, 2)) ?? []) if (w.startsWith(p)) m |= mask;
+  const prefixes = INDEX.prefixes.get(w.slice(0, 2));
+  if (prefixes) for (const { p, mask } of prefixes) if (w.startsWith(p)) m |= mask;
   if (memo.size > 50_000) memo.clear();
   memo.set(w, m);
   return m;
@@ -63,17 +64,18 @@ export function topicRules(words: readonly Word[]): TopicEvidence {
     if (words[i].punct) continue;
     const w = words[i].lower;
     let m = maskOf(w);
-    for (const { rest, mask } of INDEX.phrases.get(w) ?? []) {
-      let ok = true;
-      for (let k = 0; k < rest.length && ok; k++) ok = words[i + 1 + k]?.lower === rest[k];
-      if (ok) m |= mask;
+    const phrases = INDEX.phrases.get(w);
+    if (phrases) {
+      for (const { rest, mask } of phrases) {
+        let ok = true;
+        for (let k = 0; k < rest.length && ok; k++) ok = words[i + 1 + k]?.lower === rest[k];
+        if (ok) m |= mask;
+      }
     }
     const fresh = m & ~seen;
     if (!fresh) continue;
     seen |= m;
-    NAMES.forEach((name, bit) => {
-      if (fresh & (1 << bit)) first[name] = words[i].text;
-    });
+    for (let bit = 0; bit < NAMES.length; bit++) if (fresh & (1 << bit)) first[NAMES[bit]] = words[i].text;
   }
   const out: TopicEvidence = {};
   if (first.novelty && first.renewalObject && first.novelty !== first.renewalObject) out.innovation = [first.novelty, first.renewalObject];
