@@ -113,22 +113,25 @@ function sentenceFeatures(facts: SentenceFacts): string[] {
 }
 
 /**
- * prefix + key, the same string object each time (a bounded table per prefix): a feature name that recurs (a
- * lemma's, a verb's) is then hashed once by the models' lookups, not built and hashed again in every sentence.
+ * Feature names that recur (a lemma's, a verb's) as the same string object each time (a bounded table per
+ * prefix): the models' lookups then hash a name once, instead of a new string in every sentence.
  */
-const internTables = new Map<string, Map<string, string>>();
-function interned(prefix: string, key: string): string {
-  let table = internTables.get(prefix);
-  if (!table) internTables.set(prefix, (table = new Map()));
-  let s = table.get(key);
-  if (s === undefined) {
-    if (table.size >= 50_000) table.clear();
-    table.set(key, (s = prefix + key));
+class Names {
+  private readonly table = new Map<string, string>();
+  constructor(private readonly prefix: string) {}
+  of(key: string): string {
+    let s = this.table.get(key);
+    if (s === undefined) {
+      if (this.table.size >= 50_000) this.table.clear();
+      this.table.set(key, (s = this.prefix + key));
+    }
+    return s;
   }
-  return s;
 }
+const LEMMA_NAMES = new Names('l:');
+const VERB_NAMES = new Names('v:');
 
-function lemmaFeatures(words: readonly Word[], prefix = 'l:'): string[] {
+function lemmaFeatures(words: readonly Word[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const x of words) {
@@ -136,7 +139,7 @@ function lemmaFeatures(words: readonly Word[], prefix = 'l:'): string[] {
     const l = x.lemma.toLowerCase();
     if (STOP.has(l) || l.length < 2 || seen.has(l)) continue;
     seen.add(l);
-    out.push(interned(prefix, l));
+    out.push(LEMMA_NAMES.of(l));
   }
   return out;
 }
@@ -163,7 +166,7 @@ export function deonticFeatures(facts: SentenceFacts): string[] {
   if (top) f.push(...reading(top, 'cue:'));
   for (const r of facts.readings.slice(1, 3)) f.push(`other:${r.lemma}>${r.force}`);
   for (const r of facts.readings) f.push(`any:${r.lemma}>${r.force}`);
-  for (const x of facts.words) if (x.upos === 'VERB' || x.upos === 'AUX') f.push(interned('v:', x.lemma.toLowerCase()));
+  for (const x of facts.words) if (x.upos === 'VERB' || x.upos === 'AUX') f.push(VERB_NAMES.of(x.lemma.toLowerCase()));
   return f;
 }
 
