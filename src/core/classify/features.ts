@@ -112,25 +112,6 @@ function sentenceFeatures(facts: SentenceFacts): string[] {
   return f;
 }
 
-/**
- * Feature names that recur (a lemma's, a verb's) as the same string object each time (a bounded table per
- * prefix): the models' lookups then hash a name once, instead of a new string in every sentence.
- */
-class Names {
-  private readonly table = new Map<string, string>();
-  constructor(private readonly prefix: string) {}
-  of(key: string): string {
-    let s = this.table.get(key);
-    if (s === undefined) {
-      if (this.table.size >= 50_000) this.table.clear();
-      this.table.set(key, (s = this.prefix + key));
-    }
-    return s;
-  }
-}
-const LEMMA_NAMES = new Names('l:');
-const VERB_NAMES = new Names('v:');
-
 function lemmaFeatures(words: readonly Word[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
@@ -139,7 +120,7 @@ function lemmaFeatures(words: readonly Word[]): string[] {
     const l = x.lemma.toLowerCase();
     if (STOP.has(l) || l.length < 2 || seen.has(l)) continue;
     seen.add(l);
-    out.push(LEMMA_NAMES.of(l));
+    out.push('l:' + l);
   }
   return out;
 }
@@ -166,7 +147,7 @@ export function deonticFeatures(facts: SentenceFacts): string[] {
   if (top) f.push(...reading(top, 'cue:'));
   for (const r of facts.readings.slice(1, 3)) f.push(`other:${r.lemma}>${r.force}`);
   for (const r of facts.readings) f.push(`any:${r.lemma}>${r.force}`);
-  for (const x of facts.words) if (x.upos === 'VERB' || x.upos === 'AUX') f.push(VERB_NAMES.of(x.lemma.toLowerCase()));
+  for (const x of facts.words) if (x.upos === 'VERB' || x.upos === 'AUX') f.push(`v:${x.lemma.toLowerCase()}`);
   return f;
 }
 
