@@ -38,7 +38,10 @@ const INDEX = (() => {
   return { exact, prefixes, phrases };
 })();
 
-/** The sets a word form belongs to, on its own (memoised, bounded). */
+/** Set in a form's memoised mask when phrases start with the form (INDEX.phrases has it). */
+const STARTS_PHRASE = 1 << 30;
+
+/** The sets a word form belongs to, on its own, and STARTS_PHRASE (memoised, bounded). */
 const memo = new Map<string, number>();
 function maskOf(w: string): number {
   let m = memo.get(w);
@@ -46,6 +49,7 @@ function maskOf(w: string): number {
   m = INDEX.exact.get(w) ?? 0;
   const prefixes = INDEX.prefixes.get(w.slice(0, 2));
   if (prefixes) for (const { p, mask } of prefixes) if (w.startsWith(p)) m |= mask;
+  if (INDEX.phrases.has(w)) m |= STARTS_PHRASE;
   if (memo.size > 50_000) memo.clear();
   memo.set(w, m);
   return m;
@@ -64,9 +68,9 @@ export function topicRules(words: readonly Word[]): TopicEvidence {
     if (words[i].punct) continue;
     const w = words[i].lower;
     let m = maskOf(w);
-    const phrases = INDEX.phrases.get(w);
-    if (phrases) {
-      for (const { rest, mask } of phrases) {
+    if (m & STARTS_PHRASE) {
+      m &= ~STARTS_PHRASE;
+      for (const { rest, mask } of INDEX.phrases.get(w)!) {
         let ok = true;
         for (let k = 0; k < rest.length && ok; k++) ok = words[i + 1 + k]?.lower === rest[k];
         if (ok) m |= mask;
