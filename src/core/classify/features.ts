@@ -171,7 +171,8 @@ export function framingFeatures(
   const f = [...s.sentence];
   f.push(`rule:${ruleFraming}`, `rule:${ruleFraming}|deontic:${deontic}`);
   f.push(`deontic:${deontic}`, `deontic:${deontic}|actor:${actorKind}`);
-  for (const [k, v] of Object.entries(categories)) if (v) f.push(`has:${k}`, `has:${k}|deontic:${deontic}`);
+  // the categories in their object's order (innovation, cocreation, collaboration, control)
+  for (const k in categories) if (categories[k as keyof typeof categories]) f.push(`has:${k}`, `has:${k}|deontic:${deontic}`);
   const dir = deontic === 'obligation' || deontic === 'prohibition' ? 'dir' : 'nondir';
   for (const x of s.lexicon) f.push(`${x}|${dir}`);
   f.push(...s.lexicon, ...s.lemmas);
