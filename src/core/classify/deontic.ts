@@ -196,6 +196,11 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
   return soft('«vil»: future');
 }
 
+/** A steering phrase's reading (one object shape with the modals' readings). */
+function steeringReading(cue: TermMatch, pred: Predication, subject: SubjectInfo | undefined, force: Deontic, reason: string, actor?: SubjectInfo): Reading {
+  return { cue, entry: cue.entry, kind: 'steering', lemma: cue.entry, pred, subject, mainLemma: undefined, force, reason, hard: true, actor };
+}
+
 /** Reads a steering phrase (its lexicon entry gives the force). */
 function readSteering(
   text: string,
@@ -221,7 +226,6 @@ function readSteering(
   const p = predication(words, structure, f);
   const subject = subjectInfo(words, p.subject, text);
   const phrase = words.slice(first, last + 1).map((w) => w.lower).join(' ');
-  const base = { cue, entry: cue.entry, kind: 'steering' as const, lemma: cue.entry, pred: p, subject, hard: true };
   const agent = subject && (subject.kind === 'org' || subject.kind === 'self') ? subject : undefined;
   let actor: SubjectInfo | undefined = agent;
   // «ber Helsedirektoratet om», «gir X i oppdrag», «oppfordrer kommunene til»: the object is the actor
@@ -239,26 +243,26 @@ function readSteering(
     actor = obj && obj.kind === 'org' ? obj : undefined;
   }
   if (entryForce === 'obligation') {
-    if (p.clause.type === 'question' || p.clause.type === 'purpose') return { ...base, force: 'none', reason: `«${phrase}» in a ${p.clause.type} clause` };
+    if (p.clause.type === 'question' || p.clause.type === 'purpose') return steeringReading(cue, p, subject, 'none', `«${phrase}» in a ${p.clause.type} clause`);
     // «ber om innspill» from the public is an invitation, not an order
     if (/^(ber|be|bes) om$/.test(phrase) && /^(innspill|innspel|tilbakemelding|synspunkt|forslag)/.test(words[last + 1]?.lower ?? ''))
-      return { ...base, force: 'none', reason: '«ber om innspill»: an invitation' };
+      return steeringReading(cue, p, subject, 'none', '«ber om innspill»: an invitation');
     // «X forutsetter at …» with a thing as subject: presupposes
-    if (/^forutsetter/.test(phrase) && subject && subject.kind === 'thing') return { ...base, force: 'none', reason: `«${phrase}» with a thing as subject: presupposes` };
-    if (/^forventes å/.test(phrase)) return { ...base, force: 'none', reason: '«forventes å»: a forecast' };
+    if (/^forutsetter/.test(phrase) && subject && subject.kind === 'thing') return steeringReading(cue, p, subject, 'none', `«${phrase}» with a thing as subject: presupposes`);
+    if (/^forventes å/.test(phrase)) return steeringReading(cue, p, subject, 'none', '«forventes å»: a forecast');
     // «Det må forventes at kostnadene øker»: a modal before the passive makes it a forecast
-    if (/^(det )?forventes/.test(phrase) && /^(må|kan|vil|skal|bør)$/.test(words[first - 1]?.lower ?? '')) return { ...base, force: 'none', reason: `«${words[first - 1].lower} ${phrase}»: a forecast` };
+    if (/^(det )?forventes/.test(phrase) && /^(må|kan|vil|skal|bør)$/.test(words[first - 1]?.lower ?? '')) return steeringReading(cue, p, subject, 'none', `«${words[first - 1].lower} ${phrase}»: a forecast`);
     // «ber» without «om»: only with a body as object («Bystyret ber byrådet legge frem …»)
-    if (phrase === 'ber' && !(actor && actor !== agent)) return { ...base, force: 'none', reason: '«ber» with no addressee' };
-    if (cue.entry === 'midler-benyttes' && !(subject && MONEY.test(subject.lemma))) return { ...base, force: 'none', reason: `«${phrase}» not about allocated funds` };
+    if (phrase === 'ber' && !(actor && actor !== agent)) return steeringReading(cue, p, subject, 'none', '«ber» with no addressee');
+    if (cue.entry === 'midler-benyttes' && !(subject && MONEY.test(subject.lemma))) return steeringReading(cue, p, subject, 'none', `«${phrase}» not about allocated funds`);
   }
   if (entryForce === 'permission') actor = agent ?? (subject?.kind === 'people' ? subject : actor);
   if (entryForce === 'recommendation') actor = agent ?? actor;
   if (entryForce === 'intention') {
     actor = agent;
-    if (/^ønsk/.test(phrase) && subject && subject.kind !== 'org' && subject.kind !== 'self' && subject.kind !== 'generic') return { ...base, force: 'none', reason: `«${phrase}» without a body as subject` };
+    if (/^ønsk/.test(phrase) && subject && subject.kind !== 'org' && subject.kind !== 'self' && subject.kind !== 'generic') return steeringReading(cue, p, subject, 'none', `«${phrase}» without a body as subject`);
   }
-  return { ...base, force: entryForce, reason: `«${phrase}»: ${entryForce}`, actor };
+  return steeringReading(cue, p, subject, entryForce, `«${phrase}»: ${entryForce}`, actor);
 }
 
 /** Cues whose «at»-clause names the actor («forventer at kommunene …»). */

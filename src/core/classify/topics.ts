@@ -81,7 +81,8 @@ export function topicRules(words: readonly Word[]): TopicEvidence {
     seen |= m;
     for (let bit = 0; bit < NAMES.length; bit++) if (fresh & (1 << bit)) first[NAMES[bit]] = words[i].text;
   }
-  const out: TopicEvidence = {};
+  // both keys always present (undefined when the rule does not fire): one object shape for every sentence
+  const out: TopicEvidence = { innovation: undefined, cocreation: undefined };
   if (first.novelty && first.renewalObject && first.novelty !== first.renewalObject) out.innovation = [first.novelty, first.renewalObject];
   else if (first.developVerb && first.digital && first.developVerb !== first.digital) out.innovation = [first.developVerb, first.digital];
   if (first.outsideActor && first.participation && first.outsideActor !== first.participation) out.cocreation = [first.outsideActor, first.participation];

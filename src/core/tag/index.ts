@@ -65,7 +65,7 @@ export function tagWords(words: readonly string[], standard: Standard = 'nb'): T
   const lem = l.lemmatizers[standard];
   const names = tagger.tags;
   const slot0 = standard === 'nb' ? 0 : names.length;
-  const out: TaggedToken[] = new Array(words.length);
+  const out: TaggedToken[] = [];
   for (let i = 0; i < words.length; i++) {
     // the lemma of a form with a tag is remembered on the form's type (the tagger's cache of word forms)
     const ty = types[i];
@@ -73,15 +73,14 @@ export function tagWords(words: readonly string[], standard: Standard = 'nb'): T
     const upos = names[tags[i]];
     let lemma = lemmas[slot0 + tags[i]];
     if (lemma === undefined) lemmas[slot0 + tags[i]] = lemma = lem.lemma(words[i], upos);
-    out[i] = { upos, lemma };
+    out.push({ upos, lemma });
   }
   return out;
 }
 
 /** Tags a sentence's tokens (src/core/tokenize). */
 export function tagTokens(tokens: readonly Token[], standard: Standard = 'nb'): TaggedToken[] {
-  return tagWords(
-    tokens.map((t) => t.text),
-    standard,
-  );
+  const words: string[] = [];
+  for (const t of tokens) words.push(t.text);
+  return tagWords(words, standard);
 }

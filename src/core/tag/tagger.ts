@@ -29,7 +29,8 @@ class PassVectors {
   private done = 0;
   /** Row of «t-1w» per previous tag (0…n+1), then of «r+1w» per next tag: -2 = not looked up yet, -1 = none. */
   private rows: Int32Array | undefined;
-  private _afterHash = -1;
+  /** NaN until computed: a double from the start, as the hashes are (a small integer first would change the field's representation, and the objects' map, when the first hash is stored). */
+  private _afterHash = NaN;
 
   constructor(
     private readonly pass: Pass,
@@ -70,7 +71,7 @@ class PassVectors {
   }
   /** Hash of «w-1s3=<this word> », continued with the next word's ending. */
   get afterHash(): number {
-    if (this._afterHash < 0) this._afterHash = this.pass.afterHashOf(this.type.norm);
+    if (Number.isNaN(this._afterHash)) this._afterHash = this.pass.afterHashOf(this.type.norm);
     return this._afterHash;
   }
   private rowsOf(): Int32Array {
@@ -293,12 +294,14 @@ export class Tagger {
 
   /** Tag indexes (into `tags`) for a sentence's words and punctuation, in order. */
   tagIndexes(words: readonly string[], passes = this.passes.length): Int16Array {
-    return this.tagTypes(words.map((w) => this.type(w)), words, passes);
+    return this.tagTypes(this.types(words), words, passes);
   }
 
-  /** The word types of a sentence's words (cached per form). */
+  /** The word types of a sentence's words (cached per form), in an array built by push (one elements kind). */
   types(words: readonly string[]): WordType[] {
-    return words.map((w) => this.type(w));
+    const out: WordType[] = [];
+    for (let i = 0; i < words.length; i++) out.push(this.type(words[i]));
+    return out;
   }
 
   /** Tag indexes for words whose types are given (types(words)). */
