@@ -16,6 +16,14 @@ export interface SentenceFacts {
   readings: readonly Reading[];
   matches: readonly TermMatch[];
   entry: (id: string) => LexiconEntry | undefined;
+  /** Memo of sharedOf() below: kept on the facts (a WeakMap lookup per decision cost more). */
+  shared?: SharedFeatures;
+}
+
+interface SharedFeatures {
+  sentence: string[];
+  lexicon: string[];
+  lemmas: string[];
 }
 
 const YEAR = /^(19|20)\d\d$/;
@@ -152,11 +160,8 @@ export function deonticFeatures(facts: SentenceFacts): string[] {
 }
 
 /** The features every decision shares (the sentence, its lexicon terms, its lemmas), computed once per sentence. */
-const shared = new WeakMap<SentenceFacts, { sentence: string[]; lexicon: string[]; lemmas: string[] }>();
-function sharedOf(facts: SentenceFacts) {
-  let s = shared.get(facts);
-  if (!s) shared.set(facts, (s = { sentence: sentenceFeatures(facts), lexicon: lexiconFeatures(facts), lemmas: lemmaFeatures(facts.words) }));
-  return s;
+function sharedOf(facts: SentenceFacts): SharedFeatures {
+  return (facts.shared ??= { sentence: sentenceFeatures(facts), lexicon: lexiconFeatures(facts), lemmas: lemmaFeatures(facts.words) });
 }
 
 /** Features for the framing decision, given the deontic label and the sentence's categories. */
