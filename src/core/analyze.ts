@@ -89,7 +89,9 @@ function analyzeBlock(
   stance: DocumentStance,
   base: number,
 ): CachedSentence[] {
-  return sentencesOf(text, block).map((r) => {
+  // built by push, not map: arrays of one elements kind whether this runs optimised or not
+  const out: CachedSentence[] = [];
+  for (const r of sentencesOf(text, block)) {
     const tokens = tokenize(text, r.start, r.end);
     const matches = matchTokens(text, tokens, compiled);
     const labels = classifyTokens(text, tokens, matches, compiled, { stance });
@@ -109,8 +111,9 @@ function analyzeBlock(
       },
       matches: base === 0 ? matches : matches.map((m) => shiftMatch(m, -base)),
     };
-    return c;
-  });
+    out.push(c);
+  }
+  return out;
 }
 
 function pageAt(doc: ExtractedDocument, offset: number): number {

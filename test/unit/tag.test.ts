@@ -4,6 +4,8 @@ import * as path from 'path';
 import { parseConllu } from '../../src/core/tag/conllu';
 import { taggerInfo, tagWords } from '../../src/core/tag';
 import { tokenize } from '../../src/core/tokenize/tokenize';
+import { fnv, left1Features, left2Features, norm, ownFeatures, right1Features, right2Features } from '../../src/core/tag/features';
+import { left1Hashes, left2Hash, ownHashes, right1Hashes, right2Hash } from '../../src/core/tag/featureHashes';
 
 const UD = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'ud');
 
@@ -67,5 +69,18 @@ describe('word-class layer (src/core/tag)', () => {
     const a = tagWords(words.slice(0, 50));
     for (let i = 0; i < words.length; i += 500) tagWords(words.slice(i, i + 500));
     assert.deepStrictEqual(tagWords(words.slice(0, 50)), a);
+  });
+
+  it('hashes the word features as the training names them (featureHashes.ts = fnv of features.ts)', () => {
+    const words = ['a', 'Å', 'IKT-løsninger', 'Helse‐Bergen', 'e-post', '2026', '20', '1.', '-', '«', 'Øvre', 'Σίσυφος', 'x\u{1F600}y', 'İstanbul', 'ABCdef123', 'tjenesteutviklingen', 'kommune-', 'ĳ'];
+    for (const w of words) {
+      const lower = w.toLowerCase();
+      const n = norm(w);
+      assert.deepStrictEqual(ownHashes(w, lower, n), ownFeatures(w).map((f) => fnv(f)), w);
+      assert.deepStrictEqual(left1Hashes(lower, n), left1Features(w).map((f) => fnv(f)), w);
+      assert.deepStrictEqual([left2Hash(n)], left2Features(w).map((f) => fnv(f)), w);
+      assert.deepStrictEqual(right1Hashes(lower, n), right1Features(w).map((f) => fnv(f)), w);
+      assert.deepStrictEqual([right2Hash(n)], right2Features(w).map((f) => fnv(f)), w);
+    }
   });
 });

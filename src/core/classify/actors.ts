@@ -32,7 +32,18 @@ export function isAgent(lower: string, orig: string = lower): boolean {
   if (SUPERIOR.has(lower) || AGENCY.has(lower) || LOCAL.has(lower)) return true;
   if (grammar.selfSubjects.includes(lower)) return true;
   if (/^\p{Lu}{2,}(-\p{L}+)?$/u.test(orig)) return ACRONYMS.has(lower); // KS, NAV, RHF, OUS, RHF-ene (not KI, IKT)
-  return headOf(lower, HEADS) !== undefined;
+  return hasActorHead(lower);
+}
+
+/** headOf(lower, HEADS) !== undefined, remembered per form (a pure function of it; bounded memo). */
+const actorHeadMemo = new Map<string, boolean>();
+function hasActorHead(lower: string): boolean {
+  let r = actorHeadMemo.get(lower);
+  if (r === undefined) {
+    if (actorHeadMemo.size >= 50_000) actorHeadMemo.clear();
+    actorHeadMemo.set(lower, (r = headOf(lower, HEADS) !== undefined));
+  }
+  return r;
 }
 
 /** Level of an actor phrase (its last word decides), or undefined when unknown. */

@@ -66,21 +66,24 @@ export interface Predication {
   deadline: boolean;
 }
 
+const DEADLINES = new Set(['innen', 'innan', 'frist', 'fristen', 'senest', 'seinast']);
 const HEDGES = new Set(['kanskje', 'trolig', 'antakelig', 'antageleg', 'sannsynligvis', 'truleg', 'muligens', 'moglegvis', 'hende']);
 const HABITUAL = new Set(grammar.habitualAdverbs);
+/** The last words of the multi-word adverbials («i dag»: «dag»). */
+const HABITUAL_LAST = new Set(grammar.habitualAdverbs.filter((a) => a.includes(' ')).map((a) => a.slice(a.lastIndexOf(' ') + 1)));
 const EXPECT: [string, string?][] = [['ta', 'høyde'], ['regne', 'med'], ['rekne', 'med'], ['belage', 'seg'], ['påregne'], ['forvente'], ['vente']];
 
 /** «ikke minst», «ikke bare», «ikke lenger bare»: fixed phrases that do not negate the verb. */
 const NOT_NEGATING = new Set(['minst', 'bare', 'berre', 'kun', 'uten', 'utan']);
 const NEGATIONS = new Set(['ikke', 'ikkje', 'aldri', 'ingen', 'inga', 'intet', 'verken', 'korkje']);
 const BREAK_PUNCT = new Set([',', ';', ':', '(', ')', '[', ']', '–', '—', '•', '!', '?', '«', '»', '"', '“', '”', '/']);
-const SUBORDINATORS: Record<string, ClauseType> = {
+const SUBORDINATORS = new Map<string, ClauseType>(Object.entries({
   at: 'complement',
   dersom: 'conditional', hvis: 'conditional', viss: 'conditional', ifall: 'conditional',
   når: 'temporal', før: 'temporal', mens: 'temporal', medan: 'temporal', inntil: 'temporal', idet: 'temporal',
   fordi: 'causal', ettersom: 'causal', siden: 'causal', sidan: 'causal', da: 'causal',
   enn: 'comparative',
-};
+} as Record<string, ClauseType>));
 const WH = new Set(['hva', 'hvordan', 'hvem', 'hvilke', 'hvilken', 'hvilket', 'hvorfor', 'hvorvidt', 'kva', 'korleis', 'kven', 'kvifor', 'kva for', 'kor']);
 const RELATIVE = new Set(['som', 'der', 'hvor', 'kor']);
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON']);
@@ -133,7 +136,7 @@ function subordinatorType(words: readonly Word[], i: number): ClauseType | undef
   }
   if (w.lower === 'da' && w.upos !== 'SCONJ') return undefined;
   if (w.lower === 'før' && w.upos === 'ADP') return undefined;
-  const t = SUBORDINATORS[w.lower];
+  const t = SUBORDINATORS.get(w.lower);
   if (t) return t;
   // «en tilskuddsordning der kommuner kan søke»: a relative «der»/«hvor» after a noun, not a temporal clause
   if (RELATIVE.has(w.lower) && prev && NOMINAL.has(prev.upos)) return undefined;
@@ -479,8 +482,9 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
   for (let k = Math.max(0, clause.start - 3); k < Math.min(clause.end, (main ?? f + 3) + 1); k++) if (HEDGES.has(words[k].lower)) hedged = true;
   let habitual: string | undefined;
   for (let k = clause.start; k < Math.min(clause.end, (main ?? f + 3) + 1) && !habitual; k++) {
-    const two = k > clause.start ? `${words[k - 1].lower} ${words[k].lower}` : '';
-    habitual = HABITUAL.has(two) ? two : HABITUAL.has(words[k].lower) ? words[k].lower : undefined;
+    const w = words[k].lower;
+    const two = k > clause.start && HABITUAL_LAST.has(w) ? `${words[k - 1].lower} ${w}` : '';
+    habitual = two && HABITUAL.has(two) ? two : HABITUAL.has(w) ? w : undefined;
   }
   let expects: string | undefined;
   if (main !== undefined) {
@@ -490,6 +494,6 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
     if (hit) expects = hit.join(' ');
   }
   let deadline = false;
-  for (let k = clause.start; k < clause.end; k++) if (/^(innen|innan|frist|fristen|senest|seinast)$/.test(words[k].lower)) deadline = true;
+  for (let k = clause.start; k < clause.end; k++) if (DEADLINES.has(words[k].lower)) deadline = true;
   return { finite: f, clause, subject, inverted, relativeSubject, main, chain, passive, negated, hedged, habitual, expects, deadline };
 }

@@ -72,8 +72,6 @@ function quoteMention(words: readonly Word[], i: number): boolean {
   return before !== undefined && after !== undefined && q.test(before.text) && q.test(after.text) && before.end === w.start && after.start === w.end;
 }
 
-const force = (f: Deontic, reason: string) => ({ force: f, reason });
-
 /** Reads a modal verb at word index i. */
 function readModal(text: string, words: readonly Word[], structure: ReturnType<typeof clauses>, i: number, cue: TermMatch): Reading | undefined {
   const lower = words[i].lower;
@@ -84,21 +82,28 @@ function readModal(text: string, words: readonly Word[], structure: ReturnType<t
   const mainWord = p.main !== undefined ? words[p.main] : undefined;
   const mainLemma = mainWord?.lemma.toLowerCase();
   const mainLower = mainWord?.lower ?? '';
-  const base = { cue, entry: cue.entry, kind: 'modal' as const, lemma, pred: p, subject, mainLemma };
   const verdict = decideModal(lemma, lower, p, subject, mainLemma, mainLower);
   // the actor of a permission may be people («Du kan gi innspill»); of the other forces, a body or the writer
   const agent = subject && (subject.kind === 'org' || subject.kind === 'self' || (verdict.force === 'permission' && subject.kind === 'people')) ? subject : undefined;
   const actor = verdict.force === 'none' ? undefined : verdict.actor === 'none' ? undefined : verdict.actor === 'any' ? subject : agent;
-  return { ...base, force: verdict.force, reason: verdict.reason, hard: verdict.hard === true, actor };
+  return { cue, entry: cue.entry, kind: 'modal', lemma, pred: p, subject, mainLemma, force: verdict.force, reason: verdict.reason, hard: verdict.hard === true, actor };
 }
 
 type Verdict = { force: Deontic; reason: string; actor?: 'agent' | 'any' | 'none'; hard?: boolean };
 
+/** A structural «none» (the learned layer keeps it). */
+function sub(why: string): Verdict {
+  return { force: 'none', reason: why, actor: 'none', hard: true };
+}
+
+/** A «none» the learned layer may overrule. */
+function soft(why: string): Verdict {
+  return { force: 'none', reason: why, actor: 'none' };
+}
+
 function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInfo | undefined, main: string | undefined, mainLower: string): Verdict {
   const kind = s?.kind ?? 'none';
   const t = p.clause.type;
-  const sub = (why: string): Verdict => ({ ...force('none', why), actor: 'none', hard: true });
-  const soft = (why: string): Verdict => ({ ...force('none', why), actor: 'none' });
   if (t === 'question') return sub(`«${lower}» in an embedded question`);
   if (lemma !== 'skulle' && lemma !== 'måtte' && lower !== 'bør' && lower !== 'kan' && lower !== 'vil' && lower !== 'må' && lower !== 'skal')
     return sub(`past «${lower}» reports`);
@@ -109,60 +114,60 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
   if (lemma === 'skulle') {
     if (lower === 'skulle') return sub('past «skulle» reports');
     if (t === 'temporal' || t === 'causal' || t === 'comparative') return soft(`«skal» in a ${t} clause describes`);
-    if (p.negated) return { ...force('prohibition', '«skal ikke»: a prohibition'), actor: 'agent', hard: true };
+    if (p.negated) return { force: 'prohibition', reason: '«skal ikke»: a prohibition', actor: 'agent', hard: true };
     const rec = governedBy(p, RECOMMENDATION_GOVERNORS);
-    if (rec) return { ...force('recommendation', `«${rec} at … skal»: a wish`), actor: 'none', hard: true };
+    if (rec) return { force: 'recommendation', reason: `«${rec} at … skal»: a wish`, actor: 'none', hard: true };
     const goal = governedBy(p, INTENTION_GOVERNORS);
-    if (goal) return { ...force('intention', `«${goal} … at … skal»: a goal`), actor: 'agent', hard: true };
+    if (goal) return { force: 'intention', reason: `«${goal} … at … skal»: a goal`, actor: 'agent', hard: true };
     const ord = governedBy(p, OBLIGATION_GOVERNORS);
-    if (ord) return { ...force('obligation', `«${ord} at … skal»: an order`), actor: 'agent', hard: true };
+    if (ord) return { force: 'obligation', reason: `«${ord} at … skal»: an order`, actor: 'agent', hard: true };
     // something to be sent, delivered or done by a deadline is an order whatever the subject
     // («Høringsnotatet skal oversendes departementet innen 1. mars»)
     if (kind !== 'self' && kind !== 'people' && kind !== 'org' && (p.deadline || (main !== undefined && ORDER_VERBS.test(main))))
-      return { ...force('obligation', `«skal${main ? ' ' + main : ''}» with a deadline or a delivery: an order`), actor: 'agent', hard: true };
-    if (kind === 'self') return { ...force('intention', '«skal» with the writer as subject: own plan'), actor: 'any' };
-    if (kind === 'goal') return { ...force('intention', '«skal» states a goal'), actor: 'none' };
+      return { force: 'obligation', reason: `«skal${main ? ' ' + main : ''}» with a deadline or a delivery: an order`, actor: 'agent', hard: true };
+    if (kind === 'self') return { force: 'intention', reason: '«skal» with the writer as subject: own plan', actor: 'any' };
+    if (kind === 'goal') return { force: 'intention', reason: '«skal» states a goal', actor: 'none' };
     if (kind === 'people' && p.relativeSubject) return soft('«som skal» about people: what they are to do');
-    if (kind === 'people') return { ...force('intention', '«skal» with people as subject: a vision'), actor: 'none' };
-    if (p.passive) return { ...force('obligation', 'passive «skal»: an instruction'), actor: 'none' };
-    if (kind === 'expletive') return { ...force('obligation', '«det skal …»: an instruction'), actor: 'none' };
+    if (kind === 'people') return { force: 'intention', reason: '«skal» with people as subject: a vision', actor: 'none' };
+    if (p.passive) return { force: 'obligation', reason: 'passive «skal»: an instruction', actor: 'none' };
+    if (kind === 'expletive') return { force: 'obligation', reason: '«det skal …»: an instruction', actor: 'none' };
     if (kind === 'org') {
-      if (main && (main === 'være' || main === 'vere') && !p.chain.length) return { ...force('intention', '«skal være»: how the body is meant to be'), actor: 'agent' };
+      if (main && (main === 'være' || main === 'vere') && !p.chain.length) return { force: 'intention', reason: '«skal være»: how the body is meant to be', actor: 'agent' };
       // a municipality or a named body states its own plan («Kommunen skal legge vekt på …»), unless it is told to
       // report or deliver, or by a deadline («Kommunen skal rapportere innen fristen»)
       const ordered = (main !== undefined && ORDER_VERBS.test(main)) || p.deadline;
       if (!ordered && !s!.plural && !ADDRESSEE_HEADS.test(s!.text.toLowerCase()) && (SELF_LIKE.test(s!.text.toLowerCase()) || / kommune$/.test(s!.text.toLowerCase()) || s!.proper))
-        return { ...force('intention', `«skal» with ${s!.text} as subject: the body's own plan`), actor: 'agent' };
-      return { ...force('obligation', `«skal» binds ${s!.text}`), actor: 'agent', hard: ordered };
+        return { force: 'intention', reason: `«skal» with ${s!.text} as subject: the body's own plan`, actor: 'agent' };
+      return { force: 'obligation', reason: `«skal» binds ${s!.text}`, actor: 'agent', hard: ordered };
     }
     if (kind === 'thing') {
       // a thing to be sent, delivered or done by a deadline is an instruction («… skal oversendes departementet»,
       // «Behandling av et forslag skal skje senest 6 måneder etter …»); otherwise «skal» states its purpose
-      if (p.deadline || (main !== undefined && ORDER_VERBS.test(main))) return { ...force('obligation', `«skal${main ? ' ' + main : ''}» with a deadline or a delivery: an instruction`), actor: 'none' };
-      return { ...force('intention', `«skal${main ? ' ' + main : ''}» with a thing as subject: its purpose`), actor: 'none' };
+      if (p.deadline || (main !== undefined && ORDER_VERBS.test(main))) return { force: 'obligation', reason: `«skal${main ? ' ' + main : ''}» with a deadline or a delivery: an instruction`, actor: 'none' };
+      return { force: 'intention', reason: `«skal${main ? ' ' + main : ''}» with a thing as subject: its purpose`, actor: 'none' };
     }
-    return { ...force('obligation', '«skal»: an instruction'), actor: 'none' };
+    return { force: 'obligation', reason: '«skal»: an instruction', actor: 'none' };
   }
 
   if (lemma === 'måtte') {
     if (lower === 'måtte') return sub('past «måtte» reports');
-    if (p.negated) return { ...force('prohibition', '«må ikke»: a prohibition'), actor: 'agent', hard: true };
+    if (p.negated) return { force: 'prohibition', reason: '«må ikke»: a prohibition', actor: 'agent', hard: true };
     if (main && (G.epiMaa.has(main) || G.epiMaa.has(mainLower))) return sub(`«må ${mainLower}»: epistemic`);
     if (p.hedged) return sub('hedged «må» («kanskje», «kan hende»): epistemic');
     if (p.expects) return sub(`«må ${p.expects}»: must expect`);
     if (p.habitual && kind === 'people') return soft(`«må» with ${s!.text} and «${p.habitual}»: describes present practice`);
     if (main === 'se' && p.passive) return sub('«må sees i sammenheng»: necessity, no duty');
     if (t === 'temporal' || t === 'causal') return soft(`«må» in a ${t} clause describes a necessity`);
-    if (kind === 'goal') return { ...force('intention', '«må» states a goal'), actor: 'none' };
-    if (kind === 'generic') return { ...force('obligation', '«man må»: a demand'), actor: 'none' };
-    if (kind === 'thing' && (main === 'være' || main === 'vere')) return { ...force('obligation', '«må være»: a requirement on a thing'), actor: 'none' };
-    if (kind === 'org' || kind === 'self') return { ...force('obligation', `«må» demands of ${s!.text}`), actor: 'agent' };
-    return { ...force('obligation', '«må»: a demand'), actor: 'none' };
+    if (kind === 'goal') return { force: 'intention', reason: '«må» states a goal', actor: 'none' };
+    if (kind === 'generic') return { force: 'obligation', reason: '«man må»: a demand', actor: 'none' };
+    if (kind === 'thing' && (main === 'være' || main === 'vere')) return { force: 'obligation', reason: '«må være»: a requirement on a thing', actor: 'none' };
+    if (kind === 'org' || kind === 'self') return { force: 'obligation', reason: `«må» demands of ${s!.text}`, actor: 'agent' };
+    return { force: 'obligation', reason: '«må»: a demand', actor: 'none' };
   }
 
   if (lemma === 'burde') {
     if (lower === 'burde' && t !== 'main') return sub('«burde» reports');
-    return { ...force('recommendation', '«bør»: advice'), actor: 'agent', hard: true };
+    return { force: 'recommendation', reason: '«bør»: advice', actor: 'agent', hard: true };
   }
 
   if (lemma === 'kunne') {
@@ -172,10 +177,10 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
       return soft(`«kan ${mainLower}»: possibility`);
     }
     // «kan ikke» is a prohibition when a body is denied an act; «kan ikke løses alene» is inability
-    if (p.negated) return kind === 'org' && !p.passive ? { ...force('prohibition', '«kan ikke»: not allowed'), actor: 'agent' } : soft('«kan ikke»: inability');
+    if (p.negated) return kind === 'org' && !p.passive ? { force: 'prohibition', reason: '«kan ikke»: not allowed', actor: 'agent' } : soft('«kan ikke»: inability');
     if (t !== 'main' && t !== 'relative') return sub(`«kan» in a ${t} clause`);
     if (p.passive) return soft('«kan» + passive: an option');
-    if (kind === 'org' || kind === 'self' || kind === 'people') return { ...force('permission', `«kan»: ${s!.text} may act`), actor: 'agent' };
+    if (kind === 'org' || kind === 'self' || kind === 'people') return { force: 'permission', reason: `«kan»: ${s!.text} may act`, actor: 'agent' };
     return soft('«kan»: possibility');
   }
 
@@ -184,12 +189,17 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
   if (t !== 'main' && t !== 'complement') return sub(`«vil» in a ${t} clause: future`);
   if (kind === 'self' || kind === 'org') {
     if (main && (G.futVil.has(main) || G.futVil.has(mainLower))) return soft(`«vil ${mainLower}»: future`);
-    return { ...force('intention', `«vil» with ${s!.text} as subject: a commitment`), actor: 'agent' };
+    return { force: 'intention', reason: `«vil» with ${s!.text} as subject: a commitment`, actor: 'agent' };
   }
-  if (kind === 'expletive' && p.passive) return { ...force('intention', '«det vil bli …»: a commitment'), actor: 'none' };
-  if (kind === 'goal' && main && G.vision.has(main) && !G.futVil.has(main)) return { ...force('intention', `«vil ${main}» with a plan as subject: how it is meant to work`), actor: 'none' };
-  if (kind === 'thing' && main && G.vision.has(main) && !G.futVil.has(main)) return { ...force('intention', `«vil ${main}» with a thing as subject: how it is meant to work`), actor: 'none' };
+  if (kind === 'expletive' && p.passive) return { force: 'intention', reason: '«det vil bli …»: a commitment', actor: 'none' };
+  if (kind === 'goal' && main && G.vision.has(main) && !G.futVil.has(main)) return { force: 'intention', reason: `«vil ${main}» with a plan as subject: how it is meant to work`, actor: 'none' };
+  if (kind === 'thing' && main && G.vision.has(main) && !G.futVil.has(main)) return { force: 'intention', reason: `«vil ${main}» with a thing as subject: how it is meant to work`, actor: 'none' };
   return soft('«vil»: future');
+}
+
+/** A steering phrase's reading (one object shape with the modals' readings). */
+function steeringReading(cue: TermMatch, pred: Predication, subject: SubjectInfo | undefined, force: Deontic, reason: string, actor?: SubjectInfo): Reading {
+  return { cue, entry: cue.entry, kind: 'steering', lemma: cue.entry, pred, subject, mainLemma: undefined, force, reason, hard: true, actor };
 }
 
 /** Reads a steering phrase (its lexicon entry gives the force). */
@@ -217,7 +227,6 @@ function readSteering(
   const p = predication(words, structure, f);
   const subject = subjectInfo(words, p.subject, text);
   const phrase = words.slice(first, last + 1).map((w) => w.lower).join(' ');
-  const base = { cue, entry: cue.entry, kind: 'steering' as const, lemma: cue.entry, pred: p, subject, hard: true };
   const agent = subject && (subject.kind === 'org' || subject.kind === 'self') ? subject : undefined;
   let actor: SubjectInfo | undefined = agent;
   // «ber Helsedirektoratet om», «gir X i oppdrag», «oppfordrer kommunene til»: the object is the actor
@@ -235,26 +244,26 @@ function readSteering(
     actor = obj && obj.kind === 'org' ? obj : undefined;
   }
   if (entryForce === 'obligation') {
-    if (p.clause.type === 'question' || p.clause.type === 'purpose') return { ...base, force: 'none', reason: `«${phrase}» in a ${p.clause.type} clause` };
+    if (p.clause.type === 'question' || p.clause.type === 'purpose') return steeringReading(cue, p, subject, 'none', `«${phrase}» in a ${p.clause.type} clause`);
     // «ber om innspill» from the public is an invitation, not an order
     if (/^(ber|be|bes) om$/.test(phrase) && /^(innspill|innspel|tilbakemelding|synspunkt|forslag)/.test(words[last + 1]?.lower ?? ''))
-      return { ...base, force: 'none', reason: '«ber om innspill»: an invitation' };
+      return steeringReading(cue, p, subject, 'none', '«ber om innspill»: an invitation');
     // «X forutsetter at …» with a thing as subject: presupposes
-    if (/^forutsetter/.test(phrase) && subject && subject.kind === 'thing') return { ...base, force: 'none', reason: `«${phrase}» with a thing as subject: presupposes` };
-    if (/^forventes å/.test(phrase)) return { ...base, force: 'none', reason: '«forventes å»: a forecast' };
+    if (/^forutsetter/.test(phrase) && subject && subject.kind === 'thing') return steeringReading(cue, p, subject, 'none', `«${phrase}» with a thing as subject: presupposes`);
+    if (/^forventes å/.test(phrase)) return steeringReading(cue, p, subject, 'none', '«forventes å»: a forecast');
     // «Det må forventes at kostnadene øker»: a modal before the passive makes it a forecast
-    if (/^(det )?forventes/.test(phrase) && /^(må|kan|vil|skal|bør)$/.test(words[first - 1]?.lower ?? '')) return { ...base, force: 'none', reason: `«${words[first - 1].lower} ${phrase}»: a forecast` };
+    if (/^(det )?forventes/.test(phrase) && /^(må|kan|vil|skal|bør)$/.test(words[first - 1]?.lower ?? '')) return steeringReading(cue, p, subject, 'none', `«${words[first - 1].lower} ${phrase}»: a forecast`);
     // «ber» without «om»: only with a body as object («Bystyret ber byrådet legge frem …»)
-    if (phrase === 'ber' && !(actor && actor !== agent)) return { ...base, force: 'none', reason: '«ber» with no addressee' };
-    if (cue.entry === 'midler-benyttes' && !(subject && MONEY.test(subject.lemma))) return { ...base, force: 'none', reason: `«${phrase}» not about allocated funds` };
+    if (phrase === 'ber' && !(actor && actor !== agent)) return steeringReading(cue, p, subject, 'none', '«ber» with no addressee');
+    if (cue.entry === 'midler-benyttes' && !(subject && MONEY.test(subject.lemma))) return steeringReading(cue, p, subject, 'none', `«${phrase}» not about allocated funds`);
   }
   if (entryForce === 'permission') actor = agent ?? (subject?.kind === 'people' ? subject : actor);
   if (entryForce === 'recommendation') actor = agent ?? actor;
   if (entryForce === 'intention') {
     actor = agent;
-    if (/^ønsk/.test(phrase) && subject && subject.kind !== 'org' && subject.kind !== 'self' && subject.kind !== 'generic') return { ...base, force: 'none', reason: `«${phrase}» without a body as subject` };
+    if (/^ønsk/.test(phrase) && subject && subject.kind !== 'org' && subject.kind !== 'self' && subject.kind !== 'generic') return steeringReading(cue, p, subject, 'none', `«${phrase}» without a body as subject`);
   }
-  return { ...base, force: entryForce, reason: `«${phrase}»: ${entryForce}`, actor };
+  return steeringReading(cue, p, subject, entryForce, `«${phrase}»: ${entryForce}`, actor);
 }
 
 /** Cues whose «at»-clause names the actor («forventer at kommunene …»). */

@@ -16,11 +16,17 @@ export interface SentenceFacts {
   readings: readonly Reading[];
   matches: readonly TermMatch[];
   entry: (id: string) => LexiconEntry | undefined;
+  /** Memo of sharedOf() below: kept on the facts (a WeakMap lookup per decision cost more). */
+  shared?: SharedFeatures;
+}
+
+interface SharedFeatures {
+  sentence: string[];
+  lexicon: string[];
+  lemmas: string[];
 }
 
 const YEAR = /^(19|20)\d\d$/;
-const MONTHS = /^(januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|våren|høsten|sommeren|vinteren|våres|haustes|hausten)$/;
-const DEADLINE = /^(innen|frist|fristen|senest|seinast|tidligst)$/;
 const STOP = new Set([
   'og', 'i', 'på', 'til', 'for', 'av', 'med', 'som', 'at', 'en', 'et', 'ei', 'den', 'det', 'de', 'å', 'er', 'være', 'om', 'fra', 'frå', 'har', 'ha',
   'ein', 'eit', 'dei', 'vere', 'seg', 'sin', 'sitt', 'sine', 'også', 'òg', 'eller', 'men', 'samt', 'så', 'der', 'her',
@@ -53,43 +59,78 @@ function reading(r: Reading, tag: string): string[] {
   return f;
 }
 
-/** Facts about the whole sentence. */
+const MONTH_WORDS = new Set(['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember', 'våren', 'høsten', 'sommeren', 'vinteren', 'våres', 'haustes', 'hausten']);
+const DEADLINE_WORDS = new Set(['innen', 'frist', 'fristen', 'senest', 'seinast', 'tidligst']);
+const WE = new Set(['vi', 'me', 'vår', 'våre', 'oss']);
+const MONEY = new Set(['kr', 'kroner', 'mill', 'millioner', 'mrd', 'milliarder']);
+
+/** Facts about the whole sentence (one pass over its words). */
 function sentenceFeatures(facts: SentenceFacts): string[] {
   const w = facts.words;
   const f: string[] = ['bias'];
-  const content = w.filter((x) => !x.punct);
-  const first = content[0];
+  let first: Word | undefined;
+  let n = 0;
+  let question = false;
+  let colon = false;
+  let quote = false;
+  let year = false;
+  let month = false;
+  let deadline = false;
+  let iLopet = false;
+  let we = false;
+  let money = false;
+  let verb = false;
+  for (let i = 0; i < w.length; i++) {
+    const x = w[i];
+    const t = x.text;
+    const l = x.lower;
+    if (!x.punct) {
+      first ??= x;
+      n++;
+    }
+    if (t === '?') question = true;
+    else if (t === ':') colon = true;
+    else if (t === '«' || t === '"' || t === '“') quote = true;
+    if (t.length === 4 && YEAR.test(t)) year = true;
+    if (MONTH_WORDS.has(l)) month = true;
+    if (DEADLINE_WORDS.has(l)) deadline = true;
+    if (l === 'i' && w[i + 1]?.lower === 'løpet') iLopet = true;
+    if (WE.has(l)) we = true;
+    if (MONEY.has(l)) money = true;
+    if (x.upos === 'VERB' || x.upos === 'AUX') verb = true;
+  }
   if (first) {
     f.push(`first:${first.lemma.toLowerCase()}`);
     if (facts.tagged) f.push(`first-pos:${first.upos}`);
     if (first.upos === 'VERB' && /^\p{Lu}/u.test(first.text) === false) f.push('first:lower-verb');
     if (first.upos === 'VERB') f.push('first:verb');
   }
-  const n = content.length;
   f.push(`len:${n < 8 ? 'short' : n < 25 ? 'mid' : n < 45 ? 'long' : 'xlong'}`);
-  if (w.some((x) => x.text === '?')) f.push('question-mark');
-  if (w.some((x) => x.text === ':')) f.push('colon');
-  if (w.some((x) => x.text === '«' || x.text === '"' || x.text === '“')) f.push('quote');
-  if (w.some((x) => YEAR.test(x.text))) f.push('year');
-  if (w.some((x) => MONTHS.test(x.lower))) f.push('month');
-  if (w.some((x) => DEADLINE.test(x.lower))) f.push('deadline');
-  if (w.some((x, i) => x.lower === 'i' && w[i + 1]?.lower === 'løpet')) f.push('deadline');
-  if (w.some((x) => x.lower === 'vi' || x.lower === 'me' || x.lower === 'vår' || x.lower === 'våre' || x.lower === 'oss')) f.push('we');
-  if (w.some((x) => /^(kr|kroner|mill|millioner|mrd|milliarder)$/.test(x.lower))) f.push('money');
+  if (question) f.push('question-mark');
+  if (colon) f.push('colon');
+  if (quote) f.push('quote');
+  if (year) f.push('year');
+  if (month) f.push('month');
+  if (deadline) f.push('deadline');
+  if (iLopet) f.push('deadline');
+  if (we) f.push('we');
+  if (money) f.push('money');
   if (!facts.readings.length) f.push('no-cue');
-  if (facts.tagged && !w.some((x) => x.upos === 'VERB' || x.upos === 'AUX')) f.push('no-verb');
+  if (facts.tagged && !verb) f.push('no-verb');
   return f;
 }
 
-function lemmaFeatures(words: readonly Word[], prefix = 'l:'): string[] {
-  const out = new Set<string>();
+function lemmaFeatures(words: readonly Word[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
   for (const x of words) {
     if (x.punct || x.upos === 'NUM' || x.upos === 'PROPN') continue;
     const l = x.lemma.toLowerCase();
-    if (STOP.has(l) || l.length < 2) continue;
-    out.add(prefix + l);
+    if (STOP.has(l) || l.length < 2 || seen.has(l)) continue;
+    seen.add(l);
+    out.push('l:' + l);
   }
-  return [...out];
+  return out;
 }
 
 function lexiconFeatures(facts: SentenceFacts): string[] {
@@ -119,11 +160,8 @@ export function deonticFeatures(facts: SentenceFacts): string[] {
 }
 
 /** The features every decision shares (the sentence, its lexicon terms, its lemmas), computed once per sentence. */
-const shared = new WeakMap<SentenceFacts, { sentence: string[]; lexicon: string[]; lemmas: string[] }>();
-function sharedOf(facts: SentenceFacts) {
-  let s = shared.get(facts);
-  if (!s) shared.set(facts, (s = { sentence: sentenceFeatures(facts), lexicon: lexiconFeatures(facts), lemmas: lemmaFeatures(facts.words) }));
-  return s;
+function sharedOf(facts: SentenceFacts): SharedFeatures {
+  return (facts.shared ??= { sentence: sentenceFeatures(facts), lexicon: lexiconFeatures(facts), lemmas: lemmaFeatures(facts.words) });
 }
 
 /** Features for the framing decision, given the deontic label and the sentence's categories. */
@@ -138,7 +176,8 @@ export function framingFeatures(
   const f = [...s.sentence];
   f.push(`rule:${ruleFraming}`, `rule:${ruleFraming}|deontic:${deontic}`);
   f.push(`deontic:${deontic}`, `deontic:${deontic}|actor:${actorKind}`);
-  for (const [k, v] of Object.entries(categories)) if (v) f.push(`has:${k}`, `has:${k}|deontic:${deontic}`);
+  // the categories in their object's order (innovation, cocreation, collaboration, control)
+  for (const k in categories) if (categories[k as keyof typeof categories]) f.push(`has:${k}`, `has:${k}|deontic:${deontic}`);
   const dir = deontic === 'obligation' || deontic === 'prohibition' ? 'dir' : 'nondir';
   for (const x of s.lexicon) f.push(`${x}|${dir}`);
   f.push(...s.lexicon, ...s.lemmas);

@@ -36,10 +36,10 @@ export class LinearModel {
     this.weights = new Map(Object.entries(data.weights));
   }
 
-  scores(features: readonly string[]): number[] {
-    const s = new Array(this.classes.length).fill(0);
-    for (const f of features) {
-      const w = this.weights.get(f);
+  scores(features: readonly string[]): Float64Array {
+    const s = new Float64Array(this.classes.length);
+    for (let j = 0; j < features.length; j++) {
+      const w = this.weights.get(features[j]);
       if (w) for (let k = 0; k < s.length; k++) s[k] += w[k];
     }
     return s;

@@ -39,13 +39,18 @@ const INDEX = (() => {
   return { exact, prefixes, phrases };
 })();
 
-/** The sets a word form belongs to, on its own (memoised, bounded). */
+/** Set in a form's memoised mask when phrases start with the form (INDEX.phrases has it). */
+const STARTS_PHRASE = 1 << 30;
+
+/** The sets a word form belongs to, on its own, and STARTS_PHRASE (memoised, bounded). */
 const memo = new Map<string, number>();
 function maskOf(w: string): number {
   let m = memo.get(w);
   if (m !== undefined) return m;
   m = INDEX.exact.get(w) ?? 0;
-  for (const { p, mask } of INDEX.prefixes.get(w.slice(0, 2)) ?? []) if (w.startsWith(p)) m |= mask;
+  const prefixes = INDEX.prefixes.get(w.slice(0, 2));
+  if (prefixes) for (const { p, mask } of prefixes) if (w.startsWith(p)) m |= mask;
+  if (INDEX.phrases.has(w)) m |= STARTS_PHRASE;
   if (memo.size > 50_000) memo.clear();
   memo.set(w, m);
   return m;
@@ -58,6 +63,8 @@ export interface TopicEvidence {
 
 /** How many words apart a verb of proposing or developing and the model it concerns may stand. */
 const MODEL_WINDOW = 5;
+const DESIGN = 1 << NAMES.indexOf('designVerb');
+const MODEL = 1 << NAMES.indexOf('newModel');
 /** Punctuation across which they do not pair. */
 const SEPARATORS = new Set(['(', ')', ';', ':', '.', '–', '—']);
 
@@ -67,8 +74,6 @@ export function topicRules(words: readonly Word[]): TopicEvidence {
   let seen = 0;
   // a model is new when it is proposed or developed close by («foreslå ulike modeller», «modellen som er foreslått»),
   // not anywhere in the sentence («Modellen bidrar … utvikling»)
-  const DESIGN = 1 << NAMES.indexOf('designVerb');
-  const MODEL = 1 << NAMES.indexOf('newModel');
   let lastDesign = -99;
   let lastModel = -99;
   let designed: string[] | undefined;
@@ -79,10 +84,13 @@ export function topicRules(words: readonly Word[]): TopicEvidence {
     }
     const w = words[i].lower;
     let m = maskOf(w);
-    for (const { rest, mask } of INDEX.phrases.get(w) ?? []) {
-      let ok = true;
-      for (let k = 0; k < rest.length && ok; k++) ok = words[i + 1 + k]?.lower === rest[k];
-      if (ok) m |= mask;
+    if (m & STARTS_PHRASE) {
+      m &= ~STARTS_PHRASE;
+      for (const { rest, mask } of INDEX.phrases.get(w)!) {
+        let ok = true;
+        for (let k = 0; k < rest.length && ok; k++) ok = words[i + 1 + k]?.lower === rest[k];
+        if (ok) m |= mask;
+      }
     }
     if (m & DESIGN) {
       if (!designed && i - lastModel <= MODEL_WINDOW) designed = [words[i].text, words[lastModel].text];
@@ -95,11 +103,10 @@ export function topicRules(words: readonly Word[]): TopicEvidence {
     const fresh = m & ~seen;
     if (!fresh) continue;
     seen |= m;
-    NAMES.forEach((name, bit) => {
-      if (fresh & (1 << bit)) first[name] = words[i].text;
-    });
+    for (let bit = 0; bit < NAMES.length; bit++) if (fresh & (1 << bit)) first[NAMES[bit]] = words[i].text;
   }
-  const out: TopicEvidence = {};
+  // both keys always present (undefined when the rule does not fire): one object shape for every sentence
+  const out: TopicEvidence = { innovation: undefined, cocreation: undefined };
   if (first.novelty && first.renewalObject && first.novelty !== first.renewalObject) out.innovation = [first.novelty, first.renewalObject];
   else if (first.developVerb && first.digital && first.developVerb !== first.digital) out.innovation = [first.developVerb, first.digital];
   else if (designed) out.innovation = designed;

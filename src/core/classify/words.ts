@@ -34,18 +34,23 @@ export function standardOf(tokens: readonly Token[]): Standard {
  * `upos` is empty and the lemma is the lower-cased form.
  */
 export function plainWords(tokens: readonly Token[]): Word[] {
-  return tokens.map((t) => ({ text: t.text, lower: t.lower, upos: t.kind === 'punct' ? 'PUNCT' : '', lemma: t.kind === 'punct' ? t.text : t.lower, start: t.start, end: t.end, punct: t.kind === 'punct' }));
+  // built by push, not map: arrays of one elements kind whether this code runs optimised or not (an array from an
+  // optimised map can differ in kind, and the rules optimised for one kind would be deoptimised by the other)
+  const out: Word[] = [];
+  for (const t of tokens) {
+    const punct = t.kind === 'punct';
+    out.push({ text: t.text, lower: t.lower, upos: punct ? 'PUNCT' : '', lemma: punct ? t.text : t.lower, start: t.start, end: t.end, punct });
+  }
+  return out;
 }
 
 export function toWords(tokens: readonly Token[], standard: Standard): Word[] {
   const tags = tagTokens(tokens, standard);
-  return tokens.map((t, i) => ({
-    text: t.text,
-    lower: t.lower,
-    upos: t.kind === 'punct' ? 'PUNCT' : tags[i].upos,
-    lemma: t.kind === 'punct' ? t.text : tags[i].lemma,
-    start: t.start,
-    end: t.end,
-    punct: t.kind === 'punct',
-  }));
+  const out: Word[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const punct = t.kind === 'punct';
+    out.push({ text: t.text, lower: t.lower, upos: punct ? 'PUNCT' : tags[i].upos, lemma: punct ? t.text : tags[i].lemma, start: t.start, end: t.end, punct });
+  }
+  return out;
 }

@@ -458,7 +458,9 @@ export function matchTokens(text: string, tokens: Token[], compiled: CompiledLex
       }
     }
   }
-  const kept = longestPerCategory(out.map((f) => f.m));
+  const ms: TermMatch[] = [];
+  for (const f of out) ms.push(f.m);
+  const kept = longestPerCategory(ms);
   kept.sort((a, b) => a.start - b.start || b.end - a.end);
   return kept;
 }
@@ -469,7 +471,10 @@ export function matchTokens(text: string, tokens: Token[], compiled: CompiledLex
  */
 function longestPerCategory(ms: TermMatch[]): TermMatch[] {
   if (ms.length < 2) return ms;
-  const order = ms.map((_, k) => k).sort((a, b) => {
+  // arrays built by push, not map or filter: one elements kind whether this runs optimised or not
+  const order: number[] = [];
+  for (let k = 0; k < ms.length; k++) order.push(k);
+  order.sort((a, b) => {
     const x = ms[a];
     const y = ms[b];
     return x.category < y.category ? -1 : x.category > y.category ? 1 : x.start - y.start || y.end - x.end;
@@ -491,7 +496,9 @@ function longestPerCategory(ms: TermMatch[]): TermMatch[] {
       k = g;
     }
   }
-  return ms.filter((_, i) => !dropped[i]);
+  const kept: TermMatch[] = [];
+  for (let i = 0; i < ms.length; i++) if (!dropped[i]) kept.push(ms[i]);
+  return kept;
 }
 
 export function categoryMatches(matches: TermMatch[], category: Category): TermMatch[] {

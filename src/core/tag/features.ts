@@ -23,10 +23,15 @@ export type Upos = (typeof UPOS)[number];
 export const START = '-START-';
 export const START2 = '-START2-';
 
+/** An ASCII digit (what \d matches without the u flag). */
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
 /** The normalised form used for context words: numbers and years folded, otherwise lower case. */
 export function norm(word: string): string {
-  if (/^\d{4}$/.test(word)) return '!YEAR';
-  if (/^\d/.test(word)) return '!DIGITS';
+  if (word.length > 0 && isDigit(word.charCodeAt(0))) {
+    if (word.length === 4 && isDigit(word.charCodeAt(1)) && isDigit(word.charCodeAt(2)) && isDigit(word.charCodeAt(3))) return '!YEAR';
+    return '!DIGITS';
+  }
   return word.toLowerCase();
 }
 

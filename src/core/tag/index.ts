@@ -59,15 +59,28 @@ export function taggerInfo(): Pick<TaggerModelFile, 'version' | 'license' | 'att
 /** Tags the words of a sentence (strings in order, punctuation included). */
 export function tagWords(words: readonly string[], standard: Standard = 'nb'): TaggedToken[] {
   const l = load();
-  const tags = l.tagger.tag(words);
+  const tagger = l.tagger;
+  const types = tagger.types(words);
+  const tags = tagger.tagTypes(types, words);
   const lem = l.lemmatizers[standard];
-  return tags.map((upos, i) => ({ upos, lemma: lem.lemma(words[i], upos) }));
+  const names = tagger.tags;
+  const slot0 = standard === 'nb' ? 0 : names.length;
+  const out: TaggedToken[] = [];
+  for (let i = 0; i < words.length; i++) {
+    // the lemma of a form with a tag is remembered on the form's type (the tagger's cache of word forms)
+    const ty = types[i];
+    const lemmas = (ty.lemmas ??= new Array(2 * names.length));
+    const upos = names[tags[i]];
+    let lemma = lemmas[slot0 + tags[i]];
+    if (lemma === undefined) lemmas[slot0 + tags[i]] = lemma = lem.lemma(words[i], upos);
+    out.push({ upos, lemma });
+  }
+  return out;
 }
 
 /** Tags a sentence's tokens (src/core/tokenize). */
 export function tagTokens(tokens: readonly Token[], standard: Standard = 'nb'): TaggedToken[] {
-  return tagWords(
-    tokens.map((t) => t.text),
-    standard,
-  );
+  const words: string[] = [];
+  for (const t of tokens) words.push(t.text);
+  return tagWords(words, standard);
 }

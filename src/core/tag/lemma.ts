@@ -32,39 +32,53 @@ export function ruleOf(form: string, lemma: string): [number, string] {
 }
 
 export function loadLemmatizer(t: LemmaTables): Lemmatizer {
-  const exceptions = new Map<string, string>();
+  // per word class: form → lemma (exceptions), suffix → rule
+  const exceptions = new Map<string, Map<string, string>>();
+  const rules = new Map<string, Map<string, [number, string]>>();
+  const tableOf = <V>(m: Map<string, Map<string, V>>, upos: string): Map<string, V> => {
+    let table = m.get(upos);
+    if (!table) m.set(upos, (table = new Map()));
+    return table;
+  };
   for (const line of t.exceptions.split('\n')) {
     if (!line) continue;
     const [form, upos, lemma] = line.split('\t');
-    exceptions.set(form + '\t' + upos, lemma);
+    tableOf(exceptions, upos).set(form, lemma);
   }
-  const rules = new Map<string, [number, string]>();
   for (const line of t.rules.split('\n')) {
     if (!line) continue;
     const [upos, suffix, strip, append] = line.split('\t');
-    rules.set(upos + '\t' + suffix, [Number(strip), append ?? '']);
+    tableOf(rules, upos).set(suffix, [Number(strip), append ?? '']);
   }
-  const cache = new Map<string, string>();
+  const cache = new Map<string, Map<string, string>>();
   const compute = (lower: string, upos: string): string => {
-    const ex = exceptions.get(lower + '\t' + upos);
+    const ex = exceptions.get(upos)?.get(lower);
     if (ex !== undefined) return ex;
-    for (let n = Math.min(MAX_SUFFIX, lower.length); n >= 0; n--) {
-      const r = rules.get(upos + '\t' + lower.slice(lower.length - n));
-      if (r) return applyRule(lower, r[0], r[1]);
+    const table = rules.get(upos);
+    if (table) {
+      for (let n = Math.min(MAX_SUFFIX, lower.length); n >= 0; n--) {
+        const r = table.get(lower.slice(lower.length - n));
+        if (r) return applyRule(lower, r[0], r[1]);
+      }
     }
     return lower;
   };
+  let cached = 0;
   return {
     lemma(form: string, upos: string): string {
       if (upos === 'PROPN' || upos === 'X' || upos === 'SYM') return form;
       if (upos === 'PUNCT') return '$' + form;
       const lower = form.toLowerCase();
       if (upos === 'NUM' && /^\d/.test(lower)) return lower;
-      const key = upos + ' ' + lower;
-      let l = cache.get(key);
+      const byForm = tableOf(cache, upos);
+      let l = byForm.get(lower);
       if (l === undefined) {
-        if (cache.size > 50_000) cache.clear();
-        cache.set(key, (l = compute(lower, upos)));
+        if (cached > 50_000) {
+          for (const m of cache.values()) m.clear();
+          cached = 0;
+        }
+        byForm.set(lower, (l = compute(lower, upos)));
+        cached++;
       }
       return l;
     },

@@ -164,10 +164,17 @@ export function packWeights(weights: Map<string, ArrayLike<number>>, minAbs: num
   };
 }
 
-/** A pass's weights, looked up by feature hash. */
+/** Buckets of the hash index: by the top 16 bits of a hash. */
+const BUCKET_BITS = 16;
+
+/**
+ * A pass's weights, looked up by feature hash. The hashes are stored in ascending order, so the index is built in
+ * one sequential pass at load: for each value of a hash's top bits, the range of rows whose hashes have them (about
+ * one row each); a lookup scans that range.
+ */
 export class HashedWeights {
-  private readonly slots: Uint32Array;
-  private readonly mask: number;
+  private readonly hashes: Uint32Array;
+  private readonly buckets: Uint32Array;
   private readonly start: Uint32Array;
   private readonly tags: Uint8Array;
   private readonly values: Int16Array;
@@ -175,40 +182,40 @@ export class HashedWeights {
 
   constructor(p: PackedWeights) {
     const hb = fromBase64(p.hashes);
-    const hashes = new Uint32Array(hb.buffer, hb.byteOffset, p.features);
+    const n = p.features;
+    const hashes = (this.hashes = new Uint32Array(hb.buffer, hb.byteOffset, n));
     const counts = fromBase64(p.counts);
     this.tags = fromBase64(p.tags);
     const vb = fromBase64(p.values);
     this.values = new Int16Array(vb.buffer, vb.byteOffset, this.tags.length);
     this.scale = p.scale;
-    this.start = new Uint32Array(p.features + 1);
-    for (let r = 0; r < p.features; r++) this.start[r + 1] = this.start[r] + counts[r];
-    let size = 1;
-    while (size < p.features * 1.6) size <<= 1;
-    this.mask = size - 1;
-    this.slots = new Uint32Array(size * 2); // [hash, row + 1]
-    for (let r = 0; r < p.features; r++) {
-      let i = hashes[r] & this.mask;
-      while (this.slots[i * 2 + 1] !== 0) i = (i + 1) & this.mask;
-      this.slots[i * 2] = hashes[r];
-      this.slots[i * 2 + 1] = r + 1;
+    const start = (this.start = new Uint32Array(n + 1));
+    const buckets = (this.buckets = new Uint32Array((1 << BUCKET_BITS) + 1));
+    const shift = 32 - BUCKET_BITS;
+    let b = 0;
+    let prev = -1;
+    for (let r = 0; r < n; r++) {
+      const h = hashes[r];
+      if (h <= prev) throw new Error('tagger model: feature hashes are not in ascending order');
+      prev = h;
+      start[r + 1] = start[r] + counts[r];
+      const top = h >>> shift;
+      while (b <= top) buckets[b++] = r;
     }
+    while (b < buckets.length) buckets[b++] = n;
   }
 
-  /** The row of the feature with hash h, or -1. */
+  /** The row of the feature with hash h (an unsigned 32-bit hash, as fnv() gives), or -1. */
   row(h: number): number {
-    let i = h & this.mask;
-    for (;;) {
-      const r = this.slots[i * 2 + 1];
-      if (r === 0) return -1;
-      if (this.slots[i * 2] === h) return r - 1;
-      i = (i + 1) & this.mask;
-    }
+    const top = h >>> (32 - BUCKET_BITS);
+    const hashes = this.hashes;
+    for (let r = this.buckets[top], e = this.buckets[top + 1]; r < e; r++) if (hashes[r] === h) return r;
+    return -1;
   }
 
-  /** Adds row r's weights to v. */
-  add(v: Float32Array, r: number): void {
-    for (let j = this.start[r], e = this.start[r + 1]; j < e; j++) v[this.tags[j]] += this.values[j] * this.scale;
+  /** Adds row r's weights to v (to v[offset…] when given). */
+  add(v: Float32Array, r: number, offset = 0): void {
+    for (let j = this.start[r], e = this.start[r + 1]; j < e; j++) v[offset + this.tags[j]] += this.values[j] * this.scale;
   }
 
   /** Adds the weights of a feature (by name) to v. */
