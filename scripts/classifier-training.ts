@@ -9,11 +9,9 @@ import { tokenize } from '../src/core/tokenize/tokenize';
 import { compileLexicon, matchTokens } from '../src/core/match/matcher';
 import { builtinLexicon } from '../src/core/lexicon';
 import { decide, sentenceFacts } from '../src/core/classify/sentence';
-import { ruleFraming } from '../src/core/classify/framing';
-import { deonticFeatures, framingFeatures, SentenceFacts } from '../src/core/classify/features';
+import { deonticFeatures, SentenceFacts } from '../src/core/classify/features';
 import { LinearModelData } from '../src/core/classify/learned';
 import { ClassifierModels, MODEL_NAMES, modelsFrom } from '../src/core/classify/models';
-import { seededShuffle } from '../src/core/tag/perceptron';
 import type { Deontic, SentenceLabels } from '../src/core/types';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -168,32 +166,12 @@ function logistic(data: { features: string[]; label: number }[], K: number, o: T
   return out;
 }
 
-/** The actor kind the framing model sees during training: the subject of the reading that carries the gold force. */
-function actorKindFor(facts: SentenceFacts, deontic: Deontic): string {
-  const r = facts.readings.find((x) => x.force === deontic) ?? (deontic === 'none' ? undefined : facts.readings[0]);
-  return r?.subject?.kind ?? 'none';
-}
-
-/** The rules' framing given the gold labels (what the framing model sees as the rules' verdict). */
-function goldRuleFraming(f: SentenceFacts, r: GoldRow): string {
-  const self = actorKindFor(f, r.gold.deontic) === 'self';
-  return ruleFraming(f, r.gold.deontic, r.gold, r.gold.district === 'enabled', self ? 'self' : 'unknown').framing;
-}
-
 export function trainModels(rows: readonly GoldRow[], facts: readonly SentenceFacts[], o: TrainOptions = DEFAULT_TRAIN): Record<string, LinearModelData> {
   const ex = (fn: (r: GoldRow, f: SentenceFacts) => Example | undefined) => rows.map((r, i) => fn(r, facts[i])).filter((e): e is Example => !!e);
   const models: Record<string, LinearModelData> = {};
   models.deontic = trainLinear(
     ex((r, f) => (RULE_ONLY.has(r.gold.deontic) ? undefined : { features: deonticFeatures(f), label: r.gold.deontic })),
     ['none', 'intention', 'obligation', 'recommendation', 'permission', 'prohibition'],
-    o,
-  );
-  models.framing = trainLinear(
-    ex((r, f) => ({
-      features: framingFeatures(f, r.gold.deontic, r.gold, actorKindFor(f, r.gold.deontic), goldRuleFraming(f, r)),
-      label: r.gold.framing,
-    })),
-    ['neutral', 'top-down', 'enabling'],
     o,
   );
   return models;

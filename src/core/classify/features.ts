@@ -5,8 +5,8 @@ import type { Word } from './words';
 
 /**
  * Features of a sentence for the learned layer (learned.ts): the facts the rules established (the cue, its
- * subject, main verb, clause, passive and negation; the rule's own verdict), the lexicon's findings, and the
- * lemmas of the sentence. Feature names are readable, since the strongest of them explain a label.
+ * subject, main verb, clause, passive and negation; the rule's own verdict), the sentence's verbs and a few facts
+ * about the whole sentence. Feature names are readable, since the strongest of them explain a label.
  */
 
 export interface SentenceFacts {
@@ -22,16 +22,9 @@ export interface SentenceFacts {
 
 interface SharedFeatures {
   sentence: string[];
-  lexicon: string[];
-  lemmas: string[];
 }
 
 const YEAR = /^(19|20)\d\d$/;
-const STOP = new Set([
-  'og', 'i', 'på', 'til', 'for', 'av', 'med', 'som', 'at', 'en', 'et', 'ei', 'den', 'det', 'de', 'å', 'er', 'være', 'om', 'fra', 'frå', 'har', 'ha',
-  'ein', 'eit', 'dei', 'vere', 'seg', 'sin', 'sitt', 'sine', 'også', 'òg', 'eller', 'men', 'samt', 'så', 'der', 'her',
-]);
-
 function reading(r: Reading, tag: string): string[] {
   const L = `${tag}${r.lemma}`;
   const s = r.subject;
@@ -120,33 +113,6 @@ function sentenceFeatures(facts: SentenceFacts): string[] {
   return f;
 }
 
-function lemmaFeatures(words: readonly Word[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const x of words) {
-    if (x.punct || x.upos === 'NUM' || x.upos === 'PROPN') continue;
-    const l = x.lemma.toLowerCase();
-    if (STOP.has(l) || l.length < 2 || seen.has(l)) continue;
-    seen.add(l);
-    out.push('l:' + l);
-  }
-  return out;
-}
-
-function lexiconFeatures(facts: SentenceFacts): string[] {
-  const out = new Set<string>();
-  for (const m of facts.matches) {
-    const e = facts.entry(m.entry);
-    if (e?.cue) continue;
-    out.add(`lex:${m.entry}${m.negated ? ':reduced' : ''}`);
-    out.add(`cat:${m.category}${e?.subtype ? ':' + e.subtype : ''}${m.negated ? ':reduced' : ''}`);
-    // a topic word inside a name («Innovasjons- og samskapingsutvalget», «Samarbeidsrådet for Sunnmøre»)
-    if (/^\p{Lu}/u.test(m.text) && facts.words.findIndex((x) => x.start === m.start) > 0) out.add(`lex:${m.entry}:capitalised`);
-    if (e?.signal === 'weak') out.add(`cat:${m.category}:weak`);
-  }
-  return [...out];
-}
-
 /** Features for the deontic decision. */
 export function deonticFeatures(facts: SentenceFacts): string[] {
   const f = [...sharedOf(facts).sentence];
@@ -159,29 +125,7 @@ export function deonticFeatures(facts: SentenceFacts): string[] {
   return f;
 }
 
-/** The features every decision shares (the sentence, its lexicon terms, its lemmas), computed once per sentence. */
+/** The sentence's own features, computed once per sentence. */
 function sharedOf(facts: SentenceFacts): SharedFeatures {
-  return (facts.shared ??= { sentence: sentenceFeatures(facts), lexicon: lexiconFeatures(facts), lemmas: lemmaFeatures(facts.words) });
-}
-
-/** Features for the framing decision, given the deontic label and the sentence's categories. */
-export function framingFeatures(
-  facts: SentenceFacts,
-  deontic: string,
-  categories: { innovation: boolean; cocreation: boolean; collaboration: boolean; control: boolean },
-  actorKind: string,
-  ruleFraming: string,
-): string[] {
-  const s = sharedOf(facts);
-  const f = [...s.sentence];
-  f.push(`rule:${ruleFraming}`, `rule:${ruleFraming}|deontic:${deontic}`);
-  f.push(`deontic:${deontic}`, `deontic:${deontic}|actor:${actorKind}`);
-  // the categories in their object's order (innovation, cocreation, collaboration, control)
-  for (const k in categories) if (categories[k as keyof typeof categories]) f.push(`has:${k}`, `has:${k}|deontic:${deontic}`);
-  const dir = deontic === 'obligation' || deontic === 'prohibition' ? 'dir' : 'nondir';
-  for (const x of s.lexicon) f.push(`${x}|${dir}`);
-  f.push(...s.lexicon, ...s.lemmas);
-  const top = facts.readings[0];
-  if (top) f.push(`cue:${top.lemma}>${top.force}`, `cue:${top.lemma}|subj:${top.subject?.kind ?? 'none'}`);
-  return f;
+  return (facts.shared ??= { sentence: sentenceFeatures(facts) });
 }

@@ -4,8 +4,7 @@ import type { CompiledLexicon } from '../match/matcher';
 import type { Standard } from '../tag';
 import { DocumentStance, levelOf, Level } from './actors';
 import { readCues, Reading } from './deontic';
-import { deonticFeatures, framingFeatures, SentenceFacts } from './features';
-import { LinearModel, Prediction } from './learned';
+import { deonticFeatures, SentenceFacts } from './features';
 import { classifierModels, ClassifierModels } from './models';
 import { explainEvidence } from './explain';
 import { districtRole } from './district';
@@ -19,11 +18,11 @@ import { grammar } from '../lexicon';
  * defined in the labelling guide (test/fixtures/gold/GUIDE.md).
  *
  *   tokens → word classes (tag/) → clauses and cue readings by rule (clause.ts, deontic.ts)
- *          → the learned layer weighs the rules' facts and the words (learned.ts, model.json)
+ *          → the learned layer weighs the rules' facts and the sentence's verbs (learned.ts, model.json)
  *          → labels, each with the reason that decided it.
  *
  * The rules own the rare forces (prohibition, permission) and the topic categories; the learned layer may overrule
- * a soft deontic verdict (none, intention, obligation, recommendation) and the framing when it is sure.
+ * a soft deontic verdict (none, intention, obligation, recommendation) when it is sure. Framing is the rules'.
  */
 
 export interface ClassifyContext {
@@ -48,7 +47,7 @@ export type Categories = Pick<SentenceLabels, 'innovation' | 'cocreation' | 'col
 const RULE_ONLY: ReadonlySet<Deontic> = new Set(['prohibition', 'permission']);
 
 /** How sure the learned layer must be (score margin over the rules' label) to overrule the rules. */
-export const MARGIN = { deontic: 1, framing: 3 };
+export const MARGIN = { deontic: 1 };
 const SELF_NAMES = /^(vi|me|oss)$/i;
 
 /**
@@ -121,12 +120,6 @@ function chosenReading(readings: readonly Reading[], deontic: Deontic): Reading 
   return readings.find((r) => r.force === deontic) ?? (deontic === 'none' ? undefined : readings[0]);
 }
 
-function predicted(model: LinearModel | undefined, features: string[], fallback: string, allowed?: (c: string) => boolean): Prediction | undefined {
-  if (!model) return undefined;
-  const p = model.predict(features, allowed);
-  return p.label === undefined ? { label: fallback, margin: 0, evidence: () => [] } : p;
-}
-
 export function decide(facts: SentenceFacts, text: string, context: ClassifyContext = {}): Classification {
   // a sentence with no cue, no lexicon term and no topic rule says nothing the labels count: the defaults, at once
   if (!facts.tagged && facts.matches.length === 0) {
@@ -193,17 +186,9 @@ export function decide(facts: SentenceFacts, text: string, context: ClassifyCont
         ? relative(level, stance.writerLevel)
         : 'unknown';
   const district: DistrictRole = districtRole(facts, deontic, actor);
-  const actorKind = actorInfo?.kind ?? reading?.subject?.kind ?? 'none';
   const byRule = ruleFraming(facts, deontic, categories, district === 'enabled', actorLevel, stance?.kind);
   let framing: Framing = byRule.framing;
   let framingReason = byRule.reason;
-  if (models) {
-    const p = predicted(models.framing, framingFeatures(facts, deontic, categories, actorKind, byRule.framing), framing);
-    if (p && p.label !== framing && p.margin >= MARGIN.framing) {
-      framing = p.label as Framing;
-      framingReason = explainEvidence(p);
-    }
-  }
   if (directive && actorLevel === 'self' && framing === 'top-down') {
     framing = 'neutral';
     framingReason = `an obligation the writer places on itself (${actor})`;

@@ -132,7 +132,7 @@ class Pass {
 
   constructor(
     private readonly w: HashedWeights,
-    private readonly tags: readonly string[],
+    tags: readonly string[],
     readonly secondPass: boolean,
   ) {
     this.n = tags.length;

@@ -5,7 +5,6 @@
  * The bad PDFs are made here with pdf-lib; the real ones are copies from the corpus (test/fixtures/pdf).
  */
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -17,7 +16,7 @@ import type { Category, Finding } from '../../../src/core';
 import { deonticLabel } from '../../../src/extension/labels';
 import type { PdfState } from '../../../src/extension/pdf/pdfEditor';
 import type { RenderReport } from '../../../src/extension/pdf/protocol';
-import { api, assertCustomEditor, cliAnalysis, closeAllEditors, EXTENSION_ID, fixture, freshReport, hoverUntilShown as shownHover, screenshot, setSetting, sleep, waitFor } from './helpers';
+import { api, assertCustomEditor, cliAnalysis, closeAllEditors, fixture, freshReport, hoverUntilShown as shownHover, screenshot, setSetting, sleep, waitFor } from './helpers';
 import { log } from './log';
 
 const VIEW_TYPE = 'policyLens.pdfViewer';
