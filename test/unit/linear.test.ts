@@ -190,16 +190,20 @@ function test(p: Pat, t: Token): boolean {
   return i >= 0 && INFL.includes(w.slice(i + p.s.length));
 }
 
-function phraseEnd(words: Pat[], wt: Token[], wi: number, ti: number): number {
+/** Two words of a phrase never stand on either side of one of these (a gap «…» may cross them). */
+const BREAKS = [',', ';', ':', '(', ')', '[', ']', '!', '?'];
+
+function phraseEnd(words: Pat[], wt: Token[], broken: boolean[], wi: number, ti: number): number {
   if (wi === words.length) return ti - 1;
   if (words[wi].kind === 'gap') {
     for (let g = 0; g <= 4 && ti + g <= wt.length; g++) {
-      const r = phraseEnd(words, wt, wi + 1, ti + g);
+      const r = phraseEnd(words, wt, broken, wi + 1, ti + g);
       if (r >= 0) return r;
     }
     return -1;
   }
-  return ti < wt.length && test(words[wi], wt[ti]) ? phraseEnd(words, wt, wi + 1, ti + 1) : -1;
+  if (wi > 0 && words[wi - 1].kind !== 'gap' && broken[ti]) return -1;
+  return ti < wt.length && test(words[wi], wt[ti]) ? phraseEnd(words, wt, broken, wi + 1, ti + 1) : -1;
 }
 
 function referenceMatch(text: string, tokens: Token[], lexicon: Lexicon): TermMatch[] {
@@ -216,6 +220,8 @@ function referenceMatch(text: string, tokens: Token[], lexicon: Lexicon): TermMa
   const singles = [0, 1, 2].flatMap((g) => terms.filter((t) => t.group === g));
   const phrases = [3, 4].flatMap((g) => terms.filter((t) => t.group === g));
   const wt = tokens.filter((t) => t.kind !== 'punct');
+  // broken[k]: a breaking punctuation token stands between word k − 1 and word k
+  const broken = wt.map((t, k) => k > 0 && tokens.slice(tokens.indexOf(wt[k - 1]) + 1, tokens.indexOf(t)).some((p) => BREAKS.includes(p.text)));
   const found: { m: TermMatch; e: LexiconEntry; ti: number }[] = [];
   const seen = new Set<string>();
   const add = (e: LexiconEntry, start: number, end: number, ti: number) => {
@@ -234,7 +240,7 @@ function referenceMatch(text: string, tokens: Token[], lexicon: Lexicon): TermMa
       }
     }
     for (const t of phrases) {
-      const last = phraseEnd(t.words, wt, 0, i);
+      const last = phraseEnd(t.words, wt, broken, 0, i);
       if (last >= 0) add(t.e, tok.start, wt[last].end, i);
     }
   });
@@ -242,7 +248,7 @@ function referenceMatch(text: string, tokens: Token[], lexicon: Lexicon): TermMa
     for (const ex of e.except ?? []) {
       const words = ex.trim().split(/\s+/).map(pat);
       for (let s = Math.max(0, ti - 3); s <= ti; s++) {
-        const last = phraseEnd(words, wt, 0, s);
+        const last = phraseEnd(words, wt, broken, 0, s);
         if (last >= 0 && wt[s].start <= m.start && wt[last].end >= m.end) return false;
       }
     }

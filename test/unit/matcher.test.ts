@@ -28,6 +28,12 @@ describe('matcher', () => {
     assert.ok(texts('Departementet ber Helsedirektoratet om å utrede saken.', 'directive').includes('ber Helsedirektoratet om'));
     assert.deepStrictEqual(texts('Dette skjer i samarbeid med bydelene.', 'collaboration'), ['samarbeid', 'sammen med'].slice(0, 1));
   });
+  it('a phrase does not run across a comma, a colon or a bracket; a gap may, and a date keeps its full stop', () => {
+    assert.deepStrictEqual(texts('Tjenestene skal i større grad henge sammen med bedre koordinering.', 'collaboration'), ['sammen med', 'koordinering']);
+    assert.deepStrictEqual(texts('Tjenestene skal i større grad henge sammen, med bedre koordinering.', 'collaboration'), ['koordinering']);
+    assert.ok(texts('Departementet ber Helsedirektoratet, i samråd, om å utrede saken.', 'directive').some((t) => t.startsWith('ber Helsedirektoratet')));
+    assert.deepStrictEqual(texts('Rapporten sendes innen 1. mars 2026.', 'control'), ['innen 1. mars 2026']);
+  });
   it('matches parts of hyphenated compounds', () => {
     assert.deepStrictEqual(texts('De drar lovpålagt-kortet.', 'directive'), ['lovpålagt-kortet']);
   });

@@ -344,23 +344,30 @@ function tokenHits(c: CompiledLexicon, u: Token): FormHits {
   return { singles: [...h.singles, ...cs.singles], phrases: [...h.phrases, ...cs.phrases].sort(byScanOrder) };
 }
 
-/** Tries to match the phrase `words` starting at word index `i` of `wt`; returns the last word index or -1. */
-function matchPhrase(words: WordPat[], wt: Token[], i: number): number {
-  return matchFrom(words, 0, wt, i);
+/** Punctuation that ends a phrase: two words of a phrase do not stand on either side of it («henge sammen, med»). */
+const PHRASE_BREAK = new Set([',', ';', ':', '(', ')', '[', ']', '!', '?']);
+
+/**
+ * Tries to match the phrase `words` starting at word index `i` of `wt`; returns the last word index or -1. `broken[k]`
+ * says that phrase-breaking punctuation stands between words k − 1 and k (a gap «…» may still cross it).
+ */
+function matchPhrase(words: WordPat[], wt: Token[], broken: Uint8Array, i: number): number {
+  return matchFrom(words, 0, wt, broken, i);
 }
 
-function matchFrom(words: WordPat[], wi: number, wt: Token[], ti: number): number {
+function matchFrom(words: WordPat[], wi: number, wt: Token[], broken: Uint8Array, ti: number): number {
   for (;;) {
     if (wi === words.length) return ti - 1;
     const p = words[wi];
     if (p.kind === 'gap') {
       for (let g = 0; g <= 4 && ti + g <= wt.length; g++) {
-        const r = matchFrom(words, wi + 1, wt, ti + g);
+        const r = matchFrom(words, wi + 1, wt, broken, ti + g);
         if (r >= 0) return r;
       }
       return -1;
     }
     if (ti >= wt.length || !wordMatches(p, wt[ti])) return -1;
+    if (wi > 0 && words[wi - 1].kind !== 'gap' && broken[ti] === 1) return -1;
     wi++;
     ti++;
   }
@@ -394,7 +401,18 @@ interface Found {
  */
 export function matchTokens(text: string, tokens: Token[], compiled: CompiledLexicon): TermMatch[] {
   const wt: Token[] = [];
-  for (let k = 0; k < tokens.length; k++) if (tokens[k].kind !== 'punct') wt.push(tokens[k]);
+  const broken = new Uint8Array(tokens.length);
+  let pendingBreak = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.kind === 'punct') {
+      if (PHRASE_BREAK.has(t.text)) pendingBreak = 1;
+      continue;
+    }
+    broken[wt.length] = pendingBreak;
+    pendingBreak = 0;
+    wt.push(t);
+  }
   const found: Found[] = [];
   let tokenFrom = 0; // found[tokenFrom…] were added for the current token: duplicates can only be among them
   const add = (entry: EntryInfo, start: number, end: number, ti: number) => {
@@ -427,7 +445,7 @@ export function matchTokens(text: string, tokens: Token[], compiled: CompiledLex
     const phrases = whole.phrases;
     for (let k = 0; k < phrases.length; k++) {
       const ct = phrases[k];
-      const last = matchPhrase(ct.words, wt, i);
+      const last = matchPhrase(ct.words, wt, broken, i);
       if (last >= 0) add(ct.entry, tok.start, wt[last].end, i);
     }
   }
@@ -438,7 +456,7 @@ export function matchTokens(text: string, tokens: Token[], compiled: CompiledLex
     if (!ex) return true;
     for (let s = Math.max(0, ti - 3); s <= ti; s++) {
       for (const words of ex) {
-        const last = matchPhrase(words, wt, s);
+        const last = matchPhrase(words, wt, broken, s);
         if (last >= 0 && wt[s].start <= m.start && wt[last].end >= m.end) return false;
       }
     }
