@@ -146,6 +146,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Regjeringen etablerte i 2024 en tilskuddsordning der kommuner kan søke om midler til utprøving.', { deontic: 'permission', actor: 'kommuner' }));
   it('work is no body: a piece of work that presupposes something orders nobody', () =>
     check('Forbedrings- og endringsarbeid forutsetter at man vet hvor man er og hva man vil oppnå.', { deontic: 'none', directive: false, actor: null }));
+  it('«innen» is a deadline before a time, not before a field; a goal with a date stays a goal', () => {
+    check('Gjennom Origo skal kommunen bygge opp et kompetansemiljø innen systemutvikling og tjenestedesign.', { deontic: 'intention', directive: false });
+    check('Kommunen skal rapportere innen utgangen av mars.', { deontic: 'obligation' });
+    check('Planen gjelder fra 1. mai, og målene skal oppnås innen 31.12.2026.', { deontic: 'intention', control: true });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

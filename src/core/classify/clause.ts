@@ -66,7 +66,10 @@ export interface Predication {
   deadline: boolean;
 }
 
-const DEADLINES = new Set(['innen', 'innan', 'frist', 'fristen', 'senest', 'seinast']);
+const DEADLINES = new Set(['frist', 'fristen', 'senest', 'seinast']);
+/** «innen»/«innan» marks a deadline only before a time («innen 1. mars», «innen utgangen av året»), not a field («innen systemutvikling»). */
+const WITHIN = new Set(['innen', 'innan']);
+const TIME_AFTER_WITHIN = /^(\d.*|januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|utgangen|utgang|slutten|enden|fristen|årsskiftet|sommeren|høsten|hausten|våren|vinteren|neste|denne|dette|utløpet|dato|datoen|kort|rimelig|få|ett|to|tre|fire|fem|seks)$/;
 const HEDGES = new Set(['kanskje', 'trolig', 'antakelig', 'antageleg', 'sannsynligvis', 'truleg', 'muligens', 'moglegvis', 'hende']);
 const HABITUAL = new Set(grammar.habitualAdverbs);
 /** The last words of the multi-word adverbials («i dag»: «dag»). */
@@ -494,6 +497,9 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
     if (hit) expects = hit.join(' ');
   }
   let deadline = false;
-  for (let k = clause.start; k < clause.end; k++) if (DEADLINES.has(words[k].lower)) deadline = true;
+  for (let k = clause.start; k < clause.end; k++) {
+    const l = words[k].lower;
+    if (DEADLINES.has(l) || (WITHIN.has(l) && TIME_AFTER_WITHIN.test(words[k + 1]?.lower ?? ''))) deadline = true;
+  }
   return { finite: f, clause, subject, inverted, relativeSubject, main, chain, passive, negated, hedged, habitual, expects, deadline };
 }

@@ -123,7 +123,8 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
     if (ord) return { force: 'obligation', reason: `«${ord} at … skal»: an order`, actor: 'agent', hard: true };
     // something to be sent, delivered or done by a deadline is an order whatever the subject
     // («Høringsnotatet skal oversendes departementet innen 1. mars»)
-    if (kind !== 'self' && kind !== 'people' && kind !== 'org' && (p.deadline || (main !== undefined && ORDER_VERBS.test(main))))
+    // (a goal with a date stays a goal: «målene skal oppnås innen 31.12.2016»)
+    if (kind !== 'self' && kind !== 'people' && kind !== 'org' && kind !== 'goal' && (p.deadline || (main !== undefined && ORDER_VERBS.test(main))))
       return { force: 'obligation', reason: `«skal${main ? ' ' + main : ''}» with a deadline or a delivery: an order`, actor: 'agent', hard: true };
     if (kind === 'self') return { force: 'intention', reason: '«skal» with the writer as subject: own plan', actor: 'any' };
     if (kind === 'goal') return { force: 'intention', reason: '«skal» states a goal', actor: 'none' };
