@@ -151,6 +151,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Kommunen skal rapportere innen utgangen av mars.', { deontic: 'obligation' });
     check('Planen gjelder fra 1. mai, og målene skal oppnås innen 31.12.2026.', { deontic: 'intention', control: true });
   });
+  it('a cleft names who is responsible: «det er kommunen som skal» binds the municipality', () =>
+    check('Dersom pasienten trenger kommunale tjenester, er det kommunen som skal sørge for at arbeidet startes.', {
+      deontic: 'obligation',
+      actor: 'kommunen',
+    }));
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

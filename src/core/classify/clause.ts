@@ -51,6 +51,8 @@ export interface Predication {
   inverted: boolean;
   /** The subject is the antecedent of «som». */
   relativeSubject: boolean;
+  /** A cleft names who is responsible: «det er kommunen som skal …», «er det bydelene som må …». */
+  cleft: boolean;
   main?: number;
   /** Lemmas of the verbs between the finite verb and the main verb («kunne», «bli», «være»). */
   chain: string[];
@@ -404,11 +406,20 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
   let subject: NP | undefined;
   let inverted = false;
   let relativeSubject = false;
+  let cleft = false;
   const introEnd = clause.intro !== undefined ? clause.intro + 1 : clause.start;
   if (clause.type === 'relative' && clause.intro !== undefined && introEnd === f) {
     // «… helseforetakene som skal medvirke»: the antecedent; a cleft «det er kommunen som skal»
     subject = npBefore(words, clause.intro, Math.max(0, clause.intro - 8));
     relativeSubject = subject !== undefined;
+    if (subject) {
+      // (the noun phrase may have taken the «det» of «er det kommunen som»)
+      for (const k of [subject.start, subject.head]) {
+        const a = words[k - 2]?.lower;
+        const b = words[k - 1]?.lower;
+        if ((a === 'det' && (b === 'er' || b === 'var')) || ((a === 'er' || a === 'var') && b === 'det')) cleft = true;
+      }
+    }
   } else if (clause.type === 'main') {
     let pre = clause.start;
     while (pre < f && (words[pre].upos === 'CCONJ' || words[pre].upos === 'ADV') && words[pre].upos !== 'NOUN') pre++;
@@ -501,5 +512,5 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
     const l = words[k].lower;
     if (DEADLINES.has(l) || (WITHIN.has(l) && TIME_AFTER_WITHIN.test(words[k + 1]?.lower ?? ''))) deadline = true;
   }
-  return { finite: f, clause, subject, inverted, relativeSubject, main, chain, passive, negated, hedged, habitual, expects, deadline };
+  return { finite: f, clause, subject, inverted, relativeSubject, cleft, main, chain, passive, negated, hedged, habitual, expects, deadline };
 }

@@ -137,6 +137,7 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
       // a municipality or a named body states its own plan («Kommunen skal legge vekt på …»), unless it is told to
       // report or deliver, or by a deadline («Kommunen skal rapportere innen fristen»)
       const ordered = (main !== undefined && ORDER_VERBS.test(main)) || p.deadline;
+      if (p.cleft) return { force: 'obligation', reason: `«det er ${s!.text} som skal»: names who is responsible`, actor: 'agent', hard: true };
       if (!ordered && !s!.plural && !ADDRESSEE_HEADS.test(s!.text.toLowerCase()) && (SELF_LIKE.test(s!.text.toLowerCase()) || / kommune$/.test(s!.text.toLowerCase()) || s!.proper))
         return { force: 'intention', reason: `«skal» with ${s!.text} as subject: the body's own plan`, actor: 'agent' };
       return { force: 'obligation', reason: `«skal» binds ${s!.text}`, actor: 'agent', hard: ordered };
