@@ -156,6 +156,12 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
       deontic: 'obligation',
       actor: 'kommunen',
     }));
+  it('a document\'s own date is no due date; sending something for approval is control', () => {
+    check('I svarbrev av 3. mars 2026 til Sivilombudet fremkommer det at ordningen bør fases ut.', { control: false });
+    check('Høringsnotatet skal oversendes departementet for godkjenning før det sendes på høring.', { control: true });
+  });
+  it('advice is enabling, also when it is about control', () =>
+    check('Regjeringen ønsker at det skal legges større vekt på oppfølging av uønskede hendelser.', { deontic: 'recommendation', framing: 'enabling' }));
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

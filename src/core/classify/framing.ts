@@ -42,7 +42,7 @@ export function ruleFraming(
     if (categories.cocreation || enablingTerms || experiment) return { framing: 'enabling', reason: 'commands enabling behaviour (participation, room, support)' };
     return { framing: 'top-down', reason: `${deontic} on others` };
   }
-  if (deontic === 'recommendation') return categories.control ? { framing: 'neutral', reason: 'advice about control' } : { framing: 'enabling', reason: 'advises instead of commanding' };
+  if (deontic === 'recommendation') return { framing: 'enabling', reason: 'advises instead of commanding' };
   if (deontic === 'permission') return { framing: 'enabling', reason: 'grants permission' };
   if (deontic === 'intention') {
     if (categories.cocreation) return { framing: 'enabling', reason: 'a plan that involves people outside the administration' };

@@ -66,7 +66,16 @@ const STEERING_OBJECT = wordTest(grammar.steeringObjects);
 const YEAR = /^(19|20)\d\d$/;
 /** The head of a body's name («…utvalget», «…rådet», «…kommisjonen»). */
 const BODY_HEAD = /(utvalg|utval|råd|kommisjon|direktorat|etat|departement|nettverk|forum|senter|selskap)(et|en|a)?$/;
-const FULL_DATE = /\b\d{1,2}\.\s?(\d{1,2}\.|januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)\s?(19|20)\d\d\b/i;
+const FULL_DATE = /\b\d{1,2}\.\s?(\d{1,2}\.|januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)\s?(19|20)\d\d\b/gi;
+/** A date that only names a document («svarbrev av 3. mars 2026», «datert …», «lest 15. april 2026»): no due date. */
+const DOCUMENT_DATE = /\b(av|datert|dato|lest|publisert|oppdatert)\s*$/i;
+
+/** Does the text hold a full date that is not only a document's date? */
+function dueDate(text: string): boolean {
+  FULL_DATE.lastIndex = 0;
+  for (let m = FULL_DATE.exec(text); m; m = FULL_DATE.exec(text)) if (!DOCUMENT_DATE.test(text.slice(Math.max(0, m.index - 12), m.index))) return true;
+  return false;
+}
 
 function wordTest(patterns: readonly string[]): (w: string) => boolean {
   const exact = new Set(patterns.filter((p) => !p.endsWith('*')));
@@ -111,7 +120,7 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
   // year in a sentence with deontic force
   const control =
     hit('control') ||
-    (words.length > 0 && FULL_DATE.test(text.slice(words[0].start, words[words.length - 1].end))) ||
+    (words.length > 0 && dueDate(text.slice(words[0].start, words[words.length - 1].end))) ||
     (deontic !== 'none' && deontic !== 'recommendation' && deontic !== 'permission' && words.some((w) => YEAR.test(w.text)));
   return { innovation, cocreation, collaboration, control };
 }
