@@ -162,6 +162,12 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
   });
   it('advice is enabling, also when it is about control', () =>
     check('Regjeringen ønsker at det skal legges større vekt på oppfølging av uønskede hendelser.', { deontic: 'recommendation', framing: 'enabling' }));
+  it('the head of a compound counts: a new administrative model, a common service platform, another way of financing', () => {
+    check('Prosjektgruppen skal vurdere den nye forvaltningsmodellens konsekvenser.', { innovation: true });
+    check('Origo skal etablere en felles tjenesteplattform for alle etatene.', { innovation: true });
+    check('Betalingen skal være en annen måte å finansiere oppgavene på.', { innovation: true });
+    check('Forvaltningsmodellen er beskrevet i kapittel 3.', { innovation: false });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

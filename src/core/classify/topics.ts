@@ -19,6 +19,7 @@ const INDEX = (() => {
   const exact = new Map<string, number>();
   const prefixes = new Map<string, { p: string; mask: number }[]>();
   const phrases = new Map<string, { rest: string[]; mask: number }[]>();
+  const suffixes: { s: string; mask: number }[] = [];
   NAMES.forEach((name, bit) => {
     for (const pat of T[name]) {
       const mask = 1 << bit;
@@ -27,6 +28,8 @@ const INDEX = (() => {
         const list = phrases.get(first) ?? [];
         list.push({ rest, mask });
         phrases.set(first, list);
+      } else if (pat.startsWith('*')) {
+        suffixes.push({ s: pat.slice(1), mask });
       } else if (pat.endsWith('*')) {
         const p = pat.slice(0, -1);
         const key = p.slice(0, 2);
@@ -36,7 +39,7 @@ const INDEX = (() => {
       } else exact.set(pat, (exact.get(pat) ?? 0) | mask);
     }
   });
-  return { exact, prefixes, phrases };
+  return { exact, prefixes, phrases, suffixes };
 })();
 
 /** Set in a form's memoised mask when phrases start with the form (INDEX.phrases has it). */
@@ -50,6 +53,8 @@ function maskOf(w: string): number {
   m = INDEX.exact.get(w) ?? 0;
   const prefixes = INDEX.prefixes.get(w.slice(0, 2));
   if (prefixes) for (const { p, mask } of prefixes) if (w.startsWith(p)) m |= mask;
+  // the head of a compound («forvaltningsmodellen», «tjenesteplattform»); the word itself is matched exactly above
+  for (const { s, mask } of INDEX.suffixes) if (w.length > s.length + 2 && w.endsWith(s)) m |= mask;
   if (INDEX.phrases.has(w)) m |= STARTS_PHRASE;
   if (memo.size > 50_000) memo.clear();
   memo.set(w, m);
