@@ -168,6 +168,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Betalingen skal være en annen måte å finansiere oppgavene på.', { innovation: true });
     check('Forvaltningsmodellen er beskrevet i kapittel 3.', { innovation: false });
   });
+  it('the actor of «ansvaret legges på X» and «stiller krav til X» is X', () => {
+    check('Ansvaret her legges på KUB i samarbeid med barnehagefaglig rådgiver.', { deontic: 'obligation', actor: 'KUB' });
+    check('Staten stiller krav til kommunene om raskere saksbehandling.', { deontic: 'obligation', actor: 'kommunene' });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

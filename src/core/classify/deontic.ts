@@ -238,6 +238,11 @@ function readSteering(
     const obj = subjectInfo(words, npAfter(words, first + 1, end), text);
     if (obj && (obj.kind === 'org' || obj.kind === 'people')) actor = obj;
   }
+  // «ansvaret legges på KUB», «stiller krav til oss»: the one the responsibility or the demand is placed on
+  if (/(legges på|krav til)$/.test(phrase)) {
+    const obj = subjectInfo(words, npAfter(words, last + 1, Math.min(words.length, last + 8)), text);
+    if (obj && obj.kind !== 'expletive' && obj.kind !== 'goal' && obj.kind !== 'generic') actor = obj;
+  }
   // «ber om at direktoratet …», «forventer at kommunene …»: the subject of the «at»-clause (not for «har ansvar for at»,
   // whose actor is its own subject)
   if ((words[last + 1]?.lower === 'at' || words[last]?.lower === 'at') && ADDRESSEE_CUES.has(cue.entry)) {
