@@ -172,6 +172,12 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Ansvaret her legges på KUB i samarbeid med barnehagefaglig rådgiver.', { deontic: 'obligation', actor: 'KUB' });
     check('Staten stiller krav til kommunene om raskere saksbehandling.', { deontic: 'obligation', actor: 'kommunene' });
   });
+  it('a goal with a due date is a detailed target (top-down); the writer\'s own schedule is not', () => {
+    check('Målet skal være nådd i løpet av 2029.', { deontic: 'intention', control: true, framing: 'top-down' });
+    check('Regjeringen vil presentere sine løsninger i en lovproposisjon våren 2025.', { deontic: 'intention', framing: 'neutral' });
+  });
+  it('an order to make room stays top-down when it also sets requirements', () =>
+    check('Det må legges til rette for en nasjonal arkitektur med strenge krav til standarder.', { deontic: 'obligation', framing: 'top-down' }));
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

@@ -10,6 +10,8 @@ import type { Categories } from './sentence';
 
 const GRANTS = grammar.resourceGrants;
 const TASK_VERBS = new Set(grammar.infinitiveTaskVerbs);
+/** A goal or target (not a plan or strategy): «målet», «målene», «delmål», «målsettingen». */
+const TARGET = /(^|[a-zæøå])mål(et|ene|a|setting\w*)?$/;
 const INVITATION = new Set(['invitere', 'inviterer', 'invitert', 'inviteres', 'innspill', 'innspel']);
 
 export function ruleFraming(
@@ -39,7 +41,8 @@ export function ruleFraming(
     if (actorLevel === 'self') return { framing: 'neutral', reason: 'an obligation the writer places on itself' };
     if (deontic === 'prohibition') return { framing: 'top-down', reason: 'a prohibition' };
     if (categories.control) return { framing: 'top-down', reason: `${deontic} with a control instrument` };
-    if (categories.cocreation || enablingTerms || experiment) return { framing: 'enabling', reason: 'commands enabling behaviour (participation, room, support)' };
+    // (demands and requirements in the same sentence keep it top-down: «må legges til rette for … strenge krav til standarder»)
+    if ((categories.cocreation || enablingTerms || experiment) && !steeringTerms) return { framing: 'enabling', reason: 'commands enabling behaviour (participation, room, support)' };
     return { framing: 'top-down', reason: `${deontic} on others` };
   }
   if (deontic === 'recommendation') return { framing: 'enabling', reason: 'advises instead of commanding' };
@@ -48,6 +51,9 @@ export function ruleFraming(
     if (categories.cocreation) return { framing: 'enabling', reason: 'a plan that involves people outside the administration' };
     if (enablingTerms || experiment || strongEnabling) return { framing: 'enabling', reason: 'a plan that opens room, supports or invites experiment' };
     if (steeringTerms && !categories.control) return { framing: 'top-down', reason: 'a plan that sets requirements' };
+    // a goal with a due date is a detailed target («Målet skal være nådd i løpet av 2029»)
+    if (categories.control && facts.readings.some((r) => r.force === 'intention' && r.subject?.kind === 'goal' && TARGET.test(r.subject.lemma)))
+      return { framing: 'top-down', reason: 'a goal with a due date: a detailed target' };
     return { framing: 'neutral', reason: "the writer's own intention" };
   }
   if (grant()) return { framing: 'enabling', reason: 'grants resources' };
