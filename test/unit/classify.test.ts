@@ -178,6 +178,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
   });
   it('an order to make room stays top-down when it also sets requirements', () =>
     check('Det må legges til rette for en nasjonal arkitektur med strenge krav til standarder.', { deontic: 'obligation', framing: 'top-down' }));
+  it('a single service that «skal bidra til» states its purpose; bodies told to contribute are obliged', () => {
+    check('Tjenesten skal bidra til at flere eldre kan bo hjemme.', { deontic: 'intention', directive: false, actor: null });
+    check('Alle etatene skal bidra til arbeidet.', { deontic: 'obligation', actor: 'etatene' });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

@@ -82,7 +82,7 @@ function readModal(text: string, words: readonly Word[], structure: ReturnType<t
   const mainWord = p.main !== undefined ? words[p.main] : undefined;
   const mainLemma = mainWord?.lemma.toLowerCase();
   const mainLower = mainWord?.lower ?? '';
-  const verdict = decideModal(lemma, lower, p, subject, mainLemma, mainLower);
+  const verdict = decideModal(lemma, lower, p, subject, mainLemma, mainLower, p.main !== undefined ? (words[p.main + 1]?.lower ?? '') : '');
   // the actor of a permission may be people («Du kan gi innspill»); of the other forces, a body or the writer
   const agent = subject && (subject.kind === 'org' || subject.kind === 'self' || (verdict.force === 'permission' && subject.kind === 'people')) ? subject : undefined;
   const actor = verdict.force === 'none' ? undefined : verdict.actor === 'none' ? undefined : verdict.actor === 'any' ? subject : agent;
@@ -101,7 +101,7 @@ function soft(why: string): Verdict {
   return { force: 'none', reason: why, actor: 'none' };
 }
 
-function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInfo | undefined, main: string | undefined, mainLower: string): Verdict {
+function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInfo | undefined, main: string | undefined, mainLower: string, afterMain: string): Verdict {
   const kind = s?.kind ?? 'none';
   const t = p.clause.type;
   if (t === 'question') return sub(`«${lower}» in an embedded question`);
@@ -138,6 +138,9 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
       // report or deliver, or by a deadline («Kommunen skal rapportere innen fristen»)
       const ordered = (main !== undefined && ORDER_VERBS.test(main)) || p.deadline;
       if (p.cleft) return { force: 'obligation', reason: `«det er ${s!.text} som skal»: names who is responsible`, actor: 'agent', hard: true };
+      // a single service or unit that «skal bidra til …» states its purpose («Tjenesten skal bidra til at flere kan bo hjemme»)
+      if (!ordered && !s!.plural && main === 'bidra' && afterMain === 'til')
+        return { force: 'intention', reason: `«${s!.text} skal bidra til»: its purpose`, actor: 'none' };
       if (!ordered && !s!.plural && !ADDRESSEE_HEADS.test(s!.text.toLowerCase()) && (SELF_LIKE.test(s!.text.toLowerCase()) || / kommune$/.test(s!.text.toLowerCase()) || s!.proper))
         return { force: 'intention', reason: `«skal» with ${s!.text} as subject: the body's own plan`, actor: 'agent' };
       return { force: 'obligation', reason: `«skal» binds ${s!.text}`, actor: 'agent', hard: ordered };
