@@ -182,6 +182,8 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Tjenesten skal bidra til at flere eldre kan bo hjemme.', { deontic: 'intention', directive: false, actor: null });
     check('Alle etatene skal bidra til arbeidet.', { deontic: 'obligation', actor: 'etatene' });
   });
+  it('money that is itself the subject of an order is earmarked (top-down), not granted', () =>
+    check('Tilskuddet skal benyttes til tiltak for barn og unge.', { deontic: 'obligation', framing: 'top-down' }));
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

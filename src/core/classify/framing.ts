@@ -35,7 +35,10 @@ export function ruleFraming(
     return /\b(kroner|kr|mill|millioner|midler|midlar)\b/.test(lower) && GRANTS.some((g) => lower.includes(' ' + g + ' '));
   };
 
-  const enablingTerms = ms.some((m) => m.category === 'enabling' && /discretion|trust|facilitation|support|resources|reduced-control|opportunity/.test(sub(m)));
+  // money that is itself the subject of an order is earmarked, not granted («Tilskuddet skal benyttes til …»)
+  const ordered = deontic === 'obligation' ? facts.readings.find((r) => r.force === 'obligation')?.subject : undefined;
+  const earmarked = (m: { start: number; end: number }) => ordered !== undefined && m.start >= ordered.start && m.end <= ordered.end;
+  const enablingTerms = ms.some((m) => m.category === 'enabling' && /discretion|trust|facilitation|support|resources|reduced-control|opportunity/.test(sub(m)) && !earmarked(m));
   const invitation = () => facts.words.some((w) => INVITATION.has(w.lower));
   if (deontic === 'obligation' || deontic === 'prohibition') {
     if (actorLevel === 'self') return { framing: 'neutral', reason: 'an obligation the writer places on itself' };
