@@ -184,6 +184,8 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
   });
   it('money that is itself the subject of an order is earmarked (top-down), not granted', () =>
     check('Tilskuddet skal benyttes til tiltak for barn og unge.', { deontic: 'obligation', framing: 'top-down' }));
+  it('officers are actors: the chief executive told to present a case is obliged', () =>
+    check('Kommunedirektøren skal legge fram en sak om organiseringen av bydelene.', { deontic: 'obligation', actor: 'Kommunedirektøren' }));
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);
