@@ -186,6 +186,13 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Tilskuddet skal benyttes til tiltak for barn og unge.', { deontic: 'obligation', framing: 'top-down' }));
   it('officers are actors: the chief executive told to present a case is obliged', () =>
     check('Kommunedirektøren skal legge fram en sak om organiseringen av bydelene.', { deontic: 'obligation', actor: 'Kommunedirektøren' }));
+  it('a clause without «at» after a verb of saying has its own subject: «KS mener staten må» binds the state', () =>
+    check('KS mener staten må fullfinansiere nye oppgaver som overføres til kommunene.', { deontic: 'obligation', actor: 'staten' }));
+  it('the addressee of «ber X» ends at its noun, also when the tagger reads the infinitive after it as an adjective', () =>
+    check('Helse- og omsorgsdepartementet ber Helsedirektoratet utrede nye modeller for finansiering.', {
+      deontic: 'obligation',
+      actor: 'Helsedirektoratet',
+    }));
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

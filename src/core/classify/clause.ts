@@ -74,6 +74,8 @@ const WITHIN = new Set(['innen', 'innan']);
 const TIME_AFTER_WITHIN = /^(\d.*|januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|utgangen|utgang|slutten|enden|fristen|årsskiftet|sommeren|høsten|hausten|våren|vinteren|neste|denne|dette|utløpet|dato|datoen|kort|rimelig|få|ett|to|tre|fire|fem|seks)$/;
 const HEDGES = new Set(['kanskje', 'trolig', 'antakelig', 'antageleg', 'sannsynligvis', 'truleg', 'muligens', 'moglegvis', 'hende']);
 const HABITUAL = new Set(grammar.habitualAdverbs);
+/** Verbs of saying and thinking that take a clause without «at» («KS mener staten må …»). */
+const SAYING = new Set(['mene', 'meine', 'tro', 'synes', 'syne', 'understreke', 'hevde', 'vise', 'påpeke', 'peke', 'foreslå', 'anbefale', 'konkludere', 'vurdere', 'erkjenne', 'si', 'skrive', 'forvente', 'forutsette']);
 /** The last words of the multi-word adverbials («i dag»: «dag»). */
 const HABITUAL_LAST = new Set(grammar.habitualAdverbs.filter((a) => a.includes(' ')).map((a) => a.slice(a.lastIndexOf(' ') + 1)));
 const EXPECT: [string, string?][] = [['ta', 'høyde'], ['regne', 'med'], ['rekne', 'med'], ['belage', 'seg'], ['påregne'], ['forvente'], ['vente']];
@@ -334,6 +336,9 @@ export function npAfter(words: readonly Word[], i: number, limit: number): NP | 
     // a pronoun is a whole noun phrase («må vi støtte»); after a common noun, another common noun starts a new
     // phrase («har fastlegen plikt»), but a name goes on («Statens vegvesen», «Oslo kommune»)
     if (k > s && NOMINAL.has(words[k - 1].upos) && NOMINAL.has(w.upos) && (words[k - 1].upos === 'PRON' || (!/^\p{Lu}/u.test(words[k - 1].text) && !NAME_PART.test(w.lower)))) break;
+    // an adjective does not follow its noun: after a noun or a name it begins something else («ber Helsedirektoratet
+    // utrede …», an infinitive the tagger read as an adjective)
+    if (k > s && (words[k - 1].upos === 'NOUN' || words[k - 1].upos === 'PROPN') && w.upos === 'ADJ') break;
     if (NP_WORD.has(w.upos)) {
       if (NOMINAL.has(w.upos) && !(isGenitive(w) && k + 1 < limit && NOMINAL.has(words[k + 1].upos))) {
         // a noun followed by another word of the name («Statens vegvesen», «Oslo kommune») continues the NP
@@ -439,7 +444,11 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
       inverted = subject !== undefined;
       if (!subject && pre < f) subject = npIn(words, pre, f);
     } else {
-      subject = npIn(words, pre, f);
+      // «KS mener staten må …»: a complement clause without «at» after a verb of saying or thinking; the subject is
+      // the noun phrase right before the modal, after that verb
+      let said = -1;
+      for (let k = pre + 1; k < f - 1; k++) if (words[k].upos === 'VERB' && SAYING.has(words[k].lemma.toLowerCase())) said = k;
+      subject = (said >= 0 ? npIn(words, said + 1, f) : undefined) ?? npIn(words, pre, f);
     }
   } else {
     subject = introEnd < f ? npIn(words, introEnd, f) : undefined;
