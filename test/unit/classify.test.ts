@@ -193,6 +193,8 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
       deontic: 'obligation',
       actor: 'Helsedirektoratet',
     }));
+  it('a body that «skal høres» is consulted, not obliged (a passive the lemmatiser left unlemmatised)', () =>
+    check('Bydelene skal høres før vedtaket fattes.', { deontic: 'obligation', actor: null, district: 'involved' }));
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

@@ -395,6 +395,8 @@ function isPassiveForm(w: Word): boolean {
   const l = w.lower;
   if (DEPONENT.test(l)) return false;
   const lemma = w.lemma.toLowerCase();
+  // a passive the lemmatiser left as it was («høres»: lemma «høres», not «høre»)
+  if (lemma === l && /[^s]es$/.test(l) && l.length > 4) return true;
   if (lemma.endsWith('s')) return false;
   if (/(e|a)st$/.test(l) && l.length > 4) return true; // NN -ast, BM -est (rare)
   if (/[^s]s$/.test(l) && l.length > 3 && l !== lemma) return true;
