@@ -195,6 +195,12 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     }));
   it('a body that «skal høres» is consulted, not obliged (a passive the lemmatiser left unlemmatised)', () =>
     check('Bydelene skal høres før vedtaket fattes.', { deontic: 'obligation', actor: null, district: 'involved' }));
+  it('«kan ikke» + a passive of a regulated act forbids; «kan ikke løses» is inability', () => {
+    check('Midlene kan ikke overføres til neste år.', { deontic: 'prohibition', directive: true });
+    check('Et forslag kan ikke fremmes to ganger i samme valgperiode.', { deontic: 'prohibition' });
+    check('Utfordringene kan ikke løses av helsetjenesten alene.', { deontic: 'none' });
+  });
+  it('«det er et mål at» states a goal', () => check('Det er et mål at ventetiden reduseres.', { deontic: 'intention' }));
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

@@ -35,6 +35,8 @@ const G = {
   futVil: new Set(grammar.futureAfterVil),
   vision: new Set(grammar.visionVerbs),
   actKan: new Set(grammar.transitiveAfterKan),
+  /** Acts a rule allows or forbids («Midlene kan ikke overføres»). */
+  regulated: new Set(grammar.regulatedActs),
 };
 
 const MODAL_LEMMA: Record<string, string> = {
@@ -182,6 +184,8 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
       return soft(`«kan ${mainLower}»: possibility`);
     }
     // «kan ikke» is a prohibition when a body is denied an act; «kan ikke løses alene» is inability
+    if (p.negated && p.passive && main !== undefined && G.regulated.has(main))
+      return { force: 'prohibition', reason: `«kan ikke ${mainLower}»: not allowed`, actor: 'none', hard: true };
     if (p.negated) return kind === 'org' && !p.passive ? { force: 'prohibition', reason: '«kan ikke»: not allowed', actor: 'agent' } : soft('«kan ikke»: inability');
     if (t !== 'main' && t !== 'relative') return sub(`«kan» in a ${t} clause`);
     if (p.passive) return soft('«kan» + passive: an option');
