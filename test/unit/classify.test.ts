@@ -201,6 +201,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Utfordringene kan ikke løses av helsetjenesten alene.', { deontic: 'none' });
   });
   it('«det er et mål at» states a goal', () => check('Det er et mål at ventetiden reduseres.', { deontic: 'intention' }));
+  it('a body as the subject of a passive «må» is acted on, not obliged (Bokmål and Nynorsk)', () => {
+    check('Bydelene må involveres tidlig i arbeidet.', { deontic: 'obligation', actor: null, district: 'involved' });
+    check('Tenestene må utviklast i samarbeid med brukarane.', { deontic: 'obligation', actor: null });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

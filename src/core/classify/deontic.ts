@@ -168,6 +168,8 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
     if (kind === 'goal') return { force: 'intention', reason: '«må» states a goal', actor: 'none' };
     if (kind === 'generic') return { force: 'obligation', reason: '«man må»: a demand', actor: 'none' };
     if (kind === 'thing' && (main === 'være' || main === 'vere')) return { force: 'obligation', reason: '«må være»: a requirement on a thing', actor: 'none' };
+    // a body as the subject of a passive is acted on, not obliged («Tenestene må utviklast i samarbeid med brukarane»)
+    if (p.passive && kind === 'org') return { force: 'obligation', reason: '«må» + passive: a demand', actor: 'none' };
     if (kind === 'org' || kind === 'self') return { force: 'obligation', reason: `«må» demands of ${s!.text}`, actor: 'agent' };
     return { force: 'obligation', reason: '«må»: a demand', actor: 'none' };
   }
