@@ -205,6 +205,8 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Bydelene må involveres tidlig i arbeidet.', { deontic: 'obligation', actor: null, district: 'involved' });
     check('Tenestene må utviklast i samarbeid med brukarane.', { deontic: 'obligation', actor: null });
   });
+  it('short «-s» passives («tas», «ses») are passives', () =>
+    check('Midlene skal ses i sammenheng med tildelingen over post 79.', { deontic: 'obligation', actor: null }));
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

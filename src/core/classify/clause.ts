@@ -399,7 +399,7 @@ function isPassiveForm(w: Word): boolean {
   if (lemma === l && /[^s]es$/.test(l) && l.length > 4) return true;
   if (lemma.endsWith('s')) return false;
   if (/(e|a)st$/.test(l) && l.length > 4) return true; // NN -ast, BM -est (rare)
-  if (/[^s]s$/.test(l) && l.length > 3 && l !== lemma) return true;
+  if (/[^s]s$/.test(l) && l.length >= 3 && l !== lemma) return true; // «tas», «gis», «ses» too
   return false;
 }
 
