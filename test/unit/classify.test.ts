@@ -207,6 +207,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
   });
   it('short «-s» passives («tas», «ses») are passives', () =>
     check('Midlene skal ses i sammenheng med tildelingen over post 79.', { deontic: 'obligation', actor: null }));
+  it('districts that receive responsibility, money or room are enabled; given a duty, obligated', () => {
+    check('Bydelene har fått større ansvar for helsetjenestene.', { district: 'enabled' });
+    check('Bydelene har ansvar for å følge opp vedtaket.', { deontic: 'obligation', district: 'obligated' });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

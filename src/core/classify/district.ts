@@ -10,8 +10,10 @@ import type { SentenceFacts } from './features';
 const DISTRICT = /^(bydel|bydelar)/i;
 const ORDER = /^(ber|bes|pålegges|pålegger|pålegg|bedt|bedne)$/;
 const GRANT_TO = /^(til|for)$/;
-const RESOURCE = /^(ansvar|ansvaret|oppgaver|oppgåver|midler|midlar|midlene|myndighet|handlingsrom|handlingsrommet|tillit|frihet|fridom|ressurser|tildeles|fullmakt|makt|budsjett|rammer)$/;
+const RESOURCE = /^(ansvar|ansvaret|oppgaver|oppgåver|midler|midlar|midlene|myndighet|handlingsrom|handlingsrommet|tillit|frihet|fridom|ressurser|tildeles|fullmakt|makt|budsjett|rammer|rammene|kroner|millioner|mill)$/;
 const NEAR = 5;
+/** Verbs by which a district receives something: «får», «har fått», «gis», «tildeles». */
+const RECEIVE = /^(får|fått|fikk|gis|gitt|tildeles|tildelt|tilføres|tilført)$/;
 const INVOLVED = /^(involveres|involverast|høres|høyrast|konsulteres|innspill|innspel|dialog)$/;
 
 export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: string | null): DistrictRole {
@@ -35,6 +37,13 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
     if (!GRANT_TO.test(lower[i])) continue;
     const next = lower[i + 1] === 'de' || lower[i + 1] === 'dei' ? i + 2 : lower[i + 1] === 'ut' ? i + 2 : i + 1;
     if (next < lower.length && DISTRICT.test(lower[next]) && lower.some((w) => RESOURCE.test(w))) return 'enabled';
+  }
+  // the districts receive it («Bydelene har fått større ansvar for …», «Bydelene får økte rammer»)
+  for (let i = 0; i < lower.length; i++) {
+    if (!DISTRICT.test(lower[i])) continue;
+    for (let j = i + 1; j < Math.min(lower.length, i + 4); j++) {
+      if (RECEIVE.test(lower[j]) && lower.slice(j + 1, j + 5).some((w) => RESOURCE.test(w))) return 'enabled';
+    }
   }
   const enablingTerm = facts.matches.some(
     (m) => m.category === 'enabling' && /discretion|trust|resources|reduced-control/.test(facts.entry(m.entry)?.subtype ?? (m.negated ? 'reduced-control' : '')),
