@@ -211,6 +211,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Bydelene har fått større ansvar for helsetjenestene.', { district: 'enabled' });
     check('Bydelene har ansvar for å følge opp vedtaket.', { deontic: 'obligation', district: 'obligated' });
   });
+  it('advice is about the one advised, not its giver', () => {
+    check('Vi anbefaler at departementet utreder saken grundigere.', { deontic: 'recommendation', actor: 'departementet' });
+    check('Departementet oppfordrer kommunene til å samarbeide.', { deontic: 'recommendation', actor: 'kommunene' });
+    check('Regjeringen bør sikre at reformen ikke svekker det lokale selvstyret.', { deontic: 'recommendation', actor: 'Regjeringen' });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

@@ -240,12 +240,17 @@ function readSteering(
   const phrase = words.slice(first, last + 1).map((w) => w.lower).join(' ');
   const agent = subject && (subject.kind === 'org' || subject.kind === 'self') ? subject : undefined;
   let actor: SubjectInfo | undefined = agent;
+  /** The actor is the one addressed (an object or the subject of the «at»-clause), not the writer of the phrase. */
+  let addressed = false;
   // «ber Helsedirektoratet om», «gir X i oppdrag», «oppfordrer kommunene til»: the object is the actor
   if (/^(ber|be|anmoder|oppfordrer|oppmodar|gir)\b/.test(phrase)) {
     // the object between «ber» and «om» («ber Helsedirektoratet om»), or after a lone «ber» («ber byrådet legge frem»)
     const end = last > first ? last : structure.list[structure.of[first]].end;
     const obj = subjectInfo(words, npAfter(words, first + 1, end), text);
-    if (obj && (obj.kind === 'org' || obj.kind === 'people')) actor = obj;
+    if (obj && (obj.kind === 'org' || obj.kind === 'people')) {
+      actor = obj;
+      addressed = true;
+    }
   }
   // «ansvaret legges på KUB», «stiller krav til oss»: the one the responsibility or the demand is placed on
   if (/(legges på|krav til)$/.test(phrase)) {
@@ -258,6 +263,7 @@ function readSteering(
     const k = words[last]?.lower === 'at' ? last + 1 : last + 2;
     const obj = subjectInfo(words, npAfter(words, k, Math.min(words.length, k + 8)), text);
     actor = obj && obj.kind === 'org' ? obj : undefined;
+    addressed = actor !== undefined;
   }
   if (entryForce === 'obligation') {
     if (p.clause.type === 'question' || p.clause.type === 'purpose') return steeringReading(cue, p, subject, 'none', `«${phrase}» in a ${p.clause.type} clause`);
@@ -274,7 +280,8 @@ function readSteering(
     if (cue.entry === 'midler-benyttes' && !(subject && MONEY.test(subject.lemma))) return steeringReading(cue, p, subject, 'none', `«${phrase}» not about allocated funds`);
   }
   if (entryForce === 'permission') actor = agent ?? (subject?.kind === 'people' ? subject : actor);
-  if (entryForce === 'recommendation') actor = agent ?? actor;
+  // advice is about the one advised («Vi anbefaler at departementet …», «oppfordrer kommunene til …»), else its giver
+  if (entryForce === 'recommendation' && !addressed) actor = agent ?? actor;
   if (entryForce === 'intention') {
     actor = agent;
     if (/^ønsk/.test(phrase) && subject && subject.kind !== 'org' && subject.kind !== 'self' && subject.kind !== 'generic') return steeringReading(cue, p, subject, 'none', `«${phrase}» without a body as subject`);
