@@ -1,5 +1,5 @@
 /**
- * `npm run train:tagger [-- --ud DIR] [--epochs N] [--no-write]`
+ * `npm run train:tagger [-- --ud DIR] [--epochs N] [--prune W] [--sure M] [--dict-min N] [--dict-share S] [--no-write]`
  *
  * Trains the engine's word-class layer (part of speech + lemma, Bokmål and Nynorsk) from the Universal
  * Dependencies Norwegian treebanks and writes src/core/tag/model.json. Reproducible: a fixed shuffle seed, the
@@ -36,6 +36,9 @@ const TWO_PASS = !args.includes('--one-pass');
 /** The first-pass margin above which tagging keeps the first pass's tag (model.json stores it as `sure`). */
 const SURE = Number(opt('--sure', '20'));
 const OUT = path.join(ROOT, 'src', 'core', 'tag', 'model.json');
+/** The tag dictionary: a word seen at least DICT_MIN times, with one tag at least DICT_SHARE of them, is tagged directly. */
+const DICT_MIN = Number(opt('--dict-min', '20'));
+const DICT_SHARE = Number(opt('--dict-share', '0.97'));
 
 type Std = 'nb' | 'nn';
 interface Corpus {
@@ -80,7 +83,7 @@ function train(
         if (!m) counts.set(w, (m = new Map()));
         m.set(t.upos, (m.get(t.upos) ?? 0) + 1);
       }
-  const tagdict = buildTagdict(counts);
+  const tagdict = buildTagdict(counts, DICT_MIN, DICT_SHARE);
   const model = new AveragedPerceptron(UPOS);
   const sentences = corpora.flatMap((c) => c.sentences);
   for (let e = 0; e < epochs; e++) {

@@ -9,8 +9,25 @@ import { auditRow, CATEGORIES, csvField, csvLine, DISTRICT_ROLES, documentRecord
 
 /** Indents a pretty-printed JSON value to sit inside the top-level array. */
 export function jsonArrayItem(value: unknown, first: boolean): string {
-  const body = JSON.stringify(value, null, 2).replace(/\n/g, '\n  ');
-  return `${first ? '' : ',\n'}  ${body}`;
+  return `${first ? '' : ',\n'}${indentedItems([value], 1)}`;
+}
+
+/**
+ * Pretty-printed JSON values (2 spaces) each indented by `depth` levels, joined by «,\n»: the elements of an array
+ * nested `depth` deep, cut out of one JSON.stringify of it — the same text as stringifying each value and indenting
+ * its lines, without a second pass over the text per value. `items` is not empty.
+ */
+export function indentedItems(items: readonly unknown[], depth: number): string {
+  let v: unknown = items;
+  let before = '';
+  let after = '';
+  for (let d = 0; d < depth; d++) {
+    if (d > 0) v = [v];
+    before += ' '.repeat(2 * d) + '[\n';
+    after = '\n' + ' '.repeat(2 * d) + ']' + after;
+  }
+  const s = JSON.stringify(v, null, 2);
+  return s.slice(before.length, s.length - after.length);
 }
 
 /** Findings serialised per piece: the output of a long document is written as it is made, never held whole. */
@@ -29,10 +46,10 @@ export function* jsonDocumentChunks(file: string, a: DocumentAnalysis, first: bo
   else {
     // Inside the record inside the array: the findings' braces at 6 spaces, their keys at 8, the bracket at 4.
     for (let i = 0; i < a.findings.length; i += FINDINGS_PER_CHUNK) {
-      const piece = a.findings
-        .slice(i, i + FINDINGS_PER_CHUNK)
-        .map((f) => '      ' + JSON.stringify(findingRecord(a, f), null, 2).replace(/\n/g, '\n      '))
-        .join(',\n');
+      const piece = indentedItems(
+        a.findings.slice(i, i + FINDINGS_PER_CHUNK).map((f) => findingRecord(a, f)),
+        3,
+      );
       yield (i === 0 ? '[\n' : ',\n') + piece;
     }
     yield '\n    ]';

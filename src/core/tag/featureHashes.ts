@@ -73,31 +73,47 @@ export function shapeOf(word: string): string {
 
 /** Hashes of ownFeatures(word), in order; `lower` is word.toLowerCase(), `n` is norm(word). */
 export function ownHashes(word: string, lower: string, n: string): number[] {
+  const out = new Uint32Array(MAX_OWN_HASHES);
+  return Array.from(out.subarray(0, ownHashesInto(word, lower, n, out)));
+}
+
+/** The most hashes ownHashesInto writes. */
+export const MAX_OWN_HASHES = 14;
+
+/** ownHashes() written into `out` (at least MAX_OWN_HASHES long, reused by the tagger: no array per word); returns their number. */
+export function ownHashesInto(word: string, lower: string, n: string, out: Uint32Array): number {
   const ll = lower.length;
-  const out = [
-    fnv(n, H.w),
-    tail(word, 3, H.S3),
-    word.length > 0 ? fnvRange(word, 0, 1, H.P1) : fnv('undefined', H.P1),
-    tail(lower, 1, H.s1),
-    tail(lower, 2, H.s2),
-    tail(lower, 4, H.s4),
-    tail(lower, 5, H.s5),
-    tail(lower, 6, H.s6),
-    fnvRange(lower, 0, Math.min(4, ll), H.p4),
-    fnvRange(lower, 0, Math.min(3, ll), H.p3),
-    fnv(shapeOf(word), H.sh),
-  ];
+  out[0] = fnv(n, H.w);
+  out[1] = tail(word, 3, H.S3);
+  out[2] = word.length > 0 ? fnvRange(word, 0, 1, H.P1) : fnv('undefined', H.P1);
+  out[3] = tail(lower, 1, H.s1);
+  out[4] = tail(lower, 2, H.s2);
+  out[5] = tail(lower, 4, H.s4);
+  out[6] = tail(lower, 5, H.s5);
+  out[7] = tail(lower, 6, H.s6);
+  out[8] = fnvRange(lower, 0, Math.min(4, ll), H.p4);
+  out[9] = fnvRange(lower, 0, Math.min(3, ll), H.p3);
+  out[10] = fnv(shapeOf(word), H.sh);
+  let k = 11;
   const dash = Math.max(lower.lastIndexOf('-'), lower.lastIndexOf('‐'), lower.lastIndexOf('‑'));
   if (dash > 0 && dash < ll - 1) {
-    out.push(fnvRange(lower, Math.max(dash + 1, ll - 4), ll, H.hy), fnvRange(lower, dash + 1, ll, H.hyw));
+    out[k++] = fnvRange(lower, Math.max(dash + 1, ll - 4), ll, H.hy);
+    out[k++] = fnvRange(lower, dash + 1, ll, H.hyw);
   }
-  if (word.length === 1) out.push(H.len1);
-  return out;
+  if (word.length === 1) out[k++] = H.len1;
+  return k;
 }
 
 /** Hashes of left1Features(word). */
 export function left1Hashes(lower: string, n: string): number[] {
-  return [fnv(n, H.wm1), tail(lower, 3, H.sm1)];
+  return [left1Hash0(n), left1Hash1(lower)];
+}
+/** The two hashes of left1Features(word), one by one (no array). */
+export function left1Hash0(n: string): number {
+  return fnv(n, H.wm1);
+}
+export function left1Hash1(lower: string): number {
+  return tail(lower, 3, H.sm1);
 }
 
 /** Hash of left2Features(word)'s one feature. */
@@ -107,7 +123,14 @@ export function left2Hash(n: string): number {
 
 /** Hashes of right1Features(word). */
 export function right1Hashes(lower: string, n: string): number[] {
-  return [fnv(n, H.wp1), tail(lower, 3, H.sp1)];
+  return [right1Hash0(n), right1Hash1(lower)];
+}
+/** The two hashes of right1Features(word), one by one. */
+export function right1Hash0(n: string): number {
+  return fnv(n, H.wp1);
+}
+export function right1Hash1(lower: string): number {
+  return tail(lower, 3, H.sp1);
 }
 
 /** Hash of right2Features(word)'s one feature. */

@@ -19,7 +19,8 @@ export type Standard = 'nb' | 'nn';
 interface Loaded {
   model: TaggerModelFile;
   tagger: Tagger;
-  lemmatizers: Record<Standard, Lemmatizer>;
+  /** Each standard's lemmatiser, built on first use (a document is one standard: the other's tables are not read). */
+  lemmatizers: Partial<Record<Standard, Lemmatizer>>;
 }
 
 /**
@@ -44,7 +45,7 @@ function load(): Loaded {
     loaded = {
       model,
       tagger,
-      lemmatizers: { nb: loadLemmatizer(model.lemma.nb), nn: loadLemmatizer(model.lemma.nn) },
+      lemmatizers: {},
     };
   }
   return loaded;
@@ -62,7 +63,7 @@ export function tagWords(words: readonly string[], standard: Standard = 'nb'): T
   const tagger = l.tagger;
   const types = tagger.types(words);
   const tags = tagger.tagTypes(types, words);
-  const lem = l.lemmatizers[standard];
+  const lem = (l.lemmatizers[standard] ??= loadLemmatizer(l.model.lemma[standard]));
   const names = tagger.tags;
   const slot0 = standard === 'nb' ? 0 : names.length;
   const out: TaggedToken[] = [];

@@ -1,92 +1,106 @@
 import { HashedWeights } from './model';
 import { fnv, historyFeatures, INITIAL_CAP, norm, PAD_AFTER, PAD_BEFORE, rightTagFeatures, START, START2, UPOS } from './features';
-import { left1Hashes, left2Hash, ownHashes, right1Hashes, right2Hash } from './featureHashes';
+import { left1Hash0, left1Hash1, left2Hash, MAX_OWN_HASHES, ownHashesInto, right1Hash0, right1Hash1, right2Hash } from './featureHashes';
 
 /**
  * The word-class tagger at run time: a greedy averaged perceptron in two passes (features in features.ts).
  *
- * Speed: the weights of the features that depend on one word only are added up once per word type and cached;
- * features that pair a word with a tag («t-1w», «r+1w») or with the previous word's ending («w-1s3») are indexed
- * by word at load time, so tagging a token is a dozen vector additions and no string building.
+ * Speed: the weights of the features that depend on one word only are added up once per word type and cached in
+ * flat typed arrays per pass (PassSums: no typed array per word type); the rows of the features that pair a word
+ * with a tag («t-1w», «r+1w») are looked up once per word type and tag; the hashes are computed from the
+ * characters (featureHashes.ts), so tagging a token is a dozen vector additions and no string building. The
+ * scratch arrays (feature hashes, scores, the passes' tags and margins) are reused from sentence to sentence.
  */
 
-/** Where each sum lies in a word type's vector (`vec`), in multiples of the number of tags. */
+/** Where each sum lies in a word type's row of a pass's sums, in multiples of the number of tags. */
 const OWN = 0;
 const LEFT1 = 1;
 const LEFT2 = 2;
 const RIGHT1 = 3;
 const RIGHT2 = 4;
+const PARTS = 5;
+
+/** Scratch for a word's own feature hashes (tagging is synchronous: one at a time). */
+const ownScratch = new Uint32Array(MAX_OWN_HASHES);
 
 /**
- * A word type's sums of weights in one pass, each computed the first time it is needed: a word the tag
- * dictionary decides is never scored (no `own`, `combo`), only read as a neighbour. The five sums share one
- * array (`vec`, the sum of part P at P × n), and the rows of the tag-pair features one more: few objects per type.
+ * One pass's sums of weights for every word type the tagger knows, in flat typed arrays indexed by the type's id:
+ * three arrays that grow by doubling instead of a few small typed arrays per word type (each of which V8 would back
+ * with a buffer of its own, allocated and freed one by one). Each sum is computed the first time it is needed: a word
+ * the tag dictionary decides is never scored (no own sum, no tag-pair rows), only read as a neighbour.
  */
-class PassVectors {
-  /** own, left1, left2, right1, right2, n values each. */
-  readonly vec: Float32Array;
-  /** Bit P set: part P of `vec` is summed. */
-  private done = 0;
-  /** Row of «t-1w» per previous tag (0…n+1), then of «r+1w» per next tag: -2 = not looked up yet, -1 = none. */
-  private rows: Int32Array | undefined;
-  /** NaN until computed: a double from the start, as the hashes are (a small integer first would change the field's representation, and the objects' map, when the first hash is stored). */
-  private _afterHash = NaN;
+class PassSums {
+  /** Per id, PARTS × n values: own, left1, left2, right1, right2. */
+  vec: Float32Array;
+  /** Per id, bit P set: part P of its row of `vec` is summed. */
+  private done: Uint8Array;
+  /** Per id, 2 (n + 2) rows: of «t-1w» per previous tag (0…n+1), then of «r+1w» per next tag; -2 = not looked up, -1 = none. */
+  private rows: Int32Array;
+  private readonly width: number;
+  private readonly rowWidth: number;
 
-  constructor(
-    private readonly pass: Pass,
-    private readonly type: WordType,
-  ) {
-    this.vec = new Float32Array(5 * pass.n);
+  constructor(private readonly pass: Pass) {
+    this.width = PARTS * pass.n;
+    this.rowWidth = 2 * (pass.n + 2);
+    this.vec = new Float32Array(0);
+    this.done = new Uint8Array(0);
+    this.rows = new Int32Array(0);
   }
-  private part(part: number): Float32Array {
-    if ((this.done & (1 << part)) === 0) {
-      this.done |= 1 << part;
-      const t = this.type;
-      const hashes =
-        part === OWN ? ownHashesOf(t)
-        : part === LEFT1 ? left1Hashes(t.lower, t.norm)
-        : part === LEFT2 ? [left2Hash(t.norm)]
-        : part === RIGHT1 ? right1Hashes(t.lower, t.norm)
-        : [right2Hash(t.norm)];
-      this.pass.sumHashes(hashes, this.vec, part * this.pass.n);
+
+  /** Makes room for id and marks its sums as not computed (a new type, or an id reused after the cache was emptied). */
+  reset(id: number): void {
+    if (id >= this.done.length) {
+      const cap = Math.max(256, 2 * this.done.length, id + 1);
+      const vec = new Float32Array(cap * this.width);
+      vec.set(this.vec);
+      this.vec = vec;
+      const done = new Uint8Array(cap);
+      done.set(this.done);
+      this.done = done;
+      const rows = new Int32Array(cap * this.rowWidth);
+      rows.set(this.rows);
+      this.rows = rows;
     }
-    return this.vec;
+    this.done[id] = 0;
+    this.rows.fill(-2, id * this.rowWidth, (id + 1) * this.rowWidth);
   }
-  /** `vec` with its own features summed (at OWN × n). */
-  get own(): Float32Array {
-    return this.part(OWN);
+
+  /** Offset in `vec` of part P of the type's sums, summed on first use. */
+  part(t: WordType, part: number): number {
+    const n = this.pass.n;
+    const off = t.id * this.width + part * n;
+    if ((this.done[t.id] & (1 << part)) === 0) {
+      this.done[t.id] |= 1 << part;
+      const v = this.vec;
+      v.fill(0, off, off + n);
+      const p = this.pass;
+      if (part === OWN) {
+        const k = ownHashesInto(t.word, t.lower, t.norm, ownScratch);
+        for (let j = 0; j < k; j++) p.addHash(ownScratch[j], v, off);
+      } else if (part === LEFT1) {
+        p.addHash(left1Hash0(t.norm), v, off);
+        p.addHash(left1Hash1(t.lower), v, off);
+      } else if (part === LEFT2) p.addHash(left2Hash(t.norm), v, off);
+      else if (part === RIGHT1) {
+        p.addHash(right1Hash0(t.norm), v, off);
+        p.addHash(right1Hash1(t.lower), v, off);
+      } else p.addHash(right2Hash(t.norm), v, off);
+    }
+    return off;
   }
-  /** `vec` with the features of this word as the previous one summed (at LEFT1 × n). */
-  get left1(): Float32Array {
-    return this.part(LEFT1);
+
+  /** Row of «t-1w=<tag t1> <word>», or -1. */
+  combo(t: WordType, t1: number): number {
+    const k = t.id * this.rowWidth + t1;
+    if (this.rows[k] === -2) this.rows[k] = this.pass.comboRow(t1, t.norm);
+    return this.rows[k];
   }
-  get left2(): Float32Array {
-    return this.part(LEFT2);
-  }
-  get right1(): Float32Array {
-    return this.part(RIGHT1);
-  }
-  get right2(): Float32Array {
-    return this.part(RIGHT2);
-  }
-  /** Hash of «w-1s3=<this word> », continued with the next word's ending. */
-  get afterHash(): number {
-    if (Number.isNaN(this._afterHash)) this._afterHash = this.pass.afterHashOf(this.type.norm);
-    return this._afterHash;
-  }
-  private rowsOf(): Int32Array {
-    return (this.rows ??= new Int32Array(2 * (this.pass.n + 2)).fill(-2));
-  }
-  combo(t1: number): number {
-    const c = this.rowsOf();
-    if (c[t1] === -2) c[t1] = this.pass.comboRow(t1, this.type.norm);
-    return c[t1];
-  }
-  rcombo(r1: number): number {
-    const c = this.rowsOf();
-    const k = this.pass.n + 2 + r1;
-    if (c[k] === -2) c[k] = this.pass.rcomboRow(r1, this.type.norm);
-    return c[k];
+
+  /** Row of «r+1w=<tag r1> <word>», or -1. */
+  rcombo(t: WordType, r1: number): number {
+    const k = t.id * this.rowWidth + this.pass.n + 2 + r1;
+    if (this.rows[k] === -2) this.rows[k] = this.pass.rcomboRow(r1, t.norm);
+    return this.rows[k];
   }
 }
 
@@ -99,15 +113,19 @@ export interface WordType {
   readonly s3: string;
   /** Its tag when the tag dictionary decides it, else -1. */
   readonly dict: number;
-  readonly pass: PassVectors[];
-  /** Hashes of its own features (the same in both passes), computed on first use. */
-  ownHashes: number[] | undefined;
+  /** Its index into each pass's sums (PassSums). */
+  readonly id: number;
+  /** Hash of «w-1s3=<norm> », to be continued with the next word's ending; NaN until computed (a double from the start: the field keeps one representation). */
+  afterHash: number;
   /** The lemma by written standard and tag, filled by the caller that lemmatises (index.ts). */
   lemmas: (string | undefined)[] | undefined;
 }
 
-function ownHashesOf(t: WordType): number[] {
-  return (t.ownHashes ??= ownHashes(t.word, t.lower, t.norm));
+const AFTER_HASH = fnv('w-1s3=');
+
+function afterHashOf(t: WordType): number {
+  if (Number.isNaN(t.afterHash)) t.afterHash = fnv(t.norm + ' ', AFTER_HASH);
+  return t.afterHash;
 }
 
 /** Word types whose vectors are kept; the cache is emptied when it grows past this (memory stays bounded). */
@@ -128,7 +146,10 @@ class Pass {
   /** Hashes of «t-1w=<tag> » per tag, and of «r+1w=<tag> ». */
   private readonly comboHash: number[];
   private readonly rcomboHash: number[];
-  private readonly afterHash = fnv('w-1s3=');
+  /** The sums of the word types' features in this pass. */
+  readonly sums: PassSums;
+  /** Scratch: the tags' scores at one word. */
+  private readonly scores: Float32Array;
 
   constructor(
     private readonly w: HashedWeights,
@@ -142,6 +163,8 @@ class Pass {
     this.initial = this.sum([INITIAL_CAP]);
     this.comboHash = this.before.map((t) => fnv('t-1w=' + t + ' '));
     this.rcomboHash = this.after.map((t) => fnv('r+1w=' + t + ' '));
+    this.sums = new PassSums(this);
+    this.scores = new Float32Array(this.n);
   }
 
   private historyOf(t1: number, t2: number): Float32Array {
@@ -165,12 +188,10 @@ class Pass {
     return v;
   }
 
-  /** Adds the weights of features given by hash, in order, to v from `offset`. */
-  sumHashes(hashes: readonly number[], v: Float32Array, offset: number): void {
-    for (let k = 0; k < hashes.length; k++) {
-      const r = this.w.row(hashes[k]);
-      if (r >= 0) this.w.add(v, r, offset);
-    }
+  /** Adds the weights of the feature with hash h, if the model has it, to v from `offset`. */
+  addHash(h: number, v: Float32Array, offset: number): void {
+    const r = this.w.row(h);
+    if (r >= 0) this.w.add(v, r, offset);
   }
 
   comboRow(t1: number, nw: string): number {
@@ -181,53 +202,38 @@ class Pass {
     return this.w.row(fnv(nw, this.rcomboHash[r1]));
   }
 
-  afterHashOf(nw: string): number {
-    return fnv(nw + ' ', this.afterHash);
-  }
-
-  vectors(type: WordType): PassVectors {
-    return new PassVectors(this, type);
-  }
-
-  /** Tag indexes for the words; `first` holds the first pass's tag indexes (second pass). */
   /**
-   * One pass. `margins` receives each word's score margin over the runner-up; a second pass keeps the first pass's
-   * tag, without scoring, where that margin was at least `sure` (most words: the first pass is certain of them).
+   * One pass: tag indexes for the words into `out`; `first` holds the first pass's tag indexes (second pass).
+   * `margins` receives each word's score margin over the runner-up; a second pass keeps the first pass's tag, without
+   * scoring, where that margin was at least `sure` (most words: the first pass is certain of them).
    */
-  run(types: readonly WordType[], pads: readonly WordType[], p: number, initialCap: boolean, first?: Int16Array, margins?: Float32Array, sure = Infinity): Int16Array {
+  run(types: readonly WordType[], pads: readonly WordType[], initialCap: boolean, out: Int16Array, margins: Float32Array, first?: Int16Array, sure = Infinity): void {
     const n = this.n;
     const len = types.length;
-    const out = new Int16Array(len);
-    const b0 = pads[0].pass[p];
-    const b1 = pads[1].pass[p];
-    const a0 = pads[2].pass[p];
-    const a1v = pads[3].pass[p];
+    const sums = this.sums;
     const w = this.w;
-    const scores = new Float32Array(n);
+    const scores = this.scores;
     let t1 = n; // START
     let t2 = n + 1; // START2
     const right = first !== undefined && this.secondPass;
     for (let i = 0; i < len; i++) {
       const ty = types[i];
       let best = ty.dict;
-      if (best < 0 && first && margins && margins[i] >= sure) best = first[i];
+      if (best < 0 && first && margins[i] >= sure) best = first[i];
       if (best < 0) {
-        const v = ty.pass[p];
-        const own = v.own;
-        const l1 = i >= 1 ? types[i - 1].pass[p].left1 : b0.left1;
-        const l2 = i >= 2 ? types[i - 2].pass[p].left2 : i === 1 ? b0.left2 : b1.left2;
-        const r1 = i + 1 < len ? types[i + 1].pass[p].right1 : a0.right1;
-        const r2 = i + 2 < len ? types[i + 2].pass[p].right2 : i + 1 < len ? a0.right2 : a1v.right2;
+        // the parts are summed before `vec` is read: summing never reallocates it (only new types do, in Tagger.types)
+        const own = sums.part(ty, OWN);
+        const l1 = sums.part(i >= 1 ? types[i - 1] : pads[0], LEFT1);
+        const l2 = sums.part(i >= 2 ? types[i - 2] : i === 1 ? pads[0] : pads[1], LEFT2);
+        const r1 = sums.part(i + 1 < len ? types[i + 1] : pads[2], RIGHT1);
+        const r2 = sums.part(i + 2 < len ? types[i + 2] : i + 1 < len ? pads[2] : pads[3], RIGHT2);
+        const v = sums.vec;
         const h = this.historyOf(t1, t2);
-        const o1 = LEFT1 * n;
-        const o2 = LEFT2 * n;
-        const o3 = RIGHT1 * n;
-        const o4 = RIGHT2 * n;
-        for (let k = 0; k < n; k++) scores[k] = own[OWN * n + k] + l1[o1 + k] + l2[o2 + k] + r1[o3 + k] + r2[o4 + k] + h[k];
+        for (let k = 0; k < n; k++) scores[k] = v[own + k] + v[l1 + k] + v[l2 + k] + v[r1 + k] + v[r2 + k] + h[k];
         if (i === 0 && initialCap) for (let k = 0; k < n; k++) scores[k] += this.initial[k];
-        const combo = v.combo(t1);
+        const combo = sums.combo(ty, t1);
         if (combo >= 0) w.add(scores, combo);
-        const cs = w.row(fnv(ty.s3, (i >= 1 ? types[i - 1].pass[p] : b0).afterHash));
+        const cs = w.row(fnv(ty.s3, afterHashOf(i >= 1 ? types[i - 1] : pads[0])));
         if (cs >= 0) w.add(scores, cs);
         if (right && first) {
           const f1 = i + 1 < len ? first[i + 1] : n;
@@ -235,7 +241,7 @@ class Pass {
           const rr = this.rrOf(f1, f2);
           const tr = this.trOf(t1, f1);
           for (let k = 0; k < n; k++) scores[k] += rr[k] + tr[k];
-          const rc = v.rcombo(f1);
+          const rc = sums.rcombo(ty, f1);
           if (rc >= 0) w.add(scores, rc);
         }
         best = 0;
@@ -248,13 +254,12 @@ class Pass {
             best = k;
           } else if (scores[k] > second) second = scores[k];
         }
-        if (margins && !first) margins[i] = bestScore - second;
+        if (!first) margins[i] = bestScore - second;
       }
       out[i] = best;
       t2 = t1;
       t1 = best;
     }
-    return out;
   }
 }
 
@@ -263,7 +268,13 @@ export class Tagger {
   private readonly tagdict: Map<string, number>;
   private readonly passes: Pass[];
   private readonly cache = new Map<string, WordType>();
-  private pads: WordType[];
+  private readonly pads: WordType[] = [];
+  /** The next word type's id (its index into the passes' sums). */
+  private nextId = 0;
+  /** Scratch for the tags of each pass and the first pass's margins, grown to the longest sentence. */
+  private out1 = new Int16Array(64);
+  private out2 = new Int16Array(64);
+  private margins = new Float32Array(64);
   /** First-pass margin above which the second pass keeps the first pass's tag (see Pass.run). */
   sure = Infinity;
 
@@ -273,44 +284,58 @@ export class Tagger {
     this.tagdict = new Map([...tagdict].map(([w, t]) => [w, tags.indexOf(t)]));
     this.passes = [new Pass(weights, tags, false)];
     if (weights2) this.passes.push(new Pass(weights2, tags, true));
-    this.pads = [...PAD_BEFORE, ...PAD_AFTER].map((w) => this.type(w));
+    for (const w of [...PAD_BEFORE, ...PAD_AFTER]) this.pads.push(this.type(w));
   }
 
   private type(word: string): WordType {
     let t = this.cache.get(word);
     if (!t) {
-      if (this.cache.size >= CACHE_LIMIT) {
-        this.cache.clear();
-        this.pads?.forEach((p, i) => this.cache.set([...PAD_BEFORE, ...PAD_AFTER][i], p));
-      }
       const lower = word.toLowerCase();
-      const pass: PassVectors[] = [];
-      t = { word, lower, norm: norm(word), s3: lower.slice(-3), dict: this.tagdict.get(lower) ?? -1, pass, ownHashes: undefined, lemmas: undefined };
-      for (const p of this.passes) pass.push(p.vectors(t));
+      const id = this.nextId++;
+      t = { word, lower, norm: norm(word), s3: lower.slice(-3), dict: this.tagdict.get(lower) ?? -1, id, afterHash: NaN, lemmas: undefined };
+      for (const p of this.passes) p.sums.reset(id);
       this.cache.set(word, t);
     }
     return t;
   }
 
-  /** Tag indexes (into `tags`) for a sentence's words and punctuation, in order. */
+  /** Tag indexes (into `tags`) for a sentence's words and punctuation, in order; valid until the next call. */
   tagIndexes(words: readonly string[], passes = this.passes.length): Int16Array {
     return this.tagTypes(this.types(words), words, passes);
   }
 
-  /** The word types of a sentence's words (cached per form), in an array built by push (one elements kind). */
+  /**
+   * The word types of a sentence's words (cached per form), in an array built by push (one elements kind). When the
+   * cache has grown past CACHE_LIMIT, it is emptied first (before a sentence, never inside one: the sentence's types
+   * keep their ids until it is tagged), so its memory stays bounded by the limit plus one sentence's words.
+   */
   types(words: readonly string[]): WordType[] {
+    if (this.cache.size >= CACHE_LIMIT) {
+      this.cache.clear();
+      for (const p of this.pads) this.cache.set(p.word, p);
+      this.nextId = this.pads.length;
+    }
     const out: WordType[] = [];
     for (let i = 0; i < words.length; i++) out.push(this.type(words[i]));
     return out;
   }
 
-  /** Tag indexes for words whose types are given (types(words)). */
+  /** Tag indexes for words whose types are given (types(words)); valid until the next call (a view of a reused array). */
   tagTypes(types: readonly WordType[], words: readonly string[], passes = this.passes.length): Int16Array {
+    const len = types.length;
+    if (len > this.margins.length) {
+      const cap = Math.max(len, 2 * this.margins.length);
+      this.out1 = new Int16Array(cap);
+      this.out2 = new Int16Array(cap);
+      this.margins = new Float32Array(cap);
+    }
     const initialCap = words.length > 0 && /^\p{Lu}/u.test(words[0]);
-    const margins = new Float32Array(words.length).fill(Infinity);
-    let t = this.passes[0].run(types, this.pads, 0, initialCap, undefined, margins);
-    if (passes > 1 && this.passes[1]) t = this.passes[1].run(types, this.pads, 1, initialCap, t, margins, this.sure);
-    return t;
+    this.passes[0].run(types, this.pads, initialCap, this.out1, this.margins);
+    if (passes > 1 && this.passes[1]) {
+      this.passes[1].run(types, this.pads, initialCap, this.out2, this.margins, this.out1, this.sure);
+      return this.out2.subarray(0, len);
+    }
+    return this.out1.subarray(0, len);
   }
 
   /** Tags a sentence; returns one UPOS tag per word. */
