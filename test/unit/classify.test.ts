@@ -120,6 +120,7 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Invitere eksterne aktører til samarbeid for å forstå behov.', { cocreation: true });
     check('Prosjektet har løftet frem ulike brukergrupper for å sikre erfaringer og perspektiver fra ungdom og foreldre.', { cocreation: true });
     check('Et godt tilbud til innvandrerkvinner kan bidra til utjevning av forskjeller i helse.', { cocreation: false });
+    check('Innbyggerne skal oppleve at tjenestene henger sammen.', { cocreation: false });
   });
   it('follow-up is a control instrument only when the sentence names what a body follows up', () => {
     check('Kvinner opplever at de ikke får tilstrekkelig oppfølging i kommunene.', { control: false });
