@@ -217,6 +217,12 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Departementet oppfordrer kommunene til å samarbeide.', { deontic: 'recommendation', actor: 'kommunene' });
     check('Regjeringen bør sikre at reformen ikke svekker det lokale selvstyret.', { deontic: 'recommendation', actor: 'Regjeringen' });
   });
+  it('the guide\'s own examples of «skal»: a body delivering its own product by a year plans; a service says how it works; a reported permission is one', () => {
+    check('Utvalget skal levere sin innstilling i 2027.', { deontic: 'intention', directive: false });
+    check('Utvalget skal levere sin innstilling innen 1. mars.', { deontic: 'obligation' });
+    check('Tjenesten skal koordinere tiltak på tvers.', { deontic: 'intention', actor: null });
+    check('Skolene kan i dag velge egne læremidler.', { deontic: 'permission', framing: 'enabling' });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

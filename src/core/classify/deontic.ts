@@ -55,6 +55,8 @@ const DESCRIPTIVE_GOVERNORS = /^(føre|medføre|bidra|tro|vise|oppleve|erfare|fo
 /** Agency heads: a named agency is instructed by «skal», a municipality or government states its own plan. */
 const ADDRESSEE_HEADS = /(direktorat|etat|tilsyn|institutt|helseforetak|vegvesen|statsforvalter|fylkesmann|gruppe|gruppa|sekretariat|embete|nav|rhf|hf)(et|en|a|ene|ane|er|ar|a)?$/;
 const SELF_LIKE = /^(kommunen|kommuna|fylkeskommunen|regjeringen|regjeringa|departementet|byrådet|bystyret|staten|ks|vi|me)$/;
+/** Services, schemes and models as subjects: «skal» says how they are meant to work. */
+const SCHEME = /(tjeneste|teneste|ordning|modell|løsning|program|programmet|tilbud|tilbod)$/;
 /** Verbs of reporting and delivering: what an addressee is told to do. */
 const ORDER_VERBS = /^(rapportere|levere|sende|oversende|melde|redegjøre|dokumentere|innrapportere|besvare|returnere)$/;
 /** Money as subject: «Bevilgningen benyttes til …». */
@@ -138,12 +140,17 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
       if (main && (main === 'være' || main === 'vere') && !p.chain.length) return { force: 'intention', reason: '«skal være»: how the body is meant to be', actor: 'agent' };
       // a municipality or a named body states its own plan («Kommunen skal legge vekt på …»), unless it is told to
       // report or deliver, or by a deadline («Kommunen skal rapportere innen fristen»)
-      const ordered = (main !== undefined && ORDER_VERBS.test(main)) || p.deadline;
+      // (delivering its own product by a date is its plan, not an order: «Utvalget skal levere sin innstilling i 2027»)
+      const ownProduct = !p.deadline && !s!.plural && /^(sin|sitt|sine)$/.test(afterMain);
+      const ordered = (main !== undefined && ORDER_VERBS.test(main) && !ownProduct) || p.deadline;
       if (p.cleft) return { force: 'obligation', reason: `«det er ${s!.text} som skal»: names who is responsible`, actor: 'agent', hard: true };
       // a single service or unit that «skal bidra til …» states its purpose («Tjenesten skal bidra til at flere kan bo hjemme»)
       if (!ordered && !s!.plural && main === 'bidra' && afterMain === 'til')
         return { force: 'intention', reason: `«${s!.text} skal bidra til»: its purpose`, actor: 'none' };
-      if (!ordered && !s!.plural && !ADDRESSEE_HEADS.test(s!.text.toLowerCase()) && (SELF_LIKE.test(s!.text.toLowerCase()) || / kommune$/.test(s!.text.toLowerCase()) || s!.proper))
+      // a single service, scheme or model: «skal» says how it is meant to work («Tjenesten skal koordinere tiltak på tvers»)
+      if (!ordered && !s!.plural && SCHEME.test(s!.lemma))
+        return { force: 'intention', reason: `«skal» with ${s!.text} as subject: how it is meant to work`, actor: 'none' };
+      if (!ordered && !s!.plural && !ADDRESSEE_HEADS.test(s!.text.toLowerCase()) && (SELF_LIKE.test(s!.text.toLowerCase()) || / kommune$/.test(s!.text.toLowerCase()) || s!.proper || ownProduct))
         return { force: 'intention', reason: `«skal» with ${s!.text} as subject: the body's own plan`, actor: 'agent' };
       return { force: 'obligation', reason: `«skal» binds ${s!.text}`, actor: 'agent', hard: ordered };
     }
