@@ -1,5 +1,6 @@
 import { grammar } from '../lexicon';
 import { Word } from './words';
+import { MONTHS } from '../util/months';
 
 /**
  * Clause structure over a tagged sentence, without a parser: where each clause begins and ends and what
@@ -71,11 +72,11 @@ export interface Predication {
 const DEADLINES = new Set(['frist', 'fristen', 'senest', 'seinast']);
 /** «innen»/«innan» marks a deadline only before a time («innen 1. mars», «innen utgangen av året»), not a field («innen systemutvikling»). */
 const WITHIN = new Set(['innen', 'innan']);
-const TIME_AFTER_WITHIN = /^(\d.*|januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|utgangen|utgang|slutten|enden|fristen|årsskiftet|sommeren|høsten|hausten|våren|vinteren|neste|denne|dette|utløpet|dato|datoen|kort|rimelig|få|ett|to|tre|fire|fem|seks)$/;
+const TIME_AFTER_WITHIN = new Set([...MONTHS, 'utgangen', 'utgang', 'slutten', 'enden', 'fristen', 'årsskiftet', 'sommeren', 'høsten', 'hausten', 'våren', 'vinteren', 'neste', 'denne', 'dette', 'utløpet', 'dato', 'datoen', 'kort', 'rimelig', 'få', 'ett', 'to', 'tre', 'fire', 'fem', 'seks']);
 const HEDGES = new Set(['kanskje', 'trolig', 'antakelig', 'antageleg', 'sannsynligvis', 'truleg', 'muligens', 'moglegvis', 'hende']);
 const HABITUAL = new Set(grammar.habitualAdverbs);
 /** Verbs of saying and thinking that take a clause without «at» («KS mener staten må …»). */
-const SAYING = new Set(['mene', 'meine', 'tro', 'synes', 'syne', 'understreke', 'hevde', 'vise', 'påpeke', 'peke', 'foreslå', 'anbefale', 'konkludere', 'vurdere', 'erkjenne', 'si', 'skrive', 'forvente', 'forutsette']);
+const SAYING = new Set(grammar.sayingVerbs);
 /** The last words of the multi-word adverbials («i dag»: «dag»). */
 const HABITUAL_LAST = new Set(grammar.habitualAdverbs.filter((a) => a.includes(' ')).map((a) => a.slice(a.lastIndexOf(' ') + 1)));
 const EXPECT: [string, string?][] = [['ta', 'høyde'], ['regne', 'med'], ['rekne', 'med'], ['belage', 'seg'], ['påregne'], ['forvente'], ['vente']];
@@ -167,10 +168,9 @@ export function clauses(words: readonly Word[]): { list: Clause[]; of: Int32Arra
         // (past a relative clause inside it: «at kommunene må håndtere beslutninger som fattes …, og også må ta …»)
         let o = starts.length - 1;
         while (o > 0 && (starts[o].type === 'relative' || starts[o].type === 'comparative')) o--;
-        const last = starts[o];
         const next = words[i + 1];
-        const conjunct = w.text === ',' && last.type !== 'main' && next.upos === 'CCONJ' && (next.lower === 'og' || next.lower === 'eller');
-        starts.push(conjunct && !ownSubject(words, i + 2, n) ? { at: i + 1, type: last.type, intro: last.intro } : { at: i + 1, type: 'main' });
+        const conjunct = w.text === ',' && next.upos === 'CCONJ' && (next.lower === 'og' || next.lower === 'eller');
+        starts.push(conjunct ? conjunctStart(words, starts[o], i + 1, n) : { at: i + 1, type: 'main' });
       }
       continue;
     }
@@ -207,8 +207,7 @@ export function clauses(words: readonly Word[]): { list: Clause[]; of: Int32Arra
         if (verbAfter) {
           // the second conjunct of a subordinate clause with no subject of its own stays in it («at kommunene må
           // håndtere …, og også må ta beslutninger …»); with its own subject it is a new main clause
-          const inherit = starts[k].type !== 'main' && !ownSubject(words, i + 1, to);
-          withCoord.push(inherit ? { at: i + 1, type: starts[k].type, intro: starts[k].intro } : { at: i + 1, type: 'main' });
+          withCoord.push(conjunctStart(words, starts[k], i + 1, to));
           verbBefore = false;
           continue;
         }
@@ -237,9 +236,22 @@ export function clauses(words: readonly Word[]): { list: Clause[]; of: Int32Arra
 }
 
 /** «Forbedrings-» in «Forbedrings- og endringsarbeid»: the first part of a compound, its hyphen written on. */
-function isTruncated(words: readonly Word[], k: number): boolean {
+export function isTruncated(words: readonly Word[], k: number): boolean {
   const h = words[k + 1];
   return h !== undefined && h.text === '-' && h.start === words[k].end && words[k + 2]?.upos === 'CCONJ';
+}
+
+/**
+ * Where a conjunct begins a clause at `at` (up to `to`): in the subordinate clause `owner` it continues when it has no
+ * subject of its own; otherwise, or after a main clause, it is a main clause.
+ */
+function conjunctStart(words: readonly Word[], owner: { type: ClauseType; intro?: number }, at: number, to: number): { at: number; type: ClauseType; intro?: number } {
+  return owner.type !== 'main' && !ownSubject(words, at, to) ? { at, type: owner.type, intro: owner.intro } : { at, type: 'main' };
+}
+
+/** A time after «innen»: a number («1. mars», «2027») or a word of time. */
+function isTimeAfterWithin(w: string): boolean {
+  return /^\d/.test(w) || TIME_AFTER_WITHIN.has(w);
 }
 
 /** Does a conjunct have a subject before its first verb (a noun or pronoun not inside a prepositional phrase)? */
@@ -502,11 +514,13 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
     passive = isPassiveForm(words[main]) || chain.some((c) => PASSIVE_AUX.has(c));
     if (!passive && chain.some((c) => c === 'være' || c === 'vere') && PARTICIPLE.test(words[main].lower) && words[main].lemma.toLowerCase() !== words[main].lower) passive = true;
   }
+  // hedges and adverbials of practice up to the main verb (with none found, the few words after the finite verb:
+  // «må vi kanskje …»)
+  const upTo = Math.min(clause.end, (main ?? f + 3) + 1);
   let hedged = false;
-  // (with no main verb found, the few words after the finite verb: «må vi kanskje …»)
-  for (let k = Math.max(0, clause.start - 3); k < Math.min(clause.end, (main ?? f + 3) + 1); k++) if (HEDGES.has(words[k].lower)) hedged = true;
+  for (let k = Math.max(0, clause.start - 3); k < upTo; k++) if (HEDGES.has(words[k].lower)) hedged = true;
   let habitual: string | undefined;
-  for (let k = clause.start; k < Math.min(clause.end, (main ?? f + 3) + 1) && !habitual; k++) {
+  for (let k = clause.start; k < upTo && !habitual; k++) {
     const w = words[k].lower;
     const two = k > clause.start && HABITUAL_LAST.has(w) ? `${words[k - 1].lower} ${w}` : '';
     habitual = two && HABITUAL.has(two) ? two : HABITUAL.has(w) ? w : undefined;
@@ -521,7 +535,7 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
   let deadline = false;
   for (let k = clause.start; k < clause.end; k++) {
     const l = words[k].lower;
-    if (DEADLINES.has(l) || (WITHIN.has(l) && TIME_AFTER_WITHIN.test(words[k + 1]?.lower ?? ''))) deadline = true;
+    if (DEADLINES.has(l) || (WITHIN.has(l) && isTimeAfterWithin(words[k + 1]?.lower ?? ''))) deadline = true;
   }
   return { finite: f, clause, subject, inverted, relativeSubject, cleft, main, chain, passive, negated, hedged, habitual, expects, deadline };
 }

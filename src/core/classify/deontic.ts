@@ -144,14 +144,15 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
       const ownProduct = !p.deadline && !s!.plural && /^(sin|sitt|sine)$/.test(afterMain);
       const ordered = (main !== undefined && ORDER_VERBS.test(main) && !ownProduct) || p.deadline;
       if (p.cleft) return { force: 'obligation', reason: `«det er ${s!.text} som skal»: names who is responsible`, actor: 'agent', hard: true };
-      // a single service or unit that «skal bidra til …» states its purpose («Tjenesten skal bidra til at flere kan bo hjemme»)
-      if (!ordered && !s!.plural && main === 'bidra' && afterMain === 'til')
-        return { force: 'intention', reason: `«${s!.text} skal bidra til»: its purpose`, actor: 'none' };
-      // a single service, scheme or model: «skal» says how it is meant to work («Tjenesten skal koordinere tiltak på tvers»)
-      if (!ordered && !s!.plural && SCHEME.test(s!.lemma))
-        return { force: 'intention', reason: `«skal» with ${s!.text} as subject: how it is meant to work`, actor: 'none' };
-      if (!ordered && !s!.plural && !ADDRESSEE_HEADS.test(s!.text.toLowerCase()) && (SELF_LIKE.test(s!.text.toLowerCase()) || / kommune$/.test(s!.text.toLowerCase()) || s!.proper || ownProduct))
-        return { force: 'intention', reason: `«skal» with ${s!.text} as subject: the body's own plan`, actor: 'agent' };
+      if (!ordered && !s!.plural) {
+        const name = s!.text.toLowerCase();
+        // a single service or unit that «skal bidra til …» states its purpose («Tjenesten skal bidra til at flere kan bo hjemme»)
+        if (main === 'bidra' && afterMain === 'til') return { force: 'intention', reason: `«${s!.text} skal bidra til»: its purpose`, actor: 'none' };
+        // a single service, scheme or model: «skal» says how it is meant to work («Tjenesten skal koordinere tiltak på tvers»)
+        if (SCHEME.test(s!.lemma)) return { force: 'intention', reason: `«skal» with ${s!.text} as subject: how it is meant to work`, actor: 'none' };
+        if (!ADDRESSEE_HEADS.test(name) && (SELF_LIKE.test(name) || / kommune$/.test(name) || s!.proper || ownProduct))
+          return { force: 'intention', reason: `«skal» with ${s!.text} as subject: the body's own plan`, actor: 'agent' };
+      }
       return { force: 'obligation', reason: `«skal» binds ${s!.text}`, actor: 'agent', hard: ordered };
     }
     if (kind === 'thing') {

@@ -2,6 +2,7 @@ import type { TermMatch } from '../types';
 import type { LexiconEntry } from '../lexicon';
 import type { Reading } from './deontic';
 import type { Word } from './words';
+import { MONTHS } from '../util/months';
 
 /**
  * Features of a sentence for the learned layer (learned.ts): the facts the rules established (the cue, its
@@ -16,13 +17,8 @@ export interface SentenceFacts {
   readings: readonly Reading[];
   matches: readonly TermMatch[];
   entry: (id: string) => LexiconEntry | undefined;
-  /** Memo of sharedOf() below: kept on the facts (a WeakMap lookup per decision cost more). */
-  shared?: SharedFeatures;
 }
 
-interface SharedFeatures {
-  sentence: string[];
-}
 
 const YEAR = /^(19|20)\d\d$/;
 function reading(r: Reading, tag: string): string[] {
@@ -52,7 +48,7 @@ function reading(r: Reading, tag: string): string[] {
   return f;
 }
 
-const MONTH_WORDS = new Set(['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember', 'våren', 'høsten', 'sommeren', 'vinteren', 'våres', 'haustes', 'hausten']);
+const MONTH_WORDS = new Set([...MONTHS, 'våren', 'høsten', 'sommeren', 'vinteren', 'våres', 'haustes', 'hausten']);
 const DEADLINE_WORDS = new Set(['innen', 'frist', 'fristen', 'senest', 'seinast', 'tidligst']);
 const WE = new Set(['vi', 'me', 'vår', 'våre', 'oss']);
 const MONEY = new Set(['kr', 'kroner', 'mill', 'millioner', 'mrd', 'milliarder']);
@@ -115,7 +111,7 @@ function sentenceFeatures(facts: SentenceFacts): string[] {
 
 /** Features for the deontic decision. */
 export function deonticFeatures(facts: SentenceFacts): string[] {
-  const f = [...sharedOf(facts).sentence];
+  const f = sentenceFeatures(facts);
   const top = facts.readings[0];
   f.push(`rule:${top?.force ?? 'none'}`);
   if (top) f.push(...reading(top, 'cue:'));
@@ -125,7 +121,3 @@ export function deonticFeatures(facts: SentenceFacts): string[] {
   return f;
 }
 
-/** The sentence's own features, computed once per sentence. */
-function sharedOf(facts: SentenceFacts): SharedFeatures {
-  return (facts.shared ??= { sentence: sentenceFeatures(facts) });
-}

@@ -59,7 +59,7 @@ export function sentenceFacts(text: string, tokens: Token[], matches: TermMatch[
   const tagged = matches.some((m) => entry(m.entry)?.cue !== undefined);
   const words = tagged ? toWords(tokens, standard ?? standardOf(tokens)) : plainWords(tokens);
   const readings = tagged ? readCues(text, words, matches, entry) : [];
-  return { words, tagged, readings, matches, entry, shared: undefined };
+  return { words, tagged, readings, matches, entry };
 }
 
 const STEERING_OBJECT = wordTest(grammar.steeringObjects);

@@ -1,6 +1,6 @@
 import { grammar } from '../lexicon';
 import { isAgent, levelOf } from './actors';
-import type { NP } from './clause';
+import { isTruncated, type NP } from './clause';
 import type { Word } from './words';
 
 /**
@@ -42,7 +42,7 @@ function actorSpan(words: readonly Word[], np: NP): { start: number; end: number
   let s = first;
   if (s > np.start && NAME_PARTS.test(words[s].lower) && (words[s - 1].upos === 'PROPN' || /^\p{Lu}/u.test(words[s - 1].text))) s--;
   // «Endrings- og innovasjonsprosesser»: the truncated first part of a compound belongs to the actor
-  if (s - 3 >= np.start && words[s - 1].upos === 'CCONJ' && words[s - 2].text === '-' && words[s - 2].start === words[s - 3].end) s -= 3;
+  if (s - 3 >= np.start && isTruncated(words, s - 3)) s -= 3;
   return { start: words[s].start, end: words[last].end };
 }
 

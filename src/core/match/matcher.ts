@@ -1,6 +1,7 @@
 import { Category, TermMatch, Token } from '../types';
 import { Lexicon, LexiconEntry, grammar } from '../lexicon';
 import { stem } from './stem';
+import { MONTHS } from '../util/months';
 
 /**
  * Lexicon matching over tokens. Each term is compiled once into word patterns:
@@ -55,7 +56,6 @@ interface CompiledTerm {
 const INFLECTIONS = ['', 'e', 'en', 'et', 'a', 'er', 'ene', 'ar', 'ane', 'ne', 's', 'es', 't', 'te', 'r', 'ens', 'ets', 'enes'];
 const INFLECTION_SET = new Set(INFLECTIONS);
 const MAX_INFLECTION = Math.max(...INFLECTIONS.map((e) => e.length));
-const MONTHS = new Set(['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember']);
 const REDUCERS = new Set(grammar.reducers);
 
 function compileWord(w: string): WordPat {

@@ -1,5 +1,6 @@
 import { isAgent } from '../classify/actors';
 import type { Word } from '../classify/words';
+import { MONTHS } from '../util/months';
 
 /**
  * The facts of a sentence that a rewrite must keep: its numbers (dates, amounts, deadlines, paragraph numbers),
@@ -9,7 +10,6 @@ import type { Word } from '../classify/words';
  */
 
 const STRONG_HEAD = /(direktorat|departement|etat|kommun|bydel|foretak|institutt|tilsyn|vegvesen|statsforvalter|helsenett|sekretariat|utvalg|utval|regjering)/;
-const MONTHS = /^(januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)$/;
 /** Word classes that carry content; modal and auxiliary verbs (AUX) do not. */
 const CONTENT = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM']);
 /** Verb lemmas that only steer or carry tense: what rewrites swap («skal» → «kan», «bes» → «inviteres»). */
@@ -55,7 +55,7 @@ export function factsOf(words: readonly Word[], steering: readonly { start: numb
     if (w.punct) continue;
     all.push(w.lower);
     if (isNumber(w)) numbers.push(w.text.replace(/[.,]$/, ''));
-    else if (MONTHS.test(w.lower)) months.push(w.lower);
+    else if (MONTHS.has(w.lower)) months.push(w.lower);
     if (isActor(w)) actors.add(w.lower);
     const lemma = w.lemma.toLowerCase();
     if (steering.some((r) => w.start >= r.start && w.end <= r.end)) continue;
