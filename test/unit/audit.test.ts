@@ -2,7 +2,6 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Readable } from 'stream';
 import { analyzeFile } from '../../src/core/node';
 import {
   AuditCache,
@@ -14,7 +13,7 @@ import {
   comparisonMarkdown,
   resolveWorkerScript,
 } from '../../src/core/workspace';
-import { run, CliIO } from '../../src/cli/main';
+import { cli } from './support/cli';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CORPUS = path.join(ROOT, 'test', 'fixtures', 'corpus');
@@ -26,19 +25,6 @@ const DOCS = [
   'finnmark_fylkeskommune_innspill_2026.txt',
   'troms_fylkeskommune_saksprotokoll_2026.txt',
 ];
-
-async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdin: Readable.from(['']),
-    env: {},
-  };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-}
 
 /** A minimal RFC 4180 reader (quoted fields, doubled quotes, CRLF). */
 function parseCsv(s: string): string[][] {

@@ -9,8 +9,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Readable } from 'stream';
-import { run, CliIO } from '../../src/cli/main';
+import { cli } from './support/cli';
 import { parseArgs, UsageError } from '../../src/cli/args';
 import { analyzeFile, analyzeText, extractBuffer, extractFile } from '../../src/core/node';
 import { extractDocx } from '../../src/core/extract/docx';
@@ -25,19 +24,6 @@ const HARSTAD = path.join(ROOT, 'test', 'fixtures', 'docx', 'harstad_kommune_han
 const PDF = path.join(ROOT, 'test', 'fixtures', 'pdf', 'kommunedirektorforum_notat_2025-10.pdf');
 const TEXT = path.join(ROOT, 'test', 'fixtures', 'corpus', 'kommunedirektorforum_notat_2025-10.txt');
 const DIST_CLI = path.join(ROOT, 'dist', 'cli.js');
-
-async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdin: Readable.from(['']),
-    env: {},
-  };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-}
 
 /** The CLI in a process of its own (the bundle, as a user runs it): exit code, output, peak memory and wall time. */
 function cliProcess(args: string[]): { code: number; stdout: string; stderr: string; peakMB: number; ms: number } {

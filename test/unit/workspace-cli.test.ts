@@ -3,7 +3,6 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Readable } from 'stream';
 import { strFromU8, unzipSync } from 'fflate';
 import {
   auditFiles,
@@ -18,26 +17,13 @@ import {
   XmlElement,
   writeCodingFile,
 } from '../../src/core/workspace';
-import { run, CliIO } from '../../src/cli/main';
+import { cli } from './support/cli';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CORPUS = path.join(ROOT, 'test', 'fixtures', 'corpus');
 const PDF = path.join(ROOT, 'samples', 'ks_storbynettverk_innspill_2026.pdf');
 const LETTER = 'hod_supplerende_tildelingsbrev_nr2_2026_helsedirektoratet.md';
 const hasXmllint = !spawnSync('xmllint', ['--version']).error;
-
-async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdin: Readable.from(['']),
-    env: {},
-  };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-}
 
 function all(e: XmlElement, name: string): XmlElement[] {
   const out: XmlElement[] = [];
