@@ -1,7 +1,11 @@
 /** Command-line parsing for `policy-lens`. No analysis here. */
-import { DraftCommand, DRAFT_COMMANDS, DRAFT_USAGE, DraftUsageError, parseDraftArgs } from './draftArgs';
+import { splitOption, takeValue, UsageError } from './argv';
+import { DraftCommand, DRAFT_COMMANDS, DRAFT_USAGE, parseDraftArgs } from './draftArgs';
 import { DEFAULT_LIMITS, LIMIT_INFO, LIMIT_NAMES } from '../core/limits';
 import type { LimitName, Limits } from '../core/limits';
+
+/** A mistake in the command line (./argv.ts): printed with the usage text, exit code 2. */
+export { UsageError };
 
 export type OutputFormat = 'table' | 'json' | 'csv';
 export type AuditFormat = 'table' | 'json' | 'csv' | 'md';
@@ -27,13 +31,6 @@ export type Command =
     }
   | DraftCommand;
 
-/** A mistake in the command line: printed with the usage text, exit code 2. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
 
 export const USAGE = `Usage:
   policy-lens analyze PATH... [--format table|json|csv] [--lexicon FILE]... [LIMIT]...
@@ -98,16 +95,6 @@ const EXPORT_FORMATS: readonly ExportFormat[] = ['qdpx'];
 const LEVELS: readonly ExportLevel[] = ['match', 'sentence', 'paragraph'];
 const COMMANDS = ['analyze', 'classify', 'audit', 'export'] as const;
 
-/** Splits `--name=value` and reads the value of an option that takes one. */
-function takeValue(argv: string[], i: number, name: string, inline: string | undefined): [string, number] {
-  if (inline !== undefined) {
-    if (inline === '') throw new UsageError(`${name} needs a value.`);
-    return [inline, i];
-  }
-  const v = argv[i + 1];
-  if (v === undefined || (v.startsWith('-') && v !== '-')) throw new UsageError(`${name} needs a value.`);
-  return [v, i + 1];
-}
 
 export function parseArgs(argv: readonly string[]): Command {
   const args = [...argv];
@@ -116,7 +103,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (args.some((a) => a === '-V' || a === '--version')) return { kind: 'version' };
 
   const command = args[0];
-  if ((DRAFT_COMMANDS as readonly string[]).includes(command)) return draftArgs(args);
+  if ((DRAFT_COMMANDS as readonly string[]).includes(command)) return parseDraftArgs(args);
   if (!(COMMANDS as readonly string[]).includes(command)) {
     throw new UsageError(command.startsWith('-') ? `Expected a command before ${command}.` : `Unknown command: ${command}.`);
   }
@@ -146,9 +133,7 @@ export function parseArgs(argv: readonly string[]): Command {
       onlyPaths = true;
       continue;
     }
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    const name = eq >= 0 ? a.slice(0, eq) : a;
-    const inline = eq >= 0 ? a.slice(eq + 1) : undefined;
+    const { name, inline } = splitOption(a);
     switch (name) {
       case '-f':
       case '--format': {
@@ -240,13 +225,4 @@ export function parseArgs(argv: readonly string[]): Command {
     return { kind: 'export', paths, format: format as ExportFormat, output, level: level ?? 'sentence', lexicons, name: projectName, codebook, limits };
   }
   return { kind: 'analyze', paths, format: (format as OutputFormat | undefined) ?? 'table', lexicons, limits };
-}
-
-/** `suggest` and `compare` (./draftArgs.ts), their mistakes reported as usage errors. */
-function draftArgs(args: readonly string[]): Command {
-  try {
-    return parseDraftArgs(args);
-  } catch (err) {
-    throw err instanceof DraftUsageError ? new UsageError(err.message) : err;
-  }
 }

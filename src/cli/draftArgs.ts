@@ -2,6 +2,7 @@
  * Arguments of the drafting commands `suggest` and `compare` (./draft.ts), parsed apart from ./args.ts, which hands
  * the two commands over. No analysis here.
  */
+import { splitOption, takeValue, UsageError } from './argv';
 
 export type CompareFormat = 'table' | 'json' | 'md';
 export type DraftCommand =
@@ -28,13 +29,6 @@ export const DRAFT_USAGE = `Drafting (allocation letters):
              more top-down or more enabling (matched also when moved or lightly edited), sentences
              added and removed, the districts' roles gained and lost, study terms added and removed.`;
 
-/** A command-line mistake (src/cli/args.ts prints it with the usage text). */
-export class DraftUsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
 
 /** Parses the arguments of `suggest` and `compare` (argv[0] is the command). */
 export function parseDraftArgs(argv: readonly string[]): DraftCommand {
@@ -45,15 +39,6 @@ export function parseDraftArgs(argv: readonly string[]): DraftCommand {
   let addressee: string | undefined;
   let max: number | undefined;
   let onlyPaths = false;
-  const value = (i: number, name: string, inline: string | undefined): [string, number] => {
-    if (inline !== undefined) {
-      if (inline === '') throw new DraftUsageError(`${name} needs a value.`);
-      return [inline, i];
-    }
-    const v = argv[i + 1];
-    if (v === undefined || (v.startsWith('-') && v !== '-')) throw new DraftUsageError(`${name} needs a value.`);
-    return [v, i + 1];
-  };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
     if (onlyPaths || !a.startsWith('-') || a === '-') {
@@ -64,41 +49,39 @@ export function parseDraftArgs(argv: readonly string[]): DraftCommand {
       onlyPaths = true;
       continue;
     }
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    const name = eq >= 0 ? a.slice(0, eq) : a;
-    const inline = eq >= 0 ? a.slice(eq + 1) : undefined;
+    const { name, inline } = splitOption(a);
     let v: string;
     switch (name) {
       case '-l':
       case '--lexicon':
-        [v, i] = value(i, name, inline);
+        [v, i] = takeValue(argv, i, name, inline);
         lexicons.push(v);
         break;
       case '-f':
       case '--format':
-        if (command !== 'compare') throw new DraftUsageError(`${name} is an option of compare.`);
-        [v, i] = value(i, name, inline);
-        if (!COMPARE_FORMATS.includes(v as CompareFormat)) throw new DraftUsageError(`Unknown format: ${v} (use ${COMPARE_FORMATS.join(', ')}).`);
+        if (command !== 'compare') throw new UsageError(`${name} is an option of compare.`);
+        [v, i] = takeValue(argv, i, name, inline);
+        if (!COMPARE_FORMATS.includes(v as CompareFormat)) throw new UsageError(`Unknown format: ${v} (use ${COMPARE_FORMATS.join(', ')}).`);
         format = v as CompareFormat;
         break;
       case '--addressee':
-        if (command !== 'suggest') throw new DraftUsageError(`${name} is an option of suggest.`);
-        [addressee, i] = value(i, name, inline);
+        if (command !== 'suggest') throw new UsageError(`${name} is an option of suggest.`);
+        [addressee, i] = takeValue(argv, i, name, inline);
         break;
       case '--max':
-        if (command !== 'suggest') throw new DraftUsageError(`${name} is an option of suggest.`);
-        [v, i] = value(i, name, inline);
-        if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 20) throw new DraftUsageError(`--max needs a whole number from 1 to 20 (got ${v}).`);
+        if (command !== 'suggest') throw new UsageError(`${name} is an option of suggest.`);
+        [v, i] = takeValue(argv, i, name, inline);
+        if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 20) throw new UsageError(`--max needs a whole number from 1 to 20 (got ${v}).`);
         max = Number(v);
         break;
       default:
-        throw new DraftUsageError(`Unknown option: ${a}.`);
+        throw new UsageError(`Unknown option: ${a}.`);
     }
   }
   if (command === 'suggest') {
-    if (paths.length > 0) throw new DraftUsageError(`suggest reads stdin and takes no paths (got ${paths[0]}).`);
+    if (paths.length > 0) throw new UsageError(`suggest reads stdin and takes no paths (got ${paths[0]}).`);
     return { kind: 'suggest', lexicons, addressee, max };
   }
-  if (paths.length !== 2) throw new DraftUsageError(`compare needs two files, OLD and NEW (got ${paths.length}).`);
+  if (paths.length !== 2) throw new UsageError(`compare needs two files, OLD and NEW (got ${paths.length}).`);
   return { kind: 'compare', old: paths[0], new: paths[1], format: format ?? 'table', lexicons };
 }
