@@ -14,6 +14,7 @@ import {
   resolveWorkerScript,
 } from '../../src/core/workspace';
 import { cli } from './support/cli';
+import { parseCsv } from './support/csv';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CORPUS = path.join(ROOT, 'test', 'fixtures', 'corpus');
@@ -25,39 +26,6 @@ const DOCS = [
   'finnmark_fylkeskommune_innspill_2026.txt',
   'troms_fylkeskommune_saksprotokoll_2026.txt',
 ];
-
-/** A minimal RFC 4180 reader (quoted fields, doubled quotes, CRLF). */
-function parseCsv(s: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (quoted) {
-      if (c === '"' && s[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && s[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 describe('workspace audit (worker threads + cache)', function () {
   this.timeout(120_000);

@@ -1,22 +1,13 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Readable } from 'stream';
 import { analyzeText, checklist, compareVersions } from '../../src/core';
-import { run, CliIO } from '../../src/cli/main';
+import { cli } from './support/cli';
 import { diffWindow } from '../../src/cli/draft';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const OLD = path.join(ROOT, 'test', 'fixtures', 'corpus', 'hod_supplerende_tildelingsbrev_nr2_2026_helsedirektoratet.md');
 const NEW = path.join(ROOT, 'test', 'fixtures', 'compare', 'hod_supplerende_tildelingsbrev_nr2_2026_helsedirektoratet_v2.md');
-
-async function cli(argv: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, stdin: Readable.from([stdin]), env: {} };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-}
 
 const count = (s: string, re: RegExp) => (s.match(re) ?? []).length;
 
