@@ -223,6 +223,26 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Tjenesten skal koordinere tiltak på tvers.', { deontic: 'intention', actor: null });
     check('Skolene kan i dag velge egne læremidler.', { deontic: 'permission', framing: 'enabling' });
   });
+  it('«vil … kunne» forecasts a possibility, whoever the subject; the writer\'s «vil» stays a commitment', () => {
+    check('Rapporten vil ikke kunne gi svar på alle spørsmålene.', { deontic: 'none', actor: null });
+    check('Kommunen vil kunne tilby flere plasser neste år.', { deontic: 'none' });
+    check('Kommunen vil tilby flere plasser neste år.', { deontic: 'intention', actor: 'Kommunen' });
+  });
+  it('a relative «som kan» says who is able to, it grants nothing; a body that «kan» is permitted', () => {
+    check('Vi trenger frivillige som kan stille opp på kveldstid.', { deontic: 'none', framing: 'neutral' });
+    check('Bydelene kan selv velge hvordan midlene brukes.', { deontic: 'permission' });
+  });
+  it('«forutsettes det å» presumes; «det forutsettes at X» still orders', () => {
+    check('Ordningen forutsettes å gi bedre oversikt over ventetidene.', { deontic: 'none', directive: false });
+    check('Det forutsettes at direktoratet rapporterer på framdriften.', { deontic: 'obligation' });
+  });
+  it('co-creation needs the people and their taking part close together, not in two clauses of one sentence', () => {
+    check('Bydelen vil invitere innbyggerne til et åpent møte om parken.', { cocreation: true });
+    check('Pasienters erfaringer og synspunkter skal brukes når tilbudet utformes.', { cocreation: true });
+    check('Helseforetakene skal medvirke til at kommunene får bedre oversikt over kapasiteten i de ulike tjenestene til eldre og pårørende.', {
+      cocreation: false,
+    });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

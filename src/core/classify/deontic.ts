@@ -199,6 +199,8 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
     if (p.negated) return kind === 'org' && !p.passive ? { force: 'prohibition', reason: '«kan ikke»: not allowed', actor: 'agent' } : soft('«kan ikke»: inability');
     if (t !== 'main' && t !== 'relative') return sub(`«kan» in a ${t} clause`);
     if (p.passive) return soft('«kan» + passive: an option');
+    // «personer som kan ta på seg oppgaver»: a relative clause says who is able, it grants nothing
+    if (p.relativeSubject) return soft('«som kan»: what someone is able to do');
     if (kind === 'org' || kind === 'self' || kind === 'people') return { force: 'permission', reason: `«kan»: ${s!.text} may act`, actor: 'agent' };
     return soft('«kan»: possibility');
   }
@@ -206,6 +208,8 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
   // ville
   if (lower === 'ville') return sub('«ville»: conditional');
   if (t !== 'main' && t !== 'complement') return sub(`«vil» in a ${t} clause: future`);
+  // «vil … kunne» forecasts a possibility, whoever the subject («Evalueringen vil ikke kunne si …», «vil det kunne medføre»)
+  if (p.chain.includes('kunne')) return soft('«vil … kunne»: a possibility');
   if (kind === 'self' || kind === 'org') {
     if (main && (G.futVil.has(main) || G.futVil.has(mainLower))) return soft(`«vil ${mainLower}»: future`);
     return { force: 'intention', reason: `«vil» with ${s!.text} as subject: a commitment`, actor: 'agent' };
@@ -280,6 +284,9 @@ function readSteering(
       return steeringReading(cue, p, subject, 'none', '«ber om innspill»: an invitation');
     // «X forutsetter at …» with a thing as subject: presupposes
     if (/^forutsetter/.test(phrase) && subject && subject.kind === 'thing') return steeringReading(cue, p, subject, 'none', `«${phrase}» with a thing as subject: presupposes`);
+    // «forutsettes det å gi mer legitimitet»: is presumed to (an infinitive, no «at»-clause), no one is told anything
+    if (/^forutsettes$/.test(phrase) && (words[last + 1]?.lower === 'å' || (words[last + 1]?.lower === 'det' && words[last + 2]?.lower === 'å')))
+      return steeringReading(cue, p, subject, 'none', '«forutsettes (det) å»: presumed');
     if (/^forventes å/.test(phrase)) return steeringReading(cue, p, subject, 'none', '«forventes å»: a forecast');
     // «Det må forventes at kostnadene øker»: a modal before the passive makes it a forecast
     if (/^(det )?forventes/.test(phrase) && /^(må|kan|vil|skal|bør)$/.test(words[first - 1]?.lower ?? '')) return steeringReading(cue, p, subject, 'none', `«${words[first - 1].lower} ${phrase}»: a forecast`);

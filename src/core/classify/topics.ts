@@ -6,7 +6,7 @@ import type { Word } from './words';
  * `topicWords`): a sentence speaks of innovation when it names something new and what is new («nye
  * løsninger», «ny organisering»), develops or takes up digital solutions («utvikle digitale tjenester») or develops
  * or proposes a model or an organisation («foreslå ulike modeller for bydelsutvalg»); of
- * co-creation when it names people outside the administration and their taking part («dialog med innbyggerne»,
+ * co-creation when it names people outside the administration and their taking part within a few words («dialog med innbyggerne»,
  * «engasjere befolkningen»). One pass over the words.
  */
 
@@ -70,6 +70,14 @@ export interface TopicEvidence {
 const MODEL_WINDOW = 5;
 const DESIGN = 1 << NAMES.indexOf('designVerb');
 const MODEL = 1 << NAMES.indexOf('newModel');
+const OUTSIDE = 1 << NAMES.indexOf('outsideActor');
+const PARTICIPATION = 1 << NAMES.indexOf('participation');
+/**
+ * How many words apart the people outside the administration and their taking part may stand: «dialog med
+ * innbyggerne», «Befolkningen og foreninger … blir invitert», not a sentence that names users in one clause and
+ * bodies «medvirke» in another («krav til helseforetakene som skal medvirke til å ta vare på … de ideelle aktørene»).
+ */
+const COCREATION_WINDOW = 8;
 /** Punctuation across which they do not pair. */
 const SEPARATORS = new Set(['(', ')', ';', ':', '.', '–', '—']);
 
@@ -82,6 +90,9 @@ export function topicRules(words: readonly Word[]): TopicEvidence {
   let lastDesign = -99;
   let lastModel = -99;
   let designed: string[] | undefined;
+  let lastOutside = -COCREATION_WINDOW - 1;
+  let lastPart = -COCREATION_WINDOW - 1;
+  let joined: string[] | undefined;
   for (let i = 0; i < words.length; i++) {
     if (words[i].punct) {
       if (SEPARATORS.has(words[i].text)) lastDesign = lastModel = -99;
@@ -105,6 +116,14 @@ export function topicRules(words: readonly Word[]): TopicEvidence {
       if (!designed && i - lastDesign <= MODEL_WINDOW) designed = [words[lastDesign].text, words[i].text];
       lastModel = i;
     }
+    if (m & OUTSIDE) {
+      if (!joined && i - lastPart <= COCREATION_WINDOW && lastPart !== i) joined = [words[i].text, words[lastPart].text];
+      lastOutside = i;
+    }
+    if (m & PARTICIPATION) {
+      if (!joined && i - lastOutside <= COCREATION_WINDOW && lastOutside !== i) joined = [words[lastOutside].text, words[i].text];
+      lastPart = i;
+    }
     const fresh = m & ~seen;
     if (!fresh) continue;
     seen |= m;
@@ -115,6 +134,6 @@ export function topicRules(words: readonly Word[]): TopicEvidence {
   if (first.novelty && first.renewalObject && first.novelty !== first.renewalObject) out.innovation = [first.novelty, first.renewalObject];
   else if (first.developVerb && first.digital && first.developVerb !== first.digital) out.innovation = [first.developVerb, first.digital];
   else if (designed) out.innovation = designed;
-  if (first.outsideActor && first.participation && first.outsideActor !== first.participation) out.cocreation = [first.outsideActor, first.participation];
+  if (joined) out.cocreation = joined;
   return out;
 }
