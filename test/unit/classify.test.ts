@@ -243,6 +243,17 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
       cocreation: false,
     });
   });
+  it('a body that «må/skal få» something is to receive it: no actor; districts that are to receive room are enabled', () => {
+    check('Tannlegene må få bedre rammer for arbeidet sitt.', { deontic: 'obligation', actor: null });
+    check('Bydelene skal få større frihet til å prioritere.', { deontic: 'obligation', actor: null, district: 'enabled', framing: 'enabling' });
+    check('Bydelene skal rapportere på bruken av midlene.', { deontic: 'obligation', actor: 'Bydelene', district: 'obligated' });
+  });
+  it('room or trust after a reducer is taken away, not given', () => {
+    check('Den presse økonomien reduserer handlingsrommet i kommunene.', { framing: 'neutral' });
+    check('Reformen gir kommunene større handlingsrom.', { framing: 'enabling' });
+  });
+  it('an infinitive task that involves people outside the administration is enabling', () =>
+    check('Etablere en møteplass for dialog med innbyggerne om parken.', { cocreation: true, framing: 'enabling' }));
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

@@ -100,6 +100,9 @@ function sub(why: string): Verdict {
   return { force: 'none', reason: why, actor: 'none', hard: true };
 }
 
+/** Verbs whose subject receives («få», «motta»): the one obliged to give is someone else. */
+const RECEIVES = new Set(['få', 'motta', 'ta imot']);
+
 /** A «none» the learned layer may overrule. */
 function soft(why: string): Verdict {
   return { force: 'none', reason: why, actor: 'none' };
@@ -153,6 +156,7 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
         if (!ADDRESSEE_HEADS.test(name) && (SELF_LIKE.test(name) || / kommune$/.test(name) || s!.proper || ownProduct))
           return { force: 'intention', reason: `«skal» with ${s!.text} as subject: the body's own plan`, actor: 'agent' };
       }
+      if (RECEIVES.has(main ?? '') && !ordered) return { force: 'obligation', reason: `«skal ${mainLower}»: ${s!.text} is to receive`, actor: 'none' };
       return { force: 'obligation', reason: `«skal» binds ${s!.text}`, actor: 'agent', hard: ordered };
     }
     if (kind === 'thing') {
@@ -178,6 +182,8 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
     if (kind === 'thing' && (main === 'være' || main === 'vere')) return { force: 'obligation', reason: '«må være»: a requirement on a thing', actor: 'none' };
     // a body as the subject of a passive is acted on, not obliged («Tenestene må utviklast i samarbeid med brukarane»)
     if (p.passive && kind === 'org') return { force: 'obligation', reason: '«må» + passive: a demand', actor: 'none' };
+    // «Tannhelsetjenesten må få en tydeligere plass»: the subject is to receive; who is to give is not named
+    if (kind === 'org' && RECEIVES.has(main ?? '')) return { force: 'obligation', reason: `«må ${mainLower}»: ${s!.text} is to receive`, actor: 'none' };
     if (kind === 'org' || kind === 'self') return { force: 'obligation', reason: `«må» demands of ${s!.text}`, actor: 'agent' };
     return { force: 'obligation', reason: '«må»: a demand', actor: 'none' };
   }

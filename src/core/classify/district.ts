@@ -12,8 +12,8 @@ const ORDER = /^(ber|bes|pålegges|pålegger|pålegg|bedt|bedne)$/;
 const GRANT_TO = /^(til|for)$/;
 const RESOURCE = /^(ansvar|ansvaret|oppgaver|oppgåver|midler|midlar|midlene|myndighet|handlingsrom|handlingsrommet|tillit|frihet|fridom|ressurser|tildeles|fullmakt|makt|budsjett|rammer|rammene|kroner|millioner|mill)$/;
 const NEAR = 5;
-/** Verbs by which a district receives something: «får», «har fått», «gis», «tildeles». */
-const RECEIVE = /^(får|fått|fikk|gis|gitt|tildeles|tildelt|tilføres|tilført)$/;
+/** Verbs by which a district receives something: «får», «skal få», «har fått», «gis», «tildeles». */
+const RECEIVE = /^(få|får|fått|fikk|gis|gitt|tildeles|tildelt|tilføres|tilført|motta|mottar|mottok)$/;
 const INVOLVED = /^(involveres|involverast|høres|høyrast|konsulteres|innspill|innspel|dialog)$/;
 
 export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: string | null): DistrictRole {

@@ -62,7 +62,7 @@ export function ruleFraming(
   if (grant()) return { framing: 'enabling', reason: 'grants resources' };
   const first = facts.words.find((w) => !w.punct);
   if (first && TASK_VERBS.has(first.lower) && !/^\p{Lu}{2,}/u.test(first.text)) {
-    if (strongEnabling || experiment || districtEnabled) return { framing: 'enabling', reason: 'a task that opens room' };
+    if (strongEnabling || experiment || districtEnabled || categories.cocreation) return { framing: 'enabling', reason: 'a task that opens room or involves people outside the administration' };
     if (documentKind === 'steering') return { framing: 'top-down', reason: 'a task handed down (infinitive list item)' };
     return { framing: 'neutral', reason: 'an infinitive item' };
   }

@@ -40,6 +40,8 @@ interface EntryInfo {
   except: WordPat[][] | undefined;
   /** Its number (CompiledLexicon.entryIndex). */
   ei: number;
+  /** An enabling term that a reducer before it takes away (room, trust, resources). */
+  reducible: boolean;
 }
 
 interface CompiledTerm {
@@ -57,6 +59,8 @@ const INFLECTIONS = ['', 'e', 'en', 'et', 'a', 'er', 'ene', 'ar', 'ane', 'ne', '
 const INFLECTION_SET = new Set(INFLECTIONS);
 const MAX_INFLECTION = Math.max(...INFLECTIONS.map((e) => e.length));
 const REDUCERS = new Set(grammar.reducers);
+/** Enabling subtypes that a reducer takes away. */
+const TAKEN_AWAY = /^(discretion|trust|resources)$/;
 
 function compileWord(w: string): WordPat {
   if (w === '…' || w === '...') return { kind: 'gap' };
@@ -287,6 +291,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       context: e.context,
       except: e.except?.length ? e.except.map((x) => x.trim().split(/\s+/).map(compileWord)) : undefined,
       ei: c.entryIndex.get(e.id)!,
+      reducible: e.category === 'enabling' && TAKEN_AWAY.test(e.subtype ?? ''),
     };
     for (const term of e.terms) {
       const words = term.trim().split(/\s+/).map(compileWord);
@@ -396,7 +401,8 @@ interface Found {
 /**
  * Matches the lexicon against the tokens of one sentence. Returns matches sorted by start; within a
  * category, a match inside a longer one is dropped (longest match: «Bydel Søndre Nordstrand» over
- * «Nordstrand»). Control terms after a reducer («redusert detaljstyring») become enabling and `negated`.
+ * «Nordstrand»). Control terms after a reducer («redusert detaljstyring») become enabling and `negated`;
+ * room, trust and resources after one («reduserer handlingsrommet») are no enabling term.
  * Time: linear in the number of tokens (each tries only the phrases its form can start), plus a sort of the matches.
  */
 export function matchTokens(text: string, tokens: Token[], compiled: CompiledLexicon): TermMatch[] {
@@ -465,7 +471,13 @@ export function matchTokens(text: string, tokens: Token[], compiled: CompiledLex
   // district context
   const hasDistrict = out.some(({ entry }) => entry.category === 'district' && !entry.context);
   if (!hasDistrict) out = out.filter(({ entry }) => entry.context !== 'district');
-  // reducers flip control terms
+  // reducers flip control terms; room, trust or resources after a reducer are taken away, not given («reduserer
+  // handlingsrommet», «svekker tilliten», «mindre ressurser»): no enabling term
+  out = out.filter((f) => {
+    if (!f.entry.reducible) return true;
+    for (let k = Math.max(0, f.ti - 2); k < f.ti; k++) if (REDUCERS.has(wt[k].lower)) return false;
+    return true;
+  });
   for (const f of out) {
     if (f.m.category !== 'control') continue;
     for (let k = Math.max(0, f.ti - 2); k < f.ti; k++) {
