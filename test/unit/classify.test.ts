@@ -254,6 +254,12 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
   });
   it('an infinitive task that involves people outside the administration is enabling', () =>
     check('Etablere en møteplass for dialog med innbyggerne om parken.', { cocreation: true, framing: 'enabling' }));
+  it('an object relative clause («tiltak som virksomhetene skal jobbe med») has its own subject, not the antecedent', () => {
+    check('Planen har konkrete tiltak som alle kommunenes virksomheter skal jobbe med.', { deontic: 'obligation', actor: 'virksomheter' });
+    check('Det har kommet nye krav som prosjektet må ta hensyn til.', { deontic: 'obligation', actor: 'prosjektet' });
+  });
+  it('a modal in an opening condition is hypothetical; the main clause decides', () =>
+    check('Dersom kommunene skal overta oppgaven, må dette skje innenfor tydelige rammer.', { deontic: 'obligation', actor: null }));
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

@@ -113,6 +113,16 @@ function isBreakPunct(w: Word, next?: Word, prev?: Word): boolean {
   return false;
 }
 
+/** A finite verb or auxiliary within four words from k, after noun-phrase words only. */
+function verbSoonAfter(words: readonly Word[], k: number): boolean {
+  for (let j = k; j < Math.min(words.length, k + 5); j++) {
+    const u = words[j].upos;
+    if (u === 'AUX' || u === 'VERB') return j > k;
+    if (!NP_WORD.has(u)) return false;
+  }
+  return false;
+}
+
 /** A comma inside a list of nouns («bydeler, etater og skoler»): no clause boundary. */
 function isListComma(words: readonly Word[], i: number): boolean {
   const prev = words[i - 1];
@@ -174,7 +184,12 @@ export function clauses(words: readonly Word[]): { list: Clause[]; of: Int32Arra
       }
       continue;
     }
-    if (i === 0) continue;
+    if (i === 0) {
+      // a sentence that opens with a condition («Dersom privat sektor skal inngå …, må dette skje …»): its modal is
+      // hypothetical. (An opening «Siden …» or «Når …» stays in the main clause: its «skal» may state a plan.)
+      if (subordinatorType(words, 0) === 'conditional') starts[0] = { at: 0, type: 'conditional', intro: 0 };
+      continue;
+    }
     const sub = subordinatorType(words, i);
     if (sub) {
       const at = sub === 'purpose' || sub === 'concessive' || (sub === 'temporal' && w.lower === 'at') ? i - 1 : i;
@@ -188,6 +203,12 @@ export function clauses(words: readonly Word[]): { list: Clause[]; of: Int32Arra
       } else if (w.lower === 'som' || NOMINAL.has(prev.upos)) {
         starts.push({ at: i, type: 'relative', intro: i });
       }
+      continue;
+    }
+    // «endringer som prosjektet må ta hensyn til»: «som» read as a preposition after a noun, with a verb a few words on,
+    // opens an object relative clause («en by som Oslo» has no verb after it)
+    if (w.lower === 'som' && w.upos === 'ADP' && NOMINAL.has(prev.upos) && verbSoonAfter(words, i + 1)) {
+      starts.push({ at: i, type: 'relative', intro: i });
       continue;
     }
     if (WH.has(w.lower) && !prev.punct) starts.push({ at: i, type: 'question', intro: i });

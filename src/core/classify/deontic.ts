@@ -120,7 +120,7 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
 
   if (lemma === 'skulle') {
     if (lower === 'skulle') return sub('past «skulle» reports');
-    if (t === 'temporal' || t === 'causal' || t === 'comparative') return soft(`«skal» in a ${t} clause describes`);
+    if (t === 'temporal' || t === 'causal' || t === 'comparative' || t === 'conditional') return soft(`«skal» in a ${t} clause describes`);
     if (p.negated) return { force: 'prohibition', reason: '«skal ikke»: a prohibition', actor: 'agent', hard: true };
     const rec = governedBy(p, RECOMMENDATION_GOVERNORS);
     if (rec) return { force: 'recommendation', reason: `«${rec} at … skal»: a wish`, actor: 'none', hard: true };
