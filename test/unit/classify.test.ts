@@ -260,6 +260,8 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
   });
   it('a modal in an opening condition is hypothetical; the main clause decides', () =>
     check('Dersom kommunene skal overta oppgaven, må dette skje innenfor tydelige rammer.', { deontic: 'obligation', actor: null }));
+  it('districts named at the end of a list of partners are involved', () =>
+    check('Vi har fått innsikt i hvordan samarbeidet mellom fastleger, BUP og bydeler fungerer.', { district: 'involved' }));
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

@@ -11,7 +11,8 @@ const DISTRICT = /^(bydel|bydelar)/i;
 const ORDER = /^(ber|bes|pålegges|pålegger|pålegg|bedt|bedne)$/;
 const GRANT_TO = /^(til|for)$/;
 const RESOURCE = /^(ansvar|ansvaret|oppgaver|oppgåver|midler|midlar|midlene|myndighet|handlingsrom|handlingsrommet|tillit|frihet|fridom|ressurser|tildeles|fullmakt|makt|budsjett|rammer|rammene|kroner|millioner|mill)$/;
-const NEAR = 5;
+/** How many words (punctuation included) from a district term a co-operation or participation term may stand: «samarbeidet mellom fastleger, BUP og bydeler». */
+const NEAR = 6;
 /** Verbs by which a district receives something: «får», «skal få», «har fått», «gis», «tildeles». */
 const RECEIVE = /^(få|får|fått|fikk|gis|gitt|tildeles|tildelt|tilføres|tilført|motta|mottar|mottok)$/;
 const INVOLVED = /^(involveres|involverast|høres|høyrast|konsulteres|innspill|innspel|dialog)$/;
