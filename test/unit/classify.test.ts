@@ -262,6 +262,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Dersom kommunene skal overta oppgaven, må dette skje innenfor tydelige rammer.', { deontic: 'obligation', actor: null }));
   it('districts named at the end of a list of partners are involved', () =>
     check('Vi har fått innsikt i hvordan samarbeidet mellom fastleger, BUP og bydeler fungerer.', { district: 'involved' }));
+  it('an order to someone else about the districts does not oblige them; a resource named beside them is theirs', () => {
+    check('Bystyret ber byrådet om å foreslå ulike modeller for bydelsutvalg.', { deontic: 'obligation', actor: 'byrådet', district: 'mentioned' });
+    check('Bystyret har satt av rammer for arbeidet og vil lage modeller for bydelsutvalg.', { district: 'mentioned' });
+    check('Byrådet vil gi mer midler til bydelene neste år.', { district: 'enabled' });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

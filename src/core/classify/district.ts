@@ -25,8 +25,9 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
   const directive = deontic === 'obligation' || deontic === 'prohibition';
   const actorIsDistrict = actor !== null && actor.split(/\s+/).some((a) => DISTRICT.test(a));
   if (directive && actorIsDistrict) return 'obligated';
-  if (directive) {
-    // «… ber bydelene om …», «bydelene pålegges …»: an order within a few words of a district term
+  if (directive && actor === null) {
+    // «… ber bydelene om …», «bydelene pålegges …»: an order within a few words of a district term (not when the
+    // order names someone else: «ber byrådet om å foreslå modeller for bydelsutvalg»)
     for (let i = 0; i < lower.length; i++) {
       if (!ORDER.test(lower[i])) continue;
       for (let j = Math.max(0, i - 3); j < Math.min(lower.length, i + 6); j++) if (DISTRICT.test(lower[j])) return 'obligated';
@@ -37,7 +38,9 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
   for (let i = 0; i + 1 < lower.length; i++) {
     if (!GRANT_TO.test(lower[i])) continue;
     const next = lower[i + 1] === 'de' || lower[i + 1] === 'dei' ? i + 2 : lower[i + 1] === 'ut' ? i + 2 : i + 1;
-    if (next < lower.length && DISTRICT.test(lower[next]) && lower.some((w) => RESOURCE.test(w))) return 'enabled';
+    // the resource a few words before «til/for» («midler til bydelene», «større handlingsrom for bydelene»), not
+    // anywhere in the sentence («rammer for etablering …, modeller for bydelsutvalg»)
+    if (next < lower.length && DISTRICT.test(lower[next]) && lower.slice(Math.max(0, i - 4), i).some((w) => RESOURCE.test(w))) return 'enabled';
   }
   // the districts receive it («Bydelene har fått større ansvar for …», «Bydelene får økte rammer»)
   for (let i = 0; i < lower.length; i++) {
