@@ -251,6 +251,7 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
   it('room or trust after a reducer is taken away, not given', () => {
     check('Den presse økonomien reduserer handlingsrommet i kommunene.', { framing: 'neutral' });
     check('Reformen gir kommunene større handlingsrom.', { framing: 'enabling' });
+    check('Den stramme økonomien svekkjer handlingsrommet til kommunane.', { framing: 'neutral' });
   });
   it('an infinitive task that involves people outside the administration is enabling', () =>
     check('Etablere en møteplass for dialog med innbyggerne om parken.', { cocreation: true, framing: 'enabling' }));
