@@ -12,6 +12,7 @@ import { decide, sentenceFacts } from '../src/core/classify/sentence';
 import { deonticFeatures, SentenceFacts } from '../src/core/classify/features';
 import { LinearModelData } from '../src/core/classify/learned';
 import { ClassifierModels, MODEL_NAMES, modelsFrom } from '../src/core/classify/models';
+import { DocumentStance, inferStance } from '../src/core/classify/actors';
 import type { Deontic, SentenceLabels } from '../src/core/types';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -177,26 +178,55 @@ export function trainModels(rows: readonly GoldRow[], facts: readonly SentenceFa
   return models;
 }
 
-export function classifyWith(models: ClassifierModels | null, row: GoldRow, facts: SentenceFacts): SentenceLabels {
-  const c = decide(facts, row.text, { models });
+/** One sentence's labels; with `stance`, read in its document as `analyze` reads it (otherwise alone, as `classify`). */
+export function classifyWith(models: ClassifierModels | null, row: GoldRow, facts: SentenceFacts, stance?: DocumentStance): SentenceLabels {
+  const c = decide(facts, row.text, { models, stance });
   return {
     deontic: c.deontic, directive: c.directive, actor: c.actor, district: c.district, innovation: c.innovation,
     cocreation: c.cocreation, collaboration: c.collaboration, control: c.control, framing: c.framing,
   };
 }
 
-/** k-fold cross-validation by document: each sentence classified by models trained on the other folds. */
-export function crossValidate(rows: readonly GoldRow[], facts: readonly SentenceFacts[], k: number, o: TrainOptions = DEFAULT_TRAIN): SentenceLabels[] {
+/**
+ * k-fold cross-validation by document: each sentence classified by models trained on the other folds (with
+ * `stances`, each sentence read in its document).
+ */
+export function crossValidate(
+  rows: readonly GoldRow[],
+  facts: readonly SentenceFacts[],
+  k: number,
+  o: TrainOptions = DEFAULT_TRAIN,
+  stances?: readonly (DocumentStance | undefined)[],
+): SentenceLabels[] {
   const fold = foldsByDocument(rows, k);
   const out: SentenceLabels[] = new Array(rows.length);
   for (let f = 0; f < k; f++) {
     const trainIdx = rows.map((_, i) => i).filter((i) => fold[i] !== f);
     const models = modelsFrom({ models: trainModels(trainIdx.map((i) => rows[i]), trainIdx.map((i) => facts[i]), o) });
     rows.forEach((r, i) => {
-      if (fold[i] === f) out[i] = classifyWith(models, r, facts[i]);
+      if (fold[i] === f) out[i] = classifyWith(models, r, facts[i], stances?.[i]);
     });
   }
   return out;
 }
 
 export { MODEL_NAMES };
+
+/**
+ * The stance of each sentence's document (`analyze` reads a sentence with it), for the sentences whose document is
+ * in the corpus folder (../shared/corpus/txt: its text or Markdown form); undefined for the others, and for all when
+ * the folder is not there (a fresh clone). Returns how many documents were found.
+ */
+export function documentStances(rows: readonly GoldRow[], corpusDir = path.join(ROOT, '..', 'shared', 'corpus', 'txt')): { stances: (DocumentStance | undefined)[]; documents: number } {
+  if (!fs.existsSync(corpusDir)) return { stances: rows.map(() => undefined), documents: 0 };
+  const files = fs.readdirSync(corpusDir).filter((f) => /\.(txt|md)$/.test(f));
+  const byDoc = new Map<string, DocumentStance | undefined>();
+  const stances = rows.map((r) => {
+    if (!byDoc.has(r.doc)) {
+      const f = files.find((x) => x.replace(/\.(txt|md)$/, '') === r.doc);
+      byDoc.set(r.doc, f ? inferStance(fs.readFileSync(path.join(corpusDir, f), 'utf8')) : undefined);
+    }
+    return byDoc.get(r.doc);
+  });
+  return { stances, documents: [...byDoc.values()].filter((s) => s !== undefined).length };
+}

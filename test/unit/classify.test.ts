@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { classifySentence } from '../../src/core/node';
+import { analyzeText, classifySentence } from '../../src/core/node';
 import { SentenceLabels } from '../../src/core/types';
 
 function check(sentence: string, expected: Partial<SentenceLabels>) {
@@ -271,5 +271,25 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);
+  });
+});
+
+describe('classify: a sentence read in its document (analyze)', () => {
+  const deonticIn = (text: string, sentence: string) => {
+    const s = analyzeText(text).sentences.find((x) => x.text.includes(sentence));
+    assert.ok(s, sentence);
+    return { deontic: s.deontic, reason: s.reason.deontic };
+  };
+  const passive = 'Forløpene for psykisk helse skal forenkles.';
+  it('alone, an agentless passive «skal» is an instruction', () => assert.strictEqual(classifySentence(passive).deontic, 'obligation'));
+  it('in a white paper, it is the government\'s own plan; with a deadline it stays an order', () => {
+    const paper = `Meld. St. 9 (2023–2024) Melding til Stortinget\n\nNasjonal helse- og samhandlingsplan\n\n${passive} Rapporten skal oversendes departementet innen 1. mars 2025.\n`;
+    assert.deepStrictEqual(deonticIn(paper, passive), { deontic: 'intention', reason: "in a white paper, an agentless passive «skal»: the government's own plan" });
+    assert.strictEqual(deonticIn(paper, 'Rapporten skal oversendes').deontic, 'obligation');
+  });
+  it('in an allocation letter, an agentless «skal» is an order', () => {
+    const letter = `Supplerende tildelingsbrev nr. 2 for 2026 – Helsedirektoratet\n\nTilskuddsordningen skal bidra til bedre samhandling.\n`;
+    assert.strictEqual(classifySentence('Tilskuddsordningen skal bidra til bedre samhandling.').deontic, 'intention');
+    assert.strictEqual(deonticIn(letter, 'Tilskuddsordningen skal bidra').deontic, 'obligation');
   });
 });

@@ -157,7 +157,8 @@ export function decide(facts: SentenceFacts, text: string, context: ClassifyCont
   }
   let reading = chosenReading(readings, deontic);
 
-  // document context: the writer's own «skal» is a plan; in a steering letter an agentless «skal» is an order
+  // document context: the writer's own «skal» is a plan; in a steering letter an agentless «skal» is an order, in a
+  // white paper an agentless passive «skal» the government's plan
   const stance = context.stance;
   if (stance && reading?.lemma === 'skulle' && !reading.pred?.negated) {
     const subj = reading.subject;
@@ -167,6 +168,18 @@ export function decide(facts: SentenceFacts, text: string, context: ClassifyCont
     } else if (deontic === 'intention' && stance.kind === 'steering' && (!subj || subj.kind === 'thing' || subj.kind === 'expletive' || subj.kind === 'org') && !(subj && stance.isWriter(subj.text))) {
       deontic = 'obligation';
       deonticReason = 'in a steering letter, «skal» without the writer as subject: an order';
+    } else if (
+      deontic === 'obligation' &&
+      stance.kind === 'white-paper' &&
+      reading.pred?.passive &&
+      !reading.pred.deadline &&
+      (!subj || subj.kind === 'thing' || subj.kind === 'expletive')
+    ) {
+      // a white paper states what the government will do: «Forløpene skal forenkles», «Data skal deles og brukes slik
+      // at …» (an order to someone else names them, or a deadline). (Not a plan: a unit's action plan instructs its own
+      // staff with the same words, «Stillingsutlysninger skal utformes bredt».)
+      deontic = 'intention';
+      deonticReason = "in a white paper, an agentless passive «skal»: the government's own plan";
     }
     reading = chosenReading(readings, deontic);
   }
