@@ -3,9 +3,10 @@
  *
  * Accuracy of the sentence classifier on the labelled sentences, reported so that it predicts unseen text:
  *
- *  - without FILE: every sentence of test/fixtures/gold (dev.jsonl + train.jsonl, 824 sentences, 72 documents) is
+ *  - without FILE: every sentence of test/fixtures/gold (dev.jsonl + train.jsonl, 824 sentences, 63 documents) is
  *    classified by learned models trained WITHOUT its document (k-fold cross-validation by document, K = 5); the
- *    rules are the same for all. Figures for all sentences, by source (corpus documents, web pages), and for the
+ *    rules are the same for all. Figures for all sentences, by source (corpus documents, web pages), the corpus
+ *    sentences read in their documents as `analyze` reads them (when ../shared/corpus/txt is at hand), and for the
  *    hold-out documents (test/fixtures/gold/holdout.json: never read for rule work), with the rules alone beside;
  *  - with FILE (JSON lines in the gold format): the shipped engine on that file, as a user runs it.
  *
