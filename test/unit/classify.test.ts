@@ -268,6 +268,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Bystyret har satt av rammer for arbeidet og vil lage modeller for bydelsutvalg.', { district: 'mentioned' });
     check('Byrådet vil gi mer midler til bydelene neste år.', { district: 'enabled' });
   });
+  it('the one an assignment is given to («oppdraget til X er å», «er oppdraget til X å») is the actor', () => {
+    check('Oppdraget til Helsedirektoratet er å utrede saken innen sommeren.', { deontic: 'obligation', actor: 'Helsedirektoratet' });
+    check('Litt mer konkret er oppdraget til etaten å forenkle søknadene.', { deontic: 'obligation', actor: 'etaten' });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

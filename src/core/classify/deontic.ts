@@ -270,6 +270,16 @@ function readSteering(
       addressed = true;
     }
   }
+  // «oppdraget til Origo er å …», «Litt mer konkret er oppdraget til Origo å …»: the one the assignment is given to
+  if (/^(er )?oppdraget til /.test(phrase)) {
+    let k = first;
+    while (k < last && words[k].lower !== 'til') k++;
+    const obj = subjectInfo(words, npAfter(words, k + 1, last + 1), text);
+    if (obj && (obj.kind === 'org' || obj.kind === 'people')) {
+      actor = obj;
+      addressed = true;
+    }
+  }
   // «ansvaret legges på KUB», «stiller krav til oss»: the one the responsibility or the demand is placed on
   if (/(legges på|krav til)$/.test(phrase)) {
     const obj = subjectInfo(words, npAfter(words, last + 1, Math.min(words.length, last + 8)), text);
