@@ -272,6 +272,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Oppdraget til Helsedirektoratet er å utrede saken innen sommeren.', { deontic: 'obligation', actor: 'Helsedirektoratet' });
     check('Litt mer konkret er oppdraget til etaten å forenkle søknadene.', { deontic: 'obligation', actor: 'etaten' });
   });
+  it('a year in a name («NOU 2023: 5», «Bærum 2040») or dating what was done («I 2023 fikk …») is no due date', () => {
+    check('I 2023 fikk Helsedirektoratet i oppdrag å utrede saken.', { deontic: 'obligation', control: false });
+    check('Regjeringen vil gjennomgå anbefalingene i NOU 2023: 5 og utarbeide en strategi.', { deontic: 'intention', control: false });
+    check('I 2026 skal kommunen kutte ytterligere 1 milliard.', { control: true });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

@@ -77,6 +77,14 @@ function dueDate(text: string): boolean {
   return false;
 }
 
+/** Past forms of strong verbs: a year right before one («I 2023 fikk …») dates what was done, not what is due. */
+const PAST_STRONG = new Set(['fikk', 'ble', 'blei', 'var', 'kom', 'gikk', 'ga', 'gav', 'tok', 'la', 'vedtok', 'sa', 'fant']);
+
+/** Is the year at i part of a name («Bærum 2040») or the date of something already done («I 2023 fikk …»)? */
+function pastOrName(words: readonly { lower: string; upos: string }[], i: number): boolean {
+  return words[i - 1]?.upos === 'PROPN' || PAST_STRONG.has(words[i + 1]?.lower ?? '');
+}
+
 function wordTest(patterns: readonly string[]): (w: string) => boolean {
   const exact = new Set(patterns.filter((p) => !p.endsWith('*')));
   const prefixes = patterns.filter((p) => p.endsWith('*')).map((p) => p.slice(0, -1));
@@ -121,7 +129,7 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
   const control =
     hit('control') ||
     (words.length > 0 && dueDate(text.slice(words[0].start, words[words.length - 1].end))) ||
-    (deontic !== 'none' && deontic !== 'recommendation' && deontic !== 'permission' && words.some((w) => YEAR.test(w.text)));
+    (deontic !== 'none' && deontic !== 'recommendation' && deontic !== 'permission' && words.some((w, i) => YEAR.test(w.text) && !pastOrName(words, i)));
   return { innovation, cocreation, collaboration, control };
 }
 
