@@ -1,7 +1,7 @@
 /**
- * The page of a webview that draws a model the host sends (the Framing view, the comparison report): one script and
- * one stylesheet from the view's folder under media/, by nonce; the CSP allows nothing else (`default-src 'none'`,
- * no inline styles, no eval).
+ * The page of a webview that draws a model the host sends (the Framing view, the «Compare Framing with…» report, the
+ * audit's comparison panel): one script and one stylesheet from the view's folder under media/, by nonce; the CSP
+ * allows nothing else (`default-src 'none'`, no inline styles, no eval).
  */
 import * as vscode from 'vscode';
 import { makeNonce } from './nonce';
