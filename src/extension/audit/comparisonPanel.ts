@@ -5,8 +5,9 @@
  * scatter (plain SVG). A click on a row or a point opens the document. Exports are the engine's
  * (comparisonCsv / comparisonJson / comparisonMarkdown).
  *
- * Security as the Framing view: `default-src 'none'`, one script by nonce, styles from media/ only, DOM built with
- * textContent, every message checked by `parseComparisonMessage` (./protocol.ts).
+ * Security as the Framing view: `default-src 'none'`, its script and the shared one (media/shared/dom.js) by nonce,
+ * styles from media/ only, DOM built with textContent, every message checked by `parseComparisonMessage`
+ * (./protocol.ts).
  */
 import * as fs from 'fs';
 import * as path from 'path';
