@@ -1,13 +1,14 @@
 /**
  * The page of a webview that draws a model the host sends (the Framing view, the «Compare Framing with…» report, the
- * audit's comparison panel): the script these views share (media/shared/dom.js), then the view's own script and its
- * stylesheet from its folder under media/; scripts by nonce, and the CSP allows nothing else (`default-src 'none'`,
- * no inline styles, no eval). The webview's `localResourceRoots` must hold both folders (`sharedMedia`: the shared).
+ * audit's comparison panel): the stylesheet and the script these views share (media/shared/webview.css, dom.js),
+ * each before the view's own from its folder under media/; scripts by nonce, and the CSP allows nothing else
+ * (`default-src 'none'`, no inline styles, no eval). The webview's `localResourceRoots` must hold both folders
+ * (`sharedMedia`: the shared one).
  */
 import * as vscode from 'vscode';
 import { makeNonce } from './nonce';
 
-/** media/shared: the script these webviews share (dom.js), loaded before each view's own. */
+/** media/shared: the stylesheet and the script these webviews share, loaded before each view's own. */
 export function sharedMedia(extensionUri: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(extensionUri, 'media', 'shared');
 }
@@ -15,6 +16,7 @@ export function sharedMedia(extensionUri: vscode.Uri): vscode.Uri {
 export function webviewPage(webview: vscode.Webview, extensionUri: vscode.Uri, folder: string, name: string, title: string): string {
   const nonce = makeNonce();
   const media = vscode.Uri.joinPath(extensionUri, 'media', folder);
+  const sharedCss = webview.asWebviewUri(vscode.Uri.joinPath(sharedMedia(extensionUri), 'webview.css'));
   const css = webview.asWebviewUri(vscode.Uri.joinPath(media, `${name}.css`));
   const dom = webview.asWebviewUri(vscode.Uri.joinPath(sharedMedia(extensionUri), 'dom.js'));
   const js = webview.asWebviewUri(vscode.Uri.joinPath(media, `${name}.js`));
@@ -27,6 +29,7 @@ export function webviewPage(webview: vscode.Webview, extensionUri: vscode.Uri, f
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${sharedCss.toString()}">
 <link rel="stylesheet" href="${css.toString()}">
 <title>${escape(title)}</title>
 </head>
