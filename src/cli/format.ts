@@ -3,7 +3,7 @@
  * Presentation only: every number comes from the engine's DocumentAnalysis.
  */
 import type { AuditRow, Category, DistrictRole, DocumentAnalysis, StudyTerm } from '../core/node';
-import { CATEGORIES, csvField, csvLine, DISTRICT_ROLES, documentRecordHead, findingRecord, ordered, STUDY_TERMS } from '../core/node';
+import { CATEGORIES, commonFolder, csvField, csvLine, DISTRICT_ROLES, documentRecordHead, findingRecord, ordered, STUDY_TERMS } from '../core/node';
 
 // ───────────────────────────── JSON ─────────────────────────────
 
@@ -309,22 +309,6 @@ export function wrap(text: string, width: number): string[] {
   }
   if (line.trim()) lines.push(line);
   return lines;
-}
-
-/** The folder all `files` lie in (with a trailing separator), or '' when they share none. */
-export function commonFolder(files: readonly string[]): string {
-  if (files.length === 0) return '';
-  const split = (f: string): string[] => f.split(/[\\/]/).slice(0, -1);
-  let common = split(files[0]);
-  for (const f of files.slice(1)) {
-    const parts = split(f);
-    let i = 0;
-    while (i < common.length && i < parts.length && common[i] === parts[i]) i++;
-    common = common.slice(0, i);
-  }
-  if (common.length === 0) return '';
-  const sep = files[0].includes('\\') && !files[0].includes('/') ? '\\' : '/';
-  return common.join(sep) + sep;
 }
 
 /** The comparison table (one row per document); names are shown relative to their common folder. */

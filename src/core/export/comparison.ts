@@ -8,6 +8,7 @@
 import type { AuditRow } from '../audit/row';
 import { CATEGORIES, DISTRICT_ROLES } from '../types';
 import { STUDY_TERMS } from '../report/counts';
+import { commonFolder } from '../util/folders';
 
 // ───────────────────────────── CSV ─────────────────────────────
 
@@ -155,19 +156,6 @@ function num(n: number, digits = 1): string {
 function signed(n: number): string {
   const s = num(n, 0);
   return n > 0 ? `+${s}` : s;
-}
-
-function commonFolder(files: readonly string[]): string {
-  if (files.length === 0) return '';
-  const split = (f: string) => f.split(/[\\/]/).slice(0, -1);
-  let common = split(files[0]);
-  for (const f of files.slice(1)) {
-    const parts = split(f);
-    let i = 0;
-    while (i < common.length && i < parts.length && common[i] === parts[i]) i++;
-    common = common.slice(0, i);
-  }
-  return common.length ? common.join('/') + '/' : '';
 }
 
 function table(header: string[], align: ('l' | 'r')[], rows: string[][]): string[] {
