@@ -13,18 +13,7 @@
   let sortDir = saved.sortDir || 1;
   let filter = saved.filter || '';
 
-  function el(tag, props, ...children) {
-    const e = document.createElement(tag);
-    const p = props || {};
-    if (p.class) e.className = p.class;
-    if (p.text !== undefined) e.textContent = String(p.text);
-    if (p.title) e.title = p.title;
-    if (p.type) e.type = p.type;
-    if (p.aria) for (const [k, v] of Object.entries(p.aria)) e.setAttribute('aria-' + k, String(v));
-    if (p.data) for (const [k, v] of Object.entries(p.data)) e.dataset[k] = String(v);
-    for (const c of children) if (c) e.appendChild(c);
-    return e;
-  }
+  const { el } = window.PolicyLensDom; // media/shared/dom.js
   function svg(tag, attrs, ...children) {
     const e = document.createElementNS(SVG, tag);
     for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, String(v));

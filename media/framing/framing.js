@@ -9,20 +9,7 @@
   const open = new Set((vscode.getState() && vscode.getState().open) || []);
   let model = null;
 
-  /** An element: el('div', { class: 'x', text: 'y', aria: { label: 'z' } }, ...children). */
-  function el(tag, props, ...children) {
-    const e = document.createElement(tag);
-    const p = props || {};
-    if (p.class) e.className = p.class;
-    if (p.text !== undefined) e.textContent = String(p.text);
-    if (p.title) e.title = p.title;
-    if (p.role) e.setAttribute('role', p.role);
-    if (p.aria) for (const [k, v] of Object.entries(p.aria)) e.setAttribute('aria-' + k, String(v));
-    if (p.data) for (const [k, v] of Object.entries(p.data)) e.dataset[k] = String(v);
-    if (p.type) e.type = p.type;
-    for (const c of children) if (c) e.appendChild(c);
-    return e;
-  }
+  const { el } = window.PolicyLensDom; // media/shared/dom.js
 
   function post(msg) {
     vscode.postMessage(msg);

@@ -3,7 +3,7 @@
  * Presentation only: every number comes from the engine's DocumentAnalysis.
  */
 import type { AuditRow, Category, DistrictRole, DocumentAnalysis, StudyTerm } from '../core/node';
-import { auditRow, CATEGORIES, csvField, csvLine, DISTRICT_ROLES, documentRecordHead, findingRecord, ordered, STUDY_TERMS } from '../core/node';
+import { CATEGORIES, commonFolder, csvField, csvLine, DISTRICT_ROLES, documentRecordHead, findingRecord, ordered, STUDY_TERMS } from '../core/node';
 
 // ───────────────────────────── JSON ─────────────────────────────
 
@@ -57,9 +57,9 @@ export function* jsonDocumentChunks(file: string, a: DocumentAnalysis, first: bo
   yield head.slice(at + JSON.stringify(MARK).length);
 }
 
-// ───────────────────────────── summary row (table + CSV) ─────────────────────────────
+// ───────────────────────────── summary row (the comparison table) ─────────────────────────────
 
-/** What the comparison table and the CSV need of a document; small, so it is kept for every document. */
+/** What the comparison table needs of a document. */
 export interface SummaryRow {
   file: string;
   score: number;
@@ -82,14 +82,9 @@ export interface SummaryRow {
 }
 
 /**
- * The summary row of a document, built from the engine's audit row (src/core/audit/row.ts), so that
- * `analyze --format csv`, `audit` and the extension's comparison view share every definition.
+ * The summary row of an audit row (src/core/audit/row.ts): the comparison tables of `analyze` and `audit`, the CSV
+ * (the engine's analyzeCsv) and the extension's comparison view share every definition.
  */
-export function summaryRow(file: string, a: DocumentAnalysis): SummaryRow {
-  return summaryFromAudit(auditRow(file, a));
-}
-
-/** The summary row of an audit row. */
 export function summaryFromAudit(r: AuditRow): SummaryRow {
   return {
     file: r.file,
@@ -116,58 +111,8 @@ export function summaryFromAudit(r: AuditRow): SummaryRow {
 
 // ───────────────────────────── CSV ─────────────────────────────
 
+// `analyze --format csv` is the engine's analyzeCsv: the first columns of the audit's comparisonCsv.
 export { csvField, csvLine };
-
-/** Header and rows of the CSV. Component columns are the union of the component ids, in order of first use. */
-export function csvTable(rows: readonly SummaryRow[]): string {
-  const componentIds: string[] = [];
-  for (const r of rows) for (const c of r.components) if (!componentIds.includes(c.id)) componentIds.push(c.id);
-  const header = [
-    'file',
-    'score',
-    'label',
-    'axis_directive',
-    'axis_enabling',
-    'directive_per_1000_words',
-    'district_mentions',
-    'innovation_sentences',
-    'innovation_with_district_role',
-    'pages',
-    'words',
-    'extracted_words',
-    'sentences',
-    ...STUDY_TERMS.map((t) => `exact_${t}`),
-    ...STUDY_TERMS.map((t) => `inflected_${t}`),
-    ...CATEGORIES.map((c) => `sentences_${c}`),
-    ...DISTRICT_ROLES.map((r) => `district_${r}`),
-    ...componentIds.flatMap((id) => [`component_${id}`, `component_${id}_value`]),
-  ];
-  let out = csvLine(header);
-  for (const r of rows) {
-    const comp = new Map(r.components.map((c) => [c.id, c]));
-    out += csvLine([
-      r.file,
-      r.score,
-      r.label,
-      r.axisDirective,
-      r.axisEnabling,
-      r.directivePer1000,
-      r.districtMentions,
-      r.innovationSentences,
-      r.innovationWithDistrictRole,
-      r.pages,
-      r.words,
-      r.extractedWords,
-      r.sentences,
-      ...STUDY_TERMS.map((t) => r.exact[t]),
-      ...STUDY_TERMS.map((t) => r.inflected[t]),
-      ...CATEGORIES.map((c) => r.categories[c]),
-      ...DISTRICT_ROLES.map((d) => r.districtRoles[d]),
-      ...componentIds.flatMap((id) => [comp.get(id)?.contribution ?? '', comp.get(id)?.value ?? '']),
-    ]);
-  }
-  return out;
-}
 
 // ───────────────────────────── text ─────────────────────────────
 
@@ -364,22 +309,6 @@ export function wrap(text: string, width: number): string[] {
   }
   if (line.trim()) lines.push(line);
   return lines;
-}
-
-/** The folder all `files` lie in (with a trailing separator), or '' when they share none. */
-export function commonFolder(files: readonly string[]): string {
-  if (files.length === 0) return '';
-  const split = (f: string): string[] => f.split(/[\\/]/).slice(0, -1);
-  let common = split(files[0]);
-  for (const f of files.slice(1)) {
-    const parts = split(f);
-    let i = 0;
-    while (i < common.length && i < parts.length && common[i] === parts[i]) i++;
-    common = common.slice(0, i);
-  }
-  if (common.length === 0) return '';
-  const sep = files[0].includes('\\') && !files[0].includes('/') ? '\\' : '/';
-  return common.join(sep) + sep;
 }
 
 /** The comparison table (one row per document); names are shown relative to their common folder. */

@@ -9,11 +9,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as readline from 'readline';
-import { analyzeFile, classifySentence, ExtractionError, loadLexicon } from '../core/node';
-import type { AnalyzeOptions } from '../core/node';
+import { analyzeCsv, analyzeFile, auditRow, classifySentence, ExtractionError, loadLexicon } from '../core/node';
+import type { AnalyzeOptions, AuditRow } from '../core/node';
 import { Command, parseArgs, USAGE, UsageError } from './args';
 import { collectDocuments } from './files';
-import { comparison, csvTable, jsonDocumentChunks, scorecard, Style, SummaryRow, summaryRow } from './format';
+import { comparison, jsonDocumentChunks, scorecard, Style, summaryFromAudit } from './format';
 import { auditCommand, exportCommand } from './workspace';
 import { compareCommand, suggestCommand } from './draft';
 
@@ -132,11 +132,11 @@ async function analyzeCommand(cmd: Extract<Command, { kind: 'analyze' }>, io: Cl
   failed ||= problems.length > 0;
 
   const style = styleFor(io);
-  const rows: SummaryRow[] = [];
+  const rows: AuditRow[] = [];
   let first = true;
   if (cmd.format === 'json') io.stdout.write('[\n');
 
-  // One document at a time: only the small summary row of each is kept.
+  // One document at a time: only the small audit row of each is kept.
   for (const file of files) {
     let a;
     try {
@@ -152,11 +152,11 @@ async function analyzeCommand(cmd: Extract<Command, { kind: 'analyze' }>, io: Cl
           for (const piece of jsonDocumentChunks(file, a, first)) io.stdout.write(piece);
           break;
         case 'csv':
-          rows.push(summaryRow(file, a));
+          rows.push(auditRow(file, a));
           break;
         case 'table':
           io.stdout.write((first ? '' : '\n') + scorecard(file, a, style));
-          rows.push(summaryRow(file, a));
+          rows.push(auditRow(file, a));
           break;
       }
       first = false;
@@ -172,10 +172,10 @@ async function analyzeCommand(cmd: Extract<Command, { kind: 'analyze' }>, io: Cl
       io.stdout.write(first ? ']\n' : '\n]\n');
       break;
     case 'csv':
-      io.stdout.write(csvTable(rows));
+      io.stdout.write(analyzeCsv(rows));
       break;
     case 'table':
-      if (rows.length > 1) io.stdout.write('\n' + comparison(rows, style));
+      if (rows.length > 1) io.stdout.write('\n' + comparison(rows.map(summaryFromAudit), style));
       break;
   }
   return failed ? 1 : 0;

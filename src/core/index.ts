@@ -43,6 +43,8 @@ export type { LetterTheme, LetterThread, StrategyTheme, ThemeStatus, ThreadCateg
 export * from './coding';
 export * from './export';
 export { sha256Hex } from './util/hash';
+export { indexAtOrBefore } from './util/search';
+export { commonFolder } from './util/folders';
 export { inferStance } from './classify/actors';
 export type { DocumentStance, DocumentKind } from './classify/actors';
 export { suggestRewrites, sentenceScore, documentScoreChange, addresseeOf, standardOfSentence, legalBasis, factsOf, checkFacts, retention, MIN_RETENTION } from './suggest';

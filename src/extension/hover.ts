@@ -4,17 +4,7 @@ import * as vscode from 'vscode';
 import { MAX_SENTENCE_CHARS, sentenceImpact } from '../core';
 import type { Category, DocumentAnalysis, Finding } from '../core';
 import type { AnalysisService, Span } from './analysisService';
-import {
-  actorLevelLabel,
-  categoryDescription,
-  categoryLabel,
-  deonticLabel,
-  districtRoleLabel,
-  formatDelta,
-  formatScore,
-  framingLabel,
-  scoreLabel,
-} from './labels';
+import { categoryDescription, categoryLabel, formatDelta, formatScore, scoreLabel, sentenceRows } from './labels';
 
 export class FindingHoverProvider implements vscode.HoverProvider {
   constructor(
@@ -50,15 +40,7 @@ export function appendFinding(md: vscode.MarkdownString, a: DocumentAnalysis, f:
   md.appendMarkdown(` — «${esc(f.text)}»\n\n`);
   md.appendMarkdown(`${esc(categoryDescription(f.category))}\n\n`);
   if (!sentence) return;
-  const rows: [string, string][] = [];
-  let force = `**${esc(deonticLabel(sentence.deontic))}**`;
-  if (sentence.cue) force += ` (${esc(l10n.t('cue'))} «${esc(sentence.cue.text)}»)`;
-  if (sentence.reason) force += ` — ${l10n.t('because')} ${esc(sentence.reason.deontic)}`;
-  rows.push([l10n.t('Deontic force'), force]);
-  if (sentence.actor) rows.push([l10n.t('Actor'), `${esc(sentence.actor)} — ${esc(actorLevelLabel(sentence.actorLevel))}`]);
-  else rows.push([l10n.t('Actor'), esc(l10n.t('not named'))]);
-  rows.push([l10n.t('District role'), esc(districtRoleLabel(sentence.district))]);
-  rows.push([l10n.t('Framing'), `**${esc(framingLabel(sentence.framing))}**` + (sentence.reason ? ` — ${l10n.t('because')} ${esc(sentence.reason.framing)}` : '')]);
+  const rows = sentenceRows(sentence, esc, (s) => `**${esc(s)}**`);
   md.appendMarkdown(`| | |\n|---|---|\n`);
   for (const [k, v] of rows) md.appendMarkdown(`| ${esc(k)} | ${v} |\n`);
   md.appendMarkdown('\n');

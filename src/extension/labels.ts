@@ -1,9 +1,10 @@
 /**
- * User-facing labels for the engine's enums, localized with @vscode/l10n (bundle: l10n/bundle.l10n.<lang>.json,
- * configured in activate() from vscode.l10n.bundle). No vscode import: usable from tests and other processes.
+ * User-facing labels for the engine's enums, and the rows that explain a sentence with them, localized with
+ * @vscode/l10n (bundle: l10n/bundle.l10n.<lang>.json, configured in activate() from vscode.l10n.bundle). No vscode
+ * import: usable from tests and other processes.
  */
 import * as l10n from '@vscode/l10n';
-import type { ActorLevel, Category, Deontic, DistrictRole, Framing } from '../core';
+import type { ActorLevel, Category, Deontic, DistrictRole, Framing, SentenceAnalysis } from '../core';
 
 export function categoryLabel(c: Category): string {
   switch (c) {
@@ -184,4 +185,22 @@ export function formatDelta(value: number): string {
   const digits = Math.abs(value) < 0.05 ? 2 : 1;
   const abs = Math.abs(value).toFixed(digits);
   return value > 0 ? `+${abs}` : `\u2212${abs}`;
+}
+
+/**
+ * How the engine read a finding's sentence, as rows of a label and a value: the deontic force (with its cue and the
+ * reason), the actor, the districts' role and the framing (with the reason). The text editors' hover (hover.ts)
+ * writes them into Markdown: `text` escapes a piece of text, `strong` also makes the force and the framing bold; the
+ * document viewers' explanation (viewer/explain.ts) takes them as plain strings.
+ */
+export function sentenceRows(sentence: SentenceAnalysis, text: (s: string) => string = (s) => s, strong: (s: string) => string = text): [string, string][] {
+  let force = strong(deonticLabel(sentence.deontic));
+  if (sentence.cue) force += ` (${text(l10n.t('cue'))} «${text(sentence.cue.text)}»)`;
+  if (sentence.reason) force += ` — ${l10n.t('because')} ${text(sentence.reason.deontic)}`;
+  return [
+    [l10n.t('Deontic force'), force],
+    [l10n.t('Actor'), sentence.actor ? `${text(sentence.actor)} — ${text(actorLevelLabel(sentence.actorLevel))}` : text(l10n.t('not named'))],
+    [l10n.t('District role'), text(districtRoleLabel(sentence.district))],
+    [l10n.t('Framing'), strong(framingLabel(sentence.framing)) + (sentence.reason ? ` — ${l10n.t('because')} ${text(sentence.reason.framing)}` : '')],
+  ];
 }

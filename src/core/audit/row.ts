@@ -5,7 +5,7 @@
  * Densities are sentences per 1,000 content words (words without running headers and footers), the same
  * definition the CLI has always used for «directive per 1,000 words».
  */
-import type { Category, DistrictRole, DocumentAnalysis, SourceFormat, StudyTerm } from '../types';
+import type { Category, DistrictRole, DocumentAnalysis, Score, ScoreComponent, SourceFormat, StudyTerm } from '../types';
 import { CATEGORIES, DISTRICT_ROLES } from '../types';
 import { STUDY_TERMS } from '../report/counts';
 
@@ -63,6 +63,16 @@ export function ordered<K extends string>(keys: readonly K[], rec: Partial<Recor
   return out;
 }
 
+/** The score without its components: value, label and both axes (the row's `score`; the JSON record's starts so). */
+export function scoreSummary(s: Score): AuditRow['score'] {
+  return { value: s.value, label: s.label, axes: { directive: s.axes.directive, enabling: s.axes.enabling } };
+}
+
+/** A component of the score without its sentences (the row's; the JSON record's adds them). */
+export function scoreComponent(c: ScoreComponent): AuditRowComponent {
+  return { id: c.id, label: c.label, value: c.value, unit: c.unit, contribution: c.contribution };
+}
+
 const per1000 = (n: number, words: number): number => (words > 0 ? (n * 1000) / words : 0);
 
 /** -0 → 0 everywhere (JSON has no negative zero: a cached row must equal a fresh one). */
@@ -92,18 +102,8 @@ function buildRow(file: string, a: DocumentAnalysis): AuditRow {
     extractedWords: a.extractedWords,
     sentences: a.sentences.length,
     stance: { kind: a.stance?.kind ?? 'unknown', writerLevel: a.stance?.writerLevel ?? '' },
-    score: {
-      value: a.score.value,
-      label: a.score.label,
-      axes: { directive: a.score.axes.directive, enabling: a.score.axes.enabling },
-    },
-    components: a.score.components.map((c) => ({
-      id: c.id,
-      label: c.label,
-      value: c.value,
-      unit: c.unit,
-      contribution: c.contribution,
-    })),
+    score: scoreSummary(a.score),
+    components: a.score.components.map(scoreComponent),
     density: {
       directive: per1000(categories.directive, a.words),
       control: per1000(categories.control, a.words),

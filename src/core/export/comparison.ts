@@ -8,6 +8,7 @@
 import type { AuditRow } from '../audit/row';
 import { CATEGORIES, DISTRICT_ROLES } from '../types';
 import { STUDY_TERMS } from '../report/counts';
+import { commonFolder } from '../util/folders';
 
 // ───────────────────────────── CSV ─────────────────────────────
 
@@ -27,12 +28,16 @@ export function csvLine(fields: readonly unknown[]): string {
   return fields.map(csvField).join(',') + '\r\n';
 }
 
-/** The CSV of the comparison: header plus one row per document, CRLF line ends. */
-export function comparisonCsv(rows: readonly AuditRow[]): string {
+/** The component ids of the rows, in order of first use: each becomes two columns. */
+function componentIdsOf(rows: readonly AuditRow[]): string[] {
   const componentIds: string[] = [];
   for (const r of rows) for (const c of r.components) if (!componentIds.includes(c.id)) componentIds.push(c.id);
-  const header = [
-    // the columns of `analyze --format csv`
+  return componentIds;
+}
+
+/** The header of the columns of `policy-lens analyze --format csv`. */
+function analyzeHeader(componentIds: readonly string[]): string[] {
+  return [
     'file',
     'score',
     'label',
@@ -51,6 +56,48 @@ export function comparisonCsv(rows: readonly AuditRow[]): string {
     ...CATEGORIES.map((c) => `sentences_${c}`),
     ...DISTRICT_ROLES.map((r) => `district_${r}`),
     ...componentIds.flatMap((id) => [`component_${id}`, `component_${id}_value`]),
+  ];
+}
+
+/** A row's fields in the columns of `policy-lens analyze --format csv`. */
+function analyzeFields(r: AuditRow, componentIds: readonly string[]): unknown[] {
+  const comp = new Map(r.components.map((c) => [c.id, c]));
+  return [
+    r.file,
+    r.score.value,
+    r.score.label,
+    r.score.axes.directive,
+    r.score.axes.enabling,
+    r.density.directive,
+    r.district.mentions,
+    // `innovation_sentences` in the analyze CSV counts sentences on innovation *or* co-creation
+    r.district.innovationOrCocreationSentences,
+    r.district.withRole,
+    r.pages,
+    r.words,
+    r.extractedWords,
+    r.sentences,
+    ...STUDY_TERMS.map((t) => r.counts.exact[t]),
+    ...STUDY_TERMS.map((t) => r.counts.inflected[t]),
+    ...CATEGORIES.map((c) => r.categories[c]),
+    ...DISTRICT_ROLES.map((d) => r.district.roles[d]),
+    ...componentIds.flatMap((id) => [comp.get(id)?.contribution ?? '', comp.get(id)?.value ?? '']),
+  ];
+}
+
+/** The CSV of `policy-lens analyze --format csv`: header plus one row per document, CRLF line ends. */
+export function analyzeCsv(rows: readonly AuditRow[]): string {
+  const componentIds = componentIdsOf(rows);
+  let out = csvLine(analyzeHeader(componentIds));
+  for (const r of rows) out += csvLine(analyzeFields(r, componentIds));
+  return out;
+}
+
+/** The CSV of the comparison: the columns of `analyze --format csv`, then the audit's own; CRLF line ends. */
+export function comparisonCsv(rows: readonly AuditRow[]): string {
+  const componentIds = componentIdsOf(rows);
+  const header = [
+    ...analyzeHeader(componentIds),
     // the audit's own
     'format',
     'language',
@@ -63,27 +110,8 @@ export function comparisonCsv(rows: readonly AuditRow[]): string {
   ];
   let out = csvLine(header);
   for (const r of rows) {
-    const comp = new Map(r.components.map((c) => [c.id, c]));
     out += csvLine([
-      r.file,
-      r.score.value,
-      r.score.label,
-      r.score.axes.directive,
-      r.score.axes.enabling,
-      r.density.directive,
-      r.district.mentions,
-      // `innovation_sentences` in the analyze CSV counts sentences on innovation *or* co-creation
-      r.district.innovationOrCocreationSentences,
-      r.district.withRole,
-      r.pages,
-      r.words,
-      r.extractedWords,
-      r.sentences,
-      ...STUDY_TERMS.map((t) => r.counts.exact[t]),
-      ...STUDY_TERMS.map((t) => r.counts.inflected[t]),
-      ...CATEGORIES.map((c) => r.categories[c]),
-      ...DISTRICT_ROLES.map((d) => r.district.roles[d]),
-      ...componentIds.flatMap((id) => [comp.get(id)?.contribution ?? '', comp.get(id)?.value ?? '']),
+      ...analyzeFields(r, componentIds),
       r.format,
       r.language,
       r.stance.kind,
@@ -128,19 +156,6 @@ function num(n: number, digits = 1): string {
 function signed(n: number): string {
   const s = num(n, 0);
   return n > 0 ? `+${s}` : s;
-}
-
-function commonFolder(files: readonly string[]): string {
-  if (files.length === 0) return '';
-  const split = (f: string) => f.split(/[\\/]/).slice(0, -1);
-  let common = split(files[0]);
-  for (const f of files.slice(1)) {
-    const parts = split(f);
-    let i = 0;
-    while (i < common.length && i < parts.length && common[i] === parts[i]) i++;
-    common = common.slice(0, i);
-  }
-  return common.length ? common.join('/') + '/' : '';
 }
 
 function table(header: string[], align: ('l' | 'r')[], rows: string[][]): string[] {

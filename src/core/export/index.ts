@@ -1,5 +1,5 @@
 /** Exports: the comparison (CSV, JSON, Markdown) and REFI-QDA (.qdpx project, .qdc codebook). */
-export { comparisonCsv, comparisonJson, comparisonMarkdown, csvField, csvLine } from './comparison';
+export { analyzeCsv, comparisonCsv, comparisonJson, comparisonMarkdown, csvField, csvLine } from './comparison';
 export type { ReportOptions } from './comparison';
 export { buildProject, exportQdpx, codebookQdc, importQdc, PROJECT_NS, CODEBOOK_NS } from './qdpx';
 export type { QdpxBuild, QdpxProject, QdpxSource, QdpxStats } from './qdpx';

@@ -3,7 +3,7 @@
  * what the extension's «Export Report…» writes as JSON. One definition in the engine, two adapters (src/cli,
  * src/extension). The key order is fixed (it is part of the format).
  */
-import { ordered } from '../audit/row';
+import { ordered, scoreComponent, scoreSummary } from '../audit/row';
 import type { DocumentAnalysis } from '../types';
 import { CATEGORIES, DISTRICT_ROLES } from '../types';
 import { STUDY_TERMS } from './counts';
@@ -21,17 +21,8 @@ export function documentRecordHead(file: string, a: DocumentAnalysis): Record<st
     extractedWords: a.extractedWords,
     sentences: a.sentences.length,
     score: {
-      value: a.score.value,
-      label: a.score.label,
-      axes: { directive: a.score.axes.directive, enabling: a.score.axes.enabling },
-      components: a.score.components.map((c) => ({
-        id: c.id,
-        label: c.label,
-        value: c.value,
-        unit: c.unit,
-        contribution: c.contribution,
-        sentences: c.sentences,
-      })),
+      ...scoreSummary(a.score), // value, label, axes
+      components: a.score.components.map((c) => ({ ...scoreComponent(c), sentences: c.sentences })),
     },
     counts: {
       exact: ordered(STUDY_TERMS, a.counts.exact),

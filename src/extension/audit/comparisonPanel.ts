@@ -5,18 +5,19 @@
  * scatter (plain SVG). A click on a row or a point opens the document. Exports are the engine's
  * (comparisonCsv / comparisonJson / comparisonMarkdown).
  *
- * Security as the Framing view: `default-src 'none'`, one script by nonce, styles from media/ only, DOM built with
- * textContent, every message checked by `parseComparisonMessage` (./protocol.ts).
+ * Security as the Framing view: `default-src 'none'`, its script and the shared one (media/shared/dom.js) by nonce,
+ * styles from media/ only, DOM built with textContent, every message checked by `parseComparisonMessage`
+ * (./protocol.ts).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { makeNonce } from '../nonce';
 import { comparisonCsv, comparisonJson, comparisonMarkdown } from '../../core/workspace';
 import type { AnalysisFocus } from '../sources';
 import type { AuditRun } from './runner';
 import { ComparisonModel, ExportFormat, FromView, parseComparisonMessage, ToView } from './protocol';
+import { webviewPage } from '../webviewPage';
 
 export const COMPARISON_VIEW_TYPE = 'policyLens.comparison';
 
@@ -200,32 +201,7 @@ export class ComparisonPanel implements vscode.Disposable {
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = makeNonce();
-    const media = vscode.Uri.joinPath(this.extensionUri, 'media', 'audit');
-    const css = webview.asWebviewUri(vscode.Uri.joinPath(media, 'comparison.css'));
-    const js = webview.asWebviewUri(vscode.Uri.joinPath(media, 'comparison.js'));
-    const csp = [
-      "default-src 'none'",
-      `style-src ${webview.cspSource}`,
-      `img-src ${webview.cspSource}`,
-      `font-src ${webview.cspSource}`,
-      `script-src 'nonce-${nonce}'`,
-    ].join('; ');
-    const lang = vscode.env.language.startsWith('nb') || vscode.env.language.startsWith('no') ? 'nb' : 'en';
-    return `<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${css.toString()}">
-<title>Comparison</title>
-</head>
-<body>
-<main id="root" aria-live="polite"></main>
-<script nonce="${nonce}" src="${js.toString()}"></script>
-</body>
-</html>`;
+    return webviewPage(webview, this.extensionUri, 'audit', 'comparison', 'Comparison');
   }
 
   dispose(): void {

@@ -5,14 +5,15 @@
  * sentence opens it in its version: the document itself for the new version, a read-only copy of the analysed text
  * for the old one (scheme `policylens-version`).
  *
- * Security as the Framing view: `default-src 'none'`, one script by nonce, styles from media/ only, DOM built with
- * textContent, every message checked by `parseReportMessage` (./compareProtocol.ts) before the host acts on it.
+ * Security as the Framing view: `default-src 'none'`, its script and the shared one (media/shared/dom.js) by nonce,
+ * styles from media/ only, DOM built with textContent, every message checked by `parseReportMessage`
+ * (./compareProtocol.ts) before the host acts on it.
  */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { ReportRefs } from './compareModel';
 import { CompareReportModel, FromReport, parseReportMessage, ToReport } from './compareProtocol';
-import { webviewPage } from '../webviewPage';
+import { sharedMedia, webviewPage } from '../webviewPage';
 
 export const COMPARE_VIEW_TYPE = 'policyLens.compareReport';
 export const VERSION_SCHEME = 'policylens-version';
@@ -69,7 +70,7 @@ export class CompareReportPanel implements vscode.Disposable {
       this.panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, report.model.title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
         enableScripts: true,
         enableCommandUris: false,
-        localResourceRoots: [media],
+        localResourceRoots: [media, sharedMedia(this.extensionUri)],
       });
       this.panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'policy-lens.svg');
       this.panel.webview.html = this.html(this.panel.webview);

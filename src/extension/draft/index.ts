@@ -7,7 +7,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { compareVersions, formatOf } from '../../core';
+import { compareVersions, formatOf, indexAtOrBefore } from '../../core';
 import type { AnalysisService } from '../analysisService';
 import type { DocumentLoader } from '../documents';
 import { formatOf as editorFormat } from '../engine';
@@ -46,16 +46,7 @@ const MAX_BYTES = 100 * 1024 * 1024;
 function lineFinder(text: string): (offset: number) => string {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return l10n.t('line {0}', lo + 1);
-  };
+  return (offset) => l10n.t('line {0}', indexAtOrBefore(starts, offset) + 1);
 }
 
 export function registerDrafting(context: vscode.ExtensionContext, deps: DraftingDeps): DraftingApi {

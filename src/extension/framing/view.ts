@@ -4,10 +4,10 @@
  * heading-by-heading strip. It shows the focused AnalysisSource (../sources.ts): a text editor's document or the
  * PDF viewer's. A click on a sentence or a section reveals it in its editor and flashes it.
  *
- * Security: the page allows nothing by default (`default-src 'none'`), runs one script from media/framing/ by
- * nonce, loads its stylesheet from the extension's media folder only (`localResourceRoots`: media/), builds its
- * DOM with textContent (no HTML from the document), and every message it sends is checked by
- * `parseViewMessage` (./protocol.ts) before the host acts on it.
+ * Security: the page allows nothing by default (`default-src 'none'`), runs its script from media/framing/ and the
+ * shared one (media/shared/dom.js) by nonce, loads its stylesheets (its own and media/shared/webview.css) from the
+ * extension's media folder only (`localResourceRoots`: media/), builds its DOM with textContent (no HTML from the
+ * document), and every message it sends is checked by `parseViewMessage` (./protocol.ts) before the host acts on it.
  */
 import * as vscode from 'vscode';
 import * as l10n from '@vscode/l10n';

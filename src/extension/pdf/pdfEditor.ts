@@ -17,6 +17,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import { indexAtOrBefore } from '../../core';
 import { makeNonce } from '../nonce';
 import { ViewerDocument, ViewerHost, ViewerState } from '../viewer/document';
 import { PanelHost, ViewerPanel, viewerResources } from '../viewer/panel';
@@ -74,14 +75,7 @@ class PdfDocument extends ViewerDocument<AnalysisPayload, RenderReport> {
   where(offset: number): string {
     const starts = this.current?.payload.pageStarts;
     if (!starts || !starts.length) return '';
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return l10n.t('page {0}', lo + 1);
+    return l10n.t('page {0}', indexAtOrBefore(starts, offset) + 1);
   }
 
   protected override async onBytes(gen: number, data: Uint8Array): Promise<void> {
