@@ -473,11 +473,15 @@ export function matchTokens(text: string, tokens: Token[], compiled: CompiledLex
   if (!hasDistrict) out = out.filter(({ entry }) => entry.context !== 'district');
   // reducers flip control terms; room, trust or resources after a reducer are taken away, not given («reduserer
   // handlingsrommet», «svekker tilliten», «mindre ressurser»): no enabling term
-  out = out.filter((f) => {
-    if (!f.entry.reducible) return true;
-    for (let k = Math.max(0, f.ti - 2); k < f.ti; k++) if (REDUCERS.has(wt[k].lower)) return false;
-    return true;
-  });
+  let reducible = false;
+  for (let k = 0; k < out.length && !reducible; k++) reducible = out[k].entry.reducible;
+  if (reducible) {
+    out = out.filter((f) => {
+      if (!f.entry.reducible) return true;
+      for (let k = Math.max(0, f.ti - 2); k < f.ti; k++) if (REDUCERS.has(wt[k].lower)) return false;
+      return true;
+    });
+  }
   for (const f of out) {
     if (f.m.category !== 'control') continue;
     for (let k = Math.max(0, f.ti - 2); k < f.ti; k++) {
