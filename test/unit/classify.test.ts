@@ -277,6 +277,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Regjeringen vil gjennomgå anbefalingene i NOU 2023: 5 og utarbeide en strategi.', { deontic: 'intention', control: false });
     check('I 2026 skal kommunen kutte ytterligere 1 milliard.', { control: true });
   });
+  it('a subject set off by commas keeps its verb: an apposition names it, a relative clause does not hide it', () => {
+    check('Én person, investeringslederen, er ansvarlig for å følge investeringen over tid.', { deontic: 'obligation', actor: 'investeringslederen' });
+    check('Kommunen, som eier skolene, må sørge for vedlikehold.', { deontic: 'obligation', actor: 'Kommunen' });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

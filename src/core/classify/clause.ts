@@ -113,6 +113,13 @@ function isBreakPunct(w: Word, next?: Word, prev?: Word): boolean {
   return false;
 }
 
+/** Is the clause a noun phrase only (an apposition between commas: «…, investeringslederen, …»), with another before it? */
+function appositionBefore(words: readonly Word[], c: Clause): boolean {
+  if (c.type !== 'main' || c.start === 0 || words[c.start - 1]?.text !== ',') return false;
+  for (let k = c.start; k < c.end; k++) if (!NP_WORD.has(words[k].upos) && !(words[k].punct && words[k].text === ',')) return false;
+  return c.end > c.start;
+}
+
 /** A finite verb or auxiliary within four words from k, after noun-phrase words only. */
 function verbSoonAfter(words: readonly Word[], k: number): boolean {
   for (let j = k; j < Math.min(words.length, k + 5); j++) {
@@ -197,6 +204,13 @@ export function clauses(words: readonly Word[]): { list: Clause[]; of: Int32Arra
       continue;
     }
     const prev = words[i - 1];
+    // «Kommunen, som eier skolene, må …»: a relative clause set off by a comma after its noun (the comma opened a
+    // clause here; it is the relative clause)
+    const last = starts[starts.length - 1];
+    if (w.lower === 'som' && prev.text === ',' && i >= 2 && NOMINAL.has(words[i - 2].upos) && last.at === i && last.type === 'main') {
+      starts[starts.length - 1] = { at: i, type: 'relative', intro: i };
+      continue;
+    }
     if (RELATIVE.has(w.lower) && (w.upos === 'PRON' || w.upos === 'SCONJ' || w.upos === 'ADV') && prev && !prev.punct) {
       if (w.lower === 'som' && w.upos === 'SCONJ' && !NOMINAL.has(prev.upos)) {
         starts.push({ at: i, type: 'comparative', intro: i });
@@ -465,7 +479,16 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
     while (pre < f && (words[pre].upos === 'CCONJ' || words[pre].upos === 'ADV') && words[pre].upos !== 'NOUN') pre++;
     const coordinated = pre >= f && ((pre > 0 && words[pre - 1].upos === 'CCONJ') || words[clause.start].upos === 'CCONJ');
     const ci = structure.of[clause.start];
-    if (coordinated && ci > 0) {
+    if (pre >= f && !coordinated && ci > 0 && words[clause.start - 1]?.text === ',' && appositionBefore(words, structure.list[ci - 1])) {
+      // «Én person, investeringslederen, er ansvarlig for …»: a subject with an apposition set off by commas; the
+      // apposition names it
+      const prevClause = structure.list[ci - 1];
+      subject = npIn(words, prevClause.start, prevClause.end);
+    } else if (pre >= f && !coordinated && ci > 0 && words[clause.start - 1]?.text === ',' && structure.list[ci - 1].type === 'relative' && structure.list[ci - 1].intro !== undefined && words[structure.list[ci - 1].intro! - 1]?.text === ',') {
+      // «Kommunen, som eier skolene, må sørge for …»: the subject before a relative clause set off by commas
+      const intro = structure.list[ci - 1].intro!;
+      subject = npBefore(words, intro, Math.max(0, intro - 8));
+    } else if (coordinated && ci > 0) {
       // «Satsingen startet i 2007 og skal pågå ut 2017», «…, og skal føre tilsyn»: the coordinated verb shares the
       // first clause's subject
       const prevClause = structure.list[ci - 1];
