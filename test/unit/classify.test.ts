@@ -281,6 +281,13 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Én person, investeringslederen, er ansvarlig for å følge investeringen over tid.', { deontic: 'obligation', actor: 'investeringslederen' });
     check('Kommunen, som eier skolene, må sørge for vedlikehold.', { deontic: 'obligation', actor: 'Kommunen' });
   });
+  it('Nynorsk steering phrases bind their addressee as the Bokmål ones do', () => {
+    check('Departementet bed Helsedirektoratet om å greie ut saka.', { deontic: 'obligation', actor: 'Helsedirektoratet' });
+    check('Bydelane vert bedne om å rapportere innan 1. mars.', { deontic: 'obligation', actor: 'Bydelane', district: 'obligated' });
+    check('Departementet forventar at kommunane følgjer opp tiltaka.', { deontic: 'obligation', actor: 'kommunane' });
+    check('Ein person, investeringsleiaren, er ansvarleg for å følgje opp investeringa.', { deontic: 'obligation', actor: 'investeringsleiaren' });
+    check('Ho bad om ordet.', { deontic: 'none' });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

@@ -261,7 +261,7 @@ function readSteering(
   /** The actor is the one addressed (an object or the subject of the «at»-clause), not the writer of the phrase. */
   let addressed = false;
   // «ber Helsedirektoratet om», «gir X i oppdrag», «oppfordrer kommunene til»: the object is the actor
-  if (/^(ber|be|anmoder|oppfordrer|oppmodar|gir)\b/.test(phrase)) {
+  if (/^(ber|be|bed|anmoder|oppfordrer|oppmodar|gir|gjev)\b/.test(phrase)) {
     // the object between «ber» and «om» («ber Helsedirektoratet om»), or after a lone «ber» («ber byrådet legge frem»)
     const end = last > first ? last : structure.list[structure.of[first]].end;
     const obj = subjectInfo(words, npAfter(words, first + 1, end), text);
@@ -299,7 +299,7 @@ function readSteering(
     if (/^(ber|be|bes) om$/.test(phrase) && /^(innspill|innspel|tilbakemelding|synspunkt|forslag)/.test(words[last + 1]?.lower ?? ''))
       return steeringReading(cue, p, subject, 'none', '«ber om innspill»: an invitation');
     // «X forutsetter at …» with a thing as subject: presupposes
-    if (/^forutsetter/.test(phrase) && subject && subject.kind === 'thing') return steeringReading(cue, p, subject, 'none', `«${phrase}» with a thing as subject: presupposes`);
+    if (/^(forutsetter|føreset)/.test(phrase) && subject && subject.kind === 'thing') return steeringReading(cue, p, subject, 'none', `«${phrase}» with a thing as subject: presupposes`);
     // «forutsettes det å gi mer legitimitet»: is presumed to (an infinitive, no «at»-clause), no one is told anything
     if (/^forutsettes$/.test(phrase) && (words[last + 1]?.lower === 'å' || (words[last + 1]?.lower === 'det' && words[last + 2]?.lower === 'å')))
       return steeringReading(cue, p, subject, 'none', '«forutsettes (det) å»: presumed');
@@ -321,7 +321,7 @@ function readSteering(
 }
 
 /** Cues whose «at»-clause names the actor («forventer at kommunene …»). */
-const ADDRESSEE_CUES = new Set(['forventer-at', 'forutsetter-at', 'ber-om', 'anbefale', 'nødvendig-at', 'nn-anbefale']);
+const ADDRESSEE_CUES = new Set(['forventer-at', 'forutsetter-at', 'ber-om', 'anbefale', 'nødvendig-at', 'nn-anbefale', 'nn-bed-om', 'nn-forventar-at']);
 
 export const PRECEDENCE: Deontic[] = ['prohibition', 'obligation', 'recommendation', 'permission', 'intention', 'none'];
 
