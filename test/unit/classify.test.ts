@@ -288,6 +288,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Ein person, investeringsleiaren, er ansvarleg for å følgje opp investeringa.', { deontic: 'obligation', actor: 'investeringsleiaren' });
     check('Ho bad om ordet.', { deontic: 'none' });
   });
+  it('close co-operation with voluntary organisations is co-creation; districts given more freedom of action are enabled (Nynorsk)', () => {
+    check('Vi vil samarbeide tett med frivillige lag og organisasjonar.', { cocreation: true, framing: 'enabling' });
+    check('Bydelane får større handlefridom til å prøve ut nye løysingar.', { district: 'enabled' });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);
