@@ -292,6 +292,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Vi vil samarbeide tett med frivillige lag og organisasjonar.', { cocreation: true, framing: 'enabling' });
     check('Bydelane får større handlefridom til å prøve ut nye løysingar.', { district: 'enabled' });
   });
+  it('the districts\' own room or means strengthened is enabling them; reduced, it is not', () => {
+    check('Byrådet vil styrke bydelenes mulighet til å prøve ut nye arbeidsformer.', { district: 'enabled' });
+    check('Reformen vil redusere bydelenes handlingsrom.', { district: 'mentioned' });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

@@ -1,5 +1,6 @@
 import type { Deontic, DistrictRole } from '../types';
 import type { SentenceFacts } from './features';
+import { grammar } from '../lexicon';
 
 /**
  * The role a sentence gives the city districts, where a district term occurs (labelling guide): obligated
@@ -15,6 +16,10 @@ const RESOURCE = /^(ansvar|ansvaret|oppgaver|oppgåver|midler|midlar|midlene|myn
 const NEAR = 6;
 /** Verbs by which a district receives something: «får», «skal få», «har fått», «gis», «tildeles». */
 const RECEIVE = /^(få|får|fått|fikk|gis|gitt|tildeles|tildelt|tilføres|tilført|motta|mottar|mottok)$/;
+/** A district in the genitive: «bydelenes», «bydelens», «bydelane sine» is left out (two words). */
+const DISTRICT_GENITIVE = /^(bydel|bydelar)\p{L}*s$/u;
+const OPPORTUNITY = /^(mulighet|muligheter|mulighetene|moglegheit|moglegheiter|høve|anledning|rom|rommet)$/;
+const REDUCERS = new Set(grammar.reducers);
 const INVOLVED = /^(involveres|involverast|høres|høyrast|konsulteres|innspill|innspel|dialog)$/;
 
 export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: string | null): DistrictRole {
@@ -41,6 +46,12 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
     // the resource a few words before «til/for» («midler til bydelene», «større handlingsrom for bydelene»), not
     // anywhere in the sentence («rammer for etablering …, modeller for bydelsutvalg»)
     if (next < lower.length && DISTRICT.test(lower[next]) && lower.slice(Math.max(0, i - 4), i).some((w) => RESOURCE.test(w))) return 'enabled';
+  }
+  // their own room or means strengthened or given («styrke bydelenes mulighet til å prøve ut …», «øke bydelenes
+  // handlingsrom»): a district in the genitive before a resource, with no reducer before it
+  for (let i = 0; i + 1 < lower.length; i++) {
+    if (!DISTRICT_GENITIVE.test(lower[i]) || !(RESOURCE.test(lower[i + 1]) || OPPORTUNITY.test(lower[i + 1]))) continue;
+    if (!lower.slice(Math.max(0, i - 3), i).some((w) => REDUCERS.has(w))) return 'enabled';
   }
   // the districts receive it («Bydelene har fått større ansvar for …», «Bydelene får økte rammer»)
   for (let i = 0; i < lower.length; i++) {
