@@ -296,6 +296,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Byrådet vil styrke bydelenes mulighet til å prøve ut nye arbeidsformer.', { district: 'enabled' });
     check('Reformen vil redusere bydelenes handlingsrom.', { district: 'mentioned' });
   });
+  it('people who are to be involved are no vision: someone is told to involve them; people given something are', () => {
+    check('Brukerne skal involveres i utformingen av tjenestene.', { deontic: 'obligation', actor: null, cocreation: true, framing: 'enabling' });
+    check('Innbyggerne skal høres før vedtaket fattes.', { deontic: 'obligation', actor: null });
+    check('Alle skal gis like muligheter til arbeid.', { deontic: 'intention' });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

@@ -100,6 +100,9 @@ function sub(why: string): Verdict {
   return { force: 'none', reason: why, actor: 'none', hard: true };
 }
 
+/** Verbs of involving people: people as their passive subject are involved by someone, who is instructed. */
+const INVOLVE = new Set(['involvere', 'høre', 'høres', 'høyre', 'høyrast', 'inkludere', 'konsultere', 'informere', 'trekke', 'invitere']);
+
 /** Verbs whose subject receives («få», «motta»): the one obliged to give is someone else. */
 const RECEIVES = new Set(['få', 'motta', 'ta imot']);
 
@@ -136,6 +139,10 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
     if (kind === 'self') return { force: 'intention', reason: '«skal» with the writer as subject: own plan', actor: 'any' };
     if (kind === 'goal') return { force: 'intention', reason: '«skal» states a goal', actor: 'none' };
     if (kind === 'people' && p.relativeSubject) return soft('«som skal» about people: what they are to do');
+    // people acted on are no vision («Brukerne skal involveres i utformingen»): an instruction with no actor named
+    // (people given something are a vision: «Alle skal gis like muligheter»)
+    if (kind === 'people' && p.passive && main !== undefined && INVOLVE.has(main))
+      return { force: 'obligation', reason: `«skal» + passive «${mainLower}» with people as subject: an instruction`, actor: 'none' };
     if (kind === 'people') return { force: 'intention', reason: '«skal» with people as subject: a vision', actor: 'none' };
     if (p.passive) return { force: 'obligation', reason: 'passive «skal»: an instruction', actor: 'none' };
     if (kind === 'expletive') return { force: 'obligation', reason: '«det skal …»: an instruction', actor: 'none' };
