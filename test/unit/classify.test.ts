@@ -301,6 +301,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Innbyggerne skal høres før vedtaket fattes.', { deontic: 'obligation', actor: null });
     check('Alle skal gis like muligheter til arbeid.', { deontic: 'intention' });
   });
+  it('a public meeting is co-creation; money set aside for someone is a grant', () => {
+    check('Bydelen inviterer til innbyggermøte om områdeløftet.', { cocreation: true, framing: 'enabling' });
+    check('Bydelsutvalget vedtok å sette av 2 millioner kroner til frivillige organisasjoner.', { framing: 'enabling' });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);
