@@ -305,6 +305,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Bydelen inviterer til innbyggermøte om områdeløftet.', { cocreation: true, framing: 'enabling' });
     check('Bydelsutvalget vedtok å sette av 2 millioner kroner til frivillige organisasjoner.', { framing: 'enabling' });
   });
+  it('a list item that opens with an infinitive names a measure, even with a steering phrase in it; a body that gives the assignment orders', () => {
+    check('Gi de regionale helseforetakene i oppdrag å vurdere egnede områder for utprøving.', { deontic: 'none', actor: null });
+    check('Departementet gir Helsedirektoratet i oppdrag å utrede saken.', { deontic: 'obligation', actor: 'Helsedirektoratet' });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

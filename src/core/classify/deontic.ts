@@ -302,6 +302,10 @@ function readSteering(
   }
   if (entryForce === 'obligation') {
     if (p.clause.type === 'question' || p.clause.type === 'purpose') return steeringReading(cue, p, subject, 'none', `«${phrase}» in a ${p.clause.type} clause`);
+    // a list item that opens with an infinitive («Gi de regionale helseforetakene i oppdrag å vurdere …») names a
+    // measure; without a modal it orders no one (the guide: list items without a modal are none)
+    if (f === firstWord(words) && TASK_VERBS.has(words[f].lower) && !/^\p{Lu}{2,}/u.test(words[f].text))
+      return steeringReading(cue, p, subject, 'none', `«${words[f].lower} … ${phrase}»: a list item naming a measure`);
     // «ber om innspill» from the public is an invitation, not an order
     if (/^(ber|be|bes) om$/.test(phrase) && /^(innspill|innspel|tilbakemelding|synspunkt|forslag)/.test(words[last + 1]?.lower ?? ''))
       return steeringReading(cue, p, subject, 'none', '«ber om innspill»: an invitation');
@@ -325,6 +329,14 @@ function readSteering(
     if (/^ønsk/.test(phrase) && subject && subject.kind !== 'org' && subject.kind !== 'self' && subject.kind !== 'generic') return steeringReading(cue, p, subject, 'none', `«${phrase}» without a body as subject`);
   }
   return steeringReading(cue, p, subject, entryForce, `«${phrase}»: ${entryForce}`, actor);
+}
+
+const TASK_VERBS = new Set(grammar.infinitiveTaskVerbs);
+
+function firstWord(words: readonly Word[]): number {
+  let k = 0;
+  while (k < words.length && words[k].punct) k++;
+  return k;
 }
 
 /** Cues whose «at»-clause names the actor («forventer at kommunene …»). */
