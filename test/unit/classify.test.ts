@@ -309,6 +309,13 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Gi de regionale helseforetakene i oppdrag å vurdere egnede områder for utprøving.', { deontic: 'none', actor: null });
     check('Departementet gir Helsedirektoratet i oppdrag å utrede saken.', { deontic: 'obligation', actor: 'Helsedirektoratet' });
   });
+  it('a negated passive forbids someone unnamed: the body it spares is no actor', () => {
+    check('Kommunane skal ikkje påleggjast nye oppgåver utan finansiering.', { deontic: 'prohibition', actor: null });
+    check('Kommunene må ikke pålegges flere oppgaver.', { deontic: 'prohibition', actor: null });
+    check('Kommunen skal ikke bruke midlene til drift.', { deontic: 'prohibition', actor: 'Kommunen' });
+  });
+  it('people taken along are taking part', () =>
+    check('Det er viktig at innbyggjarane vert tekne med i arbeidet.', { cocreation: true }));
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

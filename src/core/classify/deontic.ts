@@ -124,7 +124,8 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
   if (lemma === 'skulle') {
     if (lower === 'skulle') return sub('past «skulle» reports');
     if (t === 'temporal' || t === 'causal' || t === 'comparative' || t === 'conditional') return soft(`«skal» in a ${t} clause describes`);
-    if (p.negated) return { force: 'prohibition', reason: '«skal ikke»: a prohibition', actor: 'agent', hard: true };
+    // (a passive names who is spared, not who is forbidden: «Kommunane skal ikkje påleggjast nye oppgåver»)
+    if (p.negated) return { force: 'prohibition', reason: '«skal ikke»: a prohibition', actor: p.passive ? 'none' : 'agent', hard: true };
     const rec = governedBy(p, RECOMMENDATION_GOVERNORS);
     if (rec) return { force: 'recommendation', reason: `«${rec} at … skal»: a wish`, actor: 'none', hard: true };
     const goal = governedBy(p, INTENTION_GOVERNORS);
@@ -177,7 +178,7 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
 
   if (lemma === 'måtte') {
     if (lower === 'måtte') return sub('past «måtte» reports');
-    if (p.negated) return { force: 'prohibition', reason: '«må ikke»: a prohibition', actor: 'agent', hard: true };
+    if (p.negated) return { force: 'prohibition', reason: '«må ikke»: a prohibition', actor: p.passive ? 'none' : 'agent', hard: true };
     if (main && (G.epiMaa.has(main) || G.epiMaa.has(mainLower))) return sub(`«må ${mainLower}»: epistemic`);
     if (p.hedged) return sub('hedged «må» («kanskje», «kan hende»): epistemic');
     if (p.expects) return sub(`«må ${p.expects}»: must expect`);
