@@ -229,11 +229,13 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Kommunen vil tilby flere plasser neste år.', { deontic: 'intention', actor: 'Kommunen' });
   });
   it('a relative «som kan» says who is able to, it grants nothing; a body that «kan» is permitted', () => {
-    check('Vi trenger frivillige som kan stille opp på kveldstid.', { deontic: 'none', framing: 'neutral' });
+    check('Vi trenger personer som kan ta på seg oppgaver på kveldstid.', { deontic: 'none', framing: 'neutral' });
+    check('Det er bydelene som kan bestemme dette selv.', { deontic: 'permission', actor: 'bydelene', district: 'enabled' });
     check('Bydelene kan selv velge hvordan midlene brukes.', { deontic: 'permission' });
   });
   it('«forutsettes det å» presumes; «det forutsettes at X» still orders', () => {
     check('Ordningen forutsettes å gi bedre oversikt over ventetidene.', { deontic: 'none', directive: false });
+    check('Samtidig forutsettes det å gi mer legitimitet til beslutningene.', { deontic: 'none', directive: false });
     check('Det forutsettes at direktoratet rapporterer på framdriften.', { deontic: 'obligation' });
   });
   it('co-creation needs the people and their taking part close together, not in two clauses of one sentence', () => {
@@ -249,7 +251,8 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Bydelene skal rapportere på bruken av midlene.', { deontic: 'obligation', actor: 'Bydelene', district: 'obligated' });
   });
   it('room or trust after a reducer is taken away, not given', () => {
-    check('Den presse økonomien reduserer handlingsrommet i kommunene.', { framing: 'neutral' });
+    check('Den pressede økonomien reduserer handlingsrommet i kommunene.', { framing: 'neutral' });
+    check('Det er viktig å fjerne øremerking og gi bydelene frie midler.', { district: 'enabled', framing: 'enabling' });
     check('Reformen gir kommunene større handlingsrom.', { framing: 'enabling' });
     check('Den stramme økonomien svekkjer handlingsrommet til kommunane.', { framing: 'neutral' });
   });
@@ -264,7 +267,7 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
   it('districts named at the end of a list of partners are involved', () =>
     check('Vi har fått innsikt i hvordan samarbeidet mellom fastleger, BUP og bydeler fungerer.', { district: 'involved' }));
   it('an order to someone else about the districts does not oblige them; a resource named beside them is theirs', () => {
-    check('Bystyret ber byrådet om å foreslå ulike modeller for bydelsutvalg.', { deontic: 'obligation', actor: 'byrådet', district: 'mentioned' });
+    check('Bystyret ber byrådet om å involvere bydelene i arbeidet.', { deontic: 'obligation', actor: 'byrådet', district: 'involved' });
     check('Bystyret har satt av rammer for arbeidet og vil lage modeller for bydelsutvalg.', { district: 'mentioned' });
     check('Byrådet vil gi mer midler til bydelene neste år.', { district: 'enabled' });
   });
@@ -290,7 +293,7 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
   });
   it('close co-operation with voluntary organisations is co-creation; districts given more freedom of action are enabled (Nynorsk)', () => {
     check('Vi vil samarbeide tett med frivillige lag og organisasjonar.', { cocreation: true, framing: 'enabling' });
-    check('Bydelane får større handlefridom til å prøve ut nye løysingar.', { district: 'enabled' });
+    check('Bydelane skal få større handlefridom til å prøve ut nye løysingar.', { deontic: 'obligation', district: 'enabled' });
   });
   it('the districts\' own room or means strengthened is enabling them; reduced, it is not', () => {
     check('Byrådet vil styrke bydelenes mulighet til å prøve ut nye arbeidsformer.', { district: 'enabled' });
@@ -298,7 +301,8 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
   });
   it('people who are to be involved are no vision: someone is told to involve them; people given something are', () => {
     check('Brukerne skal involveres i utformingen av tjenestene.', { deontic: 'obligation', actor: null, cocreation: true, framing: 'enabling' });
-    check('Innbyggerne skal høres før vedtaket fattes.', { deontic: 'obligation', actor: null });
+    check('Innbyggerne skal høres før vedtaket fattes.', { deontic: 'obligation', actor: null, cocreation: true, framing: 'enabling' });
+    check('Brukarane skal høyrast.', { deontic: 'obligation', actor: null, cocreation: true });
     check('Alle skal gis like muligheter til arbeid.', { deontic: 'intention' });
   });
   it('a public meeting is co-creation; money set aside for someone is a grant', () => {
@@ -314,8 +318,23 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Kommunene må ikke pålegges flere oppgaver.', { deontic: 'prohibition', actor: null });
     check('Kommunen skal ikke bruke midlene til drift.', { deontic: 'prohibition', actor: 'Kommunen' });
   });
-  it('people taken along are taking part', () =>
-    check('Det er viktig at innbyggjarane vert tekne med i arbeidet.', { cocreation: true }));
+  it('people taken along for advice are taking part; costs taken into the accounts are not', () => {
+    check('Pasientene skal tas med på råd når tilbudet endres.', { cocreation: true });
+    check('Utgiftene til brukerne tas med i regnskapet for 2025.', { cocreation: false });
+  });
+  it('review: commas, «som» + a name, «få» that makes things happen, the districts\' duties, «medvirke til», conditions', () => {
+    check('Etter reformen, som trer i kraft i 2026, skal bydelene rapportere kvartalsvis.', { actor: 'bydelene', district: 'obligated' });
+    check('Neste år, 2026, skal kommunen kutte ytterligere.', { actor: 'kommunen' });
+    check('Store kommuner som Bergen skal ha egne planer.', { actor: 'kommuner' });
+    check('Bydelene må få på plass rutiner for avviksmelding.', { actor: 'Bydelene', district: 'obligated' });
+    check('Kommunen må få flere unge til å fullføre skolen.', { actor: 'Kommunen' });
+    check('Bydelenes ansvar for barnevernet er omfattende.', { district: 'mentioned' });
+    check('Byrådet vil kutte i bydelenes rammer.', { district: 'mentioned' });
+    check('Helseforetakene skal medvirke til at pårørende får bedre informasjon.', { cocreation: false });
+    check('Bydelene skal ikke pålegges nye oppgaver uten finansiering.', { deontic: 'prohibition', actor: null, district: 'mentioned' });
+    check('Dersom bydelene må kutte i tjenestene, bør staten dekke kostnadene.', { deontic: 'recommendation', actor: 'staten' });
+    check('Det viktigste nå er oppdraget med å bygge nye skoler.', { deontic: 'none' });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);
@@ -330,14 +349,16 @@ describe('classify: a sentence read in its document (analyze)', () => {
   };
   const passive = 'Forløpene for psykisk helse skal forenkles.';
   it('alone, an agentless passive «skal» is an instruction', () => assert.strictEqual(classifySentence(passive).deontic, 'obligation'));
-  it('in a white paper, it is the government\'s own plan; with a deadline it stays an order', () => {
-    const paper = `Meld. St. 9 (2023–2024) Melding til Stortinget\n\nNasjonal helse- og samhandlingsplan\n\n${passive} Rapporten skal oversendes departementet innen 1. mars 2025.\n`;
+  it('in a white paper, it is the government\'s own plan; a deadline, a delivery or a report stays an order', () => {
+    const paper = `Meld. St. 9 (2023–2024) Melding til Stortinget\n\nNasjonal helse- og samhandlingsplan\n\n${passive} Rapporten skal oversendes departementet innen 1. mars 2025. Søknadene skal sendes til direktoratet. Det skal rapporteres årlig på måloppnåelsen.\n`;
     assert.deepStrictEqual(deonticIn(paper, passive), { deontic: 'intention', reason: "in a white paper, an agentless passive «skal»: the government's own plan" });
     assert.strictEqual(deonticIn(paper, 'Rapporten skal oversendes').deontic, 'obligation');
+    assert.strictEqual(deonticIn(paper, 'Søknadene skal sendes').deontic, 'obligation');
+    assert.strictEqual(deonticIn(paper, 'Det skal rapporteres årlig').deontic, 'obligation');
   });
   it('in an allocation letter, an agentless «skal» is an order', () => {
-    const letter = `Supplerende tildelingsbrev nr. 2 for 2026 – Helsedirektoratet\n\nTilskuddsordningen skal bidra til bedre samhandling.\n`;
-    assert.strictEqual(classifySentence('Tilskuddsordningen skal bidra til bedre samhandling.').deontic, 'intention');
-    assert.strictEqual(deonticIn(letter, 'Tilskuddsordningen skal bidra').deontic, 'obligation');
+    const letter = `Supplerende tildelingsbrev nr. 2 for 2026 – Helsedirektoratet\n\nArbeidet skal ta utgangspunkt i veilederen.\n`;
+    assert.strictEqual(classifySentence('Arbeidet skal ta utgangspunkt i veilederen.').deontic, 'intention');
+    assert.strictEqual(deonticIn(letter, 'Arbeidet skal ta utgangspunkt').deontic, 'obligation');
   });
 });

@@ -113,6 +113,24 @@ function isBreakPunct(w: Word, next?: Word, prev?: Word): boolean {
   return false;
 }
 
+/** Does a noun phrase start at k (a noun, a name, a pronoun or a determiner)? */
+function startsNP(words: readonly Word[], k: number): boolean {
+  const u = words[k]?.upos;
+  return u === 'NOUN' || u === 'PROPN' || u === 'PRON' || u === 'DET';
+}
+
+function firstNonPunct(words: readonly Word[]): number {
+  let k = 0;
+  while (k < words.length && words[k].punct) k++;
+  return k;
+}
+
+/** Does the sentence open with a noun phrase (not a preposition or an adverb)? */
+function openingNoun(words: readonly Word[]): boolean {
+  const u = words[firstNonPunct(words)]?.upos;
+  return u === 'NOUN' || u === 'PROPN' || u === 'DET' || u === 'NUM' || u === 'ADJ';
+}
+
 /** Is the clause a noun phrase only (an apposition between commas: «…, investeringslederen, …»), with another before it? */
 function appositionBefore(words: readonly Word[], c: Clause): boolean {
   if (c.type !== 'main' || c.start === 0 || words[c.start - 1]?.text !== ',') return false;
@@ -221,7 +239,7 @@ export function clauses(words: readonly Word[]): { list: Clause[]; of: Int32Arra
     }
     // «endringer som prosjektet må ta hensyn til»: «som» read as a preposition after a noun, with a verb a few words on,
     // opens an object relative clause («en by som Oslo» has no verb after it)
-    if (w.lower === 'som' && w.upos === 'ADP' && NOMINAL.has(prev.upos) && verbSoonAfter(words, i + 1)) {
+    if (w.lower === 'som' && w.upos === 'ADP' && NOMINAL.has(prev.upos) && words[i + 1]?.upos !== 'PROPN' && verbSoonAfter(words, i + 1)) {
       starts.push({ at: i, type: 'relative', intro: i });
       continue;
     }
@@ -479,12 +497,15 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
     while (pre < f && (words[pre].upos === 'CCONJ' || words[pre].upos === 'ADV') && words[pre].upos !== 'NOUN') pre++;
     const coordinated = pre >= f && ((pre > 0 && words[pre - 1].upos === 'CCONJ') || words[clause.start].upos === 'CCONJ');
     const ci = structure.of[clause.start];
-    if (pre >= f && !coordinated && ci > 0 && words[clause.start - 1]?.text === ',' && appositionBefore(words, structure.list[ci - 1])) {
+    // a subject set off by commas before the verb: only when it opens the sentence as a noun (not a fronted
+    // adverbial, «Etter reformen, som …, skal bydelene …») and no subject follows the verb («Neste år, 2026, skal kommunen …»)
+    const commaSubject = pre >= f && !coordinated && ci > 0 && words[clause.start - 1]?.text === ',' && !startsNP(words, f + 1) && openingNoun(words);
+    if (commaSubject && appositionBefore(words, structure.list[ci - 1]) && ci >= 2 && structure.list[ci - 2].start === 0) {
       // «Én person, investeringslederen, er ansvarlig for …»: a subject with an apposition set off by commas; the
       // apposition names it
       const prevClause = structure.list[ci - 1];
       subject = npIn(words, prevClause.start, prevClause.end);
-    } else if (pre >= f && !coordinated && ci > 0 && words[clause.start - 1]?.text === ',' && structure.list[ci - 1].type === 'relative' && structure.list[ci - 1].intro !== undefined && words[structure.list[ci - 1].intro! - 1]?.text === ',') {
+    } else if (commaSubject && structure.list[ci - 1].type === 'relative' && structure.list[ci - 1].intro !== undefined && words[structure.list[ci - 1].intro! - 1]?.text === ',' && structure.list[ci - 1].start <= firstNonPunct(words) + 9) {
       // «Kommunen, som eier skolene, må sørge for …»: the subject before a relative clause set off by commas
       const intro = structure.list[ci - 1].intro!;
       subject = npBefore(words, intro, Math.max(0, intro - 8));

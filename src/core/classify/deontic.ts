@@ -58,7 +58,7 @@ const SELF_LIKE = /^(kommunen|kommuna|fylkeskommunen|regjeringen|regjeringa|depa
 /** Services, schemes and models as subjects: «skal» says how they are meant to work. */
 const SCHEME = /(tjeneste|teneste|ordning|modell|løsning|program|programmet|tilbud|tilbod)$/;
 /** Verbs of reporting and delivering: what an addressee is told to do. */
-const ORDER_VERBS = /^(rapportere|levere|sende|oversende|melde|redegjøre|dokumentere|innrapportere|besvare|returnere)$/;
+export const ORDER_VERBS = /^(rapportere|levere|sende|oversende|melde|redegjøre|dokumentere|innrapportere|besvare|returnere)$/;
 /** Money as subject: «Bevilgningen benyttes til …». */
 const MONEY = /^(bevilgning|midl|middel|midlar|tilskudd|tilskot|beløp|ramme|post|budsjett|tildeling)/;
 
@@ -86,7 +86,8 @@ function readModal(text: string, words: readonly Word[], structure: ReturnType<t
   const mainWord = p.main !== undefined ? words[p.main] : undefined;
   const mainLemma = mainWord?.lemma.toLowerCase();
   const mainLower = mainWord?.lower ?? '';
-  const verdict = decideModal(lemma, lower, p, subject, mainLemma, mainLower, p.main !== undefined ? (words[p.main + 1]?.lower ?? '') : '');
+  const tail = p.main !== undefined ? words.slice(p.main + 1, p.main + 6).map((w) => w.lower).join(' ') : '';
+  const verdict = decideModal(lemma, lower, p, subject, mainLemma, mainLower, p.main !== undefined ? (words[p.main + 1]?.lower ?? '') : '', tail);
   // the actor of a permission may be people («Du kan gi innspill»); of the other forces, a body or the writer
   const agent = subject && (subject.kind === 'org' || subject.kind === 'self' || (verdict.force === 'permission' && subject.kind === 'people')) ? subject : undefined;
   const actor = verdict.force === 'none' ? undefined : verdict.actor === 'none' ? undefined : verdict.actor === 'any' ? subject : agent;
@@ -101,17 +102,46 @@ function sub(why: string): Verdict {
 }
 
 /** Verbs of involving people: people as their passive subject are involved by someone, who is instructed. */
-const INVOLVE = new Set(['involvere', 'høre', 'høres', 'høyre', 'høyrast', 'inkludere', 'konsultere', 'informere', 'trekke', 'invitere']);
+const INVOLVE = new Set(['involvere', 'høre', 'høyre', 'konsultere', 'invitere']);
+/** The verb of a passive form, for INVOLVE: «høres» → «høre», «høyrast» → «høyre», «involverast» → «involvere». */
+function passiveStem(form: string): string {
+  return form.replace(/(ast|es|s)$/, (m) => (m === 'ast' ? 'e' : m === 'es' ? 'e' : ''));
+}
 
 /** Verbs whose subject receives («få», «motta»): the one obliged to give is someone else. */
-const RECEIVES = new Set(['få', 'motta', 'ta imot']);
+const RECEIVES = new Set(['få', 'motta']);
+/** What follows «få» when it means «make happen», not «receive». */
+const GET_DONE = /^(til|på plass|oversikt|innsikt|gjort|ordnet|orden)(\s|$)/;
+/** Room to act: «få større frihet til å …» receives it; «få flere unge til å …» makes them act. */
+const ROOM_TO = /(frihet|fridom|handlingsrom|mulighet|moglegheit|anledning|høve|rom|tid|midler|midlar|ressurser|ressursar|myndighet|fullmakt|tillit)$/;
+
+/** Does «få» with these words after it mean «make happen» rather than «receive»? */
+function getsDone(tail: string): boolean {
+  if (GET_DONE.test(tail)) return true;
+  const w = tail.split(' ');
+  const k = w.indexOf('til');
+  return k > 0 && w[k + 1] === 'å' && !ROOM_TO.test(w[k - 1]);
+}
 
 /** A «none» the learned layer may overrule. */
 function soft(why: string): Verdict {
   return { force: 'none', reason: why, actor: 'none' };
 }
 
-function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInfo | undefined, main: string | undefined, mainLower: string, afterMain: string): Verdict {
+function decideModal(
+  lemma: string,
+  lower: string,
+  p: Predication,
+  s: SubjectInfo | undefined,
+  main: string | undefined,
+  mainLower: string,
+  afterMain: string,
+  /** The five words after the main verb, lower case, space-separated. */
+  tail = '',
+): Verdict {
+  // «må få», «skal få»: the subject is to receive — unless «få» makes something happen («få på plass», «få oversikt
+  // over», «få til», «få flere unge til å …»), or a deadline makes it an order
+  const receives = main !== undefined && RECEIVES.has(main) && !p.deadline && !(main === 'få' && getsDone(tail));
   const kind = s?.kind ?? 'none';
   const t = p.clause.type;
   if (t === 'question') return sub(`«${lower}» in an embedded question`);
@@ -142,7 +172,7 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
     if (kind === 'people' && p.relativeSubject) return soft('«som skal» about people: what they are to do');
     // people acted on are no vision («Brukerne skal involveres i utformingen»): an instruction with no actor named
     // (people given something are a vision: «Alle skal gis like muligheter»)
-    if (kind === 'people' && p.passive && main !== undefined && INVOLVE.has(main))
+    if (kind === 'people' && p.passive && ((main !== undefined && INVOLVE.has(main)) || INVOLVE.has(passiveStem(mainLower))))
       return { force: 'obligation', reason: `«skal» + passive «${mainLower}» with people as subject: an instruction`, actor: 'none' };
     if (kind === 'people') return { force: 'intention', reason: '«skal» with people as subject: a vision', actor: 'none' };
     if (p.passive) return { force: 'obligation', reason: 'passive «skal»: an instruction', actor: 'none' };
@@ -164,7 +194,7 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
         if (!ADDRESSEE_HEADS.test(name) && (SELF_LIKE.test(name) || / kommune$/.test(name) || s!.proper || ownProduct))
           return { force: 'intention', reason: `«skal» with ${s!.text} as subject: the body's own plan`, actor: 'agent' };
       }
-      if (RECEIVES.has(main ?? '') && !ordered) return { force: 'obligation', reason: `«skal ${mainLower}»: ${s!.text} is to receive`, actor: 'none' };
+      if (receives && !ordered) return { force: 'obligation', reason: `«skal ${mainLower}»: ${s!.text} is to receive`, actor: 'none' };
       return { force: 'obligation', reason: `«skal» binds ${s!.text}`, actor: 'agent', hard: ordered };
     }
     if (kind === 'thing') {
@@ -184,14 +214,14 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
     if (p.expects) return sub(`«må ${p.expects}»: must expect`);
     if (p.habitual && kind === 'people') return soft(`«må» with ${s!.text} and «${p.habitual}»: describes present practice`);
     if (main === 'se' && p.passive) return sub('«må sees i sammenheng»: necessity, no duty');
-    if (t === 'temporal' || t === 'causal') return soft(`«må» in a ${t} clause describes a necessity`);
+    if (t === 'temporal' || t === 'causal' || t === 'conditional') return soft(`«må» in a ${t} clause describes a necessity`);
     if (kind === 'goal') return { force: 'intention', reason: '«må» states a goal', actor: 'none' };
     if (kind === 'generic') return { force: 'obligation', reason: '«man må»: a demand', actor: 'none' };
     if (kind === 'thing' && (main === 'være' || main === 'vere')) return { force: 'obligation', reason: '«må være»: a requirement on a thing', actor: 'none' };
     // a body as the subject of a passive is acted on, not obliged («Tenestene må utviklast i samarbeid med brukarane»)
     if (p.passive && kind === 'org') return { force: 'obligation', reason: '«må» + passive: a demand', actor: 'none' };
     // «Tannhelsetjenesten må få en tydeligere plass»: the subject is to receive; who is to give is not named
-    if (kind === 'org' && RECEIVES.has(main ?? '')) return { force: 'obligation', reason: `«må ${mainLower}»: ${s!.text} is to receive`, actor: 'none' };
+    if (kind === 'org' && receives) return { force: 'obligation', reason: `«må ${mainLower}»: ${s!.text} is to receive`, actor: 'none' };
     if (kind === 'org' || kind === 'self') return { force: 'obligation', reason: `«må» demands of ${s!.text}`, actor: 'agent' };
     return { force: 'obligation', reason: '«må»: a demand', actor: 'none' };
   }
@@ -214,7 +244,7 @@ function decideModal(lemma: string, lower: string, p: Predication, s: SubjectInf
     if (t !== 'main' && t !== 'relative') return sub(`«kan» in a ${t} clause`);
     if (p.passive) return soft('«kan» + passive: an option');
     // «personer som kan ta på seg oppgaver»: a relative clause says who is able, it grants nothing
-    if (p.relativeSubject) return soft('«som kan»: what someone is able to do');
+    if (p.relativeSubject && !p.cleft) return soft('«som kan»: what someone is able to do');
     if (kind === 'org' || kind === 'self' || kind === 'people') return { force: 'permission', reason: `«kan»: ${s!.text} may act`, actor: 'agent' };
     return soft('«kan»: possibility');
   }
@@ -308,7 +338,7 @@ function readSteering(
     if (f === firstWord(words) && TASK_VERBS.has(words[f].lower) && !/^\p{Lu}{2,}/u.test(words[f].text))
       return steeringReading(cue, p, subject, 'none', `«${words[f].lower} … ${phrase}»: a list item naming a measure`);
     // «ber om innspill» from the public is an invitation, not an order
-    if (/^(ber|be|bes) om$/.test(phrase) && /^(innspill|innspel|tilbakemelding|synspunkt|forslag)/.test(words[last + 1]?.lower ?? ''))
+    if (/^(ber|be|bes|bed) om$/.test(phrase) && /^(innspill|innspel|tilbakemelding|synspunkt|forslag)/.test(words[last + 1]?.lower ?? ''))
       return steeringReading(cue, p, subject, 'none', '«ber om innspill»: an invitation');
     // «X forutsetter at …» with a thing as subject: presupposes
     if (/^(forutsetter|føreset)/.test(phrase) && subject && subject.kind === 'thing') return steeringReading(cue, p, subject, 'none', `«${phrase}» with a thing as subject: presupposes`);

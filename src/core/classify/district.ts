@@ -18,8 +18,13 @@ const NEAR = 6;
 const RECEIVE = /^(få|får|fått|fikk|gis|gitt|tildeles|tildelt|tilføres|tilført|motta|mottar|mottok)$/;
 /** A district in the genitive: «bydelenes», «bydelens», «bydelane sine» is left out (two words). */
 const DISTRICT_GENITIVE = /^(bydel|bydelar)\p{L}*s$/u;
-const OPPORTUNITY = /^(mulighet|muligheter|mulighetene|moglegheit|moglegheiter|høve|anledning|rom|rommet)$/;
-const REDUCERS = new Set(grammar.reducers);
+/** Room, means or freedom of their own (not their duties: «bydelenes ansvar», «bydelenes oppgaver»). */
+const OWN_ROOM = /^(mulighet|muligheter|mulighetene|moglegheit|moglegheiter|moglegheitene|høve|anledning|rom|rommet|handlingsrom|handlingsrommet|frihet|friheten|fridom|fridomen|handlefrihet|handlefridom|midler|midlar|ressurser|ressursar|rammer|rammene|budsjett|budsjettet|tillit|autonomi)$/;
+const NEGATION = new Set(grammar.negations);
+/** Words that take room or means away («mindre frihet for bydelene»). */
+const TAKE_AWAY = new Set(grammar.takeAway);
+/** Verbs that strengthen or give. */
+const STRENGTHEN = /^(styrke|styrker|styrkes|styrkje|styrkjer|øke|øker|økes|auke|aukar|utvide|utvider|utvides|gi|gir|gis|gje|gjev|tilføre|tilfører|sikre|sikrer|trygge|utvikle)$/;
 const INVOLVED = /^(involveres|involverast|høres|høyrast|konsulteres|innspill|innspel|dialog)$/;
 
 export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: string | null): DistrictRole {
@@ -34,7 +39,8 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
     // «… ber bydelene om …», «bydelene pålegges …»: an order within a few words of a district term (not when the
     // order names someone else: «ber byrådet om å foreslå modeller for bydelsutvalg»)
     for (let i = 0; i < lower.length; i++) {
-      if (!ORDER.test(lower[i])) continue;
+      // (not an order denied: «Bydelene skal ikke pålegges nye oppgaver» spares them)
+      if (!ORDER.test(lower[i]) || NEGATION.has(lower[i - 1] ?? '')) continue;
       for (let j = Math.max(0, i - 3); j < Math.min(lower.length, i + 6); j++) if (DISTRICT.test(lower[j])) return 'obligated';
     }
   }
@@ -45,13 +51,14 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
     const next = lower[i + 1] === 'de' || lower[i + 1] === 'dei' ? i + 2 : lower[i + 1] === 'ut' ? i + 2 : i + 1;
     // the resource a few words before «til/for» («midler til bydelene», «større handlingsrom for bydelene»), not
     // anywhere in the sentence («rammer for etablering …, modeller for bydelsutvalg»)
-    if (next < lower.length && DISTRICT.test(lower[next]) && lower.slice(Math.max(0, i - 4), i).some((w) => RESOURCE.test(w))) return 'enabled';
+    const before = lower.slice(Math.max(0, i - 4), i);
+    if (next < lower.length && DISTRICT.test(lower[next]) && before.some((w) => RESOURCE.test(w)) && !before.some((w) => TAKE_AWAY.has(w))) return 'enabled';
   }
   // their own room or means strengthened or given («styrke bydelenes mulighet til å prøve ut …», «øke bydelenes
-  // handlingsrom»): a district in the genitive before a resource, with no reducer before it
+  // handlingsrom»): a verb of strengthening or giving a few words before a district in the genitive and its room
   for (let i = 0; i + 1 < lower.length; i++) {
-    if (!DISTRICT_GENITIVE.test(lower[i]) || !(RESOURCE.test(lower[i + 1]) || OPPORTUNITY.test(lower[i + 1]))) continue;
-    if (!lower.slice(Math.max(0, i - 3), i).some((w) => REDUCERS.has(w))) return 'enabled';
+    if (!DISTRICT_GENITIVE.test(lower[i]) || !OWN_ROOM.test(lower[i + 1])) continue;
+    if (lower.slice(Math.max(0, i - 3), i).some((w) => STRENGTHEN.test(w))) return 'enabled';
   }
   // the districts receive it («Bydelene har fått større ansvar for …», «Bydelene får økte rammer»)
   for (let i = 0; i < lower.length; i++) {

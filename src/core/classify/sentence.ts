@@ -3,7 +3,7 @@ import type { LexiconEntry } from '../lexicon';
 import type { CompiledLexicon } from '../match/matcher';
 import type { Standard } from '../tag';
 import { DocumentStance, levelOf, Level } from './actors';
-import { readCues, Reading } from './deontic';
+import { ORDER_VERBS, readCues, Reading } from './deontic';
 import { deonticFeatures, SentenceFacts } from './features';
 import { classifierModels, ClassifierModels } from './models';
 import { explainEvidence } from './explain';
@@ -78,7 +78,7 @@ function dueDate(text: string): boolean {
 }
 
 /** Past forms of strong verbs: a year right before one («I 2023 fikk …») dates what was done, not what is due. */
-const PAST_STRONG = new Set(['fikk', 'ble', 'blei', 'var', 'kom', 'gikk', 'ga', 'gav', 'tok', 'la', 'vedtok', 'sa', 'fant']);
+const PAST_STRONG = new Set(['fikk', 'fekk', 'ble', 'blei', 'vart', 'var', 'kom', 'gikk', 'gjekk', 'ga', 'gav', 'tok', 'la', 'vedtok', 'sa', 'fant', 'fann']);
 
 /** Is the year at i part of a name («Bærum 2040») or the date of something already done («I 2023 fikk …»)? */
 function pastOrName(words: readonly { lower: string; upos: string }[], i: number): boolean {
@@ -181,10 +181,12 @@ export function decide(facts: SentenceFacts, text: string, context: ClassifyCont
       stance.kind === 'white-paper' &&
       reading.pred?.passive &&
       !reading.pred.deadline &&
+      !(reading.mainLemma !== undefined && ORDER_VERBS.test(reading.mainLemma)) &&
+      !facts.matches.some((m) => m.category === 'control') &&
       (!subj || subj.kind === 'thing' || subj.kind === 'expletive')
     ) {
       // a white paper states what the government will do: «Forløpene skal forenkles», «Data skal deles og brukes slik
-      // at …» (an order to someone else names them, or a deadline). (Not a plan: a unit's action plan instructs its own
+      // at …» (an order to someone else names them, or a deadline, a delivery or a report: «Rapporten skal oversendes»). (Not a plan: a unit's action plan instructs its own
       // staff with the same words, «Stillingsutlysninger skal utformes bredt».)
       deontic = 'intention';
       deonticReason = "in a white paper, an agentless passive «skal»: the government's own plan";

@@ -95,7 +95,10 @@ export function topicRules(words: readonly Word[]): TopicEvidence {
   let joined: string[] | undefined;
   for (let i = 0; i < words.length; i++) {
     if (words[i].punct) {
-      if (SEPARATORS.has(words[i].text)) lastDesign = lastModel = -99;
+      if (SEPARATORS.has(words[i].text)) {
+        lastDesign = lastModel = -99;
+        lastOutside = lastPart = -COCREATION_WINDOW - 1;
+      }
       continue;
     }
     const w = words[i].lower;
@@ -120,6 +123,8 @@ export function topicRules(words: readonly Word[]): TopicEvidence {
       if (!joined && i - lastPart <= COCREATION_WINDOW && lastPart !== i) joined = [words[i].text, words[lastPart].text];
       lastOutside = i;
     }
+    // «medvirke til» is to contribute to, not to take part (the lexicon's «medvirkning» entry has the same exception)
+    if (m & PARTICIPATION && /^medvirke/.test(w) && words[i + 1]?.lower === 'til') m &= ~PARTICIPATION;
     if (m & PARTICIPATION) {
       if (!joined && i - lastOutside <= COCREATION_WINDOW && lastOutside !== i) joined = [words[lastOutside].text, words[i].text];
       lastPart = i;

@@ -40,7 +40,7 @@ interface EntryInfo {
   except: WordPat[][] | undefined;
   /** Its number (CompiledLexicon.entryIndex). */
   ei: number;
-  /** An enabling term that a reducer before it takes away (room, trust, resources). */
+  /** An enabling term that a word of taking away before it takes away (room, trust). */
   reducible: boolean;
 }
 
@@ -59,8 +59,12 @@ const INFLECTIONS = ['', 'e', 'en', 'et', 'a', 'er', 'ene', 'ar', 'ane', 'ne', '
 const INFLECTION_SET = new Set(INFLECTIONS);
 const MAX_INFLECTION = Math.max(...INFLECTIONS.map((e) => e.length));
 const REDUCERS = new Set(grammar.reducers);
-/** Enabling subtypes that a reducer takes away. */
-const TAKEN_AWAY = /^(discretion|trust|resources)$/;
+/** Enabling subtypes that a verb of taking away takes away (room and trust; not the resource entry, whose
+ * «øremerking» is itself a constraint). */
+const TAKEN_AWAY = /^(discretion|trust)$/;
+/** Words that take room or trust away («reduserer handlingsrommet», «svekker tilliten», «mindre frihet»); not the
+ * reducers of control that also mean «less control» («forenkle», «fjerne», «unngå», «uten»). */
+const TAKE_AWAY = new Set(grammar.takeAway);
 
 function compileWord(w: string): WordPat {
   if (w === '…' || w === '...') return { kind: 'gap' };
@@ -402,7 +406,7 @@ interface Found {
  * Matches the lexicon against the tokens of one sentence. Returns matches sorted by start; within a
  * category, a match inside a longer one is dropped (longest match: «Bydel Søndre Nordstrand» over
  * «Nordstrand»). Control terms after a reducer («redusert detaljstyring») become enabling and `negated`;
- * room, trust and resources after one («reduserer handlingsrommet») are no enabling term.
+ * room and trust after a word of taking away («reduserer handlingsrommet») are no enabling term.
  * Time: linear in the number of tokens (each tries only the phrases its form can start), plus a sort of the matches.
  */
 export function matchTokens(text: string, tokens: Token[], compiled: CompiledLexicon): TermMatch[] {
@@ -471,14 +475,14 @@ export function matchTokens(text: string, tokens: Token[], compiled: CompiledLex
   // district context
   const hasDistrict = out.some(({ entry }) => entry.category === 'district' && !entry.context);
   if (!hasDistrict) out = out.filter(({ entry }) => entry.context !== 'district');
-  // reducers flip control terms; room, trust or resources after a reducer are taken away, not given («reduserer
-  // handlingsrommet», «svekker tilliten», «mindre ressurser»): no enabling term
+  // reducers flip control terms; room or trust after a verb of taking away is taken away, not given («reduserer
+  // handlingsrommet», «svekker tilliten», «mindre frihet»): no enabling term
   let reducible = false;
   for (let k = 0; k < out.length && !reducible; k++) reducible = out[k].entry.reducible;
   if (reducible) {
     out = out.filter((f) => {
       if (!f.entry.reducible) return true;
-      for (let k = Math.max(0, f.ti - 2); k < f.ti; k++) if (REDUCERS.has(wt[k].lower)) return false;
+      for (let k = Math.max(0, f.ti - 2); k < f.ti; k++) if (TAKE_AWAY.has(wt[k].lower)) return false;
       return true;
     });
   }
