@@ -335,6 +335,13 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Dersom bydelene må kutte i tjenestene, bør staten dekke kostnadene.', { deontic: 'recommendation', actor: 'staten' });
     check('Det viktigste nå er oppdraget med å bygge nye skoler.', { deontic: 'none' });
   });
+  it('framing: a strategy for all the units, advice to set requirements and a deadline line are top-down; plain advice is enabling', () => {
+    check('Strategien skal gjelde for alle kommunens virksomheter.', { deontic: 'intention', framing: 'top-down' });
+    check('Strategien skal gi en oversikt over folkehelsen.', { deontic: 'intention', framing: 'neutral' });
+    check('Reformen bør omfatte sterkere sentral styring og krav til felles standarder.', { deontic: 'recommendation', framing: 'top-down' });
+    check('Kommunene bør samarbeide mer om rekruttering.', { deontic: 'recommendation', framing: 'enabling' });
+    check('Frist: 1.5.2026', { framing: 'top-down' });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

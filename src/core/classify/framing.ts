@@ -12,6 +12,19 @@ const GRANTS = grammar.resourceGrants;
 const TASK_VERBS = new Set(grammar.infinitiveTaskVerbs);
 /** A goal or target (not a plan or strategy): «målet», «målene», «delmål», «målsettingen». */
 const TARGET = /(^|[a-zæøå])mål(et|ene|a|setting\w*)?$/;
+/** A plan or strategy as a subject («strategien», «handlingsplanen», «folkehelsestrategien»). */
+const PLAN = /(plan|planen|strategi|strategien|strategia)$/;
+const UNITS = /^(virksomhet|virksomheter|virksomhetene|verksemder|verksemdene|enheter|enhetene|einingar|einingane|etater|etatene|bydeler|bydelene|bydelar|bydelane|avdelinger|avdelingene|tjenesteområder)$/;
+
+/** «alle (kommunens / de) virksomheter»: all the units of the organisation. */
+function allUnits(words: readonly { lower: string }[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    if (words[i].lower !== 'alle') continue;
+    for (let k = i + 1; k <= i + 3 && k < words.length; k++) if (UNITS.test(words[k].lower)) return true;
+  }
+  return false;
+}
+
 const INVITATION = new Set(['invitere', 'inviterer', 'invitert', 'inviteres', 'innspill', 'innspel']);
 
 export function ruleFraming(
@@ -48,12 +61,20 @@ export function ruleFraming(
     if ((categories.cocreation || enablingTerms || experiment) && !steeringTerms) return { framing: 'enabling', reason: 'commands enabling behaviour (participation, room, support)' };
     return { framing: 'top-down', reason: `${deontic} on others` };
   }
+  // advice to set requirements («bør omfatte sterkere sentral styring … og krav til felles standarder») narrows the
+  // units' room all the same
+  const requirements = ms.some((m) => m.category === 'directive' && sub(m) === 'requirement');
+  if (deontic === 'recommendation' && requirements && !enablingTerms && !categories.cocreation)
+    return { framing: 'top-down', reason: 'advises requirements' };
   if (deontic === 'recommendation') return { framing: 'enabling', reason: 'advises instead of commanding' };
   if (deontic === 'permission') return { framing: 'enabling', reason: 'grants permission' };
   if (deontic === 'intention') {
     if (categories.cocreation) return { framing: 'enabling', reason: 'a plan that involves people outside the administration' };
     if (enablingTerms || experiment || strongEnabling) return { framing: 'enabling', reason: 'a plan that opens room, supports or invites experiment' };
     if (steeringTerms && !categories.control) return { framing: 'top-down', reason: 'a plan that sets requirements' };
+    // a plan or strategy that is to apply to all the units («Strategien skal gjelde for alle kommunens virksomheter»)
+    if (facts.readings.some((r) => r.force === 'intention' && r.subject?.kind === 'goal' && PLAN.test(r.subject.lemma)) && allUnits(facts.words))
+      return { framing: 'top-down', reason: 'a plan that binds all the units' };
     // a goal with a due date is a detailed target («Målet skal være nådd i løpet av 2029»)
     if (categories.control && facts.readings.some((r) => r.force === 'intention' && r.subject?.kind === 'goal' && TARGET.test(r.subject.lemma)))
       return { framing: 'top-down', reason: 'a goal with a due date: a detailed target' };
@@ -66,6 +87,8 @@ export function ruleFraming(
     if (documentKind === 'steering') return { framing: 'top-down', reason: 'a task handed down (infinitive list item)' };
     return { framing: 'neutral', reason: 'an infinitive item' };
   }
+  // «Frist: 1.5.2026»: a deadline set
+  if (first && (first.lower === 'frist' || first.lower === 'fristen') && facts.words[1]?.text === ':') return { framing: 'top-down', reason: 'a deadline set' };
   if (strongEnabling) return { framing: 'enabling', reason: 'discretion, resources or reduced control' };
   if (categories.cocreation && invitation()) return { framing: 'enabling', reason: 'invites participation' };
   return { framing: 'neutral', reason: 'describes' };
