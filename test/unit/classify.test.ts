@@ -341,6 +341,9 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Reformen bør omfatte sterkere sentral styring og krav til felles standarder.', { deontic: 'recommendation', framing: 'top-down' });
     check('Kommunene bør samarbeide mer om rekruttering.', { deontic: 'recommendation', framing: 'enabling' });
     check('Frist: 1.5.2026', { framing: 'top-down' });
+    check('Regjeringen har et mål om at det skal være maksimalt tre måneders ventetid.', { deontic: 'intention', framing: 'top-down' });
+    check('I 2027 skal kommunen kutte 20 millioner kroner.', { deontic: 'intention', framing: 'top-down' });
+    check('I 2027 skal kommunen åpne et nytt bibliotek.', { deontic: 'intention', framing: 'neutral' });
   });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');

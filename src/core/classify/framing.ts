@@ -12,6 +12,19 @@ const GRANTS = grammar.resourceGrants;
 const TASK_VERBS = new Set(grammar.infinitiveTaskVerbs);
 /** A goal or target (not a plan or strategy): «målet», «målene», «delmål», «målsettingen». */
 const TARGET = /(^|[a-zæøå])mål(et|ene|a|setting\w*)?$/;
+const CUT = /^(kutte|kutter|kuttes|kutta|spare|sparer|spares|innsparing|innsparinger|nedbemanne|nedbemanner)$/;
+const MONEY = /^(kroner|kr|milliard|milliarder|millioner|mill|mrd)$/;
+const LIMIT = /^(maksimalt|maks|minimum|minst|høyst|under|over)$/;
+
+/** A number to meet: «maksimalt fire måneders ventetid», «minst 80 prosent». */
+function numericTarget(words: readonly { lower: string; upos: string }[]): boolean {
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (LIMIT.test(words[i].lower) && (words[i + 1].upos === 'NUM' || /^\d/.test(words[i + 1].lower))) return true;
+    if ((words[i].upos === 'NUM' || /^\d/.test(words[i].lower)) && (words[i + 1].lower === 'prosent' || words[i + 1].lower === '%')) return true;
+  }
+  return false;
+}
+
 /** A plan or strategy as a subject («strategien», «handlingsplanen», «folkehelsestrategien»). */
 const PLAN = /(plan|planen|strategi|strategien|strategia)$/;
 const UNITS = /^(virksomhet|virksomheter|virksomhetene|verksemder|verksemdene|enheter|enhetene|einingar|einingane|etater|etatene|bydeler|bydelene|bydelar|bydelane|avdelinger|avdelingene|tjenesteområder)$/;
@@ -78,6 +91,12 @@ export function ruleFraming(
     // a goal with a due date is a detailed target («Målet skal være nådd i løpet av 2029»)
     if (categories.control && facts.readings.some((r) => r.force === 'intention' && r.subject?.kind === 'goal' && TARGET.test(r.subject.lemma)))
       return { framing: 'top-down', reason: 'a goal with a due date: a detailed target' };
+    // a goal with a number to meet («mål om at det skal være maksimalt fire måneders ventetid»)
+    if (facts.readings.some((r) => r.force === 'intention' && /mål/.test(r.reason)) && numericTarget(facts.words))
+      return { framing: 'top-down', reason: 'a goal with a number to meet: a detailed target' };
+    // a cut in money («I 2026 skal kommunen kutte ytterligere 1 milliard»)
+    if (facts.words.some((w) => CUT.test(w.lower)) && facts.words.some((w) => MONEY.test(w.lower)))
+      return { framing: 'top-down', reason: 'a cut in money' };
     return { framing: 'neutral', reason: "the writer's own intention" };
   }
   if (grant()) return { framing: 'enabling', reason: 'grants resources' };
