@@ -345,6 +345,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('I 2027 skal kommunen kutte 20 millioner kroner.', { deontic: 'intention', framing: 'top-down' });
     check('I 2027 skal kommunen åpne et nytt bibliotek.', { deontic: 'intention', framing: 'neutral' });
   });
+  it('web pages: an open meeting welcomes participation; money a district got enables it; money taken away is no grant', () => {
+    check('Velkommen til åpent møte om utviklingen av Tøyen.', { cocreation: true, framing: 'enabling' });
+    check('Bydel Gamle Oslo har fått 5 millioner kroner til nærmiljøtiltak.', { district: 'enabled', framing: 'enabling' });
+    check('Kommunen får 5 millioner kroner mindre neste år.', { framing: 'neutral' });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

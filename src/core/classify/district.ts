@@ -63,7 +63,8 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
   // the districts receive it («Bydelene har fått større ansvar for …», «Bydelene får økte rammer»)
   for (let i = 0; i < lower.length; i++) {
     if (!DISTRICT.test(lower[i])) continue;
-    for (let j = i + 1; j < Math.min(lower.length, i + 4); j++) {
+    // (from the district term's last word: «Bydel Gamle Oslo har fått …»)
+    for (let j = i + 1; j < Math.min(lower.length, i + 6); j++) {
       if (RECEIVE.test(lower[j]) && lower.slice(j + 1, j + 5).some((w) => RESOURCE.test(w))) return 'enabled';
     }
   }

@@ -38,7 +38,8 @@ function allUnits(words: readonly { lower: string }[]): boolean {
   return false;
 }
 
-const INVITATION = new Set(['invitere', 'inviterer', 'invitert', 'inviteres', 'innspill', 'innspel']);
+const INVITATION = new Set(['invitere', 'inviterer', 'invitert', 'inviteres', 'innspill', 'innspel', 'velkommen', 'velkomne']);
+const TAKE_AWAY = new Set(grammar.takeAway);
 
 export function ruleFraming(
   facts: SentenceFacts,
@@ -57,6 +58,8 @@ export function ruleFraming(
   const grant = () => {
     // the money pattern needs one of these in a word (its alternatives have no space): most sentences have none
     if (!facts.words.some((w) => w.lower.includes('kr') || w.lower.includes('mill') || w.lower.includes('midl'))) return false;
+    // (not money taken away: «får 5 millioner kroner mindre»)
+    if (facts.words.some((w) => TAKE_AWAY.has(w.lower) || CUT.test(w.lower))) return false;
     const lower = ' ' + facts.words.map((w) => w.lower).join(' ') + ' ';
     return /\b(kroner|kr|mill|millioner|midler|midlar)\b/.test(lower) && GRANTS.some((g) => lower.includes(' ' + g + ' '));
   };
