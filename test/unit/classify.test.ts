@@ -350,6 +350,12 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Bydel Gamle Oslo har fått 5 millioner kroner til nærmiljøtiltak.', { district: 'enabled', framing: 'enabling' });
     check('Kommunen får 5 millioner kroner mindre neste år.', { framing: 'neutral' });
   });
+  it('the domain reference\'s Nynorsk and missing forms: «vert pålagde», «syte for», «lytte til innbyggjarane», «anledning til å»', () => {
+    check('Kommunane vert pålagde å rapportere innan fristen.', { deontic: 'obligation', actor: 'Kommunane', control: true });
+    check('Bydelane skal syte for at alle får tilbod.', { deontic: 'obligation', district: 'obligated' });
+    check('Kommunen skal lytte til innbyggjarane.', { cocreation: true });
+    check('Bydelene får anledning til å prøve ut nye løsninger.', { district: 'enabled' });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);
