@@ -356,6 +356,19 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Kommunen skal lytte til innbyggjarane.', { cocreation: true });
     check('Bydelene får anledning til å prøve ut nye løsninger.', { district: 'enabled' });
   });
+  it('«som» after a wh-phrase stays in the embedded question', () => {
+    check('Ungdommene har selv valgt hvilke aktiviteter som skal tilbys.', { deontic: 'none' });
+    check('Vi har kartlagt hvilke barrierer som må håndteres.', { deontic: 'none' });
+  });
+  it('district web pages: residents who are part of the work, the reader\'s own ideas, joint work «sammen»; not «henger sammen» or «til sammen»', () => {
+    check('Beboerne har vært med på å planlegge den nye møteplassen.', { cocreation: true });
+    check('Kom med dine ideer til hvordan parken kan bli bedre!', { cocreation: true });
+    check('Vi vil gjerne høre fra deg.', { cocreation: true });
+    check('Lokale aktører, beboere og bydelen har sammen utviklet planen.', { cocreation: true });
+    check('Tjenestene for brukerne henger sammen.', { cocreation: false });
+    check('Til sammen fikk 300 brukere tilbud.', { cocreation: false });
+    check('Kommunen har vært med på å finansiere prosjektet.', { cocreation: false });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

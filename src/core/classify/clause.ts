@@ -229,6 +229,8 @@ export function clauses(words: readonly Word[]): { list: Clause[]; of: Int32Arra
       starts[starts.length - 1] = { at: i, type: 'relative', intro: i };
       continue;
     }
+    // «hvilke aktiviteter som skal tilbys»: «som» after a wh-phrase continues the embedded question
+    if (w.lower === 'som' && last.type === 'question' && last.at >= i - 4) continue;
     if (RELATIVE.has(w.lower) && (w.upos === 'PRON' || w.upos === 'SCONJ' || w.upos === 'ADV') && prev && !prev.punct) {
       if (w.lower === 'som' && w.upos === 'SCONJ' && !NOMINAL.has(prev.upos)) {
         starts.push({ at: i, type: 'comparative', intro: i });

@@ -78,6 +78,8 @@ const PARTICIPATION = 1 << NAMES.indexOf('participation');
  * bodies «medvirke» in another («krav til helseforetakene som skal medvirke til å ta vare på … de ideelle aktørene»).
  */
 const COCREATION_WINDOW = 8;
+/** Words before «sammen» that make it no joint work: particle verbs («henge sammen», «slå sammen») and «til sammen». */
+const TOGETHER_NOT = /^(henge|henger|hang|hengt|henga|slå|slår|slås|slått|sette|setter|settes|satt|legge|legger|legges|lagt|samle|samles|samlet|koble|kobles|koblet|knytte|knyttes|knyttet|til|blande|blandes|smelte|vokse|vokst)$/;
 /** Punctuation across which they do not pair. */
 const SEPARATORS = new Set(['(', ')', ';', ':', '.', '–', '—']);
 
@@ -123,8 +125,10 @@ export function topicRules(words: readonly Word[]): TopicEvidence {
       if (!joined && i - lastPart <= COCREATION_WINDOW && lastPart !== i) joined = [words[i].text, words[lastPart].text];
       lastOutside = i;
     }
-    // «medvirke til» is to contribute to, not to take part (the lexicon's «medvirkning» entry has the same exception)
+    // «medvirke til» is to contribute to, not to take part (the lexicon's «medvirkning» entry has the same exception);
+    // «sammen» after a particle verb or «til» is no joint work («henger sammen», «slått sammen», «til sammen»)
     if (m & PARTICIPATION && /^medvirke/.test(w) && words[i + 1]?.lower === 'til') m &= ~PARTICIPATION;
+    if (m & PARTICIPATION && w === 'sammen' && TOGETHER_NOT.test(words[i - 1]?.lower ?? '')) m &= ~PARTICIPATION;
     if (m & PARTICIPATION) {
       if (!joined && i - lastOutside <= COCREATION_WINDOW && lastOutside !== i) joined = [words[lastOutside].text, words[i].text];
       lastPart = i;
