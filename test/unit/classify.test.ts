@@ -369,6 +369,12 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Til sammen fikk 300 brukere tilbud.', { cocreation: false });
     check('Kommunen har vært med på å finansiere prosjektet.', { cocreation: false });
   });
+  it('an opportunity given is enabling; an idea of the reader\'s or a say of children\'s is participation', () => {
+    check('Nabolagsprogrammet gir beboerne mulighet til å påvirke utviklingen av eget nærmiljø.', { cocreation: true, framing: 'enabling' });
+    check('Dette svekker muligheten til å arbeide helhetlig.', { framing: 'neutral' });
+    check('Har du en god idé til et tiltak i nærmiljøet?', { cocreation: true });
+    check('Barn og unge skal få si sin mening i saker som angår dem.', { cocreation: true });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

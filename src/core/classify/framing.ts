@@ -40,6 +40,7 @@ function allUnits(words: readonly { lower: string }[]): boolean {
 
 const INVITATION = new Set(['invitere', 'inviterer', 'invitert', 'inviteres', 'innspill', 'innspel', 'velkommen', 'velkomne']);
 const TAKE_AWAY = new Set(grammar.takeAway);
+const GIVE = /^(gi|gir|gis|gitt|ga|gav|gje|gjev|gjeve|får|fått|fikk|fekk|åpne|åpner|åpnes)$/;
 
 export function ruleFraming(
   facts: SentenceFacts,
@@ -69,6 +70,13 @@ export function ruleFraming(
   const earmarked = (m: { start: number; end: number }) => ordered !== undefined && m.start >= ordered.start && m.end <= ordered.end;
   const enablingTerms = ms.some((m) => m.category === 'enabling' && /discretion|trust|facilitation|support|resources|reduced-control|opportunity/.test(sub(m)) && !earmarked(m));
   const invitation = () => facts.words.some((w) => INVITATION.has(w.lower));
+  const givesOpportunity = () =>
+    ms.some((m) => {
+      if (m.category !== 'enabling' || sub(m) !== 'opportunity') return false;
+      const k = facts.words.findIndex((w) => w.start >= m.start);
+      for (let j = Math.max(0, k - 4); j < k; j++) if (GIVE.test(facts.words[j].lower)) return true;
+      return false;
+    });
   if (deontic === 'obligation' || deontic === 'prohibition') {
     if (actorLevel === 'self') return { framing: 'neutral', reason: 'an obligation the writer places on itself' };
     if (deontic === 'prohibition') return { framing: 'top-down', reason: 'a prohibition' };
@@ -113,5 +121,7 @@ export function ruleFraming(
   if (first && (first.lower === 'frist' || first.lower === 'fristen') && facts.words[1]?.text === ':') return { framing: 'top-down', reason: 'a deadline set' };
   if (strongEnabling) return { framing: 'enabling', reason: 'discretion, resources or reduced control' };
   if (categories.cocreation && invitation()) return { framing: 'enabling', reason: 'invites participation' };
+  // «gir beboerne mulighet til å påvirke …», «gis anledning til å …»: room or an opportunity given
+  if (givesOpportunity()) return { framing: 'enabling', reason: 'gives room or an opportunity' };
   return { framing: 'neutral', reason: 'describes' };
 }
