@@ -375,6 +375,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Har du en god idé til et tiltak i nærmiljøet?', { cocreation: true });
     check('Barn og unge skal få si sin mening i saker som angår dem.', { cocreation: true });
   });
+  it('consultation responses: advice in the passive names no one advised; a body that is to be given resources is no actor', () => {
+    check('Reformen bør prøves ut i noen regioner før den innføres nasjonalt.', { deontic: 'recommendation', actor: null, innovation: true });
+    check('Bydelene bør prioritere barn og unge.', { deontic: 'recommendation', actor: 'Bydelene' });
+    check('Regionrådet meiner at kommunane må få tilført tilstrekkelege ressursar.', { deontic: 'obligation', actor: null });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

@@ -110,6 +110,8 @@ function passiveStem(form: string): string {
 
 /** Verbs whose subject receives («få», «motta»): the one obliged to give is someone else. */
 const RECEIVES = new Set(['få', 'motta']);
+/** Participles of giving after «få»: «få tilført», «få tildelt», «få overført». */
+const GIVEN = /^(tilført|tildelt|gitt|overført|bevilget|bevilga|delegert|tilbudt|tilbode)$/;
 /** What follows «få» when it means «make happen», not «receive». */
 const GET_DONE = /^(til|på plass|oversikt|innsikt|gjort|ordnet|orden)(\s|$)/;
 /** Room to act: «få større frihet til å …» receives it; «få flere unge til å …» makes them act. */
@@ -141,7 +143,11 @@ function decideModal(
 ): Verdict {
   // «må få», «skal få»: the subject is to receive — unless «få» makes something happen («få på plass», «få oversikt
   // over», «få til», «få flere unge til å …»), or a deadline makes it an order
-  const receives = main !== undefined && RECEIVES.has(main) && !p.deadline && !(main === 'få' && getsDone(tail));
+  const receives =
+    !p.deadline &&
+    ((main !== undefined && RECEIVES.has(main) && !(main === 'få' && getsDone(tail))) ||
+      // «må få tilført ressursar», «skal få tildelt midler»
+      (p.chain.includes('få') && GIVEN.test(mainLower)));
   const kind = s?.kind ?? 'none';
   const t = p.clause.type;
   if (t === 'question') return sub(`«${lower}» in an embedded question`);
@@ -228,7 +234,8 @@ function decideModal(
 
   if (lemma === 'burde') {
     if (lower === 'burde' && t !== 'main') return sub('«burde» reports');
-    return { force: 'recommendation', reason: '«bør»: advice', actor: 'agent', hard: true };
+    // (a passive names no one advised: «Reformen bør prøves ut i noen regioner»)
+    return { force: 'recommendation', reason: '«bør»: advice', actor: p.passive ? 'none' : 'agent', hard: true };
   }
 
   if (lemma === 'kunne') {
