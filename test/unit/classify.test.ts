@@ -380,6 +380,14 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Bydelene bør prioritere barn og unge.', { deontic: 'recommendation', actor: 'Bydelene' });
     check('Regionrådet meiner at kommunane må få tilført tilstrekkelege ressursar.', { deontic: 'obligation', actor: null });
   });
+  it('allocation letters: funds that may or may not be used so; trust placed in the units', () => {
+    check('Midlene kan ikke benyttes til andre formål.', { deontic: 'prohibition', framing: 'top-down' });
+    check('Midlene kan benyttes til kompetanseheving.', { deontic: 'permission', framing: 'enabling' });
+    check('Midlene benyttes til kompetanseheving.', { deontic: 'obligation' });
+    check('Metoden kan brukes i mange sammenhenger.', { deontic: 'none' });
+    check('Byrådet har tillit til at bydelene finner gode løsninger lokalt.', { framing: 'enabling', district: 'enabled' });
+    check('Den høye tilliten befolkningen har til helsetjenesten er viktig.', { framing: 'neutral' });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

@@ -108,6 +108,9 @@ function passiveStem(form: string): string {
   return form.replace(/(ast|es|s)$/, (m) => (m === 'ast' ? 'e' : m === 'es' ? 'e' : ''));
 }
 
+const PERMISSION_PASSIVES = new Set(grammar.permissionPassives);
+const MODAL_BEFORE = /^(kan|ikke|ikkje)$/;
+
 /** Verbs whose subject receives («få», «motta»): the one obliged to give is someone else. */
 const RECEIVES = new Set(['få', 'motta']);
 /** Participles of giving after «få»: «få tilført», «få tildelt», «få overført». */
@@ -241,12 +244,16 @@ function decideModal(
   if (lemma === 'kunne') {
     if (lower === 'kunne') return sub('«kunne»: possibility');
     const actorSubject = kind === 'org' || kind === 'self' || kind === 'people';
+    // «kan ikke» is a prohibition when a body is denied an act («Midlene kan ikke benyttes til …»); «kan ikke løses
+    // alene» is inability
+    if (p.negated && p.passive && main !== undefined && G.regulated.has(main))
+      return { force: 'prohibition', reason: `«kan ikke ${mainLower}»: not allowed`, actor: 'none', hard: true };
+    // funds that «kan benyttes til …», «kan omdisponeres»: whoever holds them may use them so
+    if (!p.negated && p.passive && PERMISSION_PASSIVES.has(mainLower) && s && MONEY.test(s.lemma))
+      return { force: 'permission', reason: `«kan ${mainLower}» with funds as subject: a permission`, actor: 'none' };
     if (main && (G.epiKan.has(main) || G.epiKan.has(mainLower)) && !(actorSubject && !p.passive && G.actKan.has(main))) {
       return soft(`«kan ${mainLower}»: possibility`);
     }
-    // «kan ikke» is a prohibition when a body is denied an act; «kan ikke løses alene» is inability
-    if (p.negated && p.passive && main !== undefined && G.regulated.has(main))
-      return { force: 'prohibition', reason: `«kan ikke ${mainLower}»: not allowed`, actor: 'none', hard: true };
     if (p.negated) return kind === 'org' && !p.passive ? { force: 'prohibition', reason: '«kan ikke»: not allowed', actor: 'agent' } : soft('«kan ikke»: inability');
     if (t !== 'main' && t !== 'relative') return sub(`«kan» in a ${t} clause`);
     if (p.passive) return soft('«kan» + passive: an option');
@@ -358,6 +365,8 @@ function readSteering(
     // «ber» without «om»: only with a body as object («Bystyret ber byrådet legge frem …»)
     if (phrase === 'ber' && !(actor && actor !== agent)) return steeringReading(cue, p, subject, 'none', '«ber» with no addressee');
     if (cue.entry === 'midler-benyttes' && !(subject && MONEY.test(subject.lemma))) return steeringReading(cue, p, subject, 'none', `«${phrase}» not about allocated funds`);
+    // «kan (ikke) benyttes til»: the modal decides (a permission, or a prohibition)
+    if (cue.entry === 'midler-benyttes' && MODAL_BEFORE.test(words[first - 1]?.lower ?? '') ) return steeringReading(cue, p, subject, 'none', `«${words[first - 1].lower} ${phrase}»: the modal decides`);
   }
   if (entryForce === 'permission') actor = agent ?? (subject?.kind === 'people' ? subject : actor);
   // advice is about the one advised («Vi anbefaler at departementet …», «oppfordrer kommunene til …»), else its giver

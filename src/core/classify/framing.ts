@@ -40,6 +40,7 @@ function allUnits(words: readonly { lower: string }[]): boolean {
 
 const INVITATION = new Set(['invitere', 'inviterer', 'invitert', 'inviteres', 'innspill', 'innspel', 'velkommen', 'velkomne']);
 const TAKE_AWAY = new Set(grammar.takeAway);
+const UNIT_OR_STAFF = /^(bydel|bydelar|kommun|virksomhet|verksemd|etat|enhet|eining|ansatte|tilsette|medarbeider|medarbeidar|leder|leiar|fagfolk|profesjon|sektor)/;
 const GIVE = /^(gi|gir|gis|gitt|ga|gav|gje|gjev|gjeve|får|fått|fikk|fekk|åpne|åpner|åpnes)$/;
 
 export function ruleFraming(
@@ -70,6 +71,15 @@ export function ruleFraming(
   const earmarked = (m: { start: number; end: number }) => ordered !== undefined && m.start >= ordered.start && m.end <= ordered.end;
   const enablingTerms = ms.some((m) => m.category === 'enabling' && /discretion|trust|facilitation|support|resources|reduced-control|opportunity/.test(sub(m)) && !earmarked(m));
   const invitation = () => facts.words.some((w) => INVITATION.has(w.lower));
+  const trustInUnits = () =>
+    ms.some((m) => {
+      if (m.category !== 'enabling' || sub(m) !== 'trust') return false;
+      if (/^tillitsbas/i.test(m.text)) return true;
+      const k = facts.words.findIndex((w) => w.start >= m.end);
+      if (k < 0 || facts.words[k].lower !== 'til') return false;
+      for (let j = k + 1; j < Math.min(facts.words.length, k + 5); j++) if (UNIT_OR_STAFF.test(facts.words[j].lower)) return true;
+      return false;
+    });
   const givesOpportunity = () =>
     ms.some((m) => {
       if (m.category !== 'enabling' || sub(m) !== 'opportunity') return false;
@@ -123,5 +133,7 @@ export function ruleFraming(
   if (categories.cocreation && invitation()) return { framing: 'enabling', reason: 'invites participation' };
   // «gir beboerne mulighet til å påvirke …», «gis anledning til å …»: room or an opportunity given
   if (givesOpportunity()) return { framing: 'enabling', reason: 'gives room or an opportunity' };
+  // trust placed in the units or staff («har tillit til at bydelene …», «tillitsbasert styring»), not the public's trust
+  if (trustInUnits()) return { framing: 'enabling', reason: 'trust in the units or staff' };
   return { framing: 'neutral', reason: 'describes' };
 }
