@@ -388,6 +388,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Byrådet har tillit til at bydelene finner gode løsninger lokalt.', { framing: 'enabling', district: 'enabled' });
     check('Den høye tilliten befolkningen har til helsetjenesten er viktig.', { framing: 'neutral' });
   });
+  it('a body that is to hold room of its own is no actor, and districts holding it are enabled; holding a duty obliges', () => {
+    check('Medarbeiderne skal ha handlingsrom til å finne gode løsninger for brukerne.', { deontic: 'obligation', actor: null, framing: 'enabling' });
+    check('Bydelene skal ha større frihet til å organisere tjenestene.', { actor: null, district: 'enabled' });
+    check('Bydelene skal ha ansvar for å følge opp tiltakene.', { actor: 'Bydelene', district: 'obligated' });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

@@ -113,6 +113,8 @@ const MODAL_BEFORE = /^(kan|ikke|ikkje)$/;
 
 /** Verbs whose subject receives («få», «motta»): the one obliged to give is someone else. */
 const RECEIVES = new Set(['få', 'motta']);
+/** Room held after «ha»: «ha (større / nødvendig) handlingsrom», «ha frihet til». */
+const ROOM_HELD = /^(\S+ )?(handlingsrom|handlingsrommet|frihet|fridom|handlefrihet|handlefridom|tillit|myndighet|fullmakt|mulighet|muligheter|moglegheit|anledning|høve|autonomi)(\s|$)/;
 /** Participles of giving after «få»: «få tilført», «få tildelt», «få overført». */
 const GIVEN = /^(tilført|tildelt|gitt|overført|bevilget|bevilga|delegert|tilbudt|tilbode)$/;
 /** What follows «få» when it means «make happen», not «receive». */
@@ -150,7 +152,9 @@ function decideModal(
     !p.deadline &&
     ((main !== undefined && RECEIVES.has(main) && !(main === 'få' && getsDone(tail))) ||
       // «må få tilført ressursar», «skal få tildelt midler»
-      (p.chain.includes('få') && GIVEN.test(mainLower)));
+      (p.chain.includes('få') && GIVEN.test(mainLower)) ||
+      // «Medarbeiderne skal ha handlingsrom til å …»: to hold room of one's own
+      (main === 'ha' && ROOM_HELD.test(tail)));
   const kind = s?.kind ?? 'none';
   const t = p.clause.type;
   if (t === 'question') return sub(`«${lower}» in an embedded question`);

@@ -66,6 +66,8 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
     // (from the district term's last word: «Bydel Gamle Oslo har fått …»)
     for (let j = i + 1; j < Math.min(lower.length, i + 6); j++) {
       if (RECEIVE.test(lower[j]) && lower.slice(j + 1, j + 5).some((w) => RESOURCE.test(w))) return 'enabled';
+      // «Bydelene skal ha større frihet til å …»: room of their own (not «ha ansvar for»)
+      if ((lower[j] === 'ha' || lower[j] === 'har') && lower.slice(j + 1, j + 4).some((w) => OWN_ROOM.test(w))) return 'enabled';
     }
   }
   const enablingTerm = facts.matches.some(
