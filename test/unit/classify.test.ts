@@ -393,6 +393,12 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Bydelene skal ha større frihet til å organisere tjenestene.', { actor: null, district: 'enabled' });
     check('Bydelene skal ha ansvar for å følge opp tiltakene.', { actor: 'Bydelene', district: 'obligated' });
   });
+  it('an «at»-clause in the passive or with «det» names no one addressed', () => {
+    check('Regionrådet ønskjer at helsefellesskapa vert vidareutvikla.', { deontic: 'recommendation', actor: null });
+    check('Departementet forventer at bydelene blir involvert tidlig.', { deontic: 'obligation', actor: null });
+    check('Regjeringen ønsker at det skal vektlegges et større virksomhetsperspektiv.', { deontic: 'recommendation', actor: null });
+    check('Departementet forventer at kommunene følger opp tiltakene.', { deontic: 'obligation', actor: 'kommunene' });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

@@ -316,6 +316,8 @@ function readSteering(
   let actor: SubjectInfo | undefined = agent;
   /** The actor is the one addressed (an object or the subject of the «at»-clause), not the writer of the phrase. */
   let addressed = false;
+  /** The phrase governs an «at»-clause (whose subject, if a body, is the actor). */
+  let atClause = false;
   // «ber Helsedirektoratet om», «gir X i oppdrag», «oppfordrer kommunene til»: the object is the actor
   if (/^(ber|be|bed|anmoder|oppfordrer|oppmodar|gir|gjev)\b/.test(phrase)) {
     // the object between «ber» and «om» («ber Helsedirektoratet om»), or after a lone «ber» («ber byrådet legge frem»)
@@ -345,9 +347,12 @@ function readSteering(
   // whose actor is its own subject)
   if ((words[last + 1]?.lower === 'at' || words[last]?.lower === 'at') && ADDRESSEE_CUES.has(cue.entry)) {
     const k = words[last]?.lower === 'at' ? last + 1 : last + 2;
-    const obj = subjectInfo(words, npAfter(words, k, Math.min(words.length, k + 8)), text);
-    actor = obj && obj.kind === 'org' ? obj : undefined;
+    const np = npAfter(words, k, Math.min(words.length, k + 8));
+    const obj = subjectInfo(words, np, text);
+    // the subject of a passive «at»-clause is acted on, not addressed («ønskjer at helsefellesskapa vert vidareutvikla»)
+    actor = obj && obj.kind === 'org' && !(np && passiveAfter(words, np.end + 1)) ? obj : undefined;
     addressed = actor !== undefined;
+    atClause = true;
   }
   if (entryForce === 'obligation') {
     if (p.clause.type === 'question' || p.clause.type === 'purpose') return steeringReading(cue, p, subject, 'none', `«${phrase}» in a ${p.clause.type} clause`);
@@ -374,7 +379,8 @@ function readSteering(
   }
   if (entryForce === 'permission') actor = agent ?? (subject?.kind === 'people' ? subject : actor);
   // advice is about the one advised («Vi anbefaler at departementet …», «oppfordrer kommunene til …»), else its giver
-  if (entryForce === 'recommendation' && !addressed) actor = agent ?? actor;
+  // (an «at»-clause that names no body — «ønsker at det skal vektlegges …», a passive — advises no one named)
+  if (entryForce === 'recommendation' && !addressed && !atClause) actor = agent ?? actor;
   if (entryForce === 'intention') {
     actor = agent;
     if (/^ønsk/.test(phrase) && subject && subject.kind !== 'org' && subject.kind !== 'self' && subject.kind !== 'generic') return steeringReading(cue, p, subject, 'none', `«${phrase}» without a body as subject`);
@@ -388,6 +394,16 @@ function firstWord(words: readonly Word[]): number {
   let k = 0;
   while (k < words.length && words[k].punct) k++;
   return k;
+}
+
+/** Is the verb right after a subject (past an adverb) a passive: «blir/vert/ble + participle», or an «-s/-ast» form? */
+function passiveAfter(words: readonly Word[], k: number): boolean {
+  while (k < words.length && words[k].upos === 'ADV') k++;
+  const w = words[k];
+  if (!w || (w.upos !== 'VERB' && w.upos !== 'AUX')) return false;
+  if (/^(blir|bli|ble|blei|vert|vart|verte|blitt)$/.test(w.lower)) return true;
+  const lemma = w.lemma.toLowerCase();
+  return w.upos === 'VERB' && w.lower !== lemma && /[^s](es|s|ast)$/.test(w.lower) && !lemma.endsWith('s');
 }
 
 /** Cues whose «at»-clause names the actor («forventer at kommunene …»). */
