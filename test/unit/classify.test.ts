@@ -399,6 +399,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Regjeringen ønsker at det skal vektlegges et større virksomhetsperspektiv.', { deontic: 'recommendation', actor: null });
     check('Departementet forventer at kommunene følger opp tiltakene.', { deontic: 'obligation', actor: 'kommunene' });
   });
+  it('innovation on municipal pages: a smart city, new ways of co-operating; a licence renewed is none', () => {
+    check('Oslo kommune skal være en smart by som bruker teknologi til det beste for innbyggerne.', { innovation: true });
+    check('Vi skal utforske nye samarbeidsformer med næringslivet.', { innovation: true });
+    check('Førerkortet må fornyes hvert femte år.', { innovation: false });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);
