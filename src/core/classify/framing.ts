@@ -113,7 +113,9 @@ export function ruleFraming(
     if (categories.control && facts.readings.some((r) => r.force === 'intention' && r.subject?.kind === 'goal' && TARGET.test(r.subject.lemma)))
       return { framing: 'top-down', reason: 'a goal with a due date: a detailed target' };
     // a goal with a number to meet («mål om at det skal være maksimalt fire måneders ventetid»)
-    if (facts.readings.some((r) => r.force === 'intention' && /mål/.test(r.reason)) && numericTarget(facts.words))
+    const goal = (r: (typeof facts.readings)[number]) =>
+      (r.subject?.kind === 'goal' && TARGET.test(r.subject.lemma)) || (r.pred?.clause.governor ?? []).some((g) => TARGET.test(g));
+    if (facts.readings.some((r) => r.force === 'intention' && goal(r)) && numericTarget(facts.words))
       return { framing: 'top-down', reason: 'a goal with a number to meet: a detailed target' };
     // a cut in money («I 2026 skal kommunen kutte ytterligere 1 milliard»)
     if (facts.words.some((w) => CUT.test(w.lower)) && facts.words.some((w) => MONEY.test(w.lower)))
