@@ -404,6 +404,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Vi skal utforske nye samarbeidsformer med næringslivet.', { innovation: true });
     check('Førerkortet må fornyes hvert femte år.', { innovation: false });
   });
+  it('following up goals is control; following up patients is not', () => {
+    check('Bydelene skal følge opp kommunens overordnede mål.', { control: true, framing: 'top-down' });
+    check('Pasientene får tett oppfølging av fastlegen.', { control: false });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);
