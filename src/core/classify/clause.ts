@@ -119,7 +119,8 @@ function startsNP(words: readonly Word[], k: number): boolean {
   return u === 'NOUN' || u === 'PROPN' || u === 'PRON' || u === 'DET';
 }
 
-function firstNonPunct(words: readonly Word[]): number {
+/** The index of the sentence's first word that is not punctuation. */
+export function firstNonPunct(words: readonly Word[]): number {
   let k = 0;
   while (k < words.length && words[k].punct) k++;
   return k;
@@ -456,6 +457,17 @@ const ADVERBIAL_WORDS = new Set(grammar.adverbialStarters.filter((a) => !a.inclu
 const NAME_PART = /^(kommune|fylkeskommune|vegvesen|helsenett|sf|hf|kommunes|origo|helseforetak|universitet|sykehus)$/;
 /** Personal pronouns: right after the finite verb, the subject of a clause whose first place holds something else («Det vil vi komme tilbake til»). */
 const PERSONAL = new Set(['vi', 'me', 'jeg', 'eg', 'de', 'dei', 'han', 'hun', 'ho', 'man', 'du', 'dere']);
+
+/**
+ * Is the verb at k (past adverbs) a passive: «blir/vert + participle» or an «-s/-ast» form? For the subject of an
+ * «at»-clause: «forventer at bydelene blir involvert», «ønskjer at helsefellesskapa vert vidareutvikla».
+ */
+export function passiveVerbAt(words: readonly Word[], k: number): boolean {
+  while (k < words.length && words[k].upos === 'ADV') k++;
+  const w = words[k];
+  if (!w || (w.upos !== 'VERB' && w.upos !== 'AUX')) return false;
+  return PASSIVE_AUX.has(w.lemma.toLowerCase()) || isPassiveForm(w);
+}
 
 function isPassiveForm(w: Word): boolean {
   if (w.upos !== 'VERB' && w.upos !== 'AUX') return false;

@@ -1,6 +1,6 @@
 import type { Deontic, TermMatch } from '../types';
 import { grammar } from '../lexicon';
-import { clauses, npAfter, Predication, predication } from './clause';
+import { clauses, firstNonPunct, npAfter, passiveVerbAt, Predication, predication } from './clause';
 import { SubjectInfo, subjectInfo } from './subject';
 import type { Word } from './words';
 
@@ -350,7 +350,7 @@ function readSteering(
     const np = npAfter(words, k, Math.min(words.length, k + 8));
     const obj = subjectInfo(words, np, text);
     // the subject of a passive «at»-clause is acted on, not addressed («ønskjer at helsefellesskapa vert vidareutvikla»)
-    actor = obj && obj.kind === 'org' && !(np && passiveAfter(words, np.end + 1)) ? obj : undefined;
+    actor = obj && obj.kind === 'org' && !(np && passiveVerbAt(words, np.end + 1)) ? obj : undefined;
     addressed = actor !== undefined;
     atClause = true;
   }
@@ -358,7 +358,7 @@ function readSteering(
     if (p.clause.type === 'question' || p.clause.type === 'purpose') return steeringReading(cue, p, subject, 'none', `«${phrase}» in a ${p.clause.type} clause`);
     // a list item that opens with an infinitive («Gi de regionale helseforetakene i oppdrag å vurdere …») names a
     // measure; without a modal it orders no one (the guide: list items without a modal are none)
-    if (f === firstWord(words) && TASK_VERBS.has(words[f].lower) && !/^\p{Lu}{2,}/u.test(words[f].text))
+    if (f === firstNonPunct(words) && TASK_VERBS.has(words[f].lower) && !/^\p{Lu}{2,}/u.test(words[f].text))
       return steeringReading(cue, p, subject, 'none', `«${words[f].lower} … ${phrase}»: a list item naming a measure`);
     // «ber om innspill» from the public is an invitation, not an order
     if (/^(ber|be|bes|bed) om$/.test(phrase) && /^(innspill|innspel|tilbakemelding|synspunkt|forslag)/.test(words[last + 1]?.lower ?? ''))
@@ -389,22 +389,6 @@ function readSteering(
 }
 
 const TASK_VERBS = new Set(grammar.infinitiveTaskVerbs);
-
-function firstWord(words: readonly Word[]): number {
-  let k = 0;
-  while (k < words.length && words[k].punct) k++;
-  return k;
-}
-
-/** Is the verb right after a subject (past an adverb) a passive: «blir/vert/ble + participle», or an «-s/-ast» form? */
-function passiveAfter(words: readonly Word[], k: number): boolean {
-  while (k < words.length && words[k].upos === 'ADV') k++;
-  const w = words[k];
-  if (!w || (w.upos !== 'VERB' && w.upos !== 'AUX')) return false;
-  if (/^(blir|bli|ble|blei|vert|vart|verte|blitt)$/.test(w.lower)) return true;
-  const lemma = w.lemma.toLowerCase();
-  return w.upos === 'VERB' && w.lower !== lemma && /[^s](es|s|ast)$/.test(w.lower) && !lemma.endsWith('s');
-}
 
 /** Cues whose «at»-clause names the actor («forventer at kommunene …»). */
 const ADDRESSEE_CUES = new Set(['forventer-at', 'forutsetter-at', 'ber-om', 'anbefale', 'nødvendig-at', 'nn-anbefale', 'nn-bed-om', 'nn-forventar-at']);
