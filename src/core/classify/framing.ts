@@ -109,13 +109,12 @@ export function ruleFraming(
     // a plan or strategy that is to apply to all the units («Strategien skal gjelde for alle kommunens virksomheter»)
     if (facts.readings.some((r) => r.force === 'intention' && r.subject?.kind === 'goal' && PLAN.test(r.subject.lemma)) && allUnits(facts.words))
       return { framing: 'top-down', reason: 'a plan that binds all the units' };
+    const goalSubject = (r: (typeof facts.readings)[number]) => r.force === 'intention' && r.subject?.kind === 'goal' && TARGET.test(r.subject.lemma);
     // a goal with a due date is a detailed target («Målet skal være nådd i løpet av 2029»)
-    if (categories.control && facts.readings.some((r) => r.force === 'intention' && r.subject?.kind === 'goal' && TARGET.test(r.subject.lemma)))
-      return { framing: 'top-down', reason: 'a goal with a due date: a detailed target' };
+    if (categories.control && facts.readings.some(goalSubject)) return { framing: 'top-down', reason: 'a goal with a due date: a detailed target' };
     // a goal with a number to meet («mål om at det skal være maksimalt fire måneders ventetid»)
-    const goal = (r: (typeof facts.readings)[number]) =>
-      (r.subject?.kind === 'goal' && TARGET.test(r.subject.lemma)) || (r.pred?.clause.governor ?? []).some((g) => TARGET.test(g));
-    if (facts.readings.some((r) => r.force === 'intention' && goal(r)) && numericTarget(facts.words))
+    const goalGoverned = (r: (typeof facts.readings)[number]) => r.force === 'intention' && (r.pred?.clause.governor ?? []).some((g) => TARGET.test(g));
+    if (facts.readings.some((r) => goalSubject(r) || goalGoverned(r)) && numericTarget(facts.words))
       return { framing: 'top-down', reason: 'a goal with a number to meet: a detailed target' };
     // a cut in money («I 2026 skal kommunen kutte ytterligere 1 milliard»)
     if (facts.words.some((w) => CUT.test(w.lower)) && facts.words.some((w) => MONEY.test(w.lower)))
@@ -130,7 +129,8 @@ export function ruleFraming(
     return { framing: 'neutral', reason: 'an infinitive item' };
   }
   // «Frist: 1.5.2026»: a deadline set
-  if (first && (first.lower === 'frist' || first.lower === 'fristen') && facts.words[1]?.text === ':') return { framing: 'top-down', reason: 'a deadline set' };
+  if (first && (first.lower === 'frist' || first.lower === 'fristen') && facts.words[facts.words.indexOf(first) + 1]?.text === ':')
+    return { framing: 'top-down', reason: 'a deadline set' };
   if (strongEnabling) return { framing: 'enabling', reason: 'discretion, resources or reduced control' };
   if (categories.cocreation && invitation()) return { framing: 'enabling', reason: 'invites participation' };
   // «gir beboerne mulighet til å påvirke …», «gis anledning til å …»: room or an opportunity given
