@@ -15,8 +15,10 @@ describe('classify: the domain reference edge cases (§5.6)', () => {
     check('Det kan være behov for å justere måltallene.', { deontic: 'none', actor: null, control: true, framing: 'neutral' }));
   it('«Bydelene skal rapportere … innen 15. april» is a directive on the districts with control', () =>
     check('Bydelene skal rapportere måloppnåelse innen 15. april.', { deontic: 'obligation', directive: true, actor: 'Bydelene', district: 'obligated', control: true, framing: 'top-down' }));
+  // (the sentence still speaks of a control instrument, as the adjudicated gold labels «rapporteringen skal reduseres»;
+  // the score does not count it as control, since its framing is enabling)
   it('«skal» + reduced detail-steering is enabling', () =>
-    check('Ordningen skal bidra til redusert detaljstyring.', { control: false, framing: 'enabling' }));
+    check('Ordningen skal bidra til redusert detaljstyring.', { control: true, framing: 'enabling' }));
   it('two named districts are one district mention each and a collaboration', () =>
     check('Bydel Søndre Nordstrand og bydel Nordstrand samarbeider om tjenesten.', { district: 'involved', collaboration: true }));
   it('Nynorsk: «Bydelane skal rapportere …»', () =>
@@ -407,6 +409,36 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
   it('following up goals is control; following up patients is not', () => {
     check('Bydelene skal følge opp kommunens overordnede mål.', { control: true, framing: 'top-down' });
     check('Pasientene får tett oppfølging av fastlegen.', { control: false });
+  });
+  it('letters: a demand binds the subject of its «at»-clause, not the one who sets it; a grant sets conditions; what is left to the districts', () => {
+    check('Det kreves at bydelene dokumenterer bruken av midlene.', { deontic: 'obligation', actor: 'bydelene', district: 'obligated', framing: 'top-down' });
+    check('Det stilles krav om at alle tiltak evalueres.', { deontic: 'obligation', actor: null, control: true, framing: 'top-down' });
+    check('Byrådsavdelingen stiller krav om månedlig rapportering.', { deontic: 'obligation', actor: null, control: true });
+    check('Det vert stilt krav om at kommunane rapporterer kvart år.', { deontic: 'obligation', actor: 'kommunane' });
+    check('Tilsagnet forutsetter at kommunen stiller med en egenandel.', { deontic: 'obligation', actor: 'kommunen' });
+    check('Modellen forutsetter at pasientene har en fastlege.', { deontic: 'none' });
+    check('Det er opp til den enkelte bydel å vurdere behovet.', { deontic: 'permission', district: 'enabled', framing: 'enabling' });
+    check('Tilskuddet er opp til 500 000 kroner per prosjekt.', { deontic: 'none' });
+    check('Antall brukere med vedtak skal fremgå av søknaden.', { deontic: 'obligation', actor: null });
+  });
+  it('control made less is still about control, and its effect is room: a reducer before the term or a passive after it', () => {
+    check('Kravet om månedlig rapportering fjernes.', { control: true, framing: 'enabling' });
+    check('Byrådet vil forenkle rapporteringen fra bydelene.', { control: true, framing: 'enabling' });
+    check('Etter vår vurdering bør kravet om rapportering fjernes.', { deontic: 'recommendation', control: true, framing: 'enabling' });
+    check('Bydelene skal rapportere månedlig. Avvik fjernes ikke av seg selv.', { control: true, framing: 'top-down' });
+    check('Kravet om rapportering fjernes ikke.', { control: true, framing: 'neutral' });
+    check('Kommunerevisjonen har gjennomført en forvaltningsrevisjon av hjemmetjenesten.', { control: true });
+  });
+  it('participation named by what people do or get: a say, being heard, having taken part; trials are innovation', () => {
+    check('Brukerne skal få større innflytelse over egen hverdag.', { cocreation: true, framing: 'enabling' });
+    check('Vi vil gjerne vite hva du mener om forslaget.', { cocreation: true, framing: 'enabling' });
+    check('Elevrådet har deltatt i arbeidet med handlingsplanen.', { cocreation: true });
+    check('Barn og unge har rett til å bli hørt i saker som angår dem.', { cocreation: true });
+    check('Vi har gjennomført en spørreundersøkelse blant foreldrene.', { cocreation: true });
+    check('Planen er utarbeidet i samarbeid med brukerorganisasjonene.', { cocreation: true });
+    check('Kommunen mener at tiltaket er godt.', { cocreation: false });
+    check('Bydelen har startet et forsøk med selvstyrte team i hjemmetjenesten.', { innovation: true });
+    check('Det var et forsøk på å redusere køene.', { innovation: false });
   });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');

@@ -58,9 +58,9 @@ const SELF_LIKE = /^(kommunen|kommuna|fylkeskommunen|regjeringen|regjeringa|depa
 /** Services, schemes and models as subjects: «skal» says how they are meant to work. */
 const SCHEME = /(tjeneste|teneste|ordning|modell|løsning|program|programmet|tilbud|tilbod)$/;
 /** Verbs of reporting and delivering: what an addressee is told to do. */
-export const ORDER_VERBS = /^(rapportere|levere|sende|oversende|melde|redegjøre|dokumentere|innrapportere|besvare|returnere)$/;
+export const ORDER_VERBS = /^(rapportere|levere|sende|oversende|melde|redegjøre|dokumentere|innrapportere|besvare|returnere|fremgå|framgå)$/;
 /** Money as subject: «Bevilgningen benyttes til …». */
-const MONEY = /^(bevilgning|midl|middel|midlar|tilskudd|tilskot|beløp|ramme|post|budsjett|tildeling)/;
+const MONEY = /^(bevilgning|midl|middel|midlar|tilskudd|tilskot|tilsagn|beløp|ramme|post|budsjett|tildeling)/;
 
 function governedBy(p: Predication, re: RegExp): string | undefined {
   if (p.clause.type !== 'complement') return undefined;
@@ -343,6 +343,13 @@ function readSteering(
     const obj = subjectInfo(words, npAfter(words, last + 1, Math.min(words.length, last + 8)), text);
     if (obj && obj.kind !== 'expletive' && obj.kind !== 'goal' && obj.kind !== 'generic') actor = obj;
   }
+  // «det er opp til den enkelte bydel å …»: the one it is left to («er opp til 50 plasser» is an amount)
+  if (/opp til$/.test(phrase)) {
+    const obj = subjectInfo(words, npAfter(words, last + 1, Math.min(words.length, last + 8)), text);
+    if (!obj || (obj.kind !== 'org' && obj.kind !== 'people' && obj.kind !== 'self')) return steeringReading(cue, p, subject, 'none', '«er opp til» with no body: an amount or a limit');
+    actor = obj;
+    addressed = true;
+  }
   // «ber om at direktoratet …», «forventer at kommunene …»: the subject of the «at»-clause (not for «har ansvar for at»,
   // whose actor is its own subject)
   if ((words[last + 1]?.lower === 'at' || words[last]?.lower === 'at') && ADDRESSEE_CUES.has(cue.entry)) {
@@ -363,8 +370,9 @@ function readSteering(
     // «ber om innspill» from the public is an invitation, not an order
     if (/^(ber|be|bes|bed) om$/.test(phrase) && /^(innspill|innspel|tilbakemelding|synspunkt|forslag)/.test(words[last + 1]?.lower ?? ''))
       return steeringReading(cue, p, subject, 'none', '«ber om innspill»: an invitation');
-    // «X forutsetter at …» with a thing as subject: presupposes
-    if (/^(forutsetter|føreset)/.test(phrase) && subject && subject.kind === 'thing') return steeringReading(cue, p, subject, 'none', `«${phrase}» with a thing as subject: presupposes`);
+    // «X forutsetter at …» with a thing as subject: presupposes (a grant sets a condition: «Tilsagnet forutsetter at
+    // kommunen stiller med en egenandel»)
+    if (/^(forutsetter|føreset)/.test(phrase) && subject && subject.kind === 'thing' && !MONEY.test(subject.lemma)) return steeringReading(cue, p, subject, 'none', `«${phrase}» with a thing as subject: presupposes`);
     // «forutsettes det å gi mer legitimitet»: is presumed to (an infinitive, no «at»-clause), no one is told anything
     if (/^forutsettes$/.test(phrase) && (words[last + 1]?.lower === 'å' || (words[last + 1]?.lower === 'det' && words[last + 2]?.lower === 'å')))
       return steeringReading(cue, p, subject, 'none', '«forutsettes (det) å»: presumed');
@@ -377,6 +385,8 @@ function readSteering(
     // «kan (ikke) benyttes til»: the modal decides (a permission, or a prohibition)
     if (cue.entry === 'midler-benyttes' && MODAL_BEFORE.test(words[first - 1]?.lower ?? '') ) return steeringReading(cue, p, subject, 'none', `«${words[first - 1].lower} ${phrase}»: the modal decides`);
   }
+  // a demand («stiller krav om rapportering») binds the subject of its «at»-clause, not the one who sets it
+  if (DEMAND_CUES.has(cue.entry) && !atClause) actor = undefined;
   if (entryForce === 'permission') actor = agent ?? (subject?.kind === 'people' ? subject : actor);
   // advice is about the one advised («Vi anbefaler at departementet …», «oppfordrer kommunene til …»), else its giver
   // (an «at»-clause that names no body — «ønsker at det skal vektlegges …», a passive — advises no one named)
@@ -391,7 +401,9 @@ function readSteering(
 const TASK_VERBS = new Set(grammar.infinitiveTaskVerbs);
 
 /** Cues whose «at»-clause names the actor («forventer at kommunene …»). */
-const ADDRESSEE_CUES = new Set(['forventer-at', 'forutsetter-at', 'ber-om', 'anbefale', 'nødvendig-at', 'nn-anbefale', 'nn-bed-om', 'nn-forventar-at']);
+const ADDRESSEE_CUES = new Set(['forventer-at', 'forutsetter-at', 'krav-om', 'ber-om', 'anbefale', 'nødvendig-at', 'nn-anbefale', 'nn-bed-om', 'nn-forventar-at', 'nn-krav-om']);
+/** Demands: the one who sets one is not the one it binds. */
+const DEMAND_CUES = new Set(['krav-om', 'nn-krav-om']);
 
 export const PRECEDENCE: Deontic[] = ['prohibition', 'obligation', 'recommendation', 'permission', 'intention', 'none'];
 

@@ -69,7 +69,12 @@ export function ruleFraming(
   // money that is itself the subject of an order is earmarked, not granted («Tilskuddet skal benyttes til …»)
   const ordered = deontic === 'obligation' ? facts.readings.find((r) => r.force === 'obligation')?.subject : undefined;
   const earmarked = (m: { start: number; end: number }) => ordered !== undefined && m.start >= ordered.start && m.end <= ordered.end;
-  const enablingTerms = ms.some((m) => m.category === 'enabling' && /discretion|trust|facilitation|support|resources|reduced-control|opportunity/.test(sub(m)) && !earmarked(m));
+  const enablingTerms = ms.some((m) => m.negated || (m.category === 'enabling' && /discretion|trust|facilitation|support|resources|reduced-control|opportunity/.test(sub(m)) && !earmarked(m)));
+  // control that is only made less («rapporteringen skal forenkles», «færre rapporteringskrav») constrains no one: the
+  // sentence is about control (categories.control) but its effect is room
+  const reducedOnly =
+    categories.control && ms.some((m) => m.negated || sub(m) === 'reduced-control') && !ms.some((m) => m.category === 'control');
+  const control = categories.control && !reducedOnly;
   const invitation = () => facts.words.some((w) => INVITATION.has(w.lower));
   const trustInUnits = () =>
     ms.some((m) => {
@@ -90,9 +95,9 @@ export function ruleFraming(
   if (deontic === 'obligation' || deontic === 'prohibition') {
     if (actorLevel === 'self') return { framing: 'neutral', reason: 'an obligation the writer places on itself' };
     if (deontic === 'prohibition') return { framing: 'top-down', reason: 'a prohibition' };
-    if (categories.control) return { framing: 'top-down', reason: `${deontic} with a control instrument` };
+    if (control) return { framing: 'top-down', reason: `${deontic} with a control instrument` };
     // (demands and requirements in the same sentence keep it top-down: «må legges til rette for … strenge krav til standarder»)
-    if ((categories.cocreation || enablingTerms || experiment) && !steeringTerms) return { framing: 'enabling', reason: 'commands enabling behaviour (participation, room, support)' };
+    if ((categories.cocreation || enablingTerms || experiment) && (!steeringTerms || reducedOnly)) return { framing: 'enabling', reason: 'commands enabling behaviour (participation, room, support)' };
     return { framing: 'top-down', reason: `${deontic} on others` };
   }
   // advice to set requirements («bør omfatte sterkere sentral styring … og krav til felles standarder») narrows the
@@ -105,13 +110,13 @@ export function ruleFraming(
   if (deontic === 'intention') {
     if (categories.cocreation) return { framing: 'enabling', reason: 'a plan that involves people outside the administration' };
     if (enablingTerms || experiment || strongEnabling) return { framing: 'enabling', reason: 'a plan that opens room, supports or invites experiment' };
-    if (steeringTerms && !categories.control) return { framing: 'top-down', reason: 'a plan that sets requirements' };
+    if (steeringTerms && !control) return { framing: 'top-down', reason: 'a plan that sets requirements' };
     // a plan or strategy that is to apply to all the units («Strategien skal gjelde for alle kommunens virksomheter»)
     if (facts.readings.some((r) => r.force === 'intention' && r.subject?.kind === 'goal' && PLAN.test(r.subject.lemma)) && allUnits(facts.words))
       return { framing: 'top-down', reason: 'a plan that binds all the units' };
     const goalSubject = (r: (typeof facts.readings)[number]) => r.force === 'intention' && r.subject?.kind === 'goal' && TARGET.test(r.subject.lemma);
     // a goal with a due date is a detailed target («Målet skal være nådd i løpet av 2029»)
-    if (categories.control && facts.readings.some(goalSubject)) return { framing: 'top-down', reason: 'a goal with a due date: a detailed target' };
+    if (control && facts.readings.some(goalSubject)) return { framing: 'top-down', reason: 'a goal with a due date: a detailed target' };
     // a goal with a number to meet («mål om at det skal være maksimalt fire måneders ventetid»)
     const goalGoverned = (r: (typeof facts.readings)[number]) => r.force === 'intention' && (r.pred?.clause.governor ?? []).some((g) => TARGET.test(g));
     if (facts.readings.some((r) => goalSubject(r) || goalGoverned(r)) && numericTarget(facts.words))

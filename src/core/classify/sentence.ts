@@ -113,6 +113,8 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
   const steeringObject = () => (steeringMemo ??= facts.words.some((w) => STEERING_OBJECT(w.lower)));
   const hit = (cat: keyof Categories) => {
     const m = facts.matches.find((x) => {
+      // a control term made less («færre rapporteringskrav», «rapporteringen skal reduseres») still speaks of control
+      if (cat === 'control' && (x.negated || facts.entry(x.entry)?.subtype === 'reduced-control')) return true;
       if (x.category !== cat || x.negated || facts.entry(x.entry)?.signal === 'weak') return false;
       if (cat !== 'control' && inName(x)) return false;
       if (cat === 'control' && x.entry === 'oppfolging' && !/styring/i.test(x.text) && !steeringObject()) return false;

@@ -59,6 +59,10 @@ const INFLECTIONS = ['', 'e', 'en', 'et', 'a', 'er', 'ene', 'ar', 'ane', 'ne', '
 const INFLECTION_SET = new Set(INFLECTIONS);
 const MAX_INFLECTION = Math.max(...INFLECTIONS.map((e) => e.length));
 const REDUCERS = new Set(grammar.reducers);
+/** Passives after a control term that make it less control («Kravet om rapportering fjernes»). */
+const REDUCERS_AFTER = new Set(grammar.reducersAfter);
+/** How many words after a control term a passive reducer may stand («rapporteringen skal etter dette forenkles»). */
+const REDUCER_AFTER_WINDOW = 4;
 /** Enabling subtypes that a verb of taking away takes away (room and trust; not the resource entry, whose
  * «øremerking» is itself a constraint). */
 const TAKEN_AWAY = /^(discretion|trust)$/;
@@ -488,13 +492,20 @@ export function matchTokens(text: string, tokens: Token[], compiled: CompiledLex
   }
   for (const f of out) {
     if (f.m.category !== 'control') continue;
-    for (let k = Math.max(0, f.ti - 2); k < f.ti; k++) {
-      if (REDUCERS.has(wt[k].lower)) {
-        // a new object rather than writes into the match (which would change its shape)
-        f.m = newMatch(f.m.start, f.m.end, f.m.text, f.m.entry, 'enabling', f.m.weight, true);
+    let reduced = false;
+    for (let k = Math.max(0, f.ti - 2); k < f.ti && !reduced; k++) reduced = REDUCERS.has(wt[k].lower);
+    // a passive reducer a few words on, in the same phrase («Kravet om månedlig rapportering fjernes»)
+    let j = f.ti;
+    while (j < wt.length && wt[j].start < f.m.end) j++;
+    // (not across a full stop, which is no phrase break because of abbreviations; not when denied: «fjernes ikke»)
+    for (let k = j; k < wt.length && k < j + REDUCER_AFTER_WINDOW && !broken[k] && !/[.!?]/.test(text.slice(wt[k - 1].end, wt[k].start)); k++) {
+      if (REDUCERS_AFTER.has(wt[k].lower)) {
+        reduced = !/^(ikke|ikkje)$/.test(wt[k + 1]?.lower ?? '');
         break;
       }
     }
+    // a new object rather than writes into the match (which would change its shape)
+    if (reduced) f.m = newMatch(f.m.start, f.m.end, f.m.text, f.m.entry, 'enabling', f.m.weight, true);
   }
   const ms: TermMatch[] = [];
   for (const f of out) ms.push(f.m);
