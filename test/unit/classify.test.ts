@@ -440,6 +440,19 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Bydelen har startet et forsøk med selvstyrte team i hjemmetjenesten.', { innovation: true });
     check('Det var et forsøk på å redusere køene.', { innovation: false });
   });
+  it('letters and responses: a body expected to act is told to; simpler rules give room; Nynorsk funds and bodies', () => {
+    check('Bydelene forventes å holde seg innenfor tildelt ramme.', { deontic: 'obligation', actor: 'Bydelene', district: 'obligated', framing: 'top-down' });
+    check('Kommunene forventes å få økte utgifter.', { deontic: 'none' });
+    check('Kostnadene forventes å øke.', { deontic: 'none' });
+    check('Regelverket må forenkles slik at kommunene kan bruke ressursene der behovet er størst.', { deontic: 'obligation', framing: 'enabling' });
+    check('Tilskotet kan ikkje nyttast til drift.', { deontic: 'prohibition', framing: 'top-down' });
+    check('Departementet ber fylkeskommunane om å rapportere innan 1. mars.', { deontic: 'obligation', actor: 'fylkeskommunane' });
+    check('Kommunane bør samarbeide tettare med frivillige lag og organisasjonar.', { deontic: 'recommendation', cocreation: true });
+  });
+  it('means set aside for something in the districts enable them; duties there do not', () => {
+    check('Det er avsatt 10 millioner kroner til innovasjonstiltak i bydelene.', { district: 'enabled', framing: 'enabling' });
+    check('Vi har ansvar for helsestasjonene i bydelen.', { district: 'mentioned' });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

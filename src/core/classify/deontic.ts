@@ -250,7 +250,7 @@ function decideModal(
     const actorSubject = kind === 'org' || kind === 'self' || kind === 'people';
     // «kan ikke» is a prohibition when a body is denied an act («Midlene kan ikke benyttes til …»); «kan ikke løses
     // alene» is inability
-    if (p.negated && p.passive && main !== undefined && G.regulated.has(main))
+    if (p.negated && p.passive && main !== undefined && (G.regulated.has(main) || G.regulated.has(passiveStem(mainLower))))
       return { force: 'prohibition', reason: `«kan ikke ${mainLower}»: not allowed`, actor: 'none', hard: true };
     // funds that «kan benyttes til …», «kan omdisponeres»: whoever holds them may use them so
     if (!p.negated && p.passive && PERMISSION_PASSIVES.has(mainLower) && s && MONEY.test(s.lemma))
@@ -376,7 +376,14 @@ function readSteering(
     // «forutsettes det å gi mer legitimitet»: is presumed to (an infinitive, no «at»-clause), no one is told anything
     if (/^forutsettes$/.test(phrase) && (words[last + 1]?.lower === 'å' || (words[last + 1]?.lower === 'det' && words[last + 2]?.lower === 'å')))
       return steeringReading(cue, p, subject, 'none', '«forutsettes (det) å»: presumed');
-    if (/^forventes å/.test(phrase)) return steeringReading(cue, p, subject, 'none', '«forventes å»: a forecast');
+    // «Kostnadene forventes å øke»: a forecast; a body expected to act is told to («Bydelene forventes å holde seg
+    // innenfor rammen»), not one expected to undergo something («Kommunene forventes å få økte utgifter»)
+    if (/^forventes å/.test(phrase)) {
+      const verb = words[last + 1]?.lower ?? '';
+      if (agent && agent.kind === 'org' && words[last + 1]?.upos === 'VERB' && !UNDERGO.test(verb))
+        return steeringReading(cue, p, subject, 'obligation', `«${subject!.text} forventes å»: an expectation placed on a body`, agent);
+      return steeringReading(cue, p, subject, 'none', '«forventes å»: a forecast');
+    }
     // «Det må forventes at kostnadene øker»: a modal before the passive makes it a forecast
     if (/^(det )?forventes/.test(phrase) && /^(må|kan|vil|skal|bør)$/.test(words[first - 1]?.lower ?? '')) return steeringReading(cue, p, subject, 'none', `«${words[first - 1].lower} ${phrase}»: a forecast`);
     // «ber» without «om»: only with a body as object («Bystyret ber byrådet legge frem …»)
@@ -399,6 +406,8 @@ function readSteering(
 }
 
 const TASK_VERBS = new Set(grammar.infinitiveTaskVerbs);
+/** Verbs of undergoing, not acting: a body «forventes å få / bli / øke» is forecast, not instructed. */
+const UNDERGO = /^(få|bli|verte|være|vere|ha|øke|auke|gå|falle|synke|vokse|stige|oppleve|merke|møte|trenge|måtte|kunne)$/;
 
 /** Cues whose «at»-clause names the actor («forventer at kommunene …»). */
 const ADDRESSEE_CUES = new Set(['forventer-at', 'forutsetter-at', 'krav-om', 'ber-om', 'anbefale', 'nødvendig-at', 'nn-anbefale', 'nn-bed-om', 'nn-forventar-at', 'nn-krav-om']);

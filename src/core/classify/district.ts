@@ -12,6 +12,8 @@ const DISTRICT = /^(bydel|bydelar)/i;
 const ORDER = /^(ber|bes|pålegges|pålegger|pålegg|bedt|bedne)$/;
 const GRANT_TO = /^(til|for)$/;
 const RESOURCE = /^(ansvar|ansvaret|oppgaver|oppgåver|midler|midlar|midlene|myndighet|tillit|ressurser|tildeles|fullmakt|makt|budsjett|rammer|rammene|kroner|millioner|mill|anledning|mulighet|muligheten|muligheter|moglegheit|høve|\p{L}*(handlingsrom|handlingsrommet|frihet|friheten|fridom|fridomen))$/u;
+/** Money and means («10 millioner kroner til …», «midler til …»). */
+const MEANS = /^(midler|midlar|midlene|ressurser|ressursar|kroner|millioner|mill|budsjett|rammer|rammene)$/;
 /** How many words (punctuation included) from a district term a co-operation or participation term may stand: «samarbeidet mellom fastleger, BUP og bydeler». */
 const NEAR = 6;
 /** Verbs by which a district receives something: «får», «skal få», «har fått», «gis», «tildeles». */
@@ -52,7 +54,12 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
     // the resource a few words before «til/for» («midler til bydelene», «større handlingsrom for bydelene»), not
     // anywhere in the sentence («rammer for etablering …, modeller for bydelsutvalg»)
     const before = lower.slice(Math.max(0, i - 4), i);
-    if (next < lower.length && DISTRICT.test(lower[next]) && before.some((w) => RESOURCE.test(w)) && !before.some((w) => TAKE_AWAY.has(w))) return 'enabled';
+    if (!before.some((w) => RESOURCE.test(w)) || before.some((w) => TAKE_AWAY.has(w))) continue;
+    if (next < lower.length && DISTRICT.test(lower[next])) return 'enabled';
+    // «midler til innovasjonstiltak i bydelene»: what the means are for, in the districts (a few words on, no comma)
+    // (means, not duties: «ansvar for helsestasjonene i bydelen» is no grant)
+    if (!before.some((w) => MEANS.test(w))) continue;
+    for (let k = next + 1; k < Math.min(lower.length, next + 4) && !words[k - 1].punct; k++) if (DISTRICT.test(lower[k]) && lower[k - 1] === 'i') return 'enabled';
   }
   // their own room or means strengthened or given («styrke bydelenes mulighet til å prøve ut …», «øke bydelenes
   // handlingsrom»): a verb of strengthening or giving a few words before a district in the genitive and its room
