@@ -453,6 +453,15 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Det er avsatt 10 millioner kroner til innovasjonstiltak i bydelene.', { district: 'enabled', framing: 'enabling' });
     check('Vi har ansvar for helsestasjonene i bydelen.', { district: 'mentioned' });
   });
+  it('«skal» in plans and on service pages: a due time «i løpet av 2025» makes an order; «det skal være lett å» is a vision; what an application holds is required', () => {
+    check('Hjemmetjenesten skal ta i bruk digitalt tilsyn i løpet av 2025.', { deontic: 'obligation', actor: 'Hjemmetjenesten', control: true });
+    check('Hjemmetjenesten skal bidra til at flere kan bo hjemme.', { deontic: 'intention', actor: null });
+    check('Det skal være enkelt å finne fram på nettsidene våre.', { deontic: 'intention', framing: 'neutral' });
+    check('Det skal være en kontaktperson i hver bydel.', { deontic: 'obligation' });
+    check('Søknaden skal inneholde en beskrivelse av prosjektet og et budsjett.', { deontic: 'obligation', actor: null, framing: 'top-down' });
+    check('Undersøkelsen skal omfatte alle sykehusene.', { deontic: 'intention' });
+    check('Du skal få svar på søknaden innen tre uker.', { control: true });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

@@ -87,7 +87,8 @@ function readModal(text: string, words: readonly Word[], structure: ReturnType<t
   const mainLemma = mainWord?.lemma.toLowerCase();
   const mainLower = mainWord?.lower ?? '';
   const tail = p.main !== undefined ? words.slice(p.main + 1, p.main + 6).map((w) => w.lower).join(' ') : '';
-  const verdict = decideModal(lemma, lower, p, subject, mainLemma, mainLower, p.main !== undefined ? (words[p.main + 1]?.lower ?? '') : '', tail);
+  const beAdjInf = /^(være|vere)$/.test(words[i + 1]?.lower ?? '') && words[i + 2]?.upos === 'ADJ' && (words[i + 3]?.lower === 'å' || words[i + 4]?.lower === 'å');
+  const verdict = decideModal(lemma, lower, p, subject, mainLemma, mainLower, p.main !== undefined ? (words[p.main + 1]?.lower ?? '') : '', tail, beAdjInf);
   // the actor of a permission may be people («Du kan gi innspill»); of the other forces, a body or the writer
   const agent = subject && (subject.kind === 'org' || subject.kind === 'self' || (verdict.force === 'permission' && subject.kind === 'people')) ? subject : undefined;
   const actor = verdict.force === 'none' ? undefined : verdict.actor === 'none' ? undefined : verdict.actor === 'any' ? subject : agent;
@@ -111,6 +112,10 @@ function passiveStem(form: string): string {
 const PERMISSION_PASSIVES = new Set(grammar.permissionPassives);
 const MODAL_BEFORE = /^(kan|ikke|ikkje)$/;
 
+/** Verbs of what a document holds: «Søknaden skal inneholde …», «Rapporten skal omfatte …». */
+const CONTENT_VERBS = /^(inneholde|innehalde|omfatte|beskrive|angi|gjøre|gjere)$/;
+/** Documents a unit submits: what they are to hold is required of it. */
+const SUBMITTED = /^(søknad|rapport|årsrapport|tertialrapport|redegjørelse|melding|innspill|innspel|budsjett|tilbud|tilbod)/;
 /** Verbs whose subject receives («få», «motta»): the one obliged to give is someone else. */
 const RECEIVES = new Set(['få', 'motta']);
 /** Room held after «ha»: «ha (større / nødvendig) handlingsrom», «ha frihet til». */
@@ -145,6 +150,8 @@ function decideModal(
   afterMain: string,
   /** The five words after the main verb, lower case, space-separated. */
   tail = '',
+  /** The modal is followed by «være» + an adjective + «å» («skal være enkelt å …»). */
+  beAdjInf = false,
 ): Verdict {
   // «må få», «skal få»: the subject is to receive — unless «få» makes something happen («få på plass», «få oversikt
   // over», «få til», «få flere unge til å …»), or a deadline makes it an order
@@ -189,6 +196,9 @@ function decideModal(
       return { force: 'obligation', reason: `«skal» + passive «${mainLower}» with people as subject: an instruction`, actor: 'none' };
     if (kind === 'people') return { force: 'intention', reason: '«skal» with people as subject: a vision', actor: 'none' };
     if (p.passive) return { force: 'obligation', reason: 'passive «skal»: an instruction', actor: 'none' };
+    // «Det skal være enkelt å finne fram»: how things are meant to be, not an instruction
+    if (kind === 'expletive' && beAdjInf)
+      return { force: 'intention', reason: '«det skal være lett å …»: how things are meant to be', actor: 'none', hard: true };
     if (kind === 'expletive') return { force: 'obligation', reason: '«det skal …»: an instruction', actor: 'none' };
     if (kind === 'org') {
       if (main && (main === 'være' || main === 'vere') && !p.chain.length) return { force: 'intention', reason: '«skal være»: how the body is meant to be', actor: 'agent' };
@@ -214,6 +224,8 @@ function decideModal(
       // a thing to be sent, delivered or done by a deadline is an instruction («… skal oversendes departementet»,
       // «Behandling av et forslag skal skje senest 6 måneder etter …»); otherwise «skal» states its purpose
       if (p.deadline || (main !== undefined && ORDER_VERBS.test(main))) return { force: 'obligation', reason: `«skal${main ? ' ' + main : ''}» with a deadline or a delivery: an instruction`, actor: 'none' };
+      // what a document is to contain is a requirement («Søknaden skal inneholde et budsjett»)
+      if (main !== undefined && CONTENT_VERBS.test(main) && !p.relativeSubject && SUBMITTED.test(s!.lemma)) return { force: 'obligation', reason: `«skal ${main}»: a requirement on its content`, actor: 'none' };
       return { force: 'intention', reason: `«skal${main ? ' ' + main : ''}» with a thing as subject: its purpose`, actor: 'none' };
     }
     return { force: 'obligation', reason: '«skal»: an instruction', actor: 'none' };
