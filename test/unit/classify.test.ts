@@ -462,6 +462,34 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Undersøkelsen skal omfatte alle sykehusene.', { deontic: 'intention' });
     check('Du skal få svar på søknaden innen tre uker.', { control: true });
   });
+  it('negation: «ingen skal» guarantees people, forbids a body; «kan ikke … alene» is inability; «ikke lov» forbids; a demand denied places none', () => {
+    check('Ingen skal måtte vente mer enn tre uker på svar.', { deontic: 'intention', directive: false });
+    check('Ingen bydel skal overskride rammen.', { deontic: 'prohibition' });
+    check('Kommunen kan ikke løse disse utfordringene alene.', { deontic: 'none' });
+    check('Det er ikkje lov å sleppe hundar laus i friluftsområda.', { deontic: 'prohibition', framing: 'top-down' });
+    check('Det skal være lov å feile, så lenge vi lærer av det.', { deontic: 'permission', framing: 'enabling' });
+    check('Tildelingsbrevet stiller ingen nye krav til bydelenes organisering.', { deontic: 'none' });
+  });
+  it('requests and demands: who asks whom decides; a reported order binds its addressee', () => {
+    check('Byrådet har bedt bydelene om å redusere bruken av innleid arbeidskraft.', { deontic: 'obligation', actor: 'bydelene', district: 'obligated' });
+    check('KS ber departementet sjå nærare på korleis regelverket kan forenklast.', { deontic: 'none' });
+    check('Vi vil derfor be departementet om å trekke forslaget.', { directive: false });
+    check('Departementet ber direktoratet om å utrede saken.', { deontic: 'obligation', actor: 'direktoratet' });
+    check('Funksjonshemmedes Fellesorganisasjon krever at brukerorganisasjonene får plass i styringsgruppen.', { deontic: 'obligation' });
+    check('Dette krever at kommunene har nok kapasitet.', { deontic: 'none' });
+    check('Forslaget om å overføre ansvaret for tannhelse til kommunene frarådes.', { deontic: 'recommendation', actor: null });
+    check('Bydelsdirektøren har det overordnede ansvaret for at tjenestene holder god kvalitet.', { deontic: 'obligation', actor: 'Bydelsdirektøren' });
+  });
+  it('districts: a named district is told, its own choices enable it, taking part involves it; the reader of an imperative takes part', () => {
+    check('Bydel Stovner skal prøve ut en ny modell for skolehelsetjenesten.', { deontic: 'obligation', actor: 'Bydel Stovner', district: 'obligated' });
+    check('Bydelane skal sjølve prioritere kva tiltak som passar best lokalt.', { district: 'enabled', framing: 'enabling' });
+    check('Bydelene skal selv dekke kostnadene.', { district: 'obligated' });
+    check('I Oslo står bydelene fritt til å organisere frisklivstilbudet.', { deontic: 'permission', district: 'enabled' });
+    check('Bydel Gamle Oslo er en av fire bydeler som deltar i Nabolagsprogrammet.', { district: 'involved' });
+    check('Kom og gi innspill til den nye planen!', { cocreation: true });
+    check('Du kan sende merknader til planforslaget innan 15. november.', { cocreation: true });
+    check('Vi har ingen merknader til forslaget.', { cocreation: false });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

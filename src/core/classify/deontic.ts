@@ -2,6 +2,7 @@ import type { Deontic, TermMatch } from '../types';
 import { grammar } from '../lexicon';
 import { clauses, firstNonPunct, npAfter, passiveVerbAt, Predication, predication } from './clause';
 import { SubjectInfo, subjectInfo } from './subject';
+import { levelOf } from './actors';
 import type { Word } from './words';
 
 /**
@@ -88,7 +89,8 @@ function readModal(text: string, words: readonly Word[], structure: ReturnType<t
   const mainLower = mainWord?.lower ?? '';
   const tail = p.main !== undefined ? words.slice(p.main + 1, p.main + 6).map((w) => w.lower).join(' ') : '';
   const beAdjInf = /^(være|vere)$/.test(words[i + 1]?.lower ?? '') && words[i + 2]?.upos === 'ADJ' && (words[i + 3]?.lower === 'å' || words[i + 4]?.lower === 'å');
-  const verdict = decideModal(lemma, lower, p, subject, mainLemma, mainLower, p.main !== undefined ? (words[p.main + 1]?.lower ?? '') : '', tail, beAdjInf);
+  const bePermitted = /^(være|vere)$/.test(words[i + 1]?.lower ?? '') && /^(lov|tillatt|tillate)$/.test(words[i + 2]?.lower ?? '');
+  const verdict = decideModal(lemma, lower, p, subject, mainLemma, mainLower, p.main !== undefined ? (words[p.main + 1]?.lower ?? '') : '', tail, beAdjInf, bePermitted);
   // the actor of a permission may be people («Du kan gi innspill»); of the other forces, a body or the writer
   const agent = subject && (subject.kind === 'org' || subject.kind === 'self' || (verdict.force === 'permission' && subject.kind === 'people')) ? subject : undefined;
   const actor = verdict.force === 'none' ? undefined : verdict.actor === 'none' ? undefined : verdict.actor === 'any' ? subject : agent;
@@ -116,6 +118,8 @@ const MODAL_BEFORE = /^(kan|ikke|ikkje)$/;
 const CONTENT_VERBS = /^(inneholde|innehalde|omfatte|beskrive|angi|gjøre|gjere)$/;
 /** Documents a unit submits: what they are to hold is required of it. */
 const SUBMITTED = /^(søknad|rapport|årsrapport|tertialrapport|redegjørelse|melding|innspill|innspel|budsjett|tilbud|tilbod)/;
+/** «alene», «aleine», «åleine» after the verb: what a body cannot do on its own. */
+const ALONE = /(^| )(alene|aleine|åleine|åleine)( |$)/;
 /** Verbs whose subject receives («få», «motta»): the one obliged to give is someone else. */
 const RECEIVES = new Set(['få', 'motta']);
 /** Room held after «ha»: «ha (større / nødvendig) handlingsrom», «ha frihet til». */
@@ -152,6 +156,8 @@ function decideModal(
   tail = '',
   /** The modal is followed by «være» + an adjective + «å» («skal være enkelt å …»). */
   beAdjInf = false,
+  /** The modal is followed by «være lov / tillatt» («Det skal være lov å feile»). */
+  bePermitted = false,
 ): Verdict {
   // «må få», «skal få»: the subject is to receive — unless «få» makes something happen («få på plass», «få oversikt
   // over», «få til», «få flere unge til å …»), or a deadline makes it an order
@@ -175,6 +181,10 @@ function decideModal(
     if (lower === 'skulle') return sub('past «skulle» reports');
     if (t === 'temporal' || t === 'causal' || t === 'comparative' || t === 'conditional') return soft(`«skal» in a ${t} clause describes`);
     // (a passive names who is spared, not who is forbidden: «Kommunane skal ikkje påleggjast nye oppgåver»)
+    // «Ingen skal måtte vente mer enn tre uker», «skal ingen innbyggere bli stående utenfor»: a guarantee to people,
+    // the negative of «Alle skal …» (a vision); no body is forbidden anything («Ingen bydel skal …» still forbids)
+    if (p.negated && s && /^(ingen|inga|ingen av)( |$)/i.test(s.text) && (kind === 'people' || /^(ingen|inga)$/i.test(s.text)))
+      return { force: 'intention', reason: `«${s.text} skal …»: a guarantee to people`, actor: 'none', hard: true };
     if (p.negated) return { force: 'prohibition', reason: '«skal ikke»: a prohibition', actor: p.passive ? 'none' : 'agent', hard: true };
     const rec = governedBy(p, RECOMMENDATION_GOVERNORS);
     if (rec) return { force: 'recommendation', reason: `«${rec} at … skal»: a wish`, actor: 'none', hard: true };
@@ -197,6 +207,8 @@ function decideModal(
     if (kind === 'people') return { force: 'intention', reason: '«skal» with people as subject: a vision', actor: 'none' };
     if (p.passive) return { force: 'obligation', reason: 'passive «skal»: an instruction', actor: 'none' };
     // «Det skal være enkelt å finne fram»: how things are meant to be, not an instruction
+    // «Det skal være lov å feile»: the permission is what is stated (its steering phrase reads it)
+    if (kind === 'expletive' && bePermitted) return sub('«det skal være lov»: a permission, not an instruction');
     if (kind === 'expletive' && beAdjInf)
       return { force: 'intention', reason: '«det skal være lett å …»: how things are meant to be', actor: 'none', hard: true };
     if (kind === 'expletive') return { force: 'obligation', reason: '«det skal …»: an instruction', actor: 'none' };
@@ -214,7 +226,8 @@ function decideModal(
         if (main === 'bidra' && afterMain === 'til') return { force: 'intention', reason: `«${s!.text} skal bidra til»: its purpose`, actor: 'none' };
         // a single service, scheme or model: «skal» says how it is meant to work («Tjenesten skal koordinere tiltak på tvers»)
         if (SCHEME.test(s!.lemma)) return { force: 'intention', reason: `«skal» with ${s!.text} as subject: how it is meant to work`, actor: 'none' };
-        if (!ADDRESSEE_HEADS.test(name) && (SELF_LIKE.test(name) || / kommune$/.test(name) || s!.proper || ownProduct))
+        // (a named district is an addressee: «Bydel Stovner skal prøve ut …»)
+        if (!ADDRESSEE_HEADS.test(name) && !/^bydel /.test(name) && (SELF_LIKE.test(name) || / kommune$/.test(name) || s!.proper || ownProduct))
           return { force: 'intention', reason: `«skal» with ${s!.text} as subject: the body's own plan`, actor: 'agent' };
       }
       if (receives && !ordered) return { force: 'obligation', reason: `«skal ${mainLower}»: ${s!.text} is to receive`, actor: 'none' };
@@ -270,7 +283,8 @@ function decideModal(
     if (main && (G.epiKan.has(main) || G.epiKan.has(mainLower)) && !(actorSubject && !p.passive && G.actKan.has(main))) {
       return soft(`«kan ${mainLower}»: possibility`);
     }
-    if (p.negated) return kind === 'org' && !p.passive ? { force: 'prohibition', reason: '«kan ikke»: not allowed', actor: 'agent' } : soft('«kan ikke»: inability');
+    // («Kommunen kan ikke løse utfordringene alene»: what a body cannot do on its own)
+    if (p.negated) return kind === 'org' && !p.passive && !ALONE.test(tail) ? { force: 'prohibition', reason: '«kan ikke»: not allowed', actor: 'agent' } : soft('«kan ikke»: inability');
     if (t !== 'main' && t !== 'relative') return sub(`«kan» in a ${t} clause`);
     if (p.passive) return soft('«kan» + passive: an option');
     // «personer som kan ta på seg oppgaver»: a relative clause says who is able, it grants nothing
@@ -331,10 +345,12 @@ function readSteering(
   /** The phrase governs an «at»-clause (whose subject, if a body, is the actor). */
   let atClause = false;
   // «ber Helsedirektoratet om», «gir X i oppdrag», «oppfordrer kommunene til»: the object is the actor
-  if (/^(ber|be|bed|anmoder|oppfordrer|oppmodar|gir|gjev)\b/.test(phrase)) {
-    // the object between «ber» and «om» («ber Helsedirektoratet om»), or after a lone «ber» («ber byrådet legge frem»)
+  if (/^((har|hadde) )?(ber|be|bed|bedt|ba|anmoder|oppfordrer|oppmodar|gir|gjev)\b/.test(phrase)) {
+    // the object between «ber» and «om» («ber Helsedirektoratet om», «har bedt bydelene om»), or after a lone «ber»
+    // («ber byrådet legge frem»)
+    const verb = /^(har|hadde) /.test(phrase) ? first + 1 : first;
     const end = last > first ? last : structure.list[structure.of[first]].end;
-    const obj = subjectInfo(words, npAfter(words, first + 1, end), text);
+    const obj = subjectInfo(words, npAfter(words, verb + 1, end), text);
     if (obj && (obj.kind === 'org' || obj.kind === 'people')) {
       actor = obj;
       addressed = true;
@@ -374,6 +390,14 @@ function readSteering(
     atClause = true;
   }
   if (entryForce === 'obligation') {
+    // a demand denied places none («stiller ingen nye krav til», «forventer ikke at», «er ikke pålagt å»)
+    for (let k = Math.max(0, first - 1); k <= last; k++) if (NO_DEMAND.test(words[k].lower)) return steeringReading(cue, p, subject, 'none', `«${phrase}» denied: no demand`);
+    // «krever at» with a thing as subject: requires («Dette krever at kommunene har kapasitet»)
+    if (/^(krever|krev)( |$)/.test(phrase) && subject && subject.kind !== 'org' && subject.kind !== 'self') return steeringReading(cue, p, subject, 'none', `«${phrase}» with ${subject.text} as subject: requires`);
+    // a request upward is no order («KS ber departementet se nærmere på …», «Vi vil be departementet om å trekke
+    // forslaget»): «ber om» orders only when a steering body addresses a unit (the guide)
+    if (/^((har|hadde) )?(ber|be|bed|bedt|ba)( |$)/.test(phrase) && actor && actor !== agent && (actor.level ?? levelOf(actor.text)) === 3 && (agent?.level ?? (agent ? levelOf(agent.text) : undefined)) !== 3)
+      return steeringReading(cue, p, subject, 'none', `«${phrase}» to ${actor.text}: a request, not an order`);
     if (p.clause.type === 'question' || p.clause.type === 'purpose') return steeringReading(cue, p, subject, 'none', `«${phrase}» in a ${p.clause.type} clause`);
     // a list item that opens with an infinitive («Gi de regionale helseforetakene i oppdrag å vurdere …») names a
     // measure; without a modal it orders no one (the guide: list items without a modal are none)
@@ -418,6 +442,8 @@ function readSteering(
 }
 
 const TASK_VERBS = new Set(grammar.infinitiveTaskVerbs);
+/** A steering phrase denied: «ingen (nye) krav», «ikke pålagt». */
+const NO_DEMAND = /^(ingen|inga|ikke|ikkje)$/;
 /** Verbs of undergoing, not acting: a body «forventes å få / bli / øke» is forecast, not instructed. */
 const UNDERGO = /^(få|bli|verte|være|vere|ha|øke|auke|gå|falle|synke|vokse|stige|oppleve|merke|møte|trenge|måtte|kunne)$/;
 

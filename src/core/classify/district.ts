@@ -27,7 +27,10 @@ const NEGATION = new Set(grammar.negations);
 const TAKE_AWAY = new Set(grammar.takeAway);
 /** Verbs that strengthen or give. */
 const STRENGTHEN = /^(styrke|styrker|styrkes|styrkje|styrkjer|øke|øker|økes|auke|aukar|utvide|utvider|utvides|gi|gir|gis|gje|gjev|tilføre|tilfører|sikre|sikrer|trygge|utvikle)$/;
-const INVOLVED = /^(involveres|involverast|høres|høyrast|konsulteres|innspill|innspel|dialog)$/;
+const INVOLVED = /^(involveres|involverast|høres|høyrast|konsulteres|innspill|innspel|dialog|deltar|deltek|deltok|deltatt|delta)$/;
+/** «selv» after a district's modal: the districts decide for themselves («Bydelane skal sjølve prioritere»). */
+const SELF = /^(selv|sjølv|sjølve)$/;
+const DECIDE = /^(velge|velje|bestemme|prioritere|vurdere|organisere|avgjøre|avgjere|definere)$/;
 
 export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: string | null): DistrictRole {
   const dm = facts.matches.filter((m) => m.category === 'district');
@@ -36,7 +39,12 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
   const lower = words.map((w) => w.lower);
   const directive = deontic === 'obligation' || deontic === 'prohibition';
   const actorIsDistrict = actor !== null && actor.split(/\s+/).some((a) => DISTRICT.test(a));
-  if (directive && actorIsDistrict) return 'obligated';
+  if (directive && actorIsDistrict) {
+    // «Bydelene skal selv prioritere …»: what they are told is to decide for themselves
+    // (not a burden of their own: «skal selv dekke kostnadene»)
+    for (let i = 0; i + 2 < lower.length; i++) if (lower[i] === 'skal' && SELF.test(lower[i + 1]) && DECIDE.test(lower[i + 2])) return 'enabled';
+    return 'obligated';
+  }
   if (directive && actor === null) {
     // «… ber bydelene om …», «bydelene pålegges …»: an order within a few words of a district term (not when the
     // order names someone else: «ber byrådet om å foreslå modeller for bydelsutvalg»)

@@ -11,6 +11,8 @@ import type { Word } from './words';
  */
 
 const T = grammar.topicWords;
+/** Imperatives that open a sentence address the reader, someone outside the administration («Kom og gi innspill»). */
+const IMPERATIVES = new Set(T.imperatives);
 const NAMES = ['novelty', 'renewalObject', 'developVerb', 'digital', 'designVerb', 'newModel', 'outsideActor', 'participation'] as const;
 type SetName = (typeof NAMES)[number];
 
@@ -95,6 +97,9 @@ export function topicRules(words: readonly Word[]): TopicEvidence {
   let lastOutside = -COCREATION_WINDOW - 1;
   let lastPart = -COCREATION_WINDOW - 1;
   let joined: string[] | undefined;
+  // the reader addressed by an opening imperative is an outside actor at the sentence's start
+  const opening = words.findIndex((w) => !w.punct);
+  if (opening >= 0 && IMPERATIVES.has(words[opening].lower)) lastOutside = opening;
   for (let i = 0; i < words.length; i++) {
     if (words[i].punct) {
       if (SEPARATORS.has(words[i].text)) {
