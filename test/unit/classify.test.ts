@@ -490,6 +490,21 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Du kan sende merknader til planforslaget innan 15. november.', { cocreation: true });
     check('Vi har ingen merknader til forslaget.', { cocreation: false });
   });
+  it('room opened for trials or local ways is enabling; care monitoring is no control; reporting with its interval is', () => {
+    check('Oslo kommune er positiv til at det åpnes for lokale forsøk med nye organisasjonsformer.', { framing: 'enabling' });
+    check('Ny teknologi åpner for ny behandling.', { framing: 'neutral' });
+    check('Møtene er åpne for publikum.', { framing: 'neutral' });
+    check('Hjemmetjenesten tester digitalt tilsyn om natten.', { control: false });
+    check('Statsforvalteren fører tilsyn med kommunene.', { control: true });
+    check('Bydelene rapporterer månedlig på sykefravær og økonomi til byrådsavdelingen.', { control: true });
+    check('Bydelene har ingen rapporteringsplikt for tilskuddet.', { control: true, framing: 'enabling' });
+  });
+  it('room, trust or less control near the districts enables them; a trust reform elsewhere in the sentence does not', () => {
+    check('Detaljstyringen av bydelene skal reduseres.', { district: 'enabled' });
+    check('Byrådsavdelingen vil i løpet av våren invitere bydelene til et dialogmøte om erfaringene med tillitsreformen.', { district: 'involved' });
+    check('Midlene til Groruddalssatsingen fordeles mellom bydelene Alna, Bjerke, Grorud og Stovner.', { district: 'enabled' });
+    check('Bydel Alna inviterer til åpent møte om det nye torget.', { cocreation: true });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

@@ -57,7 +57,8 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
   if ((deontic === 'permission' || deontic === 'recommendation') && actorIsDistrict) return 'enabled';
   // resources, responsibility or discretion given to the districts
   for (let i = 0; i + 1 < lower.length; i++) {
-    if (!GRANT_TO.test(lower[i])) continue;
+    // «til/for bydelene», and «fordeles mellom bydelene»
+    if (!GRANT_TO.test(lower[i]) && !(lower[i] === 'mellom' && /^fordel/.test(lower[i - 1] ?? ''))) continue;
     const next = lower[i + 1] === 'de' || lower[i + 1] === 'dei' ? i + 2 : lower[i + 1] === 'ut' ? i + 2 : i + 1;
     // the resource a few words before «til/for» («midler til bydelene», «større handlingsrom for bydelene»), not
     // anywhere in the sentence («rammer for etablering …, modeller for bydelsutvalg»)
@@ -85,19 +86,30 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
       if ((lower[j] === 'ha' || lower[j] === 'har') && lower.slice(j + 1, j + 4).some((w) => OWN_ROOM.test(w))) return 'enabled';
     }
   }
-  const enablingTerm = facts.matches.some(
-    (m) => m.category === 'enabling' && /discretion|trust|resources|reduced-control/.test(facts.entry(m.entry)?.subtype ?? (m.negated ? 'reduced-control' : '')),
-  );
+  const districtIdx = lower.map((w, i) => (DISTRICT.test(w) || dm.some((m) => m.start === words[i].start) ? i : -1)).filter((i) => i >= 0);
+  const near = (i: number) => districtIdx.some((d) => Math.abs(d - i) <= NEAR);
+  // room, trust, means or less control near the districts («tillit til bydelene», «Detaljstyringen av bydelene skal
+  // reduseres»), not anywhere in the sentence («evaluere ordningen med tillitsbasert oppfølging av bydelene» is near,
+  // «invitere bydelene til et dialogmøte om erfaringene med tillitsreformen» is not)
+  const enablingTerm = facts.matches.some((m) => {
+    // (a control term made less is reduced control whatever its entry's subtype)
+    if (m.category !== 'enabling' || !(m.negated || /discretion|trust|resources|reduced-control/.test(facts.entry(m.entry)?.subtype ?? ''))) return false;
+    const i = words.findIndex((w) => w.start >= m.start);
+    return i >= 0 && near(i);
+  });
   if (enablingTerm && deontic !== 'obligation') return 'enabled';
   // partners or consulted: a co-operation or participation term close to a district term («i samarbeid med
   // bydelene», «bydelene skal involveres»); a district named as a place in a sentence about something else is mentioned
-  const districtIdx = lower.map((w, i) => (DISTRICT.test(w) || dm.some((m) => m.start === words[i].start) ? i : -1)).filter((i) => i >= 0);
-  const near = (i: number) => districtIdx.some((d) => Math.abs(d - i) <= NEAR);
   const partner = facts.matches.some((m) => {
     if (m.category !== 'collaboration' && m.category !== 'cocreation') return false;
     const i = words.findIndex((w) => w.start >= m.start);
     return i >= 0 && near(i);
   });
   if (partner || lower.some((w, i) => INVOLVED.test(w) && near(i))) return 'involved';
+  // invited: «invitere bydelene til et dialogmøte», «bydelene inviteres til …» (not a district that invites others)
+  for (let i = 0; i + 1 < lower.length; i++) {
+    if (/^(invitere|inviterer|inviterte|invitert)$/.test(lower[i]) && DISTRICT.test(lower[i + 1])) return 'involved';
+    if (DISTRICT.test(lower[i]) && /^(inviteres|inviterast|invitert)$/.test(lower[i + 1] === 'blir' || lower[i + 1] === 'vert' || lower[i + 1] === 'er' ? (lower[i + 2] ?? '') : lower[i + 1])) return 'involved';
+  }
   return 'mentioned';
 }

@@ -43,6 +43,23 @@ const TAKE_AWAY = new Set(grammar.takeAway);
 const UNIT_OR_STAFF = /^(bydel|bydelar|kommun|virksomhet|verksemd|etat|enhet|eining|ansatte|tilsette|medarbeider|medarbeidar|leder|leiar|fagfolk|profesjon|sektor)/;
 const GIVE = /^(gi|gir|gis|gitt|ga|gav|gje|gjev|gjeve|får|fått|fikk|fekk|åpne|åpner|åpnes)$/;
 
+/** What «åpne for» opens room for: «at …», «forsøk», «unntak», «lokale …», «fleksible …», «utprøving». */
+const OPENED_FOR = /^(at|forsøk\p{L}*|unntak\p{L}*|lokal\p{L}*|fleksib\p{L}*|utprøv\p{L}*|pilot\p{L}*|eksperiment\p{L}*|større|mer|meir)$/u;
+/** Forms of the verb «åpne (opp) for» (not the adjective: «Møtene er åpne for publikum»). */
+const OPENS = /^(åpner|åpnes|åpnet|åpna|opnar|opnast|opna|opnes)$/;
+/** «åpner for», «åpnes opp for», «å åpne for», «vil åpne for»: a verb of opening before «for». */
+function opensFor(words: readonly { lower: string }[]): boolean {
+  for (let i = 0; i + 1 < words.length; i++) {
+    const w = words[i].lower;
+    const verb = OPENS.test(w) || ((w === 'åpne' || w === 'opne') && /^(å|vil|skal|må|bør|kan)$/.test(words[i - 1]?.lower ?? ''));
+    if (!verb) continue;
+    const k = words[i + 1].lower === 'opp' ? i + 2 : i + 1;
+    // what is opened for: an «at»-clause, trials, exceptions, local or flexible ways («åpner for ny behandling» is not room)
+    if (words[k]?.lower === 'for' && OPENED_FOR.test(words[k + 1]?.lower ?? '')) return true;
+  }
+  return false;
+}
+
 export function ruleFraming(
   facts: SentenceFacts,
   deontic: Deontic,
@@ -142,5 +159,7 @@ export function ruleFraming(
   if (givesOpportunity()) return { framing: 'enabling', reason: 'gives room or an opportunity' };
   // trust placed in the units or staff («har tillit til at bydelene …», «tillitsbasert styring»), not the public's trust
   if (trustInUnits()) return { framing: 'enabling', reason: 'trust in the units or staff' };
+  // «det åpnes for lokale forsøk», «er positiv til at det blir opna for …»: room opened
+  if (opensFor(facts.words)) return { framing: 'enabling', reason: 'opens room («åpner for»)' };
   return { framing: 'neutral', reason: 'describes' };
 }
