@@ -505,6 +505,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Midlene til Groruddalssatsingen fordeles mellom bydelene Alna, Bjerke, Grorud og Stovner.', { district: 'enabled' });
     check('Bydel Alna inviterer til åpent møte om det nye torget.', { cocreation: true });
   });
+  it('bodies of the administration that are involved are consulted, not co-creating; residents and staff who are involved are', () => {
+    check('Bydelene skal involveres tidlig når nye tjenester utvikles.', { cocreation: false, district: 'involved' });
+    check('Det skal ikkje setjast i gang nye prosjekt utan at kommunane er involverte.', { cocreation: false });
+    check('Brukerne skal involveres tidlig.', { cocreation: true });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

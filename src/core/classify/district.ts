@@ -27,7 +27,7 @@ const NEGATION = new Set(grammar.negations);
 const TAKE_AWAY = new Set(grammar.takeAway);
 /** Verbs that strengthen or give. */
 const STRENGTHEN = /^(styrke|styrker|styrkes|styrkje|styrkjer|øke|øker|økes|auke|aukar|utvide|utvider|utvides|gi|gir|gis|gje|gjev|tilføre|tilfører|sikre|sikrer|trygge|utvikle)$/;
-const INVOLVED = /^(involveres|involverast|høres|høyrast|konsulteres|innspill|innspel|dialog|deltar|deltek|deltok|deltatt|delta)$/;
+const INVOLVED = /^(involvere|involverer|involvert|involverte|involveres|involverast|høres|høyrast|konsulteres|innspill|innspel|dialog|deltar|deltek|deltok|deltatt|delta)$/;
 /** «selv» after a district's modal: the districts decide for themselves («Bydelane skal sjølve prioritere»). */
 const SELF = /^(selv|sjølv|sjølve)$/;
 const DECIDE = /^(velge|velje|bestemme|prioritere|vurdere|organisere|avgjøre|avgjere|definere)$/;
