@@ -439,6 +439,9 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Kommunen mener at tiltaket er godt.', { cocreation: false });
     check('Bydelen har startet et forsøk med selvstyrte team i hjemmetjenesten.', { innovation: true });
     check('Det var et forsøk på å redusere køene.', { innovation: false });
+    check('Erfaringene fra forsøket skal evalueres før ordningen eventuelt gjøres permanent.', { innovation: true });
+    check('Forsøket på å redusere køene mislyktes.', { innovation: false });
+    check('Stord kommune har teke i bruk ein chatbot som svarar på spørsmål om renovasjon.', { innovation: true });
   });
   it('letters and responses: a body expected to act is told to; simpler rules give room; Nynorsk funds and bodies', () => {
     check('Bydelene forventes å holde seg innenfor tildelt ramme.', { deontic: 'obligation', actor: 'Bydelene', district: 'obligated', framing: 'top-down' });
