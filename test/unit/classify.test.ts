@@ -513,6 +513,23 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Det skal ikkje setjast i gang nye prosjekt utan at kommunane er involverte.', { cocreation: false });
     check('Brukerne skal involveres tidlig.', { cocreation: true });
   });
+  it('district pages: a decision that a district «skal» act orders it; a passive names its doer after «av»; money the districts get; people told to act', () => {
+    check('Bystyret har vedtatt at bydelene skal finansiere økte husleier innenfor egen ramme.', { deontic: 'obligation', actor: 'bydelene', district: 'obligated' });
+    check('Kommunestyret har vedtatt at kommunen skal bli klimanøytral innen 2030.', { deontic: 'intention' });
+    check('Innbyggerforslag som har fått minst 300 underskrifter, skal behandles av bydelsutvalget.', { deontic: 'obligation', actor: 'bydelsutvalget', cocreation: true });
+    check('Dette må også sees i lys av Helsepersonellplan 2040.', { actor: null });
+    check('Bydelen får det meste av pengene sine fra bystyret gjennom kostnadsnøkkelen.', { district: 'enabled' });
+    check('Byrådet har i budsjettet for 2025 styrket bydelenes rammer med 150 millioner kroner.', { district: 'enabled' });
+    check('Bydel Sagene har fått i oppdrag fra byrådet å lede arbeidet med en plan for Bjølsen.', { deontic: 'obligation', actor: 'Bydel Sagene', district: 'obligated' });
+    check('Ønsker du å snakke i åpen halvtime, må du melde fra til sekretariatet.', { deontic: 'obligation', actor: 'du' });
+    check('Innbyggerne bør være med og utforme løsningene.', { cocreation: true });
+  });
+  it('«sammen med X» pairs with its partners, not with the target group of the work; a bare «sammen» with those before it', () => {
+    check('SaLTo er en modell der kommunen og politiet jobber sammen for å forebygge kriminalitet blant barn og unge.', { cocreation: false });
+    check('Bydelene skal samarbeide med Utdanningsetaten om oppfølging av elever med høyt fravær.', { cocreation: false });
+    check('Vi skal utvikle kunnskap i samarbeid med tjenester, fagfolk og brukere.', { cocreation: true });
+    check('Innbyggerne og bydelen jobber sammen om nærmiljøet.', { cocreation: true });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

@@ -46,6 +46,8 @@ const MODAL_LEMMA: Record<string, string> = {
 };
 
 /** Governors of an «at»-clause that make it a goal or the writer's own decision. */
+/** Governors of deciding: a decision about a subordinate body orders it. */
+const DECISION = /^(beslutte|besluttet|bestemme|bestemt|vedta|vedtatt|vedteke)$/;
 const INTENTION_GOVERNORS = /^(mål|målet|målsetting|målsettingen|ambisjon|ambisjonen|visjon|visjonen|intensjon|intensjonen|hensikt|hensikten|beslutte|besluttet|bestemme|bestemt|vedta|vedtatt|vedteke|vekt|vektlegge|arbeide|jobbe|sikte|satsing|etterstrebe|tilstrebe|strategi)$/;
 /** Governors that make the clause a recommendation («ønsker at det skal …»). */
 const RECOMMENDATION_GOVERNORS = /^(ønske|ønskje|ønskelig|ønskjeleg|anbefale|tilrå|foreslå|oppfordre)$/;
@@ -93,7 +95,14 @@ function readModal(text: string, words: readonly Word[], structure: ReturnType<t
   const verdict = decideModal(lemma, lower, p, subject, mainLemma, mainLower, p.main !== undefined ? (words[p.main + 1]?.lower ?? '') : '', tail, beAdjInf, bePermitted);
   // the actor of a permission may be people («Du kan gi innspill»); of the other forces, a body or the writer
   const agent = subject && (subject.kind === 'org' || subject.kind === 'self' || (verdict.force === 'permission' && subject.kind === 'people')) ? subject : undefined;
-  const actor = verdict.force === 'none' ? undefined : verdict.actor === 'none' ? undefined : verdict.actor === 'any' ? subject : agent;
+  let actor = verdict.force === 'none' ? undefined : verdict.actor === 'none' ? undefined : verdict.actor === 'any' ? subject : agent;
+  // a passive that names who is to act («Innbyggerforslag … skal behandles av bydelsutvalget»): the body after «av»
+  if (!actor && (verdict.force === 'obligation' || verdict.force === 'prohibition') && p.passive && p.main !== undefined) {
+    // («av» right after the verb or its particle: not «sees i lys av», «brukes ved samordning av»)
+    const k = words.findIndex((w, j) => j > p.main! && j <= p.main! + 2 && w.lower === 'av');
+    const by = k > 0 && (k === p.main + 1 || words[k - 1].upos === 'ADV' || words[k - 1].upos === 'ADP') && words[k - 1].lower !== 'i' ? subjectInfo(words, npAfter(words, k + 1, p.clause.end), text) : undefined;
+    if (by && by.kind === 'org') actor = by;
+  }
   return { cue, entry: cue.entry, kind: 'modal', lemma, pred: p, subject, mainLemma, force: verdict.force, reason: verdict.reason, hard: verdict.hard === true, actor };
 }
 
@@ -189,6 +198,10 @@ function decideModal(
     const rec = governedBy(p, RECOMMENDATION_GOVERNORS);
     if (rec) return { force: 'recommendation', reason: `«${rec} at … skal»: a wish`, actor: 'none', hard: true };
     const goal = governedBy(p, INTENTION_GOVERNORS);
+    // a decision that a subordinate body «skal» act reports an order («Bystyret har vedtatt at bydelene skal
+    // finansiere …»); a decision about a goal or the deciding body's own plan is a goal
+    if (goal && DECISION.test(goal) && s && s.kind === 'org' && (ADDRESSEE_HEADS.test(s.text.toLowerCase()) || /^bydel/i.test(s.text)) && !p.passive)
+      return { force: 'obligation', reason: `«${goal} at ${s.text} skal»: a decision that orders`, actor: 'agent', hard: true };
     if (goal) return { force: 'intention', reason: `«${goal} … at … skal»: a goal`, actor: 'agent', hard: true };
     const ord = governedBy(p, OBLIGATION_GOVERNORS);
     if (ord) return { force: 'obligation', reason: `«${ord} at … skal»: an order`, actor: 'agent', hard: true };
@@ -261,6 +274,8 @@ function decideModal(
     // «Tannhelsetjenesten må få en tydeligere plass»: the subject is to receive; who is to give is not named
     if (kind === 'org' && receives) return { force: 'obligation', reason: `«må ${mainLower}»: ${s!.text} is to receive`, actor: 'none' };
     if (kind === 'org' || kind === 'self') return { force: 'obligation', reason: `«må» demands of ${s!.text}`, actor: 'agent' };
+    // people told what to do («Du må melde fra til sekretariatet», «alle som ønsker plass, må registrere seg»)
+    if (kind === 'people' && !p.passive && !receives && /^(du|dere|de|alle)$/i.test(s!.text)) return { force: 'obligation', reason: `«må» demands of ${s!.text}`, actor: 'any' };
     return { force: 'obligation', reason: '«må»: a demand', actor: 'none' };
   }
 

@@ -11,9 +11,9 @@ import { grammar } from '../lexicon';
 const DISTRICT = /^(bydel|bydelar)/i;
 const ORDER = /^(ber|bes|pålegges|pålegger|pålegg|bedt|bedne)$/;
 const GRANT_TO = /^(til|for)$/;
-const RESOURCE = /^(ansvar|ansvaret|oppgaver|oppgåver|midler|midlar|midlene|myndighet|tillit|ressurser|tildeles|fullmakt|makt|budsjett|rammer|rammene|kroner|millioner|mill|anledning|mulighet|muligheten|muligheter|moglegheit|høve|\p{L}*(handlingsrom|handlingsrommet|frihet|friheten|fridom|fridomen))$/u;
+const RESOURCE = /^(ansvar|ansvaret|oppgaver|oppgåver|midler|midlar|midlene|penger|pengene|pengar|pengane|myndighet|tillit|ressurser|tildeles|fullmakt|makt|budsjett|rammer|rammene|kroner|millioner|mill|anledning|mulighet|muligheten|muligheter|moglegheit|høve|\p{L}*(handlingsrom|handlingsrommet|frihet|friheten|fridom|fridomen))$/u;
 /** Money and means («10 millioner kroner til …», «midler til …»). */
-const MEANS = /^(midler|midlar|midlene|ressurser|ressursar|kroner|millioner|mill|budsjett|rammer|rammene)$/;
+const MEANS = /^(midler|midlar|midlene|penger|pengene|pengar|pengane|ressurser|ressursar|kroner|millioner|mill|budsjett|rammer|rammene)$/;
 /** How many words (punctuation included) from a district term a co-operation or participation term may stand: «samarbeidet mellom fastleger, BUP og bydeler». */
 const NEAR = 6;
 /** Verbs by which a district receives something: «får», «skal få», «har fått», «gis», «tildeles». */
@@ -26,7 +26,7 @@ const NEGATION = new Set(grammar.negations);
 /** Words that take room or means away («mindre frihet for bydelene»). */
 const TAKE_AWAY = new Set(grammar.takeAway);
 /** Verbs that strengthen or give. */
-const STRENGTHEN = /^(styrke|styrker|styrkes|styrkje|styrkjer|øke|øker|økes|auke|aukar|utvide|utvider|utvides|gi|gir|gis|gje|gjev|tilføre|tilfører|sikre|sikrer|trygge|utvikle)$/;
+const STRENGTHEN = /^(styrke|styrker|styrkes|styrket|styrka|styrkje|styrkjer|øke|øker|økes|økt|auke|aukar|auka|utvide|utvider|utvides|utvidet|utvida|gi|gir|gis|gje|gjev|tilføre|tilfører|sikre|sikrer|trygge|utvikle)$/;
 const INVOLVED = /^(involvere|involverer|involvert|involverte|involveres|involverast|høres|høyrast|konsulteres|innspill|innspel|dialog|deltar|deltek|deltok|deltatt|delta)$/;
 /** «selv» after a district's modal: the districts decide for themselves («Bydelane skal sjølve prioritere»). */
 const SELF = /^(selv|sjølv|sjølve)$/;

@@ -80,6 +80,18 @@ const PARTICIPATION = 1 << NAMES.indexOf('participation');
  * bodies «medvirke» in another («krav til helseforetakene som skal medvirke til å ta vare på … de ideelle aktørene»).
  */
 const COCREATION_WINDOW = 8;
+/** How far before a «… med» phrase people may stand and be its partners («Brukerne, i samarbeid med …»). */
+const WITH_BACK = 3;
+/** Words that end the list of partners after «… med» («samarbeide med Utdanningsetaten om oppfølging av elever»). */
+const PARTNERS_END = new Set(['om', 'for', 'til', 'på', 'ved', 'i', 'gjennom', 'når', 'som', 'slik', 'å', 'at']);
+
+/** The index of the last word of the partners named after the «… med» phrase that starts at i. */
+function partnersEnd(words: readonly Word[], i: number): number {
+  let k = i + 1;
+  while (k < words.length && words[k].lower !== 'med' && words[k].lower !== 'mellom') k++;
+  for (k++; k < words.length; k++) if (PARTNERS_END.has(words[k].lower) || SEPARATORS.has(words[k].text)) return k - 1;
+  return words.length;
+}
 /** Words before «sammen» that make it no joint work: particle verbs («henge sammen», «slå sammen») and «til sammen». */
 const TOGETHER_NOT = /^(henge|henger|hang|hengt|henga|slå|slår|slås|slått|sette|setter|settes|satt|legge|legger|legges|lagt|samle|samles|samlet|koble|kobles|koblet|knytte|knyttes|knyttet|til|blande|blandes|smelte|vokse|vokst)$/;
 /** Punctuation across which they do not pair. */
@@ -97,6 +109,7 @@ export function topicRules(words: readonly Word[]): TopicEvidence {
   let lastOutside = -COCREATION_WINDOW - 1;
   let lastPart = -COCREATION_WINDOW - 1;
   let joined: string[] | undefined;
+  let partReach = words.length;
   // the reader addressed by an opening imperative is an outside actor at the sentence's start
   const opening = words.findIndex((w) => !w.punct);
   if (opening >= 0 && IMPERATIVES.has(words[opening].lower)) lastOutside = opening;
@@ -110,12 +123,17 @@ export function topicRules(words: readonly Word[]): TopicEvidence {
     }
     const w = words[i].lower;
     let m = maskOf(w);
+    // a participation phrase that ends in «med» («sammen med», «i samarbeid med») names the partner right after it
+    let withPhrase = false;
     if (m & STARTS_PHRASE) {
       m &= ~STARTS_PHRASE;
       for (const { rest, mask } of INDEX.phrases.get(w)!) {
         let ok = true;
         for (let k = 0; k < rest.length && ok; k++) ok = words[i + 1 + k]?.lower === rest[k];
-        if (ok) m |= mask;
+        if (ok) {
+          m |= mask;
+          if (mask & PARTICIPATION && rest[rest.length - 1] === 'med') withPhrase = true;
+        }
       }
     }
     if (m & DESIGN) {
@@ -127,7 +145,7 @@ export function topicRules(words: readonly Word[]): TopicEvidence {
       lastModel = i;
     }
     if (m & OUTSIDE) {
-      if (!joined && i - lastPart <= COCREATION_WINDOW && lastPart !== i) joined = [words[i].text, words[lastPart].text];
+      if (!joined && i - lastPart <= COCREATION_WINDOW && i <= partReach && lastPart !== i) joined = [words[i].text, words[lastPart].text];
       lastOutside = i;
     }
     // «medvirke til» is to contribute to, not to take part (the lexicon's «medvirkning» entry has the same exception);
@@ -135,8 +153,15 @@ export function topicRules(words: readonly Word[]): TopicEvidence {
     if (m & PARTICIPATION && /^medvirke/.test(w) && words[i + 1]?.lower === 'til') m &= ~PARTICIPATION;
     if (m & PARTICIPATION && w === 'sammen' && TOGETHER_NOT.test(words[i - 1]?.lower ?? '')) m &= ~PARTICIPATION;
     if (m & PARTICIPATION) {
-      if (!joined && i - lastOutside <= COCREATION_WINDOW && lastOutside !== i) joined = [words[lastOutside].text, words[i].text];
-      lastPart = i;
+      // «sammen med X» pairs with X a few words on (and with people just before it), not with the target group of
+      // the work («… jobber sammen med politiet for å forebygge kriminalitet blant barn og unge»); a bare «sammen»
+      // pairs with those before it, who work together («innbyggerne og bydelen jobber sammen»)
+      const bareTogether = (w === 'sammen' || w === 'saman') && !withPhrase;
+      if (!joined && i - lastOutside <= (withPhrase ? WITH_BACK : COCREATION_WINDOW) && lastOutside !== i) joined = [words[lastOutside].text, words[i].text];
+      if (!bareTogether) {
+        lastPart = i;
+        partReach = withPhrase ? partnersEnd(words, i) : words.length;
+      }
     }
     const fresh = m & ~seen;
     if (!fresh) continue;
