@@ -425,7 +425,7 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Kravet om månedlig rapportering fjernes.', { control: true, framing: 'enabling' });
     check('Byrådet vil forenkle rapporteringen fra bydelene.', { control: true, framing: 'enabling' });
     check('Etter vår vurdering bør kravet om rapportering fjernes.', { deontic: 'recommendation', control: true, framing: 'enabling' });
-    check('Bydelene skal rapportere månedlig. Avvik fjernes ikke av seg selv.', { control: true, framing: 'top-down' });
+    check('Bydelene skal rapportere månedlig. Avvik fjernes fortløpende.', { control: true, framing: 'top-down' });
     check('Kravet om rapportering fjernes ikke.', { control: true, framing: 'neutral' });
     check('Kommunerevisjonen har gjennomført en forvaltningsrevisjon av hjemmetjenesten.', { control: true });
   });
@@ -456,8 +456,9 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Det er avsatt 10 millioner kroner til innovasjonstiltak i bydelene.', { district: 'enabled', framing: 'enabling' });
     check('Vi har ansvar for helsestasjonene i bydelen.', { district: 'mentioned' });
   });
-  it('«skal» in plans and on service pages: a due time «i løpet av 2025» makes an order; «det skal være lett å» is a vision; what an application holds is required', () => {
-    check('Hjemmetjenesten skal ta i bruk digitalt tilsyn i løpet av 2025.', { deontic: 'obligation', actor: 'Hjemmetjenesten', control: true });
+  it('«skal» in plans and on service pages: «i løpet av 2025» is a due time (control) but no order; «det skal være lett å» is a vision; what an application holds is required', () => {
+    check('Kommunen skal i løpet av 2025 ta i bruk ny journalløsning.', { deontic: 'intention', control: true });
+    check('Oslo kommune skal i løpet av året bli en mer attraktiv arbeidsgiver.', { deontic: 'intention', control: true });
     check('Hjemmetjenesten skal bidra til at flere kan bo hjemme.', { deontic: 'intention', actor: null });
     check('Det skal være enkelt å finne fram på nettsidene våre.', { deontic: 'intention', framing: 'neutral' });
     check('Det skal være en kontaktperson i hver bydel.', { deontic: 'obligation' });
@@ -529,6 +530,38 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Bydelene skal samarbeide med Utdanningsetaten om oppfølging av elever med høyt fravær.', { cocreation: false });
     check('Vi skal utvikle kunnskap i samarbeid med tjenester, fagfolk og brukere.', { cocreation: true });
     check('Innbyggerne og bydelen jobber sammen om nærmiljøet.', { cocreation: true });
+  });
+  it('review: asking, denying, alone, «ingen», opening for, imperatives, districts that take part, grants in the districts', () => {
+    check('Bydelen ba om innspill fra beboerne.', { deontic: 'none', cocreation: true });
+    check('Departementet har bedt om en vurdering av saken.', { actor: null });
+    check('Departementet har bede Helsedirektoratet om å greie ut saka.', { deontic: 'obligation', actor: 'Helsedirektoratet' });
+    check('Kommunane forventast å halde seg innanfor ramma.', { deontic: 'obligation', actor: 'Kommunane' });
+    check('Bydel Sagene skal bli en foregangsbydel for klimavennlige løsninger.', { deontic: 'intention' });
+    check('Bydel Nordre Aker skal rapportere innen 1. mars.', { deontic: 'obligation', actor: 'Bydel Nordre Aker', district: 'obligated' });
+    check('Bydelene skal rapportere på hvordan ventetiden reduseres.', { framing: 'top-down' });
+    check('Rapporteringskravet kan ikke reduseres uten at kvaliteten svekkes.', { framing: 'neutral' });
+    check('Bydelene skal sikre at ingen frister overskrides.', { framing: 'top-down' });
+    check('Pasientene ble sendt hjem uten oppfølging.', { control: false, framing: 'neutral' });
+    check('Tilbudet skal gjøre det lettere for familier å finne aktiviteter.', { deontic: 'intention' });
+    check('Budsjettet forutsetter at sykefraværet går ned.', { deontic: 'none' });
+    check('Kommunene forventes å tape inntekter.', { deontic: 'none' });
+    check('Ingen barn skal vokse opp i fattigdom i Oslo.', { deontic: 'intention' });
+    check('Ingen kommuner skal tape på omleggingen.', { deontic: 'intention' });
+    check('Kommunen krever inn egenandel slik at kostnadene dekkes.', { deontic: 'none' });
+    check('Forslaget åpner for mer detaljstyring fra staten.', { framing: 'neutral' });
+    check('Dette åpner for at kostnadene kan øke betydelig.', { framing: 'neutral' });
+    check('Regjeringen vil åpne for at kommuner kan opprette egne stillinger.', { framing: 'enabling' });
+    check('Delta i dialog med KS og Statsforvalteren om oppfølgingen av reformen.', { cocreation: false });
+    check('Det er et merforbruk på 12 millioner kroner til bemanning i bydelene.', { district: 'mentioned' });
+    check('Over 200 barn i bydelen deltar i fritidsklubbene.', { district: 'mentioned' });
+    check('Kommunen kan ikke alene løse disse utfordringene.', { deontic: 'none' });
+    check('Innbruddsforsøket ble anmeldt til politiet.', { innovation: false });
+    check('Renteøkningen har stor innflytelse på innbyggernes økonomi.', { cocreation: false });
+    check('Ungdommene rapporterer at de har tillit til politiet.', { control: false });
+    check('Kommunane skal sikre involvering av elevane.', { cocreation: true });
+    check('Det skal være tillatt å bruke inntil 10 prosent av midlene til administrasjon.', { deontic: 'permission', framing: 'enabling' });
+    check('Bydelsutvalget ber byrådet om å styrke bydelens budsjett.', { deontic: 'none' });
+    check('Bydelene må selv vurdere hvilke tiltak som passer.', { district: 'enabled' });
   });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');

@@ -73,8 +73,6 @@ const DEADLINES = new Set(['frist', 'fristen', 'senest', 'seinast']);
 /** «innen»/«innan» marks a deadline only before a time («innen 1. mars», «innen utgangen av året»), not a field («innen systemutvikling»). */
 const WITHIN = new Set(['innen', 'innan']);
 const TIME_AFTER_WITHIN = new Set([...MONTHS, 'utgangen', 'utgang', 'slutten', 'enden', 'fristen', 'årsskiftet', 'sommeren', 'høsten', 'hausten', 'våren', 'vinteren', 'neste', 'denne', 'dette', 'utløpet', 'dato', 'datoen', 'kort', 'rimelig', 'få', 'ett', 'to', 'tre', 'fire', 'fem', 'seks']);
-/** What «i løpet av» is due within: a year, a season, a half-year, the period («i løpet av 2025», «i løpet av våren»). */
-const DURING = /^((19|20)\d\d|året|neste|denne|dette|våren|sommeren|høsten|hausten|vinteren|første|andre|planperioden|perioden|tertialet|kvartalet)$/;
 const HEDGES = new Set(['kanskje', 'trolig', 'antakelig', 'antageleg', 'sannsynligvis', 'truleg', 'muligens', 'moglegvis', 'hende']);
 const HABITUAL = new Set(grammar.habitualAdverbs);
 /** Verbs of saying and thinking that take a clause without «at» («KS mener staten må …»). */
@@ -617,8 +615,6 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
   for (let k = clause.start; k < clause.end; k++) {
     const l = words[k].lower;
     if (DEADLINES.has(l) || (WITHIN.has(l) && isTimeAfterWithin(words[k + 1]?.lower ?? ''))) deadline = true;
-    // «i løpet av 2025», «i løpet av året / våren / første halvår»: a time by which it is due
-    if (l === 'løpet' && words[k - 1]?.lower === 'i' && words[k + 1]?.lower === 'av' && DURING.test(words[k + 2]?.lower ?? '')) deadline = true;
   }
   return { finite: f, clause, subject, inverted, relativeSubject, cleft, main, chain, passive, negated, hedged, habitual, expects, deadline };
 }

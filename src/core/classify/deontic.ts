@@ -92,7 +92,10 @@ function readModal(text: string, words: readonly Word[], structure: ReturnType<t
   const tail = p.main !== undefined ? words.slice(p.main + 1, p.main + 6).map((w) => w.lower).join(' ') : '';
   const beAdjInf = /^(være|vere)$/.test(words[i + 1]?.lower ?? '') && words[i + 2]?.upos === 'ADJ' && (words[i + 3]?.lower === 'å' || words[i + 4]?.lower === 'å');
   const bePermitted = /^(være|vere)$/.test(words[i + 1]?.lower ?? '') && /^(lov|tillatt|tillate)$/.test(words[i + 2]?.lower ?? '');
-  const verdict = decideModal(lemma, lower, p, subject, mainLemma, mainLower, p.main !== undefined ? (words[p.main + 1]?.lower ?? '') : '', tail, beAdjInf, bePermitted);
+  let alone = false;
+  for (let k = p.clause.start; k < p.clause.end && !alone; k++) alone = ALONE.test(words[k].lower);
+  const noneSubject = p.subject !== undefined && /^(ingen|inga|ingi)$/.test(words[p.subject.start].lower);
+  const verdict = decideModal(lemma, lower, p, subject, mainLemma, mainLower, p.main !== undefined ? (words[p.main + 1]?.lower ?? '') : '', tail, { beAdjInf, bePermitted, alone, noneSubject });
   // the actor of a permission may be people («Du kan gi innspill»); of the other forces, a body or the writer
   const agent = subject && (subject.kind === 'org' || subject.kind === 'self' || (verdict.force === 'permission' && subject.kind === 'people')) ? subject : undefined;
   let actor = verdict.force === 'none' ? undefined : verdict.actor === 'none' ? undefined : verdict.actor === 'any' ? subject : agent;
@@ -107,6 +110,18 @@ function readModal(text: string, words: readonly Word[], structure: ReturnType<t
 }
 
 type Verdict = { force: Deontic; reason: string; actor?: 'agent' | 'any' | 'none'; hard?: boolean };
+
+interface ModalContext {
+  /** The modal is followed by «være» + an adjective + «å» («skal være enkelt å …»). */
+  beAdjInf: boolean;
+  /** The modal is followed by «være lov / tillatt» («Det skal være lov å feile»). */
+  bePermitted: boolean;
+  /** «alene», «aleine», «åleine» in the clause: what a body cannot do on its own. */
+  alone: boolean;
+  /** The subject opens with «ingen» / «inga» («Ingen barn skal …»). */
+  noneSubject: boolean;
+}
+const NO_CONTEXT: ModalContext = { beAdjInf: false, bePermitted: false, alone: false, noneSubject: false };
 
 /** A structural «none» (the learned layer keeps it). */
 function sub(why: string): Verdict {
@@ -124,11 +139,11 @@ const PERMISSION_PASSIVES = new Set(grammar.permissionPassives);
 const MODAL_BEFORE = /^(kan|ikke|ikkje)$/;
 
 /** Verbs of what a document holds: «Søknaden skal inneholde …», «Rapporten skal omfatte …». */
-const CONTENT_VERBS = /^(inneholde|innehalde|omfatte|beskrive|angi|gjøre|gjere)$/;
+const CONTENT_VERBS = /^(inneholde|innehalde|omfatte|beskrive|angi)$/;
 /** Documents a unit submits: what they are to hold is required of it. */
-const SUBMITTED = /^(søknad|rapport|årsrapport|tertialrapport|redegjørelse|melding|innspill|innspel|budsjett|tilbud|tilbod)/;
+const SUBMITTED = /^(søknad|søknaden|rapport|rapporten|årsrapport|tertialrapport|redegjørelse|innspill|innspel)$/;
 /** «alene», «aleine», «åleine» after the verb: what a body cannot do on its own. */
-const ALONE = /(^| )(alene|aleine|åleine|åleine)( |$)/;
+const ALONE = /^(alene|aleine|åleine)$/;
 /** Verbs whose subject receives («få», «motta»): the one obliged to give is someone else. */
 const RECEIVES = new Set(['få', 'motta']);
 /** Room held after «ha»: «ha (større / nødvendig) handlingsrom», «ha frihet til». */
@@ -163,11 +178,10 @@ function decideModal(
   afterMain: string,
   /** The five words after the main verb, lower case, space-separated. */
   tail = '',
-  /** The modal is followed by «være» + an adjective + «å» («skal være enkelt å …»). */
-  beAdjInf = false,
-  /** The modal is followed by «være lov / tillatt» («Det skal være lov å feile»). */
-  bePermitted = false,
+  /** Facts of the clause around the modal that the word lists above cannot see. */
+  cx: ModalContext = NO_CONTEXT,
 ): Verdict {
+  const { beAdjInf, bePermitted, alone, noneSubject } = cx;
   // «må få», «skal få»: the subject is to receive — unless «få» makes something happen («få på plass», «få oversikt
   // over», «få til», «få flere unge til å …»), or a deadline makes it an order
   const receives =
@@ -192,7 +206,7 @@ function decideModal(
     // (a passive names who is spared, not who is forbidden: «Kommunane skal ikkje påleggjast nye oppgåver»)
     // «Ingen skal måtte vente mer enn tre uker», «skal ingen innbyggere bli stående utenfor»: a guarantee to people,
     // the negative of «Alle skal …» (a vision); no body is forbidden anything («Ingen bydel skal …» still forbids)
-    if (p.negated && s && /^(ingen|inga|ingen av)( |$)/i.test(s.text) && (kind === 'people' || /^(ingen|inga)$/i.test(s.text)))
+    if (p.negated && s && (noneSubject || /^(ingen|inga)$/i.test(s.text)) && (kind === 'people' || /^(ingen|inga)$/i.test(s.text) || UNDERGO.test(main ?? '')))
       return { force: 'intention', reason: `«${s.text} skal …»: a guarantee to people`, actor: 'none', hard: true };
     if (p.negated) return { force: 'prohibition', reason: '«skal ikke»: a prohibition', actor: p.passive ? 'none' : 'agent', hard: true };
     const rec = governedBy(p, RECOMMENDATION_GOVERNORS);
@@ -218,10 +232,10 @@ function decideModal(
     if (kind === 'people' && p.passive && ((main !== undefined && INVOLVE.has(main)) || INVOLVE.has(passiveStem(mainLower))))
       return { force: 'obligation', reason: `«skal» + passive «${mainLower}» with people as subject: an instruction`, actor: 'none' };
     if (kind === 'people') return { force: 'intention', reason: '«skal» with people as subject: a vision', actor: 'none' };
+    // «Det skal være lov / tillatt å …»: the permission is what is stated (its steering phrase reads it)
+    if (kind === 'expletive' && bePermitted) return sub('«det skal være lov»: a permission, not an instruction');
     if (p.passive) return { force: 'obligation', reason: 'passive «skal»: an instruction', actor: 'none' };
     // «Det skal være enkelt å finne fram»: how things are meant to be, not an instruction
-    // «Det skal være lov å feile»: the permission is what is stated (its steering phrase reads it)
-    if (kind === 'expletive' && bePermitted) return sub('«det skal være lov»: a permission, not an instruction');
     if (kind === 'expletive' && beAdjInf)
       return { force: 'intention', reason: '«det skal være lett å …»: how things are meant to be', actor: 'none', hard: true };
     if (kind === 'expletive') return { force: 'obligation', reason: '«det skal …»: an instruction', actor: 'none' };
@@ -239,8 +253,8 @@ function decideModal(
         if (main === 'bidra' && afterMain === 'til') return { force: 'intention', reason: `«${s!.text} skal bidra til»: its purpose`, actor: 'none' };
         // a single service, scheme or model: «skal» says how it is meant to work («Tjenesten skal koordinere tiltak på tvers»)
         if (SCHEME.test(s!.lemma)) return { force: 'intention', reason: `«skal» with ${s!.text} as subject: how it is meant to work`, actor: 'none' };
-        // (a named district is an addressee: «Bydel Stovner skal prøve ut …»)
-        if (!ADDRESSEE_HEADS.test(name) && !/^bydel /.test(name) && (SELF_LIKE.test(name) || / kommune$/.test(name) || s!.proper || ownProduct))
+        // (a named district is an addressee: «Bydel Stovner skal prøve ut …»; not in its vision: «Bydel Sagene skal bli …»)
+        if (!ADDRESSEE_HEADS.test(name) && (!/^bydel /.test(name) || /^(bli|verte|være|vere)$/.test(main ?? '')) && (SELF_LIKE.test(name) || / kommune$/.test(name) || s!.proper || ownProduct))
           return { force: 'intention', reason: `«skal» with ${s!.text} as subject: the body's own plan`, actor: 'agent' };
       }
       if (receives && !ordered) return { force: 'obligation', reason: `«skal ${mainLower}»: ${s!.text} is to receive`, actor: 'none' };
@@ -299,7 +313,7 @@ function decideModal(
       return soft(`«kan ${mainLower}»: possibility`);
     }
     // («Kommunen kan ikke løse utfordringene alene»: what a body cannot do on its own)
-    if (p.negated) return kind === 'org' && !p.passive && !ALONE.test(tail) ? { force: 'prohibition', reason: '«kan ikke»: not allowed', actor: 'agent' } : soft('«kan ikke»: inability');
+    if (p.negated) return kind === 'org' && !p.passive && !alone ? { force: 'prohibition', reason: '«kan ikke»: not allowed', actor: 'agent' } : soft('«kan ikke»: inability');
     if (t !== 'main' && t !== 'relative') return sub(`«kan» in a ${t} clause`);
     if (p.passive) return soft('«kan» + passive: an option');
     // «personer som kan ta på seg oppgaver»: a relative clause says who is able, it grants nothing
@@ -360,7 +374,7 @@ function readSteering(
   /** The phrase governs an «at»-clause (whose subject, if a body, is the actor). */
   let atClause = false;
   // «ber Helsedirektoratet om», «gir X i oppdrag», «oppfordrer kommunene til»: the object is the actor
-  if (/^((har|hadde) )?(ber|be|bed|bedt|ba|anmoder|oppfordrer|oppmodar|gir|gjev)\b/.test(phrase)) {
+  if (/^((har|hadde) )?(ber|be|bed|bedt|bede|ba|bad|anmoder|oppfordrer|oppmodar|gir|gjev)\b/.test(phrase)) {
     // the object between «ber» and «om» («ber Helsedirektoratet om», «har bedt bydelene om»), or after a lone «ber»
     // («ber byrådet legge frem»)
     const verb = /^(har|hadde) /.test(phrase) ? first + 1 : first;
@@ -411,7 +425,7 @@ function readSteering(
     if (/^(krever|krev)( |$)/.test(phrase) && subject && subject.kind !== 'org' && subject.kind !== 'self') return steeringReading(cue, p, subject, 'none', `«${phrase}» with ${subject.text} as subject: requires`);
     // a request upward is no order («KS ber departementet se nærmere på …», «Vi vil be departementet om å trekke
     // forslaget»): «ber om» orders only when a steering body addresses a unit (the guide)
-    if (/^((har|hadde) )?(ber|be|bed|bedt|ba)( |$)/.test(phrase) && actor && actor !== agent && (actor.level ?? levelOf(actor.text)) === 3 && (agent?.level ?? (agent ? levelOf(agent.text) : undefined)) !== 3)
+    if (/^((har|hadde) )?(ber|be|bed|bedt|ba)( |$)/.test(phrase) && actor && actor !== agent && (actor.level ?? levelOf(actor.text)) === 3 && askerLevel(agent) !== 3)
       return steeringReading(cue, p, subject, 'none', `«${phrase}» to ${actor.text}: a request, not an order`);
     if (p.clause.type === 'question' || p.clause.type === 'purpose') return steeringReading(cue, p, subject, 'none', `«${phrase}» in a ${p.clause.type} clause`);
     // a list item that opens with an infinitive («Gi de regionale helseforetakene i oppdrag å vurdere …») names a
@@ -419,17 +433,20 @@ function readSteering(
     if (f === firstNonPunct(words) && TASK_VERBS.has(words[f].lower) && !/^\p{Lu}{2,}/u.test(words[f].text))
       return steeringReading(cue, p, subject, 'none', `«${words[f].lower} … ${phrase}»: a list item naming a measure`);
     // «ber om innspill» from the public is an invitation, not an order
-    if (/^(ber|be|bes|bed) om$/.test(phrase) && /^(innspill|innspel|tilbakemelding|synspunkt|forslag)/.test(words[last + 1]?.lower ?? ''))
+    // («ber om innspill», «ba om innspill», «har bedt innbyggerne om innspill»)
+    if (cue.entry === 'ber-om' && / om$/.test(phrase) && /^(innspill|innspel|tilbakemelding|synspunkt|forslag)/.test(words[last + 1]?.lower ?? ''))
       return steeringReading(cue, p, subject, 'none', '«ber om innspill»: an invitation');
+    // the one who asks is not the one asked: «Departementet ber om en vurdering» names no addressee
+    if (cue.entry === 'ber-om' && ASKS.test(phrase) && !addressed) actor = undefined;
     // «X forutsetter at …» with a thing as subject: presupposes (a grant sets a condition: «Tilsagnet forutsetter at
     // kommunen stiller med en egenandel»)
-    if (/^(forutsetter|føreset)/.test(phrase) && subject && subject.kind === 'thing' && !MONEY.test(subject.lemma)) return steeringReading(cue, p, subject, 'none', `«${phrase}» with a thing as subject: presupposes`);
+    if (/^(forutsetter|føreset)/.test(phrase) && subject && subject.kind === 'thing' && !GRANT_LEMMAS.has(subject.lemma)) return steeringReading(cue, p, subject, 'none', `«${phrase}» with a thing as subject: presupposes`);
     // «forutsettes det å gi mer legitimitet»: is presumed to (an infinitive, no «at»-clause), no one is told anything
     if (/^forutsettes$/.test(phrase) && (words[last + 1]?.lower === 'å' || (words[last + 1]?.lower === 'det' && words[last + 2]?.lower === 'å')))
       return steeringReading(cue, p, subject, 'none', '«forutsettes (det) å»: presumed');
     // «Kostnadene forventes å øke»: a forecast; a body expected to act is told to («Bydelene forventes å holde seg
     // innenfor rammen»), not one expected to undergo something («Kommunene forventes å få økte utgifter»)
-    if (/^forventes å/.test(phrase)) {
+    if (/^(forventes|forventast) å/.test(phrase)) {
       const verb = words[last + 1]?.lower ?? '';
       if (agent && agent.kind === 'org' && words[last + 1]?.upos === 'VERB' && !UNDERGO.test(verb))
         return steeringReading(cue, p, subject, 'obligation', `«${subject!.text} forventes å»: an expectation placed on a body`, agent);
@@ -457,10 +474,20 @@ function readSteering(
 }
 
 const TASK_VERBS = new Set(grammar.infinitiveTaskVerbs);
+/** The level of the body that asks (a district body is local, whatever its head: «Bydelsutvalget»). */
+function askerLevel(agent: SubjectInfo | undefined): number | undefined {
+  if (!agent) return undefined;
+  if (/^bydel/i.test(agent.text)) return 1;
+  return agent.level ?? levelOf(agent.text);
+}
+/** A grant that sets conditions («Tilsagnet forutsetter at …»; not «Budsjettet forutsetter at …», which presupposes). */
+const GRANT_LEMMAS = new Set(['tilsagn', 'tilskudd', 'tilskot', 'bevilgning', 'tildeling', 'tildelingen', 'tilsagnet', 'tilskuddet', 'bevilgningen']);
+/** The active verbs of asking: their subject asks, their object is asked. */
+const ASKS = /^((har|hadde) )?(ber|be|bed|ba|bad|bedt|bede|anmoder)( |$)/;
 /** A steering phrase denied: «ingen (nye) krav», «ikke pålagt». */
 const NO_DEMAND = /^(ingen|inga|ikke|ikkje)$/;
 /** Verbs of undergoing, not acting: a body «forventes å få / bli / øke» is forecast, not instructed. */
-const UNDERGO = /^(få|bli|verte|være|vere|ha|øke|auke|gå|falle|synke|vokse|stige|oppleve|merke|møte|trenge|måtte|kunne)$/;
+const UNDERGO = /^(få|bli|verte|være|vere|ha|øke|auke|gå|falle|synke|vokse|stige|oppleve|merke|møte|trenge|måtte|kunne|tape|miste|lykkes|havne|ende|komme)$/;
 
 /** Cues whose «at»-clause names the actor («forventer at kommunene …»). */
 const ADDRESSEE_CUES = new Set(['forventer-at', 'forutsetter-at', 'krav-om', 'ber-om', 'anbefale', 'nødvendig-at', 'nn-anbefale', 'nn-bed-om', 'nn-forventar-at', 'nn-krav-om']);

@@ -13,6 +13,8 @@ const ORDER = /^(ber|bes|pålegges|pålegger|pålegg|bedt|bedne)$/;
 const GRANT_TO = /^(til|for)$/;
 const RESOURCE = /^(ansvar|ansvaret|oppgaver|oppgåver|midler|midlar|midlene|penger|pengene|pengar|pengane|myndighet|tillit|ressurser|tildeles|fullmakt|makt|budsjett|rammer|rammene|kroner|millioner|mill|anledning|mulighet|muligheten|muligheter|moglegheit|høve|\p{L}*(handlingsrom|handlingsrommet|frihet|friheten|fridom|fridomen))$/u;
 /** Money and means («10 millioner kroner til …», «midler til …»). */
+/** Verbs of granting money: the means are given («avsatt», «tildelt», «bevilget»), not spent or cut. */
+const GRANT_VERB = /^(avsatt|avsett|avsettes|satt|settes|tildelt|tildeles|tildelte|bevilget|bevilga|bevilges|bevilger|fordelt|fordeles|gis|gitt|får|fått|fikk|fekk)$/;
 const MEANS = /^(midler|midlar|midlene|penger|pengene|pengar|pengane|ressurser|ressursar|kroner|millioner|mill|budsjett|rammer|rammene)$/;
 /** How many words (punctuation included) from a district term a co-operation or participation term may stand: «samarbeidet mellom fastleger, BUP og bydeler». */
 const NEAR = 6;
@@ -27,7 +29,9 @@ const NEGATION = new Set(grammar.negations);
 const TAKE_AWAY = new Set(grammar.takeAway);
 /** Verbs that strengthen or give. */
 const STRENGTHEN = /^(styrke|styrker|styrkes|styrket|styrka|styrkje|styrkjer|øke|øker|økes|økt|auke|aukar|auka|utvide|utvider|utvides|utvidet|utvida|gi|gir|gis|gje|gjev|tilføre|tilfører|sikre|sikrer|trygge|utvikle)$/;
-const INVOLVED = /^(involvere|involverer|involvert|involverte|involveres|involverast|høres|høyrast|konsulteres|innspill|innspel|dialog|deltar|deltek|deltok|deltatt|delta)$/;
+const INVOLVED = /^(involvere|involverer|involvert|involverte|involveres|involverast|høres|høyrast|konsulteres|innspill|innspel|dialog)$/;
+/** Taking part: the districts involved when they are the ones taking part («bydeler som deltar i …»). */
+const TAKES_PART = /^(deltar|deltek|deltok|deltatt|delta)$/;
 /** «selv» after a district's modal: the districts decide for themselves («Bydelane skal sjølve prioritere»). */
 const SELF = /^(selv|sjølv|sjølve)$/;
 const DECIDE = /^(velge|velje|bestemme|prioritere|vurdere|organisere|avgjøre|avgjere|definere)$/;
@@ -42,7 +46,7 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
   if (directive && actorIsDistrict) {
     // «Bydelene skal selv prioritere …»: what they are told is to decide for themselves
     // (not a burden of their own: «skal selv dekke kostnadene»)
-    for (let i = 0; i + 2 < lower.length; i++) if (lower[i] === 'skal' && SELF.test(lower[i + 1]) && DECIDE.test(lower[i + 2])) return 'enabled';
+    for (let i = 0; i + 2 < lower.length; i++) if ((lower[i] === 'skal' || lower[i] === 'må') && SELF.test(lower[i + 1]) && DECIDE.test(lower[i + 2])) return 'enabled';
     return 'obligated';
   }
   if (directive && actor === null) {
@@ -67,7 +71,7 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
     if (next < lower.length && DISTRICT.test(lower[next])) return 'enabled';
     // «midler til innovasjonstiltak i bydelene»: what the means are for, in the districts (a few words on, no comma)
     // (means, not duties: «ansvar for helsestasjonene i bydelen» is no grant)
-    if (!before.some((w) => MEANS.test(w))) continue;
+    if (!before.some((w) => MEANS.test(w)) || !lower.some((w) => GRANT_VERB.test(w))) continue;
     for (let k = next + 1; k < Math.min(lower.length, next + 4) && !words[k - 1].punct; k++) if (DISTRICT.test(lower[k]) && lower[k - 1] === 'i') return 'enabled';
   }
   // their own room or means strengthened or given («styrke bydelenes mulighet til å prøve ut …», «øke bydelenes
@@ -106,6 +110,12 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
     return i >= 0 && near(i);
   });
   if (partner || lower.some((w, i) => INVOLVED.test(w) && near(i))) return 'involved';
+  // a district that takes part («Bydel Gamle Oslo er en av fire bydeler som deltar i …»), not people in it («Over 200
+  // barn i bydelen deltar i fritidsklubbene»: the district follows «i», a place)
+  for (const d of districtIdx) {
+    if (/^(i|på|fra|frå)$/.test(lower[d - 1] ?? '')) continue;
+    for (let j = d + 1; j <= d + 3 && j < lower.length; j++) if (TAKES_PART.test(lower[j])) return 'involved';
+  }
   // invited: «invitere bydelene til et dialogmøte», «bydelene inviteres til …» (not a district that invites others)
   for (let i = 0; i + 1 < lower.length; i++) {
     if (/^(invitere|inviterer|inviterte|invitert)$/.test(lower[i]) && DISTRICT.test(lower[i + 1])) return 'involved';

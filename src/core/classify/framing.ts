@@ -43,8 +43,10 @@ const TAKE_AWAY = new Set(grammar.takeAway);
 const UNIT_OR_STAFF = /^(bydel|bydelar|kommun|virksomhet|verksemd|etat|enhet|eining|ansatte|tilsette|medarbeider|medarbeidar|leder|leiar|fagfolk|profesjon|sektor)/;
 const GIVE = /^(gi|gir|gis|gitt|ga|gav|gje|gjev|gjeve|får|fått|fikk|fekk|åpne|åpner|åpnes)$/;
 
-/** What «åpne for» opens room for: «at …», «forsøk», «unntak», «lokale …», «fleksible …», «utprøving». */
-const OPENED_FOR = /^(at|forsøk\p{L}*|unntak\p{L}*|lokal\p{L}*|fleksib\p{L}*|utprøv\p{L}*|pilot\p{L}*|eksperiment\p{L}*|større|mer|meir)$/u;
+/** What «åpne for» opens room for: «forsøk», «unntak», «lokale …», «fleksible …», «utprøving». */
+const OPENED_FOR = /^(forsøk\p{L}*|unntak\p{L}*|lokal\p{L}*|fleksib\p{L}*|utprøv\p{L}*|pilot\p{L}*|eksperiment\p{L}*)$/u;
+/** An «at»-clause opened for names the units that get the room («åpne for at kommuner kan opprette …»), not costs. */
+const OPEN_UNITS = /^(kommun|bydel|fylkeskommun|helseforetak|virksomhet|verksemd|enhet|eining|skole|skule|tjenest|tenest|sykehus|lokal)/;
 /** Forms of the verb «åpne (opp) for» (not the adjective: «Møtene er åpne for publikum»). */
 const OPENS = /^(åpner|åpnes|åpnet|åpna|opnar|opnast|opna|opnes)$/;
 /** «åpner for», «åpnes opp for», «å åpne for», «vil åpne for»: a verb of opening before «for». */
@@ -55,7 +57,9 @@ function opensFor(words: readonly { lower: string }[]): boolean {
     if (!verb) continue;
     const k = words[i + 1].lower === 'opp' ? i + 2 : i + 1;
     // what is opened for: an «at»-clause, trials, exceptions, local or flexible ways («åpner for ny behandling» is not room)
-    if (words[k]?.lower === 'for' && OPENED_FOR.test(words[k + 1]?.lower ?? '')) return true;
+    if (words[k]?.lower !== 'for') continue;
+    if (OPENED_FOR.test(words[k + 1]?.lower ?? '')) return true;
+    if (words[k + 1]?.lower === 'at' && words.slice(k + 2, k + 5).some((x) => OPEN_UNITS.test(x.lower))) return true;
   }
   return false;
 }

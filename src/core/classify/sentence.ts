@@ -114,8 +114,9 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
   const hit = (cat: keyof Categories) => {
     const m = facts.matches.find((x) => {
       // a control term made less («færre rapporteringskrav», «rapporteringen skal reduseres») still speaks of control
-      if (cat === 'control' && (x.negated || facts.entry(x.entry)?.subtype === 'reduced-control')) return true;
-      if (x.category !== cat || x.negated || facts.entry(x.entry)?.signal === 'weak') return false;
+      const reducedControl = cat === 'control' && (x.negated || facts.entry(x.entry)?.subtype === 'reduced-control');
+      if (!reducedControl && (x.category !== cat || x.negated)) return false;
+      if (facts.entry(x.entry)?.signal === 'weak') return false;
       if (cat !== 'control' && inName(x)) return false;
       if (cat === 'control' && x.entry === 'oppfolging' && !/styring/i.test(x.text) && !steeringObject()) return false;
       return true;

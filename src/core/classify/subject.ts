@@ -41,8 +41,12 @@ function actorSpan(words: readonly Word[], np: NP): { start: number; end: number
   const last = np.heads[np.heads.length - 1];
   let s = first;
   if (s > np.start && NAME_PARTS.test(words[s].lower) && (words[s - 1].upos === 'PROPN' || /^\p{Lu}/u.test(words[s - 1].text))) s--;
-  // «Bydel Stovner»: the district's name with its «Bydel»
-  else if (s > np.start && words[s - 1].lower === 'bydel' && /^\p{Lu}/u.test(words[s].text)) s--;
+  // «Bydel Stovner», «Bydel Gamle Oslo»: the district's name with its «Bydel»
+  else if (/^\p{Lu}/u.test(words[s].text)) {
+    let b = s;
+    while (b > np.start && b > s - 3 && words[b - 1].lower !== 'bydel' && /^\p{Lu}/u.test(words[b - 1].text)) b--;
+    if (b > np.start && words[b - 1].lower === 'bydel') s = b - 1;
+  }
   // «Endrings- og innovasjonsprosesser»: the truncated first part of a compound belongs to the actor
   if (s - 3 >= np.start && isTruncated(words, s - 3)) s -= 3;
   return { start: words[s].start, end: words[last].end };

@@ -61,6 +61,8 @@ const MAX_INFLECTION = Math.max(...INFLECTIONS.map((e) => e.length));
 const REDUCERS = new Set(grammar.reducers);
 /** Passives after a control term that make it less control («Kravet om rapportering fjernes»). */
 const REDUCERS_AFTER = new Set(grammar.reducersAfter);
+/** Words across which a passive reducer does not reach back to a control term: subordinators and negations. */
+const AFTER_STOP = new Set(['at', 'som', 'hvordan', 'korleis', 'om', 'når', 'hvis', 'dersom', 'fordi', 'hvor', 'der', 'ikke', 'ikkje', 'aldri']);
 /** How many words after a control term a passive reducer may stand («rapporteringen skal etter dette forenkles»). */
 const REDUCER_AFTER_WINDOW = 4;
 /** Enabling subtypes that a verb of taking away takes away (room and trust; not the resource entry, whose
@@ -409,7 +411,8 @@ interface Found {
 /**
  * Matches the lexicon against the tokens of one sentence. Returns matches sorted by start; within a
  * category, a match inside a longer one is dropped (longest match: «Bydel Søndre Nordstrand» over
- * «Nordstrand»). Control terms after a reducer («redusert detaljstyring») become enabling and `negated`;
+ * «Nordstrand»). Control terms after a reducer («redusert detaljstyring») or before a passive one in the same clause
+ * («Kravet om rapportering fjernes») become enabling and `negated`;
  * room and trust after a word of taking away («reduserer handlingsrommet») are no enabling term.
  * Time: linear in the number of tokens (each tries only the phrases its form can start), plus a sort of the matches.
  */
@@ -491,15 +494,23 @@ export function matchTokens(text: string, tokens: Token[], compiled: CompiledLex
     });
   }
   for (const f of out) {
-    if (f.m.category !== 'control') continue;
+    // (follow-up made less is mostly care made less, «sendt hjem uten oppfølging», not room: not flipped)
+    if (f.m.category !== 'control' || f.m.entry === 'oppfolging') continue;
     let reduced = false;
-    for (let k = Math.max(0, f.ti - 2); k < f.ti && !reduced; k++) reduced = REDUCERS.has(wt[k].lower);
+    // («ingen» only where something is had or set: «har ingen rapporteringsplikt», «stilles ingen krav», not «sikre at
+    // ingen frister overskrides»)
+    for (let k = Math.max(0, f.ti - 2); k < f.ti && !reduced; k++)
+      reduced = REDUCERS.has(wt[k].lower) || (wt[k].lower === 'ingen' && /^(har|hadde|finnes|fins|er|stilles|stilt|gis|blir)$/.test(wt[k - 1]?.lower ?? ''));
     // a passive reducer a few words on, in the same phrase («Kravet om månedlig rapportering fjernes»)
     let j = f.ti;
     while (j < wt.length && wt[j].start < f.m.end) j++;
     // (not across a full stop, which is no phrase break because of abbreviations; not when denied: «fjernes ikke»)
+    // (nor into another clause: «rapportere på hvordan ventetiden reduseres», «viser at sykefraværet reduseres»; nor
+    // past a negation: «kan ikke reduseres»)
     for (let k = j; k < wt.length && k < j + REDUCER_AFTER_WINDOW && !broken[k] && !/[.!?]/.test(text.slice(wt[k - 1].end, wt[k].start)); k++) {
-      if (REDUCERS_AFTER.has(wt[k].lower)) {
+      const w = wt[k].lower;
+      if (AFTER_STOP.has(w)) break;
+      if (REDUCERS_AFTER.has(w)) {
         reduced = !/^(ikke|ikkje)$/.test(wt[k + 1]?.lower ?? '');
         break;
       }
