@@ -562,6 +562,8 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Det skal være tillatt å bruke inntil 10 prosent av midlene til administrasjon.', { deontic: 'permission', framing: 'enabling' });
     check('Bydelsutvalget ber byrådet om å styrke bydelens budsjett.', { deontic: 'none' });
     check('Bydelene må selv vurdere hvilke tiltak som passer.', { district: 'enabled' });
+    check('Det skal ikke bygges på friområdet ved bekken, slik bydelsutvalget har bedt om.', { district: 'mentioned' });
+    check('Det skal rapporteres når bydelene bes om det.', { district: 'obligated' });
   });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');

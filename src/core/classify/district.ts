@@ -55,6 +55,10 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
     for (let i = 0; i < lower.length; i++) {
       // (not an order denied: «Bydelene skal ikke pålegges nye oppgaver» spares them)
       if (!ORDER.test(lower[i]) || NEGATION.has(lower[i - 1] ?? '')) continue;
+      // (not the district that asks: «slik bydelsutvalget har bedt om», «Bydelsutvalget ber byrådet …»)
+      const active = /^(ber|bedt|pålegger)$/.test(lower[i]);
+      const asker = active && (DISTRICT.test(lower[i - 1] ?? '') || (/^(har|hadde)$/.test(lower[i - 1] ?? '') && DISTRICT.test(lower[i - 2] ?? '')));
+      if (asker) continue;
       for (let j = Math.max(0, i - 3); j < Math.min(lower.length, i + 6); j++) if (DISTRICT.test(lower[j])) return 'obligated';
     }
   }
