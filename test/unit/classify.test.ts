@@ -520,7 +520,7 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Innbyggerforslag som har fått minst 300 underskrifter, skal behandles av bydelsutvalget.', { deontic: 'obligation', actor: 'bydelsutvalget', cocreation: true });
     check('Dette må også sees i lys av Helsepersonellplan 2040.', { actor: null });
     check('Bydelen får det meste av pengene sine fra bystyret gjennom kostnadsnøkkelen.', { district: 'enabled' });
-    check('Byrådet har i budsjettet for 2025 styrket bydelenes rammer med 150 millioner kroner.', { district: 'enabled' });
+    check('Byrådet har i budsjettet for 2025 styrket bydelenes rammer med 150 millioner kroner.', { district: 'enabled', framing: 'enabling' });
     check('Bydel Sagene har fått i oppdrag fra byrådet å lede arbeidet med en plan for Bjølsen.', { deontic: 'obligation', actor: 'Bydel Sagene', district: 'obligated' });
     check('Ønsker du å snakke i åpen halvtime, må du melde fra til sekretariatet.', { deontic: 'obligation', actor: 'du' });
     check('Innbyggerne bør være med og utforme løsningene.', { cocreation: true });

@@ -224,6 +224,11 @@ export function decide(facts: SentenceFacts, text: string, context: ClassifyCont
   const byRule = ruleFraming(facts, deontic, categories, district === 'enabled', actorLevel, stance?.kind);
   let framing: Framing = byRule.framing;
   let framingReason = byRule.reason;
+  // the districts given room, means or trust: the sentence's effect on their discretion is to widen it
+  if (district === 'enabled' && framing === 'neutral') {
+    framing = 'enabling';
+    framingReason = 'gives the districts room, means or trust';
+  }
   if (directive && actorLevel === 'self' && framing === 'top-down') {
     framing = 'neutral';
     framingReason = `an obligation the writer places on itself (${actor})`;
