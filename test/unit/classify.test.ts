@@ -562,6 +562,8 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Det skal være tillatt å bruke inntil 10 prosent av midlene til administrasjon.', { deontic: 'permission', framing: 'enabling' });
     check('Bydelsutvalget ber byrådet om å styrke bydelens budsjett.', { deontic: 'none' });
     check('Bydelene må selv vurdere hvilke tiltak som passer.', { district: 'enabled' });
+    check('Innbyggere som er uenige i et enkeltvedtak fra bydelen, kan klage til Statsforvalteren.', { deontic: 'permission', actor: 'Innbyggere' });
+    check('Alle over 16 år som bor i Bydel Østensjø, kan melde seg inn i panelet.', { deontic: 'permission', actor: 'Alle' });
     check('Det skal ikke bygges på friområdet ved bekken, slik bydelsutvalget har bedt om.', { district: 'mentioned' });
     check('Det skal rapporteres når bydelene bes om det.', { district: 'obligated' });
   });

@@ -519,10 +519,20 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
       // apposition names it
       const prevClause = structure.list[ci - 1];
       subject = npIn(words, prevClause.start, prevClause.end);
-    } else if (commaSubject && structure.list[ci - 1].type === 'relative' && structure.list[ci - 1].intro !== undefined && words[structure.list[ci - 1].intro! - 1]?.text === ',' && structure.list[ci - 1].start <= firstNonPunct(words) + 9) {
-      // «Kommunen, som eier skolene, må sørge for …»: the subject before a relative clause set off by commas
+    } else if (
+      commaSubject &&
+      structure.list[ci - 1].type === 'relative' &&
+      structure.list[ci - 1].intro !== undefined &&
+      (words[structure.list[ci - 1].intro! - 1]?.text === ',' ||
+        (NOMINAL.has(words[structure.list[ci - 1].intro! - 1]?.upos ?? '') && structure.list[ci - 1].intro! <= firstNonPunct(words) + 4)) &&
+      structure.list[ci - 1].start <= firstNonPunct(words) + 9
+    ) {
+      // «Kommunen, som eier skolene, må sørge for …»: the subject before a relative clause set off by commas; also a
+      // restrictive one closed by a comma («Innbyggere som er uenige i vedtaket, kan klage …»); «Alle over 16 år som
+      // bor i bydelen, kan …»: «alle» that opens the sentence
       const intro = structure.list[ci - 1].intro!;
-      subject = npBefore(words, intro, Math.max(0, intro - 8));
+      const first = firstNonPunct(words);
+      subject = /^(alle|dei|de)$/.test(words[first]?.lower ?? '') && first < intro ? { start: first, end: first, head: first, heads: [first] } : npBefore(words, intro, Math.max(0, intro - 8));
     } else if (coordinated && ci > 0) {
       // «Satsingen startet i 2007 og skal pågå ut 2017», «…, og skal føre tilsyn»: the coordinated verb shares the
       // first clause's subject
