@@ -106,7 +106,9 @@ function readModal(text: string, words: readonly Word[], structure: ReturnType<t
     const by = k > 0 && (k === p.main + 1 || words[k - 1].upos === 'ADV' || words[k - 1].upos === 'ADP') && words[k - 1].lower !== 'i' ? subjectInfo(words, npAfter(words, k + 1, p.clause.end), text) : undefined;
     if (by && by.kind === 'org') actor = by;
   }
-  return { cue, entry: cue.entry, kind: 'modal', lemma, pred: p, subject, mainLemma, force: verdict.force, reason: verdict.reason, hard: verdict.hard === true, actor };
+  // (a passive that names its doer is an instruction to it: structural, the learned layer keeps it)
+  const named = actor !== undefined && verdict.actor === 'none';
+  return { cue, entry: cue.entry, kind: 'modal', lemma, pred: p, subject, mainLemma, force: verdict.force, reason: named ? `${verdict.reason}, to ${actor!.text}` : verdict.reason, hard: verdict.hard === true || named, actor };
 }
 
 type Verdict = { force: Deontic; reason: string; actor?: 'agent' | 'any' | 'none'; hard?: boolean };
