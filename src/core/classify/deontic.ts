@@ -92,9 +92,10 @@ function readModal(text: string, words: readonly Word[], structure: ReturnType<t
   const tail = p.main !== undefined ? words.slice(p.main + 1, p.main + 6).map((w) => w.lower).join(' ') : '';
   const beAdjInf = /^(være|vere)$/.test(words[i + 1]?.lower ?? '') && words[i + 2]?.upos === 'ADJ' && (words[i + 3]?.lower === 'å' || words[i + 4]?.lower === 'å');
   const bePermitted = /^(være|vere)$/.test(words[i + 1]?.lower ?? '') && /^(lov|tillatt|tillate)$/.test(words[i + 2]?.lower ?? '');
+  // (both matter only for a negated modal: looked for only then)
   let alone = false;
-  for (let k = p.clause.start; k < p.clause.end && !alone; k++) alone = ALONE.test(words[k].lower);
-  const noneSubject = p.subject !== undefined && /^(ingen|inga|ingi)$/.test(words[p.subject.start].lower);
+  if (p.negated) for (let k = p.clause.start; k < p.clause.end && !alone; k++) alone = ALONE.test(words[k].lower);
+  const noneSubject = p.negated && p.subject !== undefined && /^(ingen|inga|ingi)$/.test(words[p.subject.start].lower);
   const verdict = decideModal(lemma, lower, p, subject, mainLemma, mainLower, p.main !== undefined ? (words[p.main + 1]?.lower ?? '') : '', tail, { beAdjInf, bePermitted, alone, noneSubject });
   // the actor of a permission may be people («Du kan gi innspill»); of the other forces, a body or the writer
   const agent = subject && (subject.kind === 'org' || subject.kind === 'self' || (verdict.force === 'permission' && subject.kind === 'people')) ? subject : undefined;
