@@ -567,6 +567,13 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Det skal ikke bygges på friområdet ved bekken, slik bydelsutvalget har bedt om.', { district: 'mentioned' });
     check('Det skal rapporteres når bydelene bes om det.', { district: 'obligated' });
   });
+  it('framing: a prohibition of steering protects room; an order to involve or hear someone widens their say', () => {
+    check('Statsforvaltaren skal ikkje kunne instruere kommunane i saker som gjeld det lokale sjølvstyret.', { deontic: 'prohibition', framing: 'enabling' });
+    check('Frivillige organisasjoner skal ikke pålegges oppgaver som er kommunens ansvar.', { deontic: 'prohibition', framing: 'enabling' });
+    check('Det skal ikke innføres nye rapporteringskrav uten at eksisterende krav vurderes fjernet.', { deontic: 'prohibition', framing: 'enabling' });
+    check('Tilskuddet skal ikke brukes til investeringer.', { deontic: 'prohibition', framing: 'top-down' });
+    check('Bydelene skal involveres tidlig når nye tjenester utvikles.', { deontic: 'obligation', framing: 'enabling' });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

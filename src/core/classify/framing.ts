@@ -47,6 +47,12 @@ const GIVE = /^(gi|gir|gis|gitt|ga|gav|gje|gjev|gjeve|får|fått|fikk|fekk|åpne
 const OPENED_FOR = /^(forsøk\p{L}*|unntak\p{L}*|lokal\p{L}*|fleksib\p{L}*|utprøv\p{L}*|pilot\p{L}*|eksperiment\p{L}*)$/u;
 /** An «at»-clause opened for names the units that get the room («åpne for at kommuner kan opprette …»), not costs. */
 const OPEN_UNITS = /^(kommun|bydel|fylkeskommun|helseforetak|virksomhet|verksemd|enhet|eining|skole|skule|tjenest|tenest|sykehus|lokal)/;
+/** Verbs of involving someone (as the main verb of a passive order: «skal involveres», «må høres»). */
+const INVOLVED = /^(involvere|involveres|involverast|høre|høres|høyre|høyrast|konsultere|konsulteres)$/;
+/** Verbs of steering others: forbidding them protects the units' room. */
+const STEER = /^(pålegge|påleggje|instruere|detaljstyre|overstyre|påtvinge|tvinge|kreve|krevje)$/;
+/** Verbs of introducing: forbidden to introduce a control instrument («innføres nye rapporteringskrav»). */
+const INTRODUCE = /^(innføre|innføres|innførast|etablere|etableres|stille|stilles)$/;
 /** Forms of the verb «åpne (opp) for» (not the adjective: «Møtene er åpne for publikum»). */
 const OPENS = /^(åpner|åpnes|åpnet|åpna|opnar|opnast|opna|opnes)$/;
 /** «åpner for», «åpnes opp for», «å åpne for», «vil åpne for»: a verb of opening before «for». */
@@ -117,10 +123,23 @@ export function ruleFraming(
     });
   if (deontic === 'obligation' || deontic === 'prohibition') {
     if (actorLevel === 'self') return { framing: 'neutral', reason: 'an obligation the writer places on itself' };
-    if (deontic === 'prohibition') return { framing: 'top-down', reason: 'a prohibition' };
+    // a prohibition of steering protects room («Statsforvalteren skal ikke kunne instruere kommunene», «Frivillige
+    // organisasjoner skal ikke pålegges oppgaver», «Det skal ikke innføres nye rapporteringskrav»)
+    if (deontic === 'prohibition') {
+      const r = facts.readings.find((x) => x.force === 'prohibition');
+      const verb = (r?.mainLemma ?? '').toLowerCase();
+      const steers = STEER.test(verb) || STEER.test(verb.replace(/(ast|es|s)$/, (m) => (m === 's' ? '' : 'e')));
+      if (steers || (INTRODUCE.test(verb) && ms.some((m) => m.category === 'control' || (m.category === 'directive' && sub(m) === 'requirement'))))
+        return { framing: 'enabling', reason: 'forbids steering: protects room' };
+      return { framing: 'top-down', reason: 'a prohibition' };
+    }
     if (control) return { framing: 'top-down', reason: `${deontic} with a control instrument` };
     // (demands and requirements in the same sentence keep it top-down: «må legges til rette for … strenge krav til standarder»)
     if ((categories.cocreation || enablingTerms || experiment) && (!steeringTerms || reducedOnly)) return { framing: 'enabling', reason: 'commands enabling behaviour (participation, room, support)' };
+    // an order to involve or hear someone («Bydelene skal involveres tidlig», «dei tilsette må takast med i arbeidet»)
+    // widens their say
+    if (!control && !steeringTerms && facts.readings.some((r) => r.force === deontic && r.pred?.passive && INVOLVED.test((r.mainLemma ?? '').toLowerCase())))
+      return { framing: 'enabling', reason: 'orders that someone be involved or heard' };
     return { framing: 'top-down', reason: `${deontic} on others` };
   }
   // advice to set requirements («bør omfatte sterkere sentral styring … og krav til felles standarder») narrows the
