@@ -574,6 +574,14 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Tilskuddet skal ikke brukes til investeringer.', { deontic: 'prohibition', framing: 'top-down' });
     check('Bydelene skal involveres tidlig når nye tjenester utvikles.', { deontic: 'obligation', framing: 'enabling' });
   });
+  it('participation: a say in decisions, advice from user councils, union representatives, volunteers recruited', () => {
+    check('Fagforbundet er bekymret for at forslaget vil svekke de ansattes medbestemmelse.', { cocreation: true });
+    check('Ungdomsrådet gir råd til bydelsutvalget i saker som angår unge.', { cocreation: true });
+    check('LO Stat mener tillitsreformen må gjennomføres i tett samarbeid med de tillitsvalgte.', { cocreation: true });
+    check('Bydel Gamle Oslo søker frivillige som kan være leksehjelpere.', { cocreation: true });
+    check('Departementet gir råd til direktoratet.', { cocreation: false });
+    check('Utskrivningsklare pasienter får ikke plass i kommunale tjenester.', { cocreation: false });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);
