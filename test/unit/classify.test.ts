@@ -555,6 +555,7 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Det er et merforbruk på 12 millioner kroner til bemanning i bydelene.', { district: 'mentioned' });
     check('Over 200 barn i bydelen deltar i fritidsklubbene.', { district: 'mentioned' });
     check('Kommunen kan ikke alene løse disse utfordringene.', { deontic: 'none' });
+    check('Samtidig skal ingen innbyggere bli stående utenfor fordi de ikke kan eller vil bruke digitale løsninger.', { deontic: 'intention', directive: false });
     check('Innbruddsforsøket ble anmeldt til politiet.', { innovation: false });
     check('Renteøkningen har stor innflytelse på innbyggernes økonomi.', { cocreation: false });
     check('Ungdommene rapporterer at de har tillit til politiet.', { control: false });

@@ -315,6 +315,10 @@ function decideModal(
     if (main && (G.epiKan.has(main) || G.epiKan.has(mainLower)) && !(actorSubject && !p.passive && G.actKan.has(main))) {
       return soft(`«kan ${mainLower}»: possibility`);
     }
+    // a «kan ikke» in a subordinate clause describes («fordi de ikke kan eller vil bruke digitale løsninger», «selv om
+    // de ikke kan …»)
+    if (p.negated && (t === 'causal' || t === 'temporal' || t === 'conditional' || t === 'comparative' || t === 'concessive'))
+      return sub(`«kan ikke» in a ${t} clause`);
     // («Kommunen kan ikke løse utfordringene alene»: what a body cannot do on its own)
     if (p.negated) return kind === 'org' && !p.passive && !alone ? { force: 'prohibition', reason: '«kan ikke»: not allowed', actor: 'agent' } : soft('«kan ikke»: inability');
     if (t !== 'main' && t !== 'relative') return sub(`«kan» in a ${t} clause`);
@@ -441,6 +445,8 @@ function readSteering(
       return steeringReading(cue, p, subject, 'none', '«ber om innspill»: an invitation');
     // the one who asks is not the one asked: «Departementet ber om en vurdering» names no addressee
     if (cue.entry === 'ber-om' && ASKS.test(phrase) && !addressed) actor = undefined;
+    // people who ask («Innbyggere … kan be om å få ordet») make a request, not an order
+    if (cue.entry === 'ber-om' && ASKS.test(phrase) && subject?.kind === 'people') return steeringReading(cue, p, subject, 'none', `«${phrase}» by ${subject.text}: a request`);
     // «X forutsetter at …» with a thing as subject: presupposes (a grant sets a condition: «Tilsagnet forutsetter at
     // kommunen stiller med en egenandel»)
     if (/^(forutsetter|føreset)/.test(phrase) && subject && subject.kind === 'thing' && !GRANT_LEMMAS.has(subject.lemma)) return steeringReading(cue, p, subject, 'none', `«${phrase}» with a thing as subject: presupposes`);
