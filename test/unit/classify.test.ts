@@ -583,6 +583,17 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Departementet gir råd til direktoratet.', { cocreation: false });
     check('Utskrivningsklare pasienter får ikke plass i kommunale tjenester.', { cocreation: false });
   });
+  it('participation pages: panels, conversations and interviews, surveys of residents, walks and workshops, what people think', () => {
+    check('Trondheimspanelet er en gruppe tilfeldig utvalgte innbyggere som svarer på spørsmål fra kommunen flere ganger i året.', { cocreation: true });
+    check('Vi har hatt samtaler med beboere, næringsdrivende og lag og foreninger på Mortensrud.', { cocreation: true });
+    check('Vi hadde stand på kjøpesenteret for å høre hva folk mente om planene.', { cocreation: true });
+    check('Områdeløftet jobber tett med lokalbefolkningen for å finne ut hva som trengs.', { cocreation: true });
+    check('Resultatene fra innbyggerundersøkelsen brukes i arbeidet med kommuneplanen.', { cocreation: true });
+    check('Mange osloborgere har engasjert seg i debatten om den nye bydelsstrukturen.', { cocreation: true });
+    check('Vi inviterer til idédugnad om fremtidens Furuset.', { cocreation: true });
+    check('Kommunen svarer på henvendelser innen tre dager.', { cocreation: false });
+    check('Tjenesten er gratis for alle innbyggere.', { cocreation: false });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);
