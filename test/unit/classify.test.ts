@@ -592,6 +592,8 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Mange osloborgere har engasjert seg i debatten om den nye bydelsstrukturen.', { cocreation: true });
     check('Vi inviterer til idédugnad om fremtidens Furuset.', { cocreation: true });
     check('Kommunen svarer på henvendelser innen tre dager.', { cocreation: false });
+    check('Du kan påvirke hvordan den nye parken blir.', { deontic: 'permission', cocreation: true });
+    check('Tiltaket kan påvirke helsen til mange.', { deontic: 'none' });
     check('Tjenesten er gratis for alle innbyggere.', { cocreation: false });
   });
   it('every label comes with its reason', () => {
