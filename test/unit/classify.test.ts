@@ -594,6 +594,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Kommunen svarer på henvendelser innen tre dager.', { cocreation: false });
     check('Du kan påvirke hvordan den nye parken blir.', { deontic: 'permission', cocreation: true });
     check('Tiltaket kan påvirke helsen til mange.', { deontic: 'none' });
+    check('Staten kan også påvirke kommunesektoren ved økonomiske insentiver.', { deontic: 'none' });
+    check('Beboerne stemte over hvilke prosjekter som skulle få støtte.', { cocreation: true });
+    check('Ungdommene i bydelen fikk selv velge hvilke aktiviteter klubben skal tilby.', { cocreation: true });
+    check('Bydelene kan selv velge organisering.', { cocreation: false });
     check('Tjenesten er gratis for alle innbyggere.', { cocreation: false });
   });
   it('every label comes with its reason', () => {

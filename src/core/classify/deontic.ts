@@ -147,6 +147,8 @@ const CONTENT_VERBS = /^(inneholde|innehalde|omfatte|beskrive|angi)$/;
 const SUBMITTED = /^(søknad|søknaden|rapport|rapporten|årsrapport|tertialrapport|redegjørelse|innspill|innspel)$/;
 /** «alene», «aleine», «åleine» after the verb: what a body cannot do on its own. */
 const ALONE = /^(alene|aleine|åleine)$/;
+/** Verbs of influencing: a say for people, an ability for bodies. */
+const INFLUENCE = /^(påvirke|påverke)$/;
 /** Verbs whose subject receives («få», «motta»): the one obliged to give is someone else. */
 const RECEIVES = new Set(['få', 'motta']);
 /** Room held after «ha»: «ha (større / nødvendig) handlingsrom», «ha frihet til». */
@@ -312,7 +314,10 @@ function decideModal(
     // funds that «kan benyttes til …», «kan omdisponeres»: whoever holds them may use them so
     if (!p.negated && p.passive && PERMISSION_PASSIVES.has(mainLower) && s && MONEY.test(s.lemma))
       return { force: 'permission', reason: `«kan ${mainLower}» with funds as subject: a permission`, actor: 'none' };
-    if (main && (G.epiKan.has(main) || G.epiKan.has(mainLower)) && !(actorSubject && !p.passive && G.actKan.has(main))) {
+    // (people who «kan påvirke» have a say; a body that «kan påvirke» others is able to: «Staten kan påvirke
+    // kommunesektoren ved insentiver»)
+    const acts = G.actKan.has(main ?? '') && !(INFLUENCE.test(main ?? '') && kind !== 'people');
+    if (main && (G.epiKan.has(main) || G.epiKan.has(mainLower)) && !(actorSubject && !p.passive && acts)) {
       return soft(`«kan ${mainLower}»: possibility`);
     }
     // a «kan ikke» in a subordinate clause describes («fordi de ikke kan eller vil bruke digitale løsninger», «selv om
