@@ -598,6 +598,8 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Beboerne stemte over hvilke prosjekter som skulle få støtte.', { cocreation: true });
     check('Ungdommene i bydelen fikk selv velge hvilke aktiviteter klubben skal tilby.', { cocreation: true });
     check('Bydelene kan selv velge organisering.', { cocreation: false });
+    check('Vi har hatt samtalar med bebuarane om kva dei ønskjer seg i parken.', { cocreation: true });
+    check('Kommunen jobbar tett med lag og organisasjonar i nærmiljøet.', { cocreation: true });
     check('Tjenesten er gratis for alle innbyggere.', { cocreation: false });
   });
   it('every label comes with its reason', () => {
