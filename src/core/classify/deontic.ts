@@ -45,9 +45,9 @@ const MODAL_LEMMA: Record<string, string> = {
   vil: 'ville', ville: 'ville',
 };
 
-/** Governors of an «at»-clause that make it a goal or the writer's own decision. */
 /** Governors of deciding: a decision about a subordinate body orders it. */
 const DECISION = /^(beslutte|besluttet|bestemme|bestemt|vedta|vedtatt|vedteke)$/;
+/** Governors of an «at»-clause that make it a goal or the writer's own decision. */
 const INTENTION_GOVERNORS = /^(mål|målet|målsetting|målsettingen|ambisjon|ambisjonen|visjon|visjonen|intensjon|intensjonen|hensikt|hensikten|beslutte|besluttet|bestemme|bestemt|vedta|vedtatt|vedteke|vekt|vektlegge|arbeide|jobbe|sikte|satsing|etterstrebe|tilstrebe|strategi)$/;
 /** Governors that make the clause a recommendation («ønsker at det skal …»). */
 const RECOMMENDATION_GOVERNORS = /^(ønske|ønskje|ønskelig|ønskjeleg|anbefale|tilrå|foreslå|oppfordre)$/;
@@ -133,9 +133,9 @@ function sub(why: string): Verdict {
 
 /** Verbs of involving people: people as their passive subject are involved by someone, who is instructed. */
 const INVOLVE = new Set(['involvere', 'høre', 'høyre', 'konsultere', 'invitere']);
-/** The verb of a passive form, for INVOLVE: «høres» → «høre», «høyrast» → «høyre», «involverast» → «involvere». */
-function passiveStem(form: string): string {
-  return form.replace(/(ast|es|s)$/, (m) => (m === 'ast' ? 'e' : m === 'es' ? 'e' : ''));
+/** The verb of a passive form: «høres» → «høre», «høyrast» → «høyre», «involverast» → «involvere», «pålegges» → «pålegge». */
+export function passiveStem(form: string): string {
+  return form.replace(/(ast|es|s)$/, (m) => (m === 's' ? '' : 'e'));
 }
 
 const PERMISSION_PASSIVES = new Set(grammar.permissionPassives);
@@ -145,7 +145,7 @@ const MODAL_BEFORE = /^(kan|ikke|ikkje)$/;
 const CONTENT_VERBS = /^(inneholde|innehalde|omfatte|beskrive|angi)$/;
 /** Documents a unit submits: what they are to hold is required of it. */
 const SUBMITTED = /^(søknad|søknaden|rapport|rapporten|årsrapport|tertialrapport|redegjørelse|innspill|innspel)$/;
-/** «alene», «aleine», «åleine» after the verb: what a body cannot do on its own. */
+/** «alene», «aleine», «åleine» in the clause: what a body cannot do on its own. */
 const ALONE = /^(alene|aleine|åleine)$/;
 /** Verbs of influencing: a say for people, an ability for bodies. */
 const INFLUENCE = /^(påvirke|påverke)$/;
@@ -211,7 +211,8 @@ function decideModal(
     // (a passive names who is spared, not who is forbidden: «Kommunane skal ikkje påleggjast nye oppgåver»)
     // «Ingen skal måtte vente mer enn tre uker», «skal ingen innbyggere bli stående utenfor»: a guarantee to people,
     // the negative of «Alle skal …» (a vision); no body is forbidden anything («Ingen bydel skal …» still forbids)
-    if (p.negated && s && (noneSubject || /^(ingen|inga)$/i.test(s.text)) && (kind === 'people' || /^(ingen|inga)$/i.test(s.text) || UNDERGO.test(main ?? '')))
+    const nobody = s !== undefined && /^(ingen|inga)$/i.test(s.text);
+    if (p.negated && s && (noneSubject || nobody) && (kind === 'people' || nobody || UNDERGO.test(main ?? '')))
       return { force: 'intention', reason: `«${s.text} skal …»: a guarantee to people`, actor: 'none', hard: true };
     if (p.negated) return { force: 'prohibition', reason: '«skal ikke»: a prohibition', actor: p.passive ? 'none' : 'agent', hard: true };
     const rec = governedBy(p, RECOMMENDATION_GOVERNORS);
@@ -472,7 +473,7 @@ function readSteering(
     if (phrase === 'ber' && !(actor && actor !== agent)) return steeringReading(cue, p, subject, 'none', '«ber» with no addressee');
     if (cue.entry === 'midler-benyttes' && !(subject && MONEY.test(subject.lemma))) return steeringReading(cue, p, subject, 'none', `«${phrase}» not about allocated funds`);
     // «kan (ikke) benyttes til»: the modal decides (a permission, or a prohibition)
-    if (cue.entry === 'midler-benyttes' && MODAL_BEFORE.test(words[first - 1]?.lower ?? '') ) return steeringReading(cue, p, subject, 'none', `«${words[first - 1].lower} ${phrase}»: the modal decides`);
+    if (cue.entry === 'midler-benyttes' && MODAL_BEFORE.test(words[first - 1]?.lower ?? '')) return steeringReading(cue, p, subject, 'none', `«${words[first - 1].lower} ${phrase}»: the modal decides`);
   }
   // a demand («stiller krav om rapportering») binds the subject of its «at»-clause, not the one who sets it
   if (DEMAND_CUES.has(cue.entry) && !atClause) actor = undefined;

@@ -1,6 +1,7 @@
 import type { Deontic, Framing, ActorLevel } from '../types';
 import { grammar } from '../lexicon';
 import type { SentenceFacts } from './features';
+import { passiveStem } from './deontic';
 import type { Categories } from './sentence';
 
 /**
@@ -128,7 +129,7 @@ export function ruleFraming(
     if (deontic === 'prohibition') {
       const r = facts.readings.find((x) => x.force === 'prohibition');
       const verb = (r?.mainLemma ?? '').toLowerCase();
-      const steers = STEER.test(verb) || STEER.test(verb.replace(/(ast|es|s)$/, (m) => (m === 's' ? '' : 'e')));
+      const steers = STEER.test(verb) || STEER.test(passiveStem(verb));
       if (steers || (INTRODUCE.test(verb) && ms.some((m) => m.category === 'control' || (m.category === 'directive' && sub(m) === 'requirement'))))
         return { framing: 'enabling', reason: 'forbids steering: protects room' };
       return { framing: 'top-down', reason: 'a prohibition' };
