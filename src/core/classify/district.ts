@@ -12,9 +12,9 @@ const DISTRICT = /^(bydel|bydelar)/i;
 const ORDER = /^(ber|bes|pålegges|pålegger|pålegg|bedt|bedne)$/;
 const GRANT_TO = /^(til|for)$/;
 const RESOURCE = /^(ansvar|ansvaret|oppgaver|oppgåver|midler|midlar|midlene|penger|pengene|pengar|pengane|myndighet|tillit|ressurser|tildeles|fullmakt|makt|budsjett|rammer|rammene|kroner|millioner|mill|anledning|mulighet|muligheten|muligheter|moglegheit|høve|\p{L}*(handlingsrom|handlingsrommet|frihet|friheten|fridom|fridomen))$/u;
-/** Money and means («10 millioner kroner til …», «midler til …»). */
 /** Verbs of granting money: the means are given («avsatt», «tildelt», «bevilget»), not spent or cut. */
 const GRANT_VERB = /^(avsatt|avsett|avsettes|satt|settes|tildelt|tildeles|tildelte|bevilget|bevilga|bevilges|bevilger|fordelt|fordeles|gis|gitt|får|fått|fikk|fekk)$/;
+/** Money and means («10 millioner kroner til …», «midler til …»). */
 const MEANS = /^(midler|midlar|midlene|penger|pengene|pengar|pengane|ressurser|ressursar|kroner|millioner|mill|budsjett|rammer|rammene)$/;
 /** How many words (punctuation included) from a district term a co-operation or participation term may stand: «samarbeidet mellom fastleger, BUP og bydeler». */
 const NEAR = 6;
@@ -64,6 +64,7 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
   }
   if ((deontic === 'permission' || deontic === 'recommendation') && actorIsDistrict) return 'enabled';
   // resources, responsibility or discretion given to the districts
+  let granted: boolean | undefined;
   for (let i = 0; i + 1 < lower.length; i++) {
     // «til/for bydelene», and «fordeles mellom bydelene»
     if (!GRANT_TO.test(lower[i]) && !(lower[i] === 'mellom' && /^fordel/.test(lower[i - 1] ?? ''))) continue;
@@ -75,7 +76,7 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
     if (next < lower.length && DISTRICT.test(lower[next])) return 'enabled';
     // «midler til innovasjonstiltak i bydelene»: what the means are for, in the districts (a few words on, no comma)
     // (means, not duties: «ansvar for helsestasjonene i bydelen» is no grant)
-    if (!before.some((w) => MEANS.test(w)) || !lower.some((w) => GRANT_VERB.test(w))) continue;
+    if (!before.some((w) => MEANS.test(w)) || !(granted ??= lower.some((w) => GRANT_VERB.test(w)))) continue;
     for (let k = next + 1; k < Math.min(lower.length, next + 4) && !words[k - 1].punct; k++) if (DISTRICT.test(lower[k]) && lower[k - 1] === 'i') return 'enabled';
   }
   // their own room or means strengthened or given («styrke bydelenes mulighet til å prøve ut …», «øke bydelenes
@@ -123,7 +124,10 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
   // invited: «invitere bydelene til et dialogmøte», «bydelene inviteres til …» (not a district that invites others)
   for (let i = 0; i + 1 < lower.length; i++) {
     if (/^(invitere|inviterer|inviterte|invitert)$/.test(lower[i]) && DISTRICT.test(lower[i + 1])) return 'involved';
-    if (DISTRICT.test(lower[i]) && /^(inviteres|inviterast|invitert)$/.test(lower[i + 1] === 'blir' || lower[i + 1] === 'vert' || lower[i + 1] === 'er' ? (lower[i + 2] ?? '') : lower[i + 1])) return 'involved';
+    if (!DISTRICT.test(lower[i])) continue;
+    // (past «blir / vert / er»: «bydelene blir invitert»)
+    const verb = /^(blir|vert|er)$/.test(lower[i + 1]) ? (lower[i + 2] ?? '') : lower[i + 1];
+    if (/^(inviteres|inviterast|invitert)$/.test(verb)) return 'involved';
   }
   return 'mentioned';
 }

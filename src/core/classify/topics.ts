@@ -88,7 +88,7 @@ const PARTNERS_END = new Set(['om', 'for', 'til', 'på', 'ved', 'i', 'gjennom', 
 /** The index of the last word of the partners named after the «… med» phrase that starts at i. */
 function partnersEnd(words: readonly Word[], i: number): number {
   let k = i + 1;
-  while (k < words.length && words[k].lower !== 'med' && words[k].lower !== 'mellom') k++;
+  while (k < words.length && words[k].lower !== 'med') k++;
   for (k++; k < words.length; k++) if (PARTNERS_END.has(words[k].lower) || SEPARATORS.has(words[k].text)) return k - 1;
   return words.length;
 }
