@@ -9,7 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as readline from 'readline';
-import { analyzeCsv, analyzeFile, auditRow, classifySentence, ExtractionError, loadLexicon } from '../core/node';
+import { analyzeCsv, analyzeFile, auditRow, classifySentence, ExtractionError, loadLexicon, setModuleImporter } from '../core/node';
 import type { AnalyzeOptions, AuditRow } from '../core/node';
 import { Command, parseArgs, USAGE, UsageError } from './args';
 import { collectDocuments } from './files';
@@ -261,8 +261,12 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
 }
 
-/** Entry point used by bin/policy-lens.js. */
-export async function main(argv: string[]): Promise<number> {
+/**
+ * Entry point used by bin/policy-lens.js. `host.importModule`: how to import an ES module (pdf.js) when the
+ * bundle was loaded from V8's code cache, where its own `import()` does not run (see setModuleImporter).
+ */
+export async function main(argv: string[], host: { importModule?: (specifier: string) => Promise<unknown> } = {}): Promise<number> {
+  if (host.importModule) setModuleImporter(host.importModule);
   // `policy-lens … | head` closes the pipe early: stop quietly.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);

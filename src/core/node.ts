@@ -14,6 +14,7 @@ export * from './index';
 export { extractBuffer, extractFile, extractPdf, nodePdfAssets } from './extract/file';
 export type { NodeExtractOptions } from './extract/file';
 export { loadLexicon } from './lexicon/file';
+export { setModuleImporter } from './extract/pdf';
 export * from './workspace';
 
 /** Reads, extracts and analyses a file (.txt, .md, .pdf, .docx). Throws ExtractionError for unreadable files. */

@@ -250,5 +250,38 @@ describe('policy-lens CLI', function () {
       assert.match(r.stderr, /bad\.pdf/);
       assert.strictEqual(JSON.parse(r.stdout).length, 1);
     });
+
+    it('loads dist/cli.js from the V8 code cache the build wrote, and reads a PDF through it as without the cache', function () {
+      if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.js'))) this.skip();
+      const bundle = path.join(ROOT, 'dist', 'cli.js');
+      assert.ok(fs.existsSync(bundle + '.v8cache'), 'esbuild.js writes dist/cli.js.v8cache');
+      // V8 accepts it (same source, same Node, default flags) in a fresh process, as the launcher loads it
+      const check = spawnSync(
+        process.execPath,
+        [
+          '-e',
+          `const fs=require('fs'),vm=require('vm'),M=require('module');const f=${JSON.stringify(bundle)};` +
+            `const s=new vm.Script(M.wrap(fs.readFileSync(f,'utf8')),{filename:f,cachedData:fs.readFileSync(f+'.v8cache')});` +
+            `process.stdout.write(String(s.cachedDataRejected))`,
+        ],
+        { encoding: 'utf8' },
+      );
+      assert.strictEqual(check.stdout, 'false', check.stderr);
+      const pdf = path.join(ROOT, 'samples', 'sunnmore_regionrad_innspel_2026_nn.pdf');
+      const run = (cache: string) =>
+        spawnSync(process.execPath, [path.join(ROOT, 'bin', 'policy-lens.js'), 'analyze', pdf, LETTER, '--format', 'json'], {
+          encoding: 'utf8',
+          env: { ...process.env, NO_COLOR: '1', POLICY_LENS_CODE_CACHE: cache },
+        });
+      const cached = run('1');
+      const plain = run('0');
+      assert.strictEqual(cached.status, 0, cached.stderr);
+      assert.strictEqual(cached.stderr, '');
+      const docs = JSON.parse(cached.stdout) as { file: string; sentences: number; words: number }[];
+      assert.strictEqual(docs.length, 2);
+      const fromPdf = docs.find((d) => d.file.endsWith('.pdf'));
+      assert.ok(fromPdf && fromPdf.sentences > 10 && fromPdf.words > 300, 'the PDF (pdf.js, an ES module imported through the launcher) was read');
+      assert.strictEqual(cached.stdout, plain.stdout);
+    });
   });
 });

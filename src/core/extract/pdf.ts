@@ -58,10 +58,29 @@ export interface PdfAssets {
 // ───────────────────────────── pdf.js loading ─────────────────────────────
 
 /** Loads pdf.js once. A real dynamic import: tsc (module node16, CJS output) and esbuild both keep it. */
-function importPdfJs() {
+function nativeImportPdfJs() {
   return import('pdfjs-dist/legacy/build/pdf.mjs');
 }
-type PdfJs = Awaited<ReturnType<typeof importPdfJs>>;
+type PdfJs = Awaited<ReturnType<typeof nativeImportPdfJs>>;
+
+/**
+ * How the host imports an ES module, when the bundle cannot itself: the CLI's launcher loads its bundle from V8's
+ * code cache (bin/policy-lens.js), and Node 20 runs no `import()` of a script compiled from cached data. The
+ * specifiers are the ones below (resolved from the launcher, which shares the package's node_modules).
+ */
+let importModule: ((specifier: string) => Promise<unknown>) | undefined;
+export function setModuleImporter(fn: ((specifier: string) => Promise<unknown>) | undefined): void {
+  importModule = fn;
+}
+
+function importPdfJs(): Promise<PdfJs> {
+  return importModule ? (importModule('pdfjs-dist/legacy/build/pdf.mjs') as Promise<PdfJs>) : nativeImportPdfJs();
+}
+
+function importPdfJsWorker(): Promise<unknown> {
+  // a literal specifier (typed as a string: the worker module has no types), so that bundlers can map it
+  return importModule ? importModule('pdfjs-dist/legacy/build/pdf.worker.mjs') : import('pdfjs-dist/legacy/build/pdf.worker.mjs' as string);
+}
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
 type PdfTextContent = Awaited<ReturnType<PdfPage['getTextContent']>>;
@@ -118,8 +137,7 @@ function loadPdfJs(): Promise<PdfJs> {
         else if (typeof (globalThis as { DOMMatrix?: unknown }).DOMMatrix === 'undefined') installDOMMatrix();
         const pdfjs = await importPdfJs();
         // The same module instance pdf.js imports for its fake worker ("./pdf.worker.mjs" next to pdf.mjs).
-        // A literal specifier (typed as a string: the worker module has no types), so that bundlers can map it.
-        await import('pdfjs-dist/legacy/build/pdf.worker.mjs' as string);
+        await importPdfJsWorker();
         return pdfjs;
       } finally {
         restore();
