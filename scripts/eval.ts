@@ -194,7 +194,8 @@ function printField(field: Field, m: FieldMetrics, out: string[], confusion: boo
 
 function summaryLines(title: string, s: Record<string, number>, ci?: Record<string, [number, number]>): string[] {
   const out = [title];
-  for (const [k, v] of Object.entries(s)) out.push(`  ${k.padEnd(34)} ${f3(v)}` + (ci ? `  [${f3(ci[k][0])} – ${f3(ci[k][1])}]` : ''));
+  // (a metric no resample could compute, such as district role in a file without a district term, has no interval)
+  for (const [k, v] of Object.entries(s)) out.push(`  ${k.padEnd(34)} ${f3(v)}` + (ci?.[k] ? `  [${f3(ci[k][0])} – ${f3(ci[k][1])}]` : ''));
   return out;
 }
 

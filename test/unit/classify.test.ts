@@ -55,6 +55,15 @@ describe('classify: the labelling guide', () => {
   });
   it('a command to enable is an obligation with enabling framing', () =>
     check('Ledere må gi medarbeiderne handlingsrom.', { deontic: 'obligation', directive: true, framing: 'enabling' }));
+  it('an order to give a unit means or room is enabling; to give it tasks, or to secure means oneself, is not', () => {
+    check('Helsefellesskapene må gis tilstrekkelige ressurser til å gjennomføre tiltakene.', { deontic: 'obligation', framing: 'enabling' });
+    check('Skal de ha reell betydning, må de få tydeligere mandat og større beslutningskraft.', { deontic: 'obligation', framing: 'enabling' });
+    check('Staten må gi kommunene bedre rammevilkår for forebygging.', { deontic: 'obligation', actor: 'Staten', framing: 'enabling' });
+    check('Bydelane må få meir handlingsrom i budsjettarbeidet.', { deontic: 'obligation', framing: 'enabling' });
+    check('Bydelene må gis flere oppgaver og mer ansvar.', { deontic: 'obligation', framing: 'top-down' });
+    check('Kommunen må sikre tilstrekkelige ressurser til tiltaket.', { deontic: 'obligation', framing: 'top-down' });
+    check('Bydelene skal gi rammer for rapporteringen innen 1. mars.', { deontic: 'obligation', framing: 'top-down' });
+  });
   it('a «vi» that includes the writer is an obligation with neutral framing', () =>
     check('Vi må videreutvikle regelverket.', { deontic: 'obligation', actor: 'Vi', framing: 'neutral' }));
   it('a word mentioned in quotes carries no force', () => check('Ordet «skal» brukes 166 ganger i brevet.', { deontic: 'none' }));

@@ -43,6 +43,35 @@ const INVITATION = new Set(['invitere', 'inviterer', 'invitert', 'inviteres', 'i
 const TAKE_AWAY = new Set(grammar.takeAway);
 const UNIT_OR_STAFF = /^(bydel|bydelar|kommun|virksomhet|verksemd|etat|enhet|eining|ansatte|tilsette|medarbeider|medarbeidar|leder|leiar|fagfolk|profesjon|sektor)/;
 const GIVE = /^(gi|gir|gis|gitt|ga|gav|gje|gjev|gjeve|får|fått|fikk|fekk|åpne|åpner|åpnes)$/;
+/** Verbs of giving or getting in an order: «må gis», «må få», «skal gi», «må tilføres», «må sikres». */
+const GIVEN = /^(gi|gis|gitt|gje|gjevast|gjeve|få|fått|tilføres|tilførast|tildeles|tildelast|sikres|sikrast)$/;
+const GRANTED_MEANS = new Set(grammar.grantedMeans);
+/** What makes the thing given a burden, not room («må gis flere oppgaver og krav»). */
+const BURDEN = /^(oppgaver|oppgåver|krav|pålegg|ansvar|plikter|plikt|rapportering\p{L}*)$/u;
+
+/**
+ * Does the order give a unit means or room? «Helsefellesskapene må gis tilstrekkelige ressurser», «må de få tydeligere
+ * mandat», «Staten må gi kommunene bedre rammer»: a verb of giving right after the modal (an adverb or the receiver
+ * between) and, within five words, what is given, with no task or demand before it. (The guide's «Ledere må gi
+ * medarbeiderne handlingsrom»: the form commands, the content widens room.)
+ */
+function ordersMeans(facts: SentenceFacts, deontic: Deontic): boolean {
+  const words = facts.words;
+  const givesMeans = (k: number): boolean => {
+    for (let i = k; i >= 0 && i < Math.min(words.length, k + 4); i++) {
+      if (words[i].punct) return false;
+      if (!GIVEN.test(words[i].lower)) continue;
+      for (let j = i + 1; j < Math.min(words.length, i + 6); j++) {
+        const w = words[j].lower;
+        if (words[j].punct || BURDEN.test(w) || TAKE_AWAY.has(w)) return false;
+        if (GRANTED_MEANS.has(w)) return true;
+      }
+      return false;
+    }
+    return false;
+  };
+  return facts.readings.some((r) => r.force === deontic && givesMeans(words.findIndex((w) => w.start >= r.cue.end)));
+}
 
 /** What «åpne for» opens room for: «forsøk», «unntak», «lokale …», «fleksible …», «utprøving». */
 const OPENED_FOR = /^(forsøk\p{L}*|unntak\p{L}*|lokal\p{L}*|fleksib\p{L}*|utprøv\p{L}*|pilot\p{L}*|eksperiment\p{L}*)$/u;
@@ -141,6 +170,8 @@ export function ruleFraming(
     // widens their say
     if (!control && !steeringTerms && facts.readings.some((r) => r.force === deontic && r.pred?.passive && INVOLVED.test((r.mainLemma ?? '').toLowerCase())))
       return { framing: 'enabling', reason: 'orders that someone be involved or heard' };
+    // an order to give a unit means or room widens the receiver's room
+    if (deontic === 'obligation' && !steeringTerms && ordersMeans(facts, deontic)) return { framing: 'enabling', reason: 'orders that a unit be given means or room' };
     return { framing: 'top-down', reason: `${deontic} on others` };
   }
   // advice to set requirements («bør omfatte sterkere sentral styring … og krav til felles standarder») narrows the
