@@ -526,6 +526,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
   it('district pages: a decision that a district «skal» act orders it; a passive names its doer after «av»; money the districts get; people told to act', () => {
     check('Bystyret har vedtatt at bydelene skal finansiere økte husleier innenfor egen ramme.', { deontic: 'obligation', actor: 'bydelene', district: 'obligated' });
     check('Kommunestyret har vedtatt at kommunen skal bli klimanøytral innen 2030.', { deontic: 'intention' });
+    check('Bydelsutvalget har vedtatt at det skal etableres et innbyggerpanel i bydelen.', { deontic: 'obligation', actor: null });
+    check('Kommunestyret har vedteke at innbyggjarforslag skal handsamast innan seks månader.', { deontic: 'obligation' });
+    check('Bystyret har vedtatt at klimagassutslippene skal reduseres med 95 prosent innen 2030.', { deontic: 'intention' });
+    check('Det er besluttet at forvaltningsansvaret skal overføres til direktoratet.', { deontic: 'intention' });
     check('Innbyggerforslag som har fått minst 300 underskrifter, skal behandles av bydelsutvalget.', { deontic: 'obligation', actor: 'bydelsutvalget', cocreation: true });
     check('Dette må også sees i lys av Helsepersonellplan 2040.', { actor: null });
     check('Bydelen får det meste av pengene sine fra bystyret gjennom kostnadsnøkkelen.', { district: 'enabled' });
@@ -591,6 +595,19 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Bydel Gamle Oslo søker frivillige som kan være leksehjelpere.', { cocreation: true });
     check('Departementet gir råd til direktoratet.', { cocreation: false });
     check('Utskrivningsklare pasienter får ikke plass i kommunale tjenester.', { cocreation: false });
+  });
+  it('participation: councils of the elderly and the disabled, work with patients and relatives, people who decide or propose themselves', () => {
+    check('Saker som gjelder eldre, skal legges fram for eldrerådet i god tid.', { cocreation: true });
+    check('Eldrerådet skal vere eit rådgjevande organ for kommunen.', { cocreation: true });
+    check('Rådet for personer med funksjonsnedsettelse skal ha saken til behandling.', { cocreation: true });
+    check('Tjenesten skal så langt som mulig utformes i samarbeid med pasient og pårørende.', { cocreation: true });
+    check('Kommunen ønsker å styrke samarbeidet med pårørende gjennom faste pårørendemøter.', { cocreation: true });
+    check('Det er ungdommene selv som bestemmer hvem som får støtte.', { cocreation: true });
+    check('Innbyggerne kan melde inn forslag til nye tiltak i nærmiljøet.', { cocreation: true });
+    check('Innbyggerne kan be om å få ta ordet i den åpne halvtimen før møtet.', { cocreation: true });
+    check('Alle kan sende høringsinnspill, også privatpersoner.', { cocreation: true });
+    check('Kommunen samarbeidet med Statens vegvesen om tiltaket.', { cocreation: false });
+    check('Direktoratet skal komme med forslag til endringer i forskriften.', { cocreation: false });
   });
   it('participation pages: panels, conversations and interviews, surveys of residents, walks and workshops, what people think', () => {
     check('Trondheimspanelet er en gruppe tilfeldig utvalgte innbyggere som svarer på spørsmål fra kommunen flere ganger i året.', { cocreation: true });

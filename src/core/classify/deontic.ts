@@ -47,6 +47,8 @@ const MODAL_LEMMA: Record<string, string> = {
 
 /** Governors of deciding: a decision about a subordinate body orders it. */
 const DECISION = /^(beslutte|besluttet|bestemme|bestemt|vedta|vedtatt|vedteke)$/;
+/** Passive stems of a change in an amount or of reaching a goal («reduseres», «økes», «nås»): what a decided goal says. */
+const AMOUNT_CHANGE = /^(reduser|øk|auk|halver|dobl|senk|kutt|oppnå|nå|redusert|økt)/;
 /** Governors of an «at»-clause that make it a goal or the writer's own decision. */
 const INTENTION_GOVERNORS = /^(mål|målet|målsetting|målsettingen|ambisjon|ambisjonen|visjon|visjonen|intensjon|intensjonen|hensikt|hensikten|beslutte|besluttet|bestemme|bestemt|vedta|vedtatt|vedteke|vekt|vektlegge|arbeide|jobbe|sikte|satsing|etterstrebe|tilstrebe|strategi)$/;
 /** Governors that make the clause a recommendation («ønsker at det skal …»). */
@@ -222,6 +224,13 @@ function decideModal(
     // finansiere …»); a decision about a goal or the deciding body's own plan is a goal
     if (goal && DECISION.test(goal) && s && s.kind === 'org' && (ADDRESSEE_HEADS.test(s.text.toLowerCase()) || /^bydel/i.test(s.text)) && !p.passive)
       return { force: 'obligation', reason: `«${goal} at ${s.text} skal»: a decision that orders`, actor: 'agent', hard: true };
+    // so does a body's decision that something be done («Bydelsutvalget har vedtatt at det skal etableres et
+    // innbyggerpanel», «Kommunestyret har vedteke at innbyggjarforslag skal handsamast innan seks månader»), not one that
+    // an amount change or a goal be reached («vedtatt at utslippene skal reduseres med 95 prosent»: a goal), nor the
+    // writer's own agentless decision («er det besluttet at forvaltningsansvaret skal overføres»: its plan)
+    const agentless = p.clause.governor.some((g) => g === 'det' || g === 'være' || g === 'vere' || g === 'bli');
+    if (goal && DECISION.test(goal) && !agentless && p.passive && (!s || s.kind === 'expletive' || s.kind === 'thing') && !AMOUNT_CHANGE.test(passiveStem(mainLower)))
+      return { force: 'obligation', reason: `«${goal} at … skal» + passive: a decision that orders`, actor: 'none', hard: true };
     if (goal) return { force: 'intention', reason: `«${goal} … at … skal»: a goal`, actor: 'agent', hard: true };
     const ord = governedBy(p, OBLIGATION_GOVERNORS);
     if (ord) return { force: 'obligation', reason: `«${ord} at … skal»: an order`, actor: 'agent', hard: true };
