@@ -518,6 +518,14 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Midlene til Groruddalssatsingen fordeles mellom bydelene Alna, Bjerke, Grorud og Stovner.', { district: 'enabled' });
     check('Bydel Alna inviterer til åpent møte om det nye torget.', { cocreation: true });
   });
+  it('a district that organises participation involves others: it is mentioned, not involved', () => {
+    check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
+    check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });
+    check('Bydelsutvalget har tre faste komiteer, og i tillegg har bydelen eget eldreråd og ungdomsråd.', { district: 'mentioned' });
+    check('Bydelene skal involveres tidlig.', { district: 'involved' });
+    check('Etaten skal utvikle tiltakene i samarbeid med bydelene.', { district: 'involved' });
+    check('Bydelene ønsker dialog med etaten om tiltakene.', { district: 'involved' });
+  });
   it('bodies of the administration that are involved are consulted, not co-creating; residents and staff who are involved are', () => {
     check('Bydelene skal involveres tidlig når nye tjenester utvikles.', { cocreation: false, district: 'involved' });
     check('Det skal ikkje setjast i gang nye prosjekt utan at kommunane er involverte.', { cocreation: false });

@@ -30,6 +30,8 @@ const TAKE_AWAY = new Set(grammar.takeAway);
 /** Verbs that strengthen or give. */
 const STRENGTHEN = /^(styrke|styrker|styrkes|styrket|styrka|styrkje|styrkjer|øke|øker|økes|økt|auke|aukar|auka|utvide|utvider|utvides|utvidet|utvida|gi|gir|gis|gje|gjev|tilføre|tilfører|sikre|sikrer|trygge|utvikle)$/;
 const INVOLVED = /^(involvere|involverer|involvert|involverte|involveres|involverast|høres|høyrast|konsulteres|innspill|innspel|dialog)$/;
+/** Verbs of a district that organises participation: it has (a council), asks, invites, holds or carries out. */
+const ORGANISE = /^(har|hadde|ønsker|ønskjer|inviterer|inviterte|gjennomfører|gjennomførte|arrangerer|arrangerte|holder|held|oppfordrer|lanserer|starter)$/;
 /** Taking part: the districts involved when they are the ones taking part («bydeler som deltar i …»). */
 const TAKES_PART = /^(deltar|deltek|deltok|deltatt|delta)$/;
 /** «selv» after a district's modal: the districts decide for themselves («Bydelane skal sjølve prioritere»). */
@@ -114,7 +116,19 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
     const i = words.findIndex((w) => w.start >= m.start);
     return i >= 0 && near(i);
   });
-  if (partner || lower.some((w, i) => INVOLVED.test(w) && near(i))) return 'involved';
+  // (a district that opens the sentence as the subject of a participation activity organises it: «Bydel Gamle Oslo
+  // ønsker innspill fra alle som bruker parken», «Bydelen inviterer til folkemøte» — it involves others, it is not
+  // involved; not when it is involved itself: «Bydelene skal involveres»)
+  const organiser = () => {
+    const first = words.findIndex((w) => !w.punct);
+    const d0 = districtIdx[0];
+    if (d0 === undefined || d0 > first + 1 || districtIdx.some((d) => /^(i|på|med|fra|frå|og)$/.test(lower[d - 1] ?? ''))) return false;
+    if (facts.matches.some((m) => m.category === 'collaboration') || !facts.matches.some((m) => m.category === 'cocreation')) return false;
+    // the verb right after the district's name («Bydel Gamle Oslo ønsker …»)
+    const v = words.findIndex((w) => w.start >= dm[0].end);
+    return v >= 0 && ORGANISE.test(lower[v]);
+  };
+  if ((partner || lower.some((w, i) => INVOLVED.test(w) && near(i))) && !organiser()) return 'involved';
   // a district that takes part («Bydel Gamle Oslo er en av fire bydeler som deltar i …»), not people in it («Over 200
   // barn i bydelen deltar i fritidsklubbene»: the district follows «i», a place)
   for (const d of districtIdx) {
