@@ -518,6 +518,13 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Midlene til Groruddalssatsingen fordeles mellom bydelene Alna, Bjerke, Grorud og Stovner.', { district: 'enabled' });
     check('Bydel Alna inviterer til åpent møte om det nye torget.', { cocreation: true });
   });
+  it('a grant that «kan søkes» may be applied for; councils and committees that «kan» act or «kan be om» may', () => {
+    check('Nærmiljøtilskudd for 2025 kan søkes av frivillige lag og foreninger.', { deontic: 'permission', framing: 'enabling' });
+    check('Tilskuddet kan ikke søkes etter fristen.', { deontic: 'prohibition' });
+    check('Formannskapet kan gjere vedtak i hastesaker.', { deontic: 'permission', actor: 'Formannskapet' });
+    check('Komiteen kan be om en orientering fra administrasjonen.', { deontic: 'permission', actor: 'Komiteen' });
+    check('Departementet ber direktoratet om å utrede saken.', { deontic: 'obligation', actor: 'direktoratet' });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

@@ -65,7 +65,8 @@ const SCHEME = /(tjeneste|teneste|ordning|modell|løsning|program|programmet|til
 /** Verbs of reporting and delivering: what an addressee is told to do. */
 export const ORDER_VERBS = /^(rapportere|levere|sende|oversende|melde|redegjøre|dokumentere|innrapportere|besvare|returnere|fremgå|framgå)$/;
 /** Money as subject: «Bevilgningen benyttes til …». */
-const MONEY = /^(bevilgning|midl|middel|midlar|tilskudd|tilskot|tilsagn|beløp|ramme|post|budsjett|tildeling)/;
+/** Funds (a lemma): «bevilgningen», «midlene», and compounds of a grant («nærmiljøtilskudd», «driftstilskot»). */
+const MONEY = /^(bevilgning|midl|middel|midlar|tilskudd|tilskot|tilsagn|beløp|ramme|post|budsjett|tildeling)|\p{L}(tilskudd|tilskot|tilsagn|midler|midlar|bevilgning)\p{L}*$/u;
 
 function governedBy(p: Predication, re: RegExp): string | undefined {
   if (p.clause.type !== 'complement') return undefined;
@@ -365,6 +366,12 @@ function steeringReading(cue: TermMatch, pred: Predication, subject: SubjectInfo
 }
 
 /** Reads a steering phrase (its lexicon entry gives the force). */
+/** «kan be (om)», «kan det be», «kan også be»: «kan» right before the infinitive «be», or one pronoun or adverb between. */
+function mayAsk(words: readonly Word[], be: number): boolean {
+  const kan = (w: Word | undefined) => w !== undefined && /^(kan|kunne)$/.test(w.lower);
+  return kan(words[be - 1]) || (kan(words[be - 2]) && /^(det|de|dei|den|vi|me|også|òg|selv|sjølv|alltid|likevel)$/.test(words[be - 1]?.lower ?? ''));
+}
+
 function readSteering(
   text: string,
   words: readonly Word[],
@@ -460,6 +467,10 @@ function readSteering(
       return steeringReading(cue, p, subject, 'none', '«ber om innspill»: an invitation');
     // the one who asks is not the one asked: «Departementet ber om en vurdering» names no addressee
     if (cue.entry === 'ber-om' && ASKS.test(phrase) && !addressed) actor = undefined;
+    // a body that «kan be om» may ask (a right, read by «kan»), it asks no one yet: «Komiteen kan be om en orientering»,
+    // «kan det be bydelsdirektøren om å legge fram en ny sak»
+    if (cue.entry === 'ber-om' && /^(be|bede)( |$)/.test(phrase) && mayAsk(words, first))
+      return steeringReading(cue, p, subject, 'none', `«kan ${phrase}»: may ask`);
     // people who ask («Innbyggere … kan be om å få ordet») make a request, not an order
     if (cue.entry === 'ber-om' && ASKS.test(phrase) && subject?.kind === 'people') return steeringReading(cue, p, subject, 'none', `«${phrase}» by ${subject.text}: a request`);
     // «X forutsetter at …» with a thing as subject: presupposes (a grant sets a condition: «Tilsagnet forutsetter at
