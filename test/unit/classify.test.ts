@@ -518,6 +518,12 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Midlene til Groruddalssatsingen fordeles mellom bydelene Alna, Bjerke, Grorud og Stovner.', { district: 'enabled' });
     check('Bydel Alna inviterer til åpent møte om det nye torget.', { cocreation: true });
   });
+  it('a body\'s «skal» that cites the law it follows from is a legal duty, not its plan', () => {
+    check('Kommunen skal legge til rette for aktiv medvirkning i alle plansaker, jf. plan- og bygningsloven § 5-1.', { deontic: 'obligation', actor: 'Kommunen', cocreation: true, framing: 'enabling' });
+    check('Kontrollutvalet skal føre tilsyn med forvaltninga etter kommunelova.', { deontic: 'obligation', actor: 'Kontrollutvalet' });
+    check('Kommunen skal bli en attraktiv arbeidsgiver.', { deontic: 'intention' });
+    check('Kommunen skal etter planen åpne den nye skolen i 2027.', { deontic: 'intention' });
+  });
   it('a grant that «kan søkes» may be applied for; councils and committees that «kan» act or «kan be om» may', () => {
     check('Nærmiljøtilskudd for 2025 kan søkes av frivillige lag og foreninger.', { deontic: 'permission', framing: 'enabling' });
     check('Tilskuddet kan ikke søkes etter fristen.', { deontic: 'prohibition' });

@@ -196,6 +196,13 @@ export function decide(facts: SentenceFacts, text: string, context: ClassifyCont
     }
     reading = chosenReading(readings, deontic);
   }
+  // a «skal» or «må» read as a body's own plan or a purpose is a legal duty when the sentence cites the law it follows
+  // from («Kommunen skal legge til rette for medvirkning, jf. plan- og bygningsloven § 5-1», «Kontrollutvalet skal føre
+  // tilsyn … etter kommunelova»)
+  if (deontic === 'intention' && reading && (reading.lemma === 'skulle' || reading.lemma === 'måtte') && !reading.pred?.negated && citesLaw(facts.words)) {
+    deontic = 'obligation';
+    deonticReason = `«${reading.cue.text.toLowerCase()}» with a law cited: a legal duty`;
+  }
   const directive = deontic === 'obligation' || deontic === 'prohibition';
   // the actor: the reading's own when its force was kept; when the learned layer changed the force, the reading's
   // subject if it is a body (an intention keeps the body that commits itself)
@@ -260,6 +267,18 @@ const PLAIN: Classification = Object.freeze({
   actorLevel: 'unknown',
   reason: Object.freeze({ deontic: 'no deontic cue', framing: 'no steering, enabling or topic term' }),
 }) as Classification;
+
+/** «jf. … § 5-1», «etter kommuneloven», «i medhold av forskrifta», «lovpålagt»: the sentence cites the law a duty follows from. */
+const LAW_AFTER = /^(jf|jf\.|jfr|jfr\.|etter|i henhold til|i medhald av|i medhold av|følger av|følgjer av|iht\.?)$/;
+const LAW = /(loven|lova|lovens|lovas|forskriften|forskrifta|§)$|^§/;
+function citesLaw(words: readonly { lower: string; text: string }[]): boolean {
+  if (words.some((w) => /^lovpålag/.test(w.lower) || w.text === '§')) return true;
+  for (let i = 0; i < words.length; i++) {
+    if (!LAW_AFTER.test(words[i].lower) && !(words[i].lower === 'jf' && words[i + 1]?.text === '.')) continue;
+    for (let k = i + 1; k < Math.min(words.length, i + 6); k++) if (LAW.test(words[k].lower)) return true;
+  }
+  return false;
+}
 
 function agentOf(r: Reading) {
   const s = r.subject;
