@@ -518,6 +518,8 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Midlene til Groruddalssatsingen fordeles mellom bydelene Alna, Bjerke, Grorud og Stovner.', { district: 'enabled' });
     check('Bydel Alna inviterer til åpent møte om det nye torget.', { cocreation: true });
   });
+  it('a passive «tas i bruk av» names who is to act', () =>
+    check('Løsningene må tas i bruk av alle aktører i tjenesten.', { deontic: 'obligation', actor: 'aktører' }));
   it('a body\'s «skal» that cites the law it follows from is a legal duty, not its plan', () => {
     check('Kommunen skal legge til rette for aktiv medvirkning i alle plansaker, jf. plan- og bygningsloven § 5-1.', { deontic: 'obligation', actor: 'Kommunen', cocreation: true, framing: 'enabling' });
     check('Kontrollutvalet skal føre tilsyn med forvaltninga etter kommunelova.', { deontic: 'obligation', actor: 'Kontrollutvalet' });

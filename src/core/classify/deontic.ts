@@ -106,8 +106,10 @@ function readModal(text: string, words: readonly Word[], structure: ReturnType<t
   // a passive that names who is to act («Innbyggerforslag … skal behandles av bydelsutvalget»): the body after «av»
   if (!actor && (verdict.force === 'obligation' || verdict.force === 'prohibition') && p.passive && p.main !== undefined) {
     // («av» right after the verb or its particle: not «sees i lys av», «brukes ved samordning av»)
-    const k = words.findIndex((w, j) => j > p.main! && j <= p.main! + 2 && w.lower === 'av');
-    const by = k > 0 && (k === p.main + 1 || words[k - 1].upos === 'ADV' || words[k - 1].upos === 'ADP') && words[k - 1].lower !== 'i' ? subjectInfo(words, npAfter(words, k + 1, p.clause.end), text) : undefined;
+    // (also after «tas i bruk»: «må tas i bruk av alle aktører»)
+    const inUse = words[p.main + 1]?.lower === 'i' && words[p.main + 2]?.lower === 'bruk';
+    const k = words.findIndex((w, j) => j > p.main! && j <= p.main! + (inUse ? 3 : 2) && w.lower === 'av');
+    const by = k > 0 && (k === p.main + 1 || words[k - 1].upos === 'ADV' || words[k - 1].upos === 'ADP' || (inUse && k === p.main + 3)) && words[k - 1].lower !== 'i' ? subjectInfo(words, npAfter(words, k + 1, p.clause.end), text) : undefined;
     if (by && by.kind === 'org') actor = by;
   }
   // (a passive that names its doer is an instruction to it: structural, the learned layer keeps it)
