@@ -518,6 +518,12 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Midlene til Groruddalssatsingen fordeles mellom bydelene Alna, Bjerke, Grorud og Stovner.', { district: 'enabled' });
     check('Bydel Alna inviterer til åpent møte om det nye torget.', { cocreation: true });
   });
+  it('«får beholde», «får selv velge», «får disponere»: a permission, and districts so allowed are enabled', () => {
+    check('Bydelene får beholde eventuelle mindreforbruk til bruk på utviklingstiltak neste år.', { deontic: 'permission', actor: 'Bydelene', district: 'enabled', framing: 'enabling' });
+    check('Bydelane får sjølv velje korleis midlane skal brukast.', { deontic: 'permission', actor: 'Bydelane', district: 'enabled' });
+    check('Ungdommene i bydelen fikk selv velge hvilke aktiviteter klubben skal tilby.', { deontic: 'permission', cocreation: true });
+    check('Bydelene får beskjed om tildelingen i januar.', { deontic: 'none' });
+  });
   it('a passive «tas i bruk av» names who is to act', () =>
     check('Løsningene må tas i bruk av alle aktører i tjenesten.', { deontic: 'obligation', actor: 'aktører' }));
   it('a body\'s «skal» that cites the law it follows from is a legal duty, not its plan', () => {
