@@ -524,6 +524,12 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Ungdommene i bydelen fikk selv velge hvilke aktiviteter klubben skal tilby.', { deontic: 'permission', cocreation: true });
     check('Bydelene får beskjed om tildelingen i januar.', { deontic: 'none' });
   });
+  it('«skal få + verb» grants a right; «skal få» what is given, or to experience, does not', () => {
+    check('Innbyggjarane skal få vere med og påverke korleis nærmiljøet deira skal utviklast.', { deontic: 'permission', actor: 'Innbyggjarane', cocreation: true, framing: 'enabling' });
+    check('Bydelene skal få beholde mindreforbruket.', { deontic: 'permission', actor: 'Bydelene', district: 'enabled' });
+    check('Pasientene skal få oppleve trygghet.', { deontic: 'intention' });
+    check('Alle skal få et godt tilbud.', { deontic: 'intention' });
+  });
   it('a passive «tas i bruk av» names who is to act', () =>
     check('Løsningene må tas i bruk av alle aktører i tjenesten.', { deontic: 'obligation', actor: 'aktører' }));
   it('a body\'s «skal» that cites the law it follows from is a legal duty, not its plan', () => {

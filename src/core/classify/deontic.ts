@@ -160,6 +160,8 @@ const RECEIVES = new Set(['få', 'motta']);
 const ROOM_HELD = /^(\S+ )?(handlingsrom|handlingsrommet|frihet|fridom|handlefrihet|handlefridom|tillit|myndighet|fullmakt|mulighet|muligheter|moglegheit|anledning|høve|autonomi)(\s|$)/;
 /** Participles of giving after «få»: «få tilført», «få tildelt», «få overført». */
 const GIVEN = /^(tilført|tildelt|gitt|overført|bevilget|bevilga|delegert|tilbudt|tilbode)$/;
+/** What one gets to experience, not to do («få oppleve», «få kjenne på»). */
+const EXPERIENCE = /^(oppleve|erfare|føle|kjenne|merke|nyte|leve|bo|vokse|møte)$/;
 /** What follows «få» when it means «make happen», not «receive». */
 const GET_DONE = /^(til|på plass|oversikt|innsikt|gjort|ordnet|orden)(\s|$)/;
 /** Room to act: «få større frihet til å …» receives it; «få flere unge til å …» makes them act. */
@@ -220,6 +222,12 @@ function decideModal(
     if (p.negated && s && (noneSubject || nobody) && (kind === 'people' || nobody || UNDERGO.test(main ?? '')))
       return { force: 'intention', reason: `«${s.text} skal …»: a guarantee to people`, actor: 'none', hard: true };
     if (p.negated) return { force: 'prohibition', reason: '«skal ikke»: a prohibition', actor: p.passive ? 'none' : 'agent', hard: true };
+    // «skal få + verb» grants a right: «Innbyggjarane skal få vere med og påverke», «(vedtok at) innbyggjarane skal få
+    // medverke», «Bydelene skal få beholde mindreforbruket» (not what is given: «skal få tildelt midler», «skal få et
+    // tilbud»)
+    // (nor what people are to experience: «Pasientene skal få oppleve trygghet», a vision)
+    if (p.chain.includes('få') && main !== undefined && main !== 'få' && !GIVEN.test(mainLower) && !EXPERIENCE.test(main) && !p.passive && s && (kind === 'people' || kind === 'org'))
+      return { force: 'permission', reason: `«skal få ${mainLower}»: ${s.text} is to be allowed`, actor: 'agent', hard: true };
     const rec = governedBy(p, RECOMMENDATION_GOVERNORS);
     if (rec) return { force: 'recommendation', reason: `«${rec} at … skal»: a wish`, actor: 'none', hard: true };
     const goal = governedBy(p, INTENTION_GOVERNORS);
