@@ -530,6 +530,12 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Pasientene skal få oppleve trygghet.', { deontic: 'intention' });
     check('Alle skal få et godt tilbud.', { deontic: 'intention' });
   });
+  it('«trenger ikke å» frees an actor: a permission; an impersonal «ikke nødvendig å» frees no one', () => {
+    check('Du trenger ikke å søke på nytt dersom opplysningene dine er uendret.', { deontic: 'permission', actor: 'Du', framing: 'enabling' });
+    check('Bydelane treng ikkje å rapportere særskilt på tiltaket.', { deontic: 'permission', actor: 'Bydelane', district: 'enabled' });
+    check('Det er ikke nødvendig å bestille time for å levere søknaden.', { deontic: 'none' });
+    check('Vi trenger ikke flere planer.', { deontic: 'none' });
+  });
   it('a passive «tas i bruk av» names who is to act', () =>
     check('Løsningene må tas i bruk av alle aktører i tjenesten.', { deontic: 'obligation', actor: 'aktører' }));
   it('a body\'s «skal» that cites the law it follows from is a legal duty, not its plan', () => {
