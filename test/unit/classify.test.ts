@@ -551,6 +551,16 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Komiteen kan be om en orientering fra administrasjonen.', { deontic: 'permission', actor: 'Komiteen' });
     check('Departementet ber direktoratet om å utrede saken.', { deontic: 'obligation', actor: 'direktoratet' });
   });
+  it('district role: orders placed on them («har pålagt bydelene»), money they received, their taking part, means ordered for them', () => {
+    check('Byrådet har pålagt bydelene å innføre en ny rutine fra 1. januar.', { deontic: 'obligation', actor: 'bydelene', district: 'obligated' });
+    check('Dersom bydelen ikke når måltallet, forventes det at bydelsdirektøren redegjør for årsakene.', { deontic: 'obligation', actor: 'bydelsdirektøren', district: 'obligated' });
+    check('Bydel Nordre Aker har fått innvilget 1,5 mill. kroner fra Innovasjonsfondet.', { district: 'enabled', framing: 'enabling' });
+    check('Bydel Grünerløkka mottok i 2024 3,2 mill. kroner i statlige tilskudd.', { district: 'enabled' });
+    check('Bydelen deltar i kommunens pilot for tillitsbasert ledelse sammen med Bydel Sagene.', { district: 'involved' });
+    check('Bydel Gamle Oslo mener at bydelene må sikres tilstrekkelige midler til forebyggende arbeid.', { deontic: 'obligation', district: 'enabled', framing: 'enabling' });
+    check('Nå ønsker Bydel Søndre Nordstrand dine innspill til hvordan nærmiljøet kan bli tryggere.', { cocreation: true, district: 'mentioned' });
+    check('Bydel St. Hanshaugen ber om innspill til ny plan for idrett og friluftsliv.', { deontic: 'none', cocreation: true, district: 'mentioned' });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

@@ -413,11 +413,11 @@ function readSteering(
   /** The phrase governs an «at»-clause (whose subject, if a body, is the actor). */
   let atClause = false;
   // «ber Helsedirektoratet om», «gir X i oppdrag», «oppfordrer kommunene til»: the object is the actor
-  if (/^((har|hadde) )?(ber|be|bed|bedt|bede|ba|bad|anmoder|oppfordrer|oppmodar|gir|gjev)\b/.test(phrase)) {
+  if (/^((har|hadde) )?(ber|be|bed|bedt|bede|ba|bad|anmoder|oppfordrer|oppmodar|gir|gjev|pålegger|pålagt|pålagd)\b/.test(phrase)) {
     // the object between «ber» and «om» («ber Helsedirektoratet om», «har bedt bydelene om»), or after a lone «ber»
     // («ber byrådet legge frem»)
     const verb = /^(har|hadde) /.test(phrase) ? first + 1 : first;
-    const end = last > first ? last : structure.list[structure.of[first]].end;
+    const end = last > verb ? last : structure.list[structure.of[first]].end;
     const obj = subjectInfo(words, npAfter(words, verb + 1, end), text);
     if (obj && (obj.kind === 'org' || obj.kind === 'people')) {
       actor = obj;

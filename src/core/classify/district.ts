@@ -1,6 +1,7 @@
 import type { Deontic, DistrictRole } from '../types';
 import type { SentenceFacts } from './features';
 import { grammar } from '../lexicon';
+import { ordersMeans } from './framing';
 
 /**
  * The role a sentence gives the city districts, where a district term occurs (labelling guide): obligated
@@ -9,13 +10,13 @@ import { grammar } from '../lexicon';
  */
 
 const DISTRICT = /^(bydel|bydelar)/i;
-const ORDER = /^(ber|bes|pålegges|pålegger|pålegg|bedt|bedne)$/;
+const ORDER = /^(ber|bes|pålegges|pålegger|pålegg|pålagt|pålagd|bedt|bedne)$/;
 const GRANT_TO = /^(til|for)$/;
-const RESOURCE = /^(ansvar|ansvaret|oppgaver|oppgåver|midler|midlar|midlene|penger|pengene|pengar|pengane|myndighet|tillit|ressurser|tildeles|fullmakt|makt|budsjett|rammer|rammene|kroner|millioner|mill|anledning|mulighet|muligheten|muligheter|moglegheit|høve|\p{L}*(handlingsrom|handlingsrommet|frihet|friheten|fridom|fridomen))$/u;
+const RESOURCE = /^(ansvar|ansvaret|oppgaver|oppgåver|midler|midlar|midlene|penger|pengene|pengar|pengane|myndighet|tillit|ressurser|tildeles|fullmakt|makt|budsjett|rammer|rammene|kroner|millioner|mill|anledning|støtte|tilskudd|tilskot|finansiering|mulighet|muligheten|muligheter|moglegheit|høve|\p{L}*(handlingsrom|handlingsrommet|frihet|friheten|fridom|fridomen))$/u;
 /** Verbs of granting money: the means are given («avsatt», «tildelt», «bevilget»), not spent or cut. */
 const GRANT_VERB = /^(avsatt|avsett|avsettes|satt|settes|tildelt|tildeles|tildelte|bevilget|bevilga|bevilges|bevilger|fordelt|fordeles|gis|gitt|får|fått|fikk|fekk)$/;
 /** Money and means («10 millioner kroner til …», «midler til …»). */
-const MEANS = /^(midler|midlar|midlene|penger|pengene|pengar|pengane|ressurser|ressursar|kroner|millioner|mill|budsjett|rammer|rammene)$/;
+const MEANS = /^(midler|midlar|midlene|penger|pengene|pengar|pengane|ressurser|ressursar|kroner|millioner|mill|budsjett|rammer|rammene|tilskudd|tilskot|støtte)$/;
 /** How many words (punctuation included) from a district term a co-operation or participation term may stand: «samarbeidet mellom fastleger, BUP og bydeler». */
 const NEAR = 6;
 /** Verbs by which a district receives something: «får», «skal få», «har fått», «gis», «tildeles». */
@@ -31,7 +32,7 @@ const TAKE_AWAY = new Set(grammar.takeAway);
 const STRENGTHEN = /^(styrke|styrker|styrkes|styrket|styrka|styrkje|styrkjer|øke|øker|økes|økt|auke|aukar|auka|utvide|utvider|utvides|utvidet|utvida|gi|gir|gis|gje|gjev|tilføre|tilfører|sikre|sikrer|trygge|utvikle)$/;
 const INVOLVED = /^(involvere|involverer|involvert|involverte|involveres|involverast|høres|høyrast|konsulteres|innspill|innspel|dialog)$/;
 /** Verbs of a district that organises participation: it has (a council), asks, invites, holds or carries out. */
-const ORGANISE = /^(har|hadde|ønsker|ønskjer|inviterer|inviterte|gjennomfører|gjennomførte|arrangerer|arrangerte|holder|held|oppfordrer|lanserer|starter)$/;
+const ORGANISE = /^(har|hadde|ber|søker|søkjer|ønsker|ønskjer|inviterer|inviterte|gjennomfører|gjennomførte|arrangerer|arrangerte|holder|held|oppfordrer|lanserer|starter)$/;
 /** Taking part: the districts involved when they are the ones taking part («bydeler som deltar i …»). */
 const TAKES_PART = /^(deltar|deltek|deltok|deltatt|delta)$/;
 /** «selv» after a district's modal: the districts decide for themselves («Bydelane skal sjølve prioritere»). */
@@ -51,6 +52,13 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
     for (let i = 0; i + 2 < lower.length; i++) if ((lower[i] === 'skal' || lower[i] === 'må') && SELF.test(lower[i + 1]) && DECIDE.test(lower[i + 2])) return 'enabled';
     return 'obligated';
   }
+  // an order that the districts be given means or room («bydelene må sikres tilstrekkelige midler», «Bydelane må få
+  // meir handlingsrom»): they receive, whoever is to give
+  if (deontic === 'obligation' && ordersMeans(facts, deontic)) {
+    const cue = facts.readings.find((r) => r.force === deontic)?.cue;
+    const k = cue ? words.findIndex((w) => w.start >= cue.start) : -1;
+    if (k > 0 && lower.slice(Math.max(0, k - 4), k).some((w) => DISTRICT.test(w))) return 'enabled';
+  }
   if (directive && actor === null) {
     // «… ber bydelene om …», «bydelene pålegges …»: an order within a few words of a district term (not when the
     // order names someone else: «ber byrådet om å foreslå modeller for bydelsutvalg»)
@@ -58,7 +66,7 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
       // (not an order denied: «Bydelene skal ikke pålegges nye oppgaver» spares them)
       if (!ORDER.test(lower[i]) || NEGATION.has(lower[i - 1] ?? '')) continue;
       // (not the district that asks: «slik bydelsutvalget har bedt om», «Bydelsutvalget ber byrådet …»)
-      const active = /^(ber|bedt|pålegger)$/.test(lower[i]);
+      const active = /^(ber|bedt|pålegger|pålagt|pålagd)$/.test(lower[i]);
       const asker = active && (DISTRICT.test(lower[i - 1] ?? '') || (/^(har|hadde)$/.test(lower[i - 1] ?? '') && DISTRICT.test(lower[i - 2] ?? '')));
       if (asker) continue;
       for (let j = Math.max(0, i - 3); j < Math.min(lower.length, i + 6); j++) if (DISTRICT.test(lower[j])) return 'obligated';
@@ -87,12 +95,26 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
     if (!DISTRICT_GENITIVE.test(lower[i]) || !OWN_ROOM.test(lower[i + 1])) continue;
     if (lower.slice(Math.max(0, i - 3), i).some((w) => STRENGTHEN.test(w))) return 'enabled';
   }
+  // what is received within a few words of the verb, over an amount's decimal comma («har fått innvilget 1,5 mill.
+  // kroner», «mottok i 2024 3,2 mill. kroner»), not past a clause's comma
+  const received = (j: number): boolean => {
+    for (let k = j + 1, n = 0; k < lower.length && n < 5; k++) {
+      if (words[k].punct) {
+        if (words[k].text === ',' && /^\d/.test(lower[k - 1] ?? '') && /^\d/.test(lower[k + 1] ?? '')) continue;
+        if (words[k].text !== '.' || lower[k - 1] !== 'mill') return false;
+        continue;
+      }
+      if (RESOURCE.test(lower[k])) return true;
+      if (!/^\d/.test(lower[k])) n++;
+    }
+    return false;
+  };
   // the districts receive it («Bydelene har fått større ansvar for …», «Bydelene får økte rammer»)
   for (let i = 0; i < lower.length; i++) {
     if (!DISTRICT.test(lower[i])) continue;
     // (from the district term's last word: «Bydel Gamle Oslo har fått …»)
     for (let j = i + 1; j < Math.min(lower.length, i + 6); j++) {
-      if (RECEIVE.test(lower[j]) && lower.slice(j + 1, j + 5).some((w) => RESOURCE.test(w))) return 'enabled';
+      if (RECEIVE.test(lower[j]) && received(j)) return 'enabled';
       // «Bydelene skal ha større frihet til å …»: room of their own (not «ha ansvar for»)
       if ((lower[j] === 'ha' || lower[j] === 'har') && lower.slice(j + 1, j + 4).some((w) => OWN_ROOM.test(w))) return 'enabled';
     }
@@ -108,6 +130,13 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
     const i = words.findIndex((w) => w.start >= m.start);
     return i >= 0 && near(i);
   });
+  // a district that takes part («Bydel Gamle Oslo er en av fire bydeler som deltar i …», «forsøk med tillitsbasert
+  // ledelse, der Bydel Sagene deltar»: its part, before what the work is about), not people in it («Over 200 barn i
+  // bydelen deltar i fritidsklubbene»: the district follows «i», a place)
+  for (const d of districtIdx) {
+    if (/^(i|på|fra|frå)$/.test(lower[d - 1] ?? '')) continue;
+    for (let j = d + 1; j <= d + 3 && j < lower.length; j++) if (TAKES_PART.test(lower[j])) return 'involved';
+  }
   if (enablingTerm && deontic !== 'obligation') return 'enabled';
   // partners or consulted: a co-operation or participation term close to a district term («i samarbeid med
   // bydelene», «bydelene skal involveres»); a district named as a place in a sentence about something else is mentioned
@@ -122,19 +151,14 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
   const organiser = () => {
     const first = words.findIndex((w) => !w.punct);
     const d0 = districtIdx[0];
-    if (d0 === undefined || d0 > first + 1 || districtIdx.some((d) => /^(i|på|med|fra|frå|og)$/.test(lower[d - 1] ?? ''))) return false;
+    if (d0 === undefined || d0 > first + 2 || districtIdx.some((d) => /^(i|på|med|fra|frå|og)$/.test(lower[d - 1] ?? ''))) return false;
     if (facts.matches.some((m) => m.category === 'collaboration') || !facts.matches.some((m) => m.category === 'cocreation')) return false;
-    // the verb right after the district's name («Bydel Gamle Oslo ønsker …»)
+    // the verb right after the district's name («Bydel Gamle Oslo ønsker …»), or right before it in inverted order
+    // («Nå ønsker Bydel Søndre Nordstrand dine innspill»)
     const v = words.findIndex((w) => w.start >= dm[0].end);
-    return v >= 0 && ORGANISE.test(lower[v]);
+    return (d0 <= first + 1 && v >= 0 && ORGANISE.test(lower[v])) || (d0 > first && ORGANISE.test(lower[d0 - 1]) && lower[d0 - 1] !== 'har');
   };
   if ((partner || lower.some((w, i) => INVOLVED.test(w) && near(i))) && !organiser()) return 'involved';
-  // a district that takes part («Bydel Gamle Oslo er en av fire bydeler som deltar i …»), not people in it («Over 200
-  // barn i bydelen deltar i fritidsklubbene»: the district follows «i», a place)
-  for (const d of districtIdx) {
-    if (/^(i|på|fra|frå)$/.test(lower[d - 1] ?? '')) continue;
-    for (let j = d + 1; j <= d + 3 && j < lower.length; j++) if (TAKES_PART.test(lower[j])) return 'involved';
-  }
   // invited: «invitere bydelene til et dialogmøte», «bydelene inviteres til …» (not a district that invites others)
   for (let i = 0; i + 1 < lower.length; i++) {
     if (/^(invitere|inviterer|inviterte|invitert)$/.test(lower[i]) && DISTRICT.test(lower[i + 1])) return 'involved';

@@ -55,7 +55,7 @@ const BURDEN = /^(oppgaver|oppgåver|krav|pålegg|ansvar|plikter|plikt|rapporter
  * between) and, within five words, what is given, with no task or demand before it. (The guide's «Ledere må gi
  * medarbeiderne handlingsrom»: the form commands, the content widens room.)
  */
-function ordersMeans(facts: SentenceFacts, deontic: Deontic): boolean {
+export function ordersMeans(facts: SentenceFacts, deontic: Deontic): boolean {
   const words = facts.words;
   const givesMeans = (k: number): boolean => {
     for (let i = k; i >= 0 && i < Math.min(words.length, k + 4); i++) {
