@@ -561,6 +561,15 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Nå ønsker Bydel Søndre Nordstrand dine innspill til hvordan nærmiljøet kan bli tryggere.', { cocreation: true, district: 'mentioned' });
     check('Bydel St. Hanshaugen ber om innspill til ny plan for idrett og friluftsliv.', { deontic: 'none', cocreation: true, district: 'mentioned' });
   });
+  it('room denied is none: a district that has had no opportunity, no district with earmarked means', () => {
+    check('Bydelen har ikke hatt mulighet til å prøve ut nye arbeidsformer i hjemmetjenesten.', { district: 'mentioned', framing: 'neutral' });
+    check('Undersøkelsen viser at ingen bydel har øremerkede midler til utviklingsarbeid.', { district: 'mentioned' });
+    check('Bydelene har fått større frihet til å organisere tjenestene.', { district: 'enabled' });
+  });
+  it('a rare «-s» passive after a modal is the verb the modal governs («skal ikke lenger detaljstyres»)', () => {
+    check('Bydelene skal ikke lenger detaljstyres.', { deontic: 'prohibition', framing: 'enabling' });
+    check('Tenestene må samordnast betre.', { deontic: 'obligation', actor: null });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

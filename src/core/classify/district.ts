@@ -113,10 +113,13 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
   for (let i = 0; i < lower.length; i++) {
     if (!DISTRICT.test(lower[i])) continue;
     // (from the district term's last word: «Bydel Gamle Oslo har fått …»)
+    // (not when denied: «Bydelen har ikke hatt mulighet til …», «ingen bydel har øremerkede midler»)
+    if (NEGATION.has(lower[i - 1] ?? '')) continue;
     for (let j = i + 1; j < Math.min(lower.length, i + 6); j++) {
+      if (NEGATION.has(lower[j])) break;
       if (RECEIVE.test(lower[j]) && received(j)) return 'enabled';
       // «Bydelene skal ha større frihet til å …»: room of their own (not «ha ansvar for»)
-      if ((lower[j] === 'ha' || lower[j] === 'har') && lower.slice(j + 1, j + 4).some((w) => OWN_ROOM.test(w))) return 'enabled';
+      if ((lower[j] === 'ha' || lower[j] === 'har') && lower.slice(j + 1, j + 4).some((w) => OWN_ROOM.test(w)) && !lower.slice(j + 1, j + 3).some((w) => NEGATION.has(w))) return 'enabled';
     }
   }
   const districtIdx = lower.map((w, i) => (DISTRICT.test(w) || dm.some((m) => m.start === words[i].start) ? i : -1)).filter((i) => i >= 0);
@@ -128,6 +131,8 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
     // (a control term made less is reduced control whatever its entry's subtype)
     if (m.category !== 'enabling' || !(m.negated || /discretion|trust|resources|reduced-control/.test(facts.entry(m.entry)?.subtype ?? ''))) return false;
     const i = words.findIndex((w) => w.start >= m.start);
+    // (room denied is none: «Bydelen har ikke hatt mulighet til …», «ingen bydel har øremerkede midler»)
+    if (!m.negated && lower.slice(Math.max(0, i - 4), i).some((w) => NEGATION.has(w))) return false;
     return i >= 0 && near(i);
   });
   // a district that takes part («Bydel Gamle Oslo er en av fire bydeler som deltar i …», «forsøk med tillitsbasert

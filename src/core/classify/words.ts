@@ -52,5 +52,27 @@ export function toWords(tokens: readonly Token[], standard: Standard): Word[] {
     const punct = t.kind === 'punct';
     out.push({ text: t.text, lower: t.lower, upos: punct ? 'PUNCT' : tags[i].upos, lemma: punct ? t.text : tags[i].lemma, start: t.start, end: t.end, punct });
   }
+  passiveAfterModal(out);
   return out;
+}
+
+const MODALS = new Set(['skal', 'må', 'kan', 'bør', 'skulle', 'måtte', 'kunne', 'burde', 'vil']);
+/** Words that may stand between a modal and its verb («skal ikke lenger», «må også», «kan alltid»). */
+const BETWEEN = new Set(['ikke', 'ikkje', 'lenger', 'lengre', 'også', 'òg', 'alltid', 'heller', 'fortsatt', 'framleis', 'derfor', 'likevel', 'snarest', 'raskt']);
+/** An «-s» passive of a verb the tagger has rarely seen («detaljstyres», «samordnast»): 6+ letters, «-es» or «-ast». */
+const S_PASSIVE = /^\p{Ll}{4,}(es|ast)$/u;
+
+/**
+ * A rare «-s» passive right after a modal (a few adverbs between) that the tagger took for a pronoun, a noun or an
+ * adjective («Bydelene skal ikke lenger detaljstyres»: PRON) is a verb: nothing else of that form can stand there.
+ */
+function passiveAfterModal(words: Word[]): void {
+  for (let i = 0; i < words.length; i++) {
+    if (!MODALS.has(words[i].lower)) continue;
+    let k = i + 1;
+    while (k < words.length && k <= i + 3 && BETWEEN.has(words[k].lower)) k++;
+    const w = words[k];
+    if (!w || w.punct || !S_PASSIVE.test(w.text) || !(w.upos === 'PRON' || w.upos === 'NOUN' || w.upos === 'ADJ' || w.upos === 'X' || w.upos === 'PROPN')) continue;
+    words[k] = { ...w, upos: 'VERB', lemma: w.lower.replace(/(es|ast)$/, 'e') };
+  }
 }
