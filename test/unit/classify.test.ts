@@ -570,6 +570,14 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Bydelene skal ikke lenger detaljstyres.', { deontic: 'prohibition', framing: 'enabling' });
     check('Tenestene må samordnast betre.', { deontic: 'obligation', actor: null });
   });
+  it('advice to introduce or tighten control is top-down; a district that asks upward orders no one; «vurdere om … skal» asks whether', () => {
+    check('Byrådsavdelingen anbefaler at bydelene innfører ukentlig rapportering av ventetid.', { deontic: 'recommendation', framing: 'top-down' });
+    check('Statsforvalteren bør føre tettere tilsyn med at kommunene overholder fristene.', { deontic: 'recommendation', framing: 'top-down' });
+    check('Regjeringen ønsker at det skal vektlegges et større virksomhetsperspektiv ved oppfølging av uønskede hendelser.', { deontic: 'recommendation', framing: 'enabling' });
+    check('Bydelen ber om at fristen forlenges til 1. september.', { deontic: 'none', actor: null });
+    check('Bydelsutvalget ber bydelsdirektøren om å legge fram en ny sak.', { deontic: 'obligation', actor: 'bydelsdirektøren', district: 'obligated' });
+    check('Det bør vurderes om bydelene skal få ansvar for flere oppgaver.', { deontic: 'recommendation' });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

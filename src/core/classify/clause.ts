@@ -140,6 +140,9 @@ function appositionBefore(words: readonly Word[], c: Clause): boolean {
 }
 
 /** A finite verb or auxiliary within four words from k, after noun-phrase words only. */
+/** Verbs of weighing or asking that take an «om»-clause (lemmas; the passive's lemma may keep its «-s»). */
+const WEIGH = /^(vurdere|vurderes|avklare|avklares|undersøke|undersøkes|spørre|spørres|avgjøre|avgjøres|drøfte|drøftes|utrede|utredes|kartlegge|kartlegges|vite|lure|se|sjå|usikker|vurdera|avklara|greie|greia)$/;
+
 function verbSoonAfter(words: readonly Word[], k: number): boolean {
   for (let j = k; j < Math.min(words.length, k + 5); j++) {
     const u = words[j].upos;
@@ -176,6 +179,9 @@ function subordinatorType(words: readonly Word[], i: number): ClauseType | undef
     // «selv om»: concessive; «om» as a subordinator (not «om dette», «ber om»)
     if (prev && (prev.lower === 'selv' || prev.lower === 'sjølv')) return 'concessive';
     if (w.upos === 'SCONJ') return prev && VERBAL.has(prev.upos) ? 'question' : 'conditional';
+    // the tagger's «om» as a preposition after a verb of weighing or asking, with a clause after it, asks whether
+    // («Det bør vurderes om bydelene skal få ansvar», «avklare om kommunene skal …»)
+    if (prev && WEIGH.test(prev.lemma.toLowerCase()) && verbSoonAfter(words, i + 1)) return 'question';
     return undefined;
   }
   if (w.lower === 'da' && w.upos !== 'SCONJ') return undefined;

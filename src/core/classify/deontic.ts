@@ -475,6 +475,10 @@ function readSteering(
     // («ber om innspill», «ba om innspill», «har bedt innbyggerne om innspill»)
     if (cue.entry === 'ber-om' && / om$/.test(phrase) && /^(innspill|innspel|tilbakemelding|synspunkt|forslag)/.test(words[last + 1]?.lower ?? ''))
       return steeringReading(cue, p, subject, 'none', '«ber om innspill»: an invitation');
+    // a district or a municipality that asks with no one addressed asks upward, it orders no one («Bydelen ber om at
+    // fristen forlenges», «Kommunen ber om at ordningen videreføres»)
+    if (cue.entry === 'ber-om' && ASKS.test(phrase) && !addressed && askerLevel(agent) === 1)
+      return steeringReading(cue, p, subject, 'none', `«${phrase}» by ${agent!.text}: a request, not an order`);
     // the one who asks is not the one asked: «Departementet ber om en vurdering» names no addressee
     if (cue.entry === 'ber-om' && ASKS.test(phrase) && !addressed) actor = undefined;
     // a body that «kan be om» may ask (a right, read by «kan»), it asks no one yet: «Komiteen kan be om en orientering»,

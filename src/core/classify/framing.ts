@@ -83,6 +83,8 @@ const INVOLVED = /^(involvere|involveres|involverast|høre|høres|høyre|høyras
 const STEER = /^(pålegge|påleggje|instruere|detaljstyre|overstyre|påtvinge|tvinge|kreve|krevje)$/;
 /** Verbs of introducing: forbidden to introduce a control instrument («innføres nye rapporteringskrav»). */
 const INTRODUCE = /^(innføre|innføres|innførast|etablere|etableres|stille|stilles)$/;
+/** Verbs of introducing or tightening control («innføre rapportering», «føre tilsyn», «stille krav», «skjerpe»). */
+const IMPOSE = /^(innføre|innfører|innføres|innførast|innfører|føre|fører|føres|stille|stiller|stilles|skjerpe|skjerper|skjerpes|skjerpast|styrke|styrker|styrkje|styrkjer)$/;
 /** Forms of the verb «åpne (opp) for» (not the adjective: «Møtene er åpne for publikum»). */
 const OPENS = /^(åpner|åpnes|åpnet|åpna|opnar|opnast|opna|opnes)$/;
 /** «åpner for», «åpnes opp for», «å åpne for», «vil åpne for»: a verb of opening before «for». */
@@ -179,6 +181,11 @@ export function ruleFraming(
   const requirements = ms.some((m) => m.category === 'directive' && sub(m) === 'requirement');
   if (deontic === 'recommendation' && requirements && !enablingTerms && !categories.cocreation)
     return { framing: 'top-down', reason: 'advises requirements' };
+  // so does advice to introduce or tighten control («anbefaler at bydelene innfører ukentlig rapportering», «bør føre
+  // tettere tilsyn med …», «tilrår at direktoratet innfører felles fristar»), not advice about how control is used
+  // («ønsker at det skal vektlegges et større virksomhetsperspektiv ved oppfølging av …»)
+  if (deontic === 'recommendation' && control && !enablingTerms && !categories.cocreation && facts.words.some((w) => IMPOSE.test(w.lower)))
+    return { framing: 'top-down', reason: 'advises more control' };
   if (deontic === 'recommendation') return { framing: 'enabling', reason: 'advises instead of commanding' };
   if (deontic === 'permission') return { framing: 'enabling', reason: 'grants permission' };
   if (deontic === 'intention') {
