@@ -578,6 +578,14 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Bydelsutvalget ber bydelsdirektøren om å legge fram en ny sak.', { deontic: 'obligation', actor: 'bydelsdirektøren', district: 'obligated' });
     check('Det bør vurderes om bydelene skal få ansvar for flere oppgaver.', { deontic: 'recommendation' });
   });
+  it('control limited or reduced in number is enabling; «ventar at» expects; a plan that opens for others to act enables', () => {
+    check('Rapporteringen skal ikke omfatte mer informasjon enn det departementet faktisk trenger.', { deontic: 'prohibition', control: true, framing: 'enabling' });
+    check('Frå 2026 skal kommunen redusere talet på måleindikatorar i verksemdsplanane.', { deontic: 'intention', control: true, framing: 'enabling' });
+    check('Bydelene trenger ikke lenger rapportere på de 22 indikatorene.', { deontic: 'permission', district: 'enabled', framing: 'enabling' });
+    check('Departementet ventar at direktoratet rapporterer på alle resultatmåla i årsrapporten.', { deontic: 'obligation', actor: 'direktoratet', framing: 'top-down' });
+    check('Vi venter på svar fra departementet.', { deontic: 'none' });
+    check('Kommunen vil opne for at grendalaga sjølve kan ta over drifta av nærmiljøanlegga.', { deontic: 'intention', framing: 'enabling' });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

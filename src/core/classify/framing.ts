@@ -76,7 +76,7 @@ export function ordersMeans(facts: SentenceFacts, deontic: Deontic): boolean {
 /** What «åpne for» opens room for: «forsøk», «unntak», «lokale …», «fleksible …», «utprøving». */
 const OPENED_FOR = /^(forsøk\p{L}*|unntak\p{L}*|lokal\p{L}*|fleksib\p{L}*|utprøv\p{L}*|pilot\p{L}*|eksperiment\p{L}*)$/u;
 /** An «at»-clause opened for names the units that get the room («åpne for at kommuner kan opprette …»), not costs. */
-const OPEN_UNITS = /^(kommun|bydel|fylkeskommun|helseforetak|virksomhet|verksemd|enhet|eining|skole|skule|tjenest|tenest|sykehus|lokal)/;
+const OPEN_UNITS = /^(kommun|bydel|fylkeskommun|helseforetak|virksomhet|verksemd|enhet|eining|skole|skule|tjenest|tenest|sykehus|lokal|lag|grendalag|velforening|forening|foreining|frivillig|innbygg|beboer|bebuar|bruker|brukar|ansatte|tilsette)/;
 /** Verbs of involving someone (as the main verb of a passive order: «skal involveres», «må høres»). */
 const INVOLVED = /^(involvere|involveres|involverast|høre|høres|høyre|høyrast|konsultere|konsulteres)$/;
 /** Verbs of steering others: forbidding them protects the units' room. */
@@ -163,6 +163,11 @@ export function ruleFraming(
       const steers = STEER.test(verb) || STEER.test(passiveStem(verb));
       if (steers || (INTRODUCE.test(verb) && ms.some((m) => m.category === 'control' || (m.category === 'directive' && sub(m) === 'requirement'))))
         return { framing: 'enabling', reason: 'forbids steering: protects room' };
+      // a limit on control itself («Rapporteringen skal ikke omfatte mer enn …», «Tilsynet skal ikke gå ut over …»):
+      // the control term is the subject of what is forbidden
+      const subj = r?.subject;
+      if (subj && ms.some((m) => m.category === 'control' && m.start >= subj.start && m.end <= subj.end))
+        return { framing: 'enabling', reason: 'limits control' };
       return { framing: 'top-down', reason: 'a prohibition' };
     }
     if (control) return { framing: 'top-down', reason: `${deontic} with a control instrument` };
@@ -190,7 +195,7 @@ export function ruleFraming(
   if (deontic === 'permission') return { framing: 'enabling', reason: 'grants permission' };
   if (deontic === 'intention') {
     if (categories.cocreation) return { framing: 'enabling', reason: 'a plan that involves people outside the administration' };
-    if (enablingTerms || experiment || strongEnabling) return { framing: 'enabling', reason: 'a plan that opens room, supports or invites experiment' };
+    if (enablingTerms || experiment || strongEnabling || opensFor(facts.words)) return { framing: 'enabling', reason: 'a plan that opens room, supports or invites experiment' };
     if (steeringTerms && !control) return { framing: 'top-down', reason: 'a plan that sets requirements' };
     // a plan or strategy that is to apply to all the units («Strategien skal gjelde for alle kommunens virksomheter»)
     if (facts.readings.some((r) => r.force === 'intention' && r.subject?.kind === 'goal' && PLAN.test(r.subject.lemma)) && allUnits(facts.words))

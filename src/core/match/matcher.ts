@@ -61,6 +61,8 @@ const MAX_INFLECTION = Math.max(...INFLECTIONS.map((e) => e.length));
 const REDUCERS = new Set(grammar.reducers);
 /** Passives after a control term that make it less control («Kravet om rapportering fjernes»). */
 const REDUCERS_AFTER = new Set(grammar.reducersAfter);
+/** «talet på», «antallet», «omfanget av» between a reducer and the control term it reduces. */
+const QUANTITY_OF = new Set(['talet på', 'tallet på', 'antallet på', 'antall på', 'omfanget av', 'mengden av', 'mengda av', 'antallet av']);
 /** Words across which a passive reducer does not reach back to a control term: subordinators and negations. */
 const AFTER_STOP = new Set(['at', 'som', 'hvordan', 'korleis', 'om', 'når', 'hvis', 'dersom', 'fordi', 'hvor', 'der', 'ikke', 'ikkje', 'aldri']);
 /** How many words after a control term a passive reducer may stand («rapporteringen skal etter dette forenkles»). */
@@ -501,6 +503,10 @@ export function matchTokens(text: string, tokens: Token[], compiled: CompiledLex
     // ingen frister overskrides»)
     for (let k = Math.max(0, f.ti - 2); k < f.ti && !reduced; k++)
       reduced = REDUCERS.has(wt[k].lower) || (wt[k].lower === 'ingen' && /^(har|hadde|finnes|fins|er|stilles|stilt|gis|blir)$/.test(wt[k - 1]?.lower ?? ''));
+    // the number of them made less: «redusere talet på måleindikatorar», «færre i antall rapporteringskrav» (a reducer
+    // before «talet på», «antallet», «omfanget av»)
+    if (!reduced && f.ti >= 3 && QUANTITY_OF.has(`${wt[f.ti - 2].lower} ${wt[f.ti - 1].lower}`))
+      for (let k = Math.max(0, f.ti - 4); k < f.ti - 2 && !reduced; k++) reduced = REDUCERS.has(wt[k].lower);
     // a passive reducer a few words on, in the same phrase («Kravet om månedlig rapportering fjernes»)
     let j = f.ti;
     while (j < wt.length && wt[j].start < f.m.end) j++;
