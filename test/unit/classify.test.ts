@@ -586,6 +586,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Vi venter på svar fra departementet.', { deontic: 'none' });
     check('Kommunen vil opne for at grendalaga sjølve kan ta over drifta av nærmiljøanlegga.', { deontic: 'intention', framing: 'enabling' });
   });
+  it('a district named as a place is where co-operation happens, not a partner; the districts\' own staff are theirs', () => {
+    check('Frivillige og beboere i bydelen samarbeider om et nytt aktivitetstilbud.', { district: 'mentioned' });
+    check('Etaten utvikler tilbudet i samarbeid med bydelene.', { district: 'involved' });
+    check('Som en del av prosjektet hospiterer ansatte i bydelene ved sykehuset for å bli bedre kjent med samarbeidspartnerne.', { district: 'involved' });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

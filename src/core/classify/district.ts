@@ -31,6 +31,8 @@ const TAKE_AWAY = new Set(grammar.takeAway);
 /** Verbs that strengthen or give. */
 const STRENGTHEN = /^(styrke|styrker|styrkes|styrket|styrka|styrkje|styrkjer|øke|øker|økes|økt|auke|aukar|auka|utvide|utvider|utvides|utvidet|utvida|gi|gir|gis|gje|gjev|tilføre|tilfører|sikre|sikrer|trygge|utvikle)$/;
 const INVOLVED = /^(involvere|involverer|involvert|involverte|involveres|involverast|høres|høyrast|konsulteres|innspill|innspel|dialog)$/;
+/** The districts' own staff and services («ansatte i bydelene», «tjenestene i bydelen»). */
+const OWN_PEOPLE = /^(ansatte|tilsette|medarbeider|medarbeidar|leder|leiar|tjenest|tenest|enhet|eining|fagfolk|helsestasjon|hjemmetjenest|heimetenest)/;
 /** Verbs of a district that organises participation: it has (a council), asks, invites, holds or carries out. */
 const ORGANISE = /^(har|hadde|ber|søker|søkjer|ønsker|ønskjer|inviterer|inviterte|gjennomfører|gjennomførte|arrangerer|arrangerte|holder|held|oppfordrer|lanserer|starter)$/;
 /** Taking part: the districts involved when they are the ones taking part («bydeler som deltar i …»). */
@@ -145,10 +147,13 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
   if (enablingTerm && deontic !== 'obligation') return 'enabled';
   // partners or consulted: a co-operation or participation term close to a district term («i samarbeid med
   // bydelene», «bydelene skal involveres»); a district named as a place in a sentence about something else is mentioned
+  // (a district named as a place, «i bydelen», «på Stovner», is where the co-operation happens, not a partner in it)
+  // (but staff or services «i bydelene» are the districts' own: «ansatte i bydelene hospiterer …»)
+  const actorIdx = districtIdx.filter((d) => !/^(i|på|fra|frå|rundt)$/.test(lower[d - 1] ?? '') || OWN_PEOPLE.test(lower[d - 2] ?? ''));
   const partner = facts.matches.some((m) => {
     if (m.category !== 'collaboration' && m.category !== 'cocreation') return false;
     const i = words.findIndex((w) => w.start >= m.start);
-    return i >= 0 && near(i);
+    return i >= 0 && actorIdx.some((d) => Math.abs(d - i) <= NEAR);
   });
   // (a district that opens the sentence as the subject of a participation activity organises it: «Bydel Gamle Oslo
   // ønsker innspill fra alle som bruker parken», «Bydelen inviterer til folkemøte» — it involves others, it is not
