@@ -591,6 +591,13 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Etaten utvikler tilbudet i samarbeid med bydelene.', { district: 'involved' });
     check('Som en del av prosjektet hospiterer ansatte i bydelene ved sykehuset for å bli bedre kjent med samarbeidspartnerne.', { district: 'involved' });
   });
+  it('reported instructions keep their force: «føringer for hva bydelene skal prioritere», «viser at bydelane skal rapportere»; funds «skal benyttes til» are earmarked', () => {
+    check('Forskerne finner at tildelingsbrevene gir detaljerte føringer for hva bydelene skal prioritere.', { deontic: 'obligation', district: 'obligated' });
+    check('Gjennomgangen av tildelingsbreva viser at bydelane skal rapportere på om lag 60 indikatorar kvart år.', { deontic: 'obligation', control: true });
+    check('Lokalsamfunnsutvalgene bestemmer selv hvordan midlene skal brukes.', { deontic: 'none' });
+    check('Vi vet ikke hva som skal skje.', { deontic: 'none' });
+    check('Bevilgningen skal benyttes til tiltak for barn og unge, og ubrukte midler skal tilbakeføres bykassen ved årets slutt.', { deontic: 'obligation', actor: null });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

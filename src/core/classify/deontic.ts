@@ -55,8 +55,10 @@ const INTENTION_GOVERNORS = /^(mål|målet|målsetting|målsettingen|ambisjon|am
 const RECOMMENDATION_GOVERNORS = /^(ønske|ønskje|ønskelig|ønskjeleg|anbefale|tilrå|foreslå|oppfordre)$/;
 /** Governors that make it an order («forventer at», «forutsetter at», «ber om at», «krever at»). */
 const OBLIGATION_GOVERNORS = /^(forvente|forventning|forventningen|forutsette|forutsetning|kreve|krevje|krav|pålegge|be|bes|sørge|påse|sikre|grunn)$/;
+/** What sets what others are to do, before an embedded question («føringer for hva …», «bestemmer hvordan …»). */
+const STEERS_WHAT = /^(føring|føringer|føringane|føringene|retningslinje|retningslinjer|instruks|beskjed|regel|regler|definere|styre|diktere|pålegge)$/;
 /** Governors under which a modal only describes («føre til at», «bidra til at», «mener at»). */
-const DESCRIPTIVE_GOVERNORS = /^(føre|medføre|bidra|tro|vise|oppleve|erfare|fortelle|svare|hevde|frykte|risikere|risiko|fare|sannsynlig|mulig|hende)$/;
+const DESCRIPTIVE_GOVERNORS = /^(føre|medføre|bidra|tro|oppleve|erfare|fortelle|svare|hevde|frykte|risikere|risiko|fare|sannsynlig|mulig|hende)$/;
 /** Agency heads: a named agency is instructed by «skal», a municipality or government states its own plan. */
 const ADDRESSEE_HEADS = /(direktorat|etat|tilsyn|institutt|helseforetak|vegvesen|statsforvalter|fylkesmann|gruppe|gruppa|sekretariat|embete|nav|rhf|hf)(et|en|a|ene|ane|er|ar|a)?$/;
 const SELF_LIKE = /^(kommunen|kommuna|fylkeskommunen|regjeringen|regjeringa|departementet|byrådet|bystyret|staten|ks|vi|me)$/;
@@ -144,6 +146,8 @@ export function passiveStem(form: string): string {
 }
 
 const PERMISSION_PASSIVES = new Set(grammar.permissionPassives);
+/** Funds sent back: «tilbakeføres», «tilbakebetales», «betales tilbake». */
+const RETURNED = /^(tilbakeføres|tilbakeførast|tilbakebetales|tilbakebetalast|refunderes|refunderast)$/;
 const MODAL_BEFORE = /^(kan|ikke|ikkje)$/;
 
 /** Verbs of what a document holds: «Søknaden skal inneholde …», «Rapporten skal omfatte …». */
@@ -205,7 +209,9 @@ function decideModal(
       (main === 'ha' && ROOM_HELD.test(tail)));
   const kind = s?.kind ?? 'none';
   const t = p.clause.type;
-  if (t === 'question') return sub(`«${lower}» in an embedded question`);
+  // (not what others are told to do: «føringer for hva bydelene skal prioritere», «definerer hva kommunen skal gjøre»,
+  // a reported instruction the guide labels by its form)
+  if (t === 'question' && !p.clause.governor.some((g) => STEERS_WHAT.test(g))) return sub(`«${lower}» in an embedded question`);
   if (lemma !== 'skulle' && lemma !== 'måtte' && lower !== 'bør' && lower !== 'kan' && lower !== 'vil' && lower !== 'må' && lower !== 'skal')
     return sub(`past «${lower}» reports`);
   const desc = governedBy(p, DESCRIPTIVE_GOVERNORS);
@@ -260,6 +266,10 @@ function decideModal(
     if (kind === 'people') return { force: 'intention', reason: '«skal» with people as subject: a vision', actor: 'none' };
     // «Det skal være lov / tillatt å …»: the permission is what is stated (its steering phrase reads it)
     if (kind === 'expletive' && bePermitted) return sub('«det skal være lov»: a permission, not an instruction');
+    // funds that «skal benyttes til …», «skal tilbakeføres»: earmarked, an order to whoever holds them (the guide: how
+    // funds are used, in an allocation letter)
+    if (p.passive && s && MONEY.test(s.lemma) && (PERMISSION_PASSIVES.has(mainLower) || RETURNED.test(mainLower)))
+      return { force: 'obligation', reason: `«skal ${mainLower}» with funds as subject: earmarked`, actor: 'none', hard: true };
     if (p.passive) return { force: 'obligation', reason: 'passive «skal»: an instruction', actor: 'none' };
     // «Det skal være enkelt å finne fram»: how things are meant to be, not an instruction
     if (kind === 'expletive' && beAdjInf)
