@@ -598,6 +598,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Vi vet ikke hva som skal skje.', { deontic: 'none' });
     check('Bevilgningen skal benyttes til tiltak for barn og unge, og ubrukte midler skal tilbakeføres bykassen ved årets slutt.', { deontic: 'obligation', actor: null });
   });
+  it('«kan du ringe / kontakte / lese / bestille» offers a service, no permission; «kan du gi innspill» is one', () => {
+    check('Har du spørsmål om hjemmetjenester, kan du ringe bydelens servicetorg.', { deontic: 'none' });
+    check('Brukere av NAV Alna kan nå bestille time digitalt.', { deontic: 'none' });
+    check('Du kan gi innspill til planen innen 1. mars.', { deontic: 'permission', cocreation: true });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });
