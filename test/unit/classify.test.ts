@@ -603,6 +603,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Brukere av NAV Alna kan nå bestille time digitalt.', { deontic: 'none' });
     check('Du kan gi innspill til planen innen 1. mars.', { deontic: 'permission', cocreation: true });
   });
+  it('people who «skal ikke oppleve» are guaranteed, not forbidden; associations that «kan ikke kreve» are', () => {
+    check('Brukerne skal ikke oppleve å måtte gjenta historien sin, og tjenestene skal derfor koordineres på tvers av enhetene.', { deontic: 'obligation', actor: null });
+    check('Foreninger som mottar tilskudd, kan ikke kreve medlemskap i et trossamfunn.', { deontic: 'prohibition', actor: 'Foreninger' });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

@@ -220,12 +220,15 @@ function decideModal(
 
   if (lemma === 'skulle') {
     if (lower === 'skulle') return sub('past «skulle» reports');
-    if (t === 'temporal' || t === 'causal' || t === 'comparative' || t === 'conditional') return soft(`«skal» in a ${t} clause describes`);
+    // («Når ein ny tenestemodell skal prøvast ut, bør …»: a time, not an order; structural)
+    if (t === 'temporal') return sub('«skal» in a temporal clause describes');
+    if (t === 'causal' || t === 'comparative' || t === 'conditional') return soft(`«skal» in a ${t} clause describes`);
     // (a passive names who is spared, not who is forbidden: «Kommunane skal ikkje påleggjast nye oppgåver»)
     // «Ingen skal måtte vente mer enn tre uker», «skal ingen innbyggere bli stående utenfor»: a guarantee to people,
     // the negative of «Alle skal …» (a vision); no body is forbidden anything («Ingen bydel skal …» still forbids)
     const nobody = s !== undefined && /^(ingen|inga)$/i.test(s.text);
-    if (p.negated && s && (noneSubject || nobody) && (kind === 'people' || nobody || UNDERGO.test(main ?? '')))
+    // (also people who «skal ikke oppleve …»: «Brukerne skal ikke oppleve å måtte gjenta historien sin»)
+    if (p.negated && s && ((noneSubject || nobody) && (kind === 'people' || nobody || UNDERGO.test(main ?? '')) || (kind === 'people' && EXPERIENCE.test(main ?? ''))))
       return { force: 'intention', reason: `«${s.text} skal …»: a guarantee to people`, actor: 'none', hard: true };
     if (p.negated) return { force: 'prohibition', reason: '«skal ikke»: a prohibition', actor: p.passive ? 'none' : 'agent', hard: true };
     // «skal få + verb» grants a right: «Innbyggjarane skal få vere med og påverke», «(vedtok at) innbyggjarane skal få
