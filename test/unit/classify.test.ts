@@ -607,6 +607,15 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Brukerne skal ikke oppleve å måtte gjenta historien sin, og tjenestene skal derfor koordineres på tvers av enhetene.', { deontic: 'obligation', actor: null });
     check('Foreninger som mottar tilskudd, kan ikke kreve medlemskap i et trossamfunn.', { deontic: 'prohibition', actor: 'Foreninger' });
   });
+  it('innovation: a mixed-case acronym is no name («FoU-prosjekter»); a body named by its topic is («Innovasjon Norge», «Innovasjonsenheten»); a new division of tasks is new', () => {
+    check('Det er satt av 2 mill. kroner til FoU-prosjekter i samarbeid med OsloMet.', { innovation: true });
+    check('Innovasjon Norge tildeles 120 mill. kroner til ordningen med etablerertilskudd.', { innovation: false });
+    check('Innovasjonsenheten flyttet i 2024 inn i nye lokaler.', { innovation: false });
+    check('Innovasjon er viktig for kommunen.', { innovation: true });
+    check('Bydelen kan søke om midler fra innovasjonsfondet.', { innovation: true });
+    check('Kommunen meiner at ei ny oppgåvefordeling mellom stat og kommune må greiast ut.', { innovation: true });
+    check('Samhandling Samhandlingen mellom tannhelsetjenesten og helsetjenesten er i dag utilstrekkelig.', { collaboration: true });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

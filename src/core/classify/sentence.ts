@@ -63,6 +63,8 @@ export function sentenceFacts(text: string, tokens: Token[], matches: TermMatch[
 }
 
 const STEERING_OBJECT = wordTest(grammar.steeringObjects);
+/** A unit named by its topic: «Innovasjonsenheten», «Digitaliseringsavdelingen» (not a fund or a prize). */
+const UNIT_NAME = /\p{L}(enheten|eininga|avdelingen|avdelinga|etaten|teamet|seksjonen|kontoret)$/u;
 const YEAR = /^(19|20)\d\d$/;
 /** The head of a body's name («…utvalget», «…rådet», «…kommisjonen»). */
 const BODY_HEAD = /(utvalg|utval|råd|kommisjon|direktorat|etat|departement|nettverk|forum|senter|selskap)(et|en|a)?$/;
@@ -104,7 +106,16 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
   // a term inside a name: capitalised inside the sentence («Samarbeidsrådet for Sunnmøre»), the second part of a name
   // that shares its head with a capitalised first («Innovasjons- og samskapingsutvalget»), or that first part
   const inName = (m: TermMatch) => {
-    if (/^\p{Lu}/u.test(m.text) && m.start !== firstWord?.start && !/^\p{Lu}{2,}/u.test(m.text)) return true;
+    // the name of a body that opens the sentence: two capitalised words («Innovasjon Norge tildeles …») or a unit named
+    // by its topic («Innovasjonsenheten flyttet …»)
+    if (m.start === firstWord?.start && /^\p{Lu}/u.test(m.text)) {
+      const k = words.findIndex((w) => w.start >= m.end);
+      // (not a heading run into its text: «Samhandling Samhandlingen mellom …», whose next word is a term itself)
+      if (k >= 0 && /^\p{Lu}\p{Ll}+$/u.test(words[k].text) && !facts.matches.some((x) => x.start === words[k].start)) return true;
+      if (UNIT_NAME.test(m.text.toLowerCase())) return true;
+    }
+    // (an acronym, also in mixed case, is no name: «FoU-prosjekter», «FoUI»)
+    if (/^\p{Lu}/u.test(m.text) && m.start !== firstWord?.start && !/^\p{Lu}\p{Ll}?\p{Lu}/u.test(m.text)) return true;
     const i = words.findIndex((w) => w.start <= m.start && w.end >= m.end);
     if (i >= 3 && (words[i - 1].lower === 'og' || words[i - 1].lower === 'eller') && words[i - 2].text === '-' && /^\p{Lu}/u.test(words[i - 3].text)) return true;
     return i >= 0 && words[i + 1]?.text === '-' && (words[i + 2]?.lower === 'og' || words[i + 2]?.lower === 'eller') && i + 3 < words.length && BODY_HEAD.test(words[i + 3].lower);
