@@ -616,6 +616,17 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Kommunen meiner at ei ny oppgåvefordeling mellom stat og kommune må greiast ut.', { innovation: true });
     check('Samhandling Samhandlingen mellom tannhelsetjenesten og helsetjenesten er i dag utilstrekkelig.', { collaboration: true });
   });
+  it('questions ask; «må det forventes at» forecasts; a goal «skal være at ingen …» forbids nothing; deliveries «leveres … innen» are ordered', () => {
+    check('Hvordan skal kommunene kunne rekruttere nok helsesykepleiere når utdanningskapasiteten ikke økes?', { deontic: 'none' });
+    check('Hvilke tiltak skal prioriteres i nærmiljøet ditt de neste fire årene?', { deontic: 'none' });
+    check('Etter utvalgets vurdering må det forventes at rekrutteringsutfordringene forsterkes.', { deontic: 'none' });
+    check('Målet for ordningen skal være at ingen barn og unge står utenfor fritidsfellesskapet.', { deontic: 'intention' });
+    check('Ingen kommuner skal måtte søke om midler til lovpålagte oppgaver.', { deontic: 'intention' });
+    check('Helsedirektoratet skal levere en rapport innen 1. mars.', { deontic: 'obligation', actor: 'Helsedirektoratet' });
+    check('Sluttrapporten leverast til departementet innan 15. mars 2026.', { deontic: 'obligation', control: true });
+    check('Følgende oppdrag gis til Helsedirektoratet: utvikle en modell for digital hjemmeoppfølging.', { deontic: 'obligation' });
+    check('Bevilgningen på kap. 761, post 21 benyttes til oppfølging av handlingsplanen.', { deontic: 'obligation' });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

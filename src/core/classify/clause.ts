@@ -587,6 +587,8 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
         // «skal kunne gi», «skal bli gjennomført», «skal være nådd»: keep looking for a verb close behind
         let next = -1;
         for (let k = j + 1; k < Math.min(limit, j + 4); k++) {
+          // (not into an «at»-clause: «skal være at ingen barn …» negates nothing of the modal)
+          if (words[k].lower === 'at' || words[k].upos === 'SCONJ') break;
           if (NEGATIONS.has(words[k].lower)) negated = true;
           if (VERBAL.has(words[k].upos) || (words[k].upos === 'ADJ' && PASSIVE_AUX.has(lemma) && PARTICIPLE.test(words[k].lower))) {
             next = k;

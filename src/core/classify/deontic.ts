@@ -101,7 +101,7 @@ function readModal(text: string, words: readonly Word[], structure: ReturnType<t
   let alone = false;
   if (p.negated) for (let k = p.clause.start; k < p.clause.end && !alone; k++) alone = ALONE.test(words[k].lower);
   const noneSubject = p.negated && p.subject !== undefined && /^(ingen|inga|ingi)$/.test(words[p.subject.start].lower);
-  const verdict = decideModal(lemma, lower, p, subject, mainLemma, mainLower, p.main !== undefined ? (words[p.main + 1]?.lower ?? '') : '', tail, { beAdjInf, bePermitted, alone, noneSubject });
+  const verdict = decideModal(lemma, lower, p, subject, mainLemma, mainLower, p.main !== undefined ? (words[p.main + 1]?.lower ?? '') : '', tail, { beAdjInf, bePermitted, alone, noneSubject, question: words[words.length - 1]?.text === '?' || (words[words.length - 1]?.punct && words[words.length - 2]?.text === '?') });
   // the actor of a permission may be people («Du kan gi innspill»); of the other forces, a body or the writer
   const agent = subject && (subject.kind === 'org' || subject.kind === 'self' || (verdict.force === 'permission' && subject.kind === 'people')) ? subject : undefined;
   let actor = verdict.force === 'none' ? undefined : verdict.actor === 'none' ? undefined : verdict.actor === 'any' ? subject : agent;
@@ -130,6 +130,8 @@ interface ModalContext {
   alone: boolean;
   /** The subject opens with «ingen» / «inga» («Ingen barn skal …»). */
   noneSubject: boolean;
+  /** The sentence is a direct question (it ends in «?»). */
+  question?: boolean;
 }
 const NO_CONTEXT: ModalContext = { beAdjInf: false, bePermitted: false, alone: false, noneSubject: false };
 
@@ -212,6 +214,8 @@ function decideModal(
   // (not what others are told to do: «føringer for hva bydelene skal prioritere», «definerer hva kommunen skal gjøre»,
   // a reported instruction the guide labels by its form)
   if (t === 'question' && !p.clause.governor.some((g) => STEERS_WHAT.test(g))) return sub(`«${lower}» in an embedded question`);
+  // a direct question asks, it orders no one («Hvordan skal kommunene kunne rekruttere nok …?», «Skal bydelene …?»)
+  if (cx.question) return sub(`«${lower}» in a question`);
   if (lemma !== 'skulle' && lemma !== 'måtte' && lower !== 'bør' && lower !== 'kan' && lower !== 'vil' && lower !== 'må' && lower !== 'skal')
     return sub(`past «${lower}» reports`);
   const desc = governedBy(p, DESCRIPTIVE_GOVERNORS);
@@ -228,7 +232,8 @@ function decideModal(
     // the negative of «Alle skal …» (a vision); no body is forbidden anything («Ingen bydel skal …» still forbids)
     const nobody = s !== undefined && /^(ingen|inga)$/i.test(s.text);
     // (also people who «skal ikke oppleve …»: «Brukerne skal ikke oppleve å måtte gjenta historien sin»)
-    if (p.negated && s && ((noneSubject || nobody) && (kind === 'people' || nobody || UNDERGO.test(main ?? '')) || (kind === 'people' && EXPERIENCE.test(main ?? ''))))
+    // (and «Ingen kommuner skal måtte søke om midler til lovpålagte oppgåver»: spared a burden)
+    if (p.negated && s && ((noneSubject || nobody) && (kind === 'people' || nobody || UNDERGO.test(main ?? '') || p.chain.includes('måtte')) || (kind === 'people' && EXPERIENCE.test(main ?? ''))))
       return { force: 'intention', reason: `«${s.text} skal …»: a guarantee to people`, actor: 'none', hard: true };
     if (p.negated) return { force: 'prohibition', reason: '«skal ikke»: a prohibition', actor: p.passive ? 'none' : 'agent', hard: true };
     // «skal få + verb» grants a right: «Innbyggjarane skal få vere med og påverke», «(vedtok at) innbyggjarane skal få
@@ -515,10 +520,14 @@ function readSteering(
       return steeringReading(cue, p, subject, 'none', '«forventes å»: a forecast');
     }
     // «Det må forventes at kostnadene øker»: a modal before the passive makes it a forecast
-    if (/^(det )?forventes/.test(phrase) && /^(må|kan|vil|skal|bør)$/.test(words[first - 1]?.lower ?? '')) return steeringReading(cue, p, subject, 'none', `«${words[first - 1].lower} ${phrase}»: a forecast`);
+    // (also inverted: «Etter utvalgets vurdering må det forventes at …»)
+    const modalBefore = /^(må|kan|vil|skal|bør)$/.test(words[first - 1]?.lower ?? '') || (words[first - 1]?.lower === 'det' && /^(må|kan|vil|skal|bør)$/.test(words[first - 2]?.lower ?? ''));
+    if (/^(det )?forventes/.test(phrase) && modalBefore) return steeringReading(cue, p, subject, 'none', `«må/kan … ${phrase}»: a forecast`);
     // «ber» without «om»: only with a body as object («Bystyret ber byrådet legge frem …»)
     if (phrase === 'ber' && !(actor && actor !== agent)) return steeringReading(cue, p, subject, 'none', '«ber» with no addressee');
-    if (cue.entry === 'midler-benyttes' && !(subject && MONEY.test(subject.lemma))) return steeringReading(cue, p, subject, 'none', `«${phrase}» not about allocated funds`);
+    // (the funds may open the sentence before a budget reference: «Bevilgningen på kap. 761, post 21 benyttes til …»)
+    const opensWithFunds = MONEY.test((words[firstNonPunct(words)]?.lemma ?? '').toLowerCase());
+    if (cue.entry === 'midler-benyttes' && !(subject && MONEY.test(subject.lemma)) && !opensWithFunds) return steeringReading(cue, p, subject, 'none', `«${phrase}» not about allocated funds`);
     // «kan (ikke) benyttes til»: the modal decides (a permission, or a prohibition)
     if (cue.entry === 'midler-benyttes' && MODAL_BEFORE.test(words[first - 1]?.lower ?? '')) return steeringReading(cue, p, subject, 'none', `«${words[first - 1].lower} ${phrase}»: the modal decides`);
   }
