@@ -627,6 +627,13 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Følgende oppdrag gis til Helsedirektoratet: utvikle en modell for digital hjemmeoppfølging.', { deontic: 'obligation' });
     check('Bevilgningen på kap. 761, post 21 benyttes til oppfølging av handlingsplanen.', { deontic: 'obligation' });
   });
+  it('«kan ikke» tells the reader what is not allowed; building that «kan ikkje» happen is forbidden; «vil at … skal» is the body\'s will', () => {
+    check('Du kan ikke søke om plass i en annen bydel enn den du bor i.', { deontic: 'prohibition', actor: 'Du' });
+    check('Du kan ikke regne med svar før i mars.', { deontic: 'none' });
+    check('Det kan ikkje byggjast nærare enn 100 meter frå strandlina.', { deontic: 'prohibition', actor: null });
+    check('Gardbrukarar kan søkje om tilskot til drenering gjennom heile året.', { deontic: 'permission' });
+    check('Regjeringen vil at flere oppgaver skal løses gjennom samarbeid mellom kommunene.', { deontic: 'intention', actor: 'Regjeringen' });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

@@ -50,7 +50,7 @@ const DECISION = /^(beslutte|besluttet|bestemme|bestemt|vedta|vedtatt|vedteke)$/
 /** Passive stems of a change in an amount or of reaching a goal («reduseres», «økes», «nås»): what a decided goal says. */
 const AMOUNT_CHANGE = /^(reduser|øk|auk|halver|dobl|senk|kutt|oppnå|nå|redusert|økt)/;
 /** Governors of an «at»-clause that make it a goal or the writer's own decision. */
-const INTENTION_GOVERNORS = /^(mål|målet|målsetting|målsettingen|ambisjon|ambisjonen|visjon|visjonen|intensjon|intensjonen|hensikt|hensikten|beslutte|besluttet|bestemme|bestemt|vedta|vedtatt|vedteke|vekt|vektlegge|arbeide|jobbe|sikte|satsing|etterstrebe|tilstrebe|strategi)$/;
+const INTENTION_GOVERNORS = /^(mål|målet|målsetting|målsettingen|ambisjon|ambisjonen|visjon|visjonen|intensjon|intensjonen|hensikt|hensikten|ville|beslutte|besluttet|bestemme|bestemt|vedta|vedtatt|vedteke|vekt|vektlegge|arbeide|jobbe|sikte|satsing|etterstrebe|tilstrebe|strategi)$/;
 /** Governors that make the clause a recommendation («ønsker at det skal …»). */
 const RECOMMENDATION_GOVERNORS = /^(ønske|ønskje|ønskelig|ønskjeleg|anbefale|tilrå|foreslå|oppfordre)$/;
 /** Governors that make it an order («forventer at», «forutsetter at», «ber om at», «krever at»). */
@@ -364,7 +364,9 @@ function decideModal(
     if (p.negated && (t === 'causal' || t === 'temporal' || t === 'conditional' || t === 'comparative' || t === 'concessive'))
       return sub(`«kan ikke» in a ${t} clause`);
     // («Kommunen kan ikke løse utfordringene alene»: what a body cannot do on its own)
-    if (p.negated) return kind === 'org' && !p.passive && !alone ? { force: 'prohibition', reason: '«kan ikke»: not allowed', actor: 'agent' } : soft('«kan ikke»: inability');
+    // (the reader told what is not allowed: «Du kan ikke søke om plass i en annen bydel»)
+    const reader = kind === 'people' && s !== undefined && /^(du|dere|de|man)$/i.test(s.text) && main !== undefined && !G.epiKan.has(main);
+    if (p.negated) return (kind === 'org' || reader) && !p.passive && !alone ? { force: 'prohibition', reason: '«kan ikke»: not allowed', actor: reader ? 'any' : 'agent' } : soft('«kan ikke»: inability');
     if (t !== 'main' && t !== 'relative') return sub(`«kan» in a ${t} clause`);
     if (p.passive) return soft('«kan» + passive: an option');
     // «personer som kan ta på seg oppgaver»: a relative clause says who is able, it grants nothing
