@@ -634,6 +634,14 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Gardbrukarar kan søkje om tilskot til drenering gjennom heile året.', { deontic: 'permission' });
     check('Regjeringen vil at flere oppgaver skal løses gjennom samarbeid mellom kommunene.', { deontic: 'intention', actor: 'Regjeringen' });
   });
+  it('control: not of one\'s own life or data, nor a parent\'s supervision; following up that something is done is; advising it is top-down', () => {
+    check('Alle innbyggere skal ha mulighet til å ha kontroll over eget liv.', { control: false });
+    check('Du har selv kontroll over hvem som får se opplysningene dine.', { control: false });
+    check('Foreldra har sjølve ansvar for tilsyn med barna når dei ferdast til skulen.', { control: false });
+    check('Statsforvalteren fører tilsyn med kommunene.', { control: true });
+    check('Direktoratet bør i større grad følge opp at tilskuddsmidlene faktisk går til formålet.', { deontic: 'recommendation', control: true, framing: 'top-down' });
+    check('Pasientene skal få god oppfølging etter utskrivning.', { control: false });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

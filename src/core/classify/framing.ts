@@ -84,7 +84,7 @@ const STEER = /^(pålegge|påleggje|instruere|detaljstyre|overstyre|påtvinge|tv
 /** Verbs of introducing: forbidden to introduce a control instrument («innføres nye rapporteringskrav»). */
 const INTRODUCE = /^(innføre|innføres|innførast|etablere|etableres|stille|stilles)$/;
 /** Verbs of introducing or tightening control («innføre rapportering», «føre tilsyn», «stille krav», «skjerpe»). */
-const IMPOSE = /^(innføre|innfører|innføres|innførast|innfører|føre|fører|føres|stille|stiller|stilles|skjerpe|skjerper|skjerpes|skjerpast|styrke|styrker|styrkje|styrkjer)$/;
+const IMPOSE = /^(følge|følgje|følges|innføre|innfører|innføres|innførast|innfører|føre|fører|føres|stille|stiller|stilles|skjerpe|skjerper|skjerpes|skjerpast|styrke|styrker|styrkje|styrkjer)$/;
 /** Forms of the verb «åpne (opp) for» (not the adjective: «Møtene er åpne for publikum»). */
 const OPENS = /^(åpner|åpnes|åpnet|åpna|opnar|opnast|opna|opnes)$/;
 /** «åpner for», «åpnes opp for», «å åpne for», «vil åpne for»: a verb of opening before «for». */

@@ -65,6 +65,8 @@ export function sentenceFacts(text: string, tokens: Token[], matches: TermMatch[
 const STEERING_OBJECT = wordTest(grammar.steeringObjects);
 /** A unit named by its topic: «Innovasjonsenheten», «Digitaliseringsavdelingen» (not a fund or a prize). */
 const UNIT_NAME = /\p{L}(enheten|eininga|avdelingen|avdelinga|etaten|teamet|seksjonen|kontoret)$/u;
+/** One's own («kontroll over eget liv», «over hvem som får se opplysningene dine»). */
+const OWN = /^(eget|egen|egne|eige|eiga|eigne|sitt|sin|sine|hvem|kven|hva|kva|egenomsorg)$/;
 const YEAR = /^(19|20)\d\d$/;
 /** The head of a body's name («…utvalget», «…rådet», «…kommisjonen»). */
 const BODY_HEAD = /(utvalg|utval|råd|kommisjon|direktorat|etat|departement|nettverk|forum|senter|selskap)(et|en|a)?$/;
@@ -129,10 +131,25 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
       if (!reducedControl && (x.category !== cat || x.negated)) return false;
       if (facts.entry(x.entry)?.signal === 'weak') return false;
       if (cat !== 'control' && inName(x)) return false;
-      if (cat === 'control' && x.entry === 'oppfolging' && !/styring/i.test(x.text) && !steeringObject()) return false;
+      if (cat === 'control' && x.entry === 'oppfolging' && !/styring/i.test(x.text) && !steeringObject() && !followsUpThat(x)) return false;
+      // control of one's own life or data, a parent's supervision of children: no instrument of steering
+      if (cat === 'control' && !x.negated && ownControl(x)) return false;
       return true;
     });
     return m !== undefined;
+  };
+  // «følge opp at tilskuddsmidlene går til formålet»: follow-up that something is done (compliance), not of patients
+  const followsUpThat = (m: TermMatch) => {
+    const k = words.findIndex((w) => w.start >= m.end);
+    return k >= 0 && words[k].lower === 'at';
+  };
+  const ownControl = (m: TermMatch) => {
+    const k = words.findIndex((w) => w.start >= m.end);
+    if (k < 0) return false;
+    const next = words[k].lower;
+    const after = words[k + 1]?.lower ?? '';
+    if (/^kontroll/i.test(m.text) && next === 'over' && OWN.test(after)) return true;
+    return /^tilsyn/i.test(m.text) && next === 'med' && /^(barn|barna|borna|ungane|ungene|eleven|elevane|elevene)$/.test(/^(dei|de|sine|sitt|sin)$/.test(after) ? (words[k + 2]?.lower ?? '') : after);
   };
   const topics = topicRules(facts.words);
   const innovation = hit('innovation') || topics.innovation !== undefined;
