@@ -189,7 +189,9 @@ export function ruleFraming(
   // so does advice to introduce or tighten control («anbefaler at bydelene innfører ukentlig rapportering», «bør føre
   // tettere tilsyn med …», «tilrår at direktoratet innfører felles fristar»), not advice about how control is used
   // («ønsker at det skal vektlegges et større virksomhetsperspektiv ved oppfølging av …»)
-  if (deontic === 'recommendation' && control && !enablingTerms && !categories.cocreation && facts.words.some((w) => IMPOSE.test(w.lower)))
+  // (money whose use is followed up is no room given: «følge opp at tilskuddsmidlene går til formålet»)
+  const roomTerms = ms.some((m) => m.negated || (m.category === 'enabling' && /discretion|trust|facilitation|support|reduced-control|opportunity/.test(sub(m))));
+  if (deontic === 'recommendation' && control && !roomTerms && !categories.cocreation && facts.words.some((w) => IMPOSE.test(w.lower)))
     return { framing: 'top-down', reason: 'advises more control' };
   if (deontic === 'recommendation') return { framing: 'enabling', reason: 'advises instead of commanding' };
   if (deontic === 'permission') return { framing: 'enabling', reason: 'grants permission' };
