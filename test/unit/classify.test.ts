@@ -642,6 +642,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Direktoratet bør i større grad følge opp at tilskuddsmidlene faktisk går til formålet.', { deontic: 'recommendation', control: true, framing: 'top-down' });
     check('Pasientene skal få god oppfølging etter utskrivning.', { control: false });
   });
+  it('districts given influence or authority, by an order or outright, are enabled', () => {
+    check('Bydelsutvalget mener at byrådet må gi bydelene større innflytelse over hvordan tilskuddsmidlene fordeles.', { deontic: 'obligation', district: 'enabled', framing: 'enabling' });
+    check('Byrådet gir bydelsutvalgene myndighet til å fordele midlene til frivillige organisasjoner.', { district: 'enabled', framing: 'enabling' });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

@@ -56,10 +56,16 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
   }
   // an order that the districts be given means or room («bydelene må sikres tilstrekkelige midler», «Bydelane må få
   // meir handlingsrom»): they receive, whoever is to give
+  // («byrådet må gi bydelene større innflytelse»: the districts named after the verb of giving)
   if (deontic === 'obligation' && ordersMeans(facts, deontic)) {
     const cue = facts.readings.find((r) => r.force === deontic)?.cue;
     const k = cue ? words.findIndex((w) => w.start >= cue.start) : -1;
-    if (k > 0 && lower.slice(Math.max(0, k - 4), k).some((w) => DISTRICT.test(w))) return 'enabled';
+    if (k > 0 && lower.slice(Math.max(0, k - 4), k + 4).some((w) => DISTRICT.test(w))) return 'enabled';
+  }
+  // given authority or means outright, no modal: «Byrådet gir bydelsutvalgene myndighet til å fordele midlene»
+  for (let i = 0; i + 2 < lower.length; i++) {
+    if (!/^(gir|gis|ga|gav|gjev|gjevast|gitt)$/.test(lower[i]) || !DISTRICT.test(lower[i + 1])) continue;
+    if (lower.slice(i + 2, i + 5).some((w) => RESOURCE.test(w) || OWN_ROOM.test(w))) return 'enabled';
   }
   if (directive && actor === null) {
     // «… ber bydelene om …», «bydelene pålegges …»: an order within a few words of a district term (not when the
