@@ -646,6 +646,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Bydelsutvalget mener at byrådet må gi bydelene større innflytelse over hvordan tilskuddsmidlene fordeles.', { deontic: 'obligation', district: 'enabled', framing: 'enabling' });
     check('Byrådet gir bydelsutvalgene myndighet til å fordele midlene til frivillige organisasjoner.', { district: 'enabled', framing: 'enabling' });
   });
+  it('«vil gjøre oppmerksom på» points something out; «vil gjøre» commits', () => {
+    check('Kommunen vil gjøre oppmerksom på at mange av tiltakene allerede er gjennomført.', { deontic: 'none' });
+    check('Kommunen vil gjøre tjenestene bedre.', { deontic: 'intention', actor: 'Kommunen' });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

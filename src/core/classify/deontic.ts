@@ -382,6 +382,8 @@ function decideModal(
   if (p.chain.includes('kunne')) return soft('«vil … kunne»: a possibility');
   if (kind === 'self' || kind === 'org') {
     if (main && (G.futVil.has(main) || G.futVil.has(mainLower))) return soft(`«vil ${mainLower}»: future`);
+    // «Kommunen vil gjøre oppmerksom på at …»: a stock phrase that points something out, no commitment
+    if (main === 'gjøre' && afterMain === 'oppmerksom') return sub('«vil gjøre oppmerksom på»: points out');
     return { force: 'intention', reason: `«vil» with ${s!.text} as subject: a commitment`, actor: 'agent' };
   }
   if (kind === 'expletive' && p.passive) return { force: 'intention', reason: '«det vil bli …»: a commitment', actor: 'none' };
