@@ -650,6 +650,12 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Kommunen vil gjøre oppmerksom på at mange av tiltakene allerede er gjennomført.', { deontic: 'none' });
     check('Kommunen vil gjøre tjenestene bedre.', { deontic: 'intention', actor: 'Kommunen' });
   });
+  it('participation of staff and of users\' experience: work with the employees, their suggestions, users\' experience put to use; staff who attend something are not', () => {
+    check('Me skal i planperioden prøve ut nye måtar å organisere heimetenestene på, i tett samarbeid med dei tilsette.', { cocreation: true, innovation: true });
+    check('Legge til rette for at de ansatte kan komme med forslag til forbedringer i tjenestene.', { cocreation: true });
+    check('Kommunen bør i større grad nytte erfaringskompetansen til brukarar og pårørande.', { cocreation: true });
+    check('I 2024 deltok sju ansatte i FoU-prosjektet.', { cocreation: false, innovation: true });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });
