@@ -656,6 +656,14 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Kommunen bør i større grad nytte erfaringskompetansen til brukarar og pårørande.', { cocreation: true });
     check('I 2024 deltok sju ansatte i FoU-prosjektet.', { cocreation: false, innovation: true });
   });
+  it('innovation: something new close before what is new, not anywhere in the sentence; changes that «stiller krav» steer no one; commitments; «vil måtte»', () => {
+    check('Kommunen skal ta i bruk nye digitale løsninger i hjemmetjenesten.', { innovation: true });
+    check('Demografiske endringer stiller nye krav til tjenesten.', { innovation: false });
+    check('Utviklingen stiller nye krav til kommunene.', { deontic: 'none' });
+    check('Bærum 2040 stiller krav til oss om mer åpenhet og tilgjengelighet.', { deontic: 'obligation', actor: 'oss' });
+    check('Regjeringen har samtidig forpliktet seg til at kommunal sektor skal sikres reell og tidlig innflytelse.', { deontic: 'intention', actor: 'Regjeringen' });
+    check('Kommunene vil måtte dekke kostnadene selv.', { deontic: 'obligation', actor: 'Kommunene' });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

@@ -50,13 +50,15 @@ const DECISION = /^(beslutte|besluttet|bestemme|bestemt|vedta|vedtatt|vedteke)$/
 /** Passive stems of a change in an amount or of reaching a goal («reduseres», «økes», «nås»): what a decided goal says. */
 const AMOUNT_CHANGE = /^(reduser|øk|auk|halver|dobl|senk|kutt|oppnå|nå|redusert|økt)/;
 /** Governors of an «at»-clause that make it a goal or the writer's own decision. */
-const INTENTION_GOVERNORS = /^(mål|målet|målsetting|målsettingen|ambisjon|ambisjonen|visjon|visjonen|intensjon|intensjonen|hensikt|hensikten|ville|beslutte|besluttet|bestemme|bestemt|vedta|vedtatt|vedteke|vekt|vektlegge|arbeide|jobbe|sikte|satsing|etterstrebe|tilstrebe|strategi)$/;
+const INTENTION_GOVERNORS = /^(mål|målet|målsetting|målsettingen|ambisjon|ambisjonen|visjon|visjonen|intensjon|intensjonen|hensikt|hensikten|ville|forplikte|forpliktet|beslutte|besluttet|bestemme|bestemt|vedta|vedtatt|vedteke|vekt|vektlegge|arbeide|jobbe|sikte|satsing|etterstrebe|tilstrebe|strategi)$/;
 /** Governors that make the clause a recommendation («ønsker at det skal …»). */
 const RECOMMENDATION_GOVERNORS = /^(ønske|ønskje|ønskelig|ønskjeleg|anbefale|tilrå|foreslå|oppfordre)$/;
 /** Governors that make it an order («forventer at», «forutsetter at», «ber om at», «krever at»). */
 const OBLIGATION_GOVERNORS = /^(forvente|forventning|forventningen|forutsette|forutsetning|kreve|krevje|krav|pålegge|be|bes|sørge|påse|sikre|grunn)$/;
 /** What sets what others are to do, before an embedded question («føringer for hva …», «bestemmer hvordan …»). */
 const STEERS_WHAT = /^(føring|føringer|føringane|føringene|retningslinje|retningslinjer|instruks|beskjed|regel|regler|definere|styre|diktere|pålegge)$/;
+/** Changes and needs that «stiller krav» without anyone steering («Demografiske endringer», «utviklingen», «økt behov»). */
+const FORCES = /(endring|utvikling|økning|auke|vekst|tendens|trend|behov|utfordring|aldring|teknologi)\p{L}*$/u;
 /** Governors under which a modal only describes («føre til at», «bidra til at», «mener at»). */
 const DESCRIPTIVE_GOVERNORS = /^(føre|medføre|bidra|tro|oppleve|erfare|fortelle|svare|hevde|frykte|risikere|risiko|fare|sannsynlig|mulig|hende)$/;
 /** Agency heads: a named agency is instructed by «skal», a municipality or government states its own plan. */
@@ -377,6 +379,10 @@ function decideModal(
 
   // ville
   if (lower === 'ville') return sub('«ville»: conditional');
+  // «vil måtte»: will have to, a duty foreseen for its subject («Det vil være arbeidsgiver som løpende vil måtte vurdere
+  // og godkjenne kompetansemålene»; also in the cleft's «som»-clause, which names who is responsible)
+  if (p.chain.includes('måtte') && !p.negated && (t === 'main' || t === 'complement' || p.cleft))
+    return { force: 'obligation', reason: '«vil måtte»: a duty foreseen', actor: kind === 'org' || kind === 'self' ? 'agent' : 'none' };
   if (t !== 'main' && t !== 'complement') return sub(`«vil» in a ${t} clause: future`);
   // «vil … kunne» forecasts a possibility, whoever the subject («Evalueringen vil ikke kunne si …», «vil det kunne medføre»)
   if (p.chain.includes('kunne')) return soft('«vil … kunne»: a possibility');
@@ -483,6 +489,13 @@ function readSteering(
     // a demand denied places none («stiller ingen nye krav til», «forventer ikke at», «er ikke pålagt å»)
     for (let k = Math.max(0, first - 1); k <= last; k++) if (NO_DEMAND.test(words[k].lower)) return steeringReading(cue, p, subject, 'none', `«${phrase}» denied: no demand`);
     // «krever at» with a thing as subject: requires («Dette krever at kommunene har kapasitet»)
+    // «har forpliktet seg til»: a body's commitment, its own plan («Regjeringen har forpliktet seg til at kommunal sektor
+    // skal sikres innflytelse»)
+    if (/forplikt/.test(phrase) && /^(seg|oss|meg)$/.test(words[last + 1]?.lower ?? ''))
+      return steeringReading(cue, p, subject, 'intention', `«${phrase} ${words[last + 1].lower}»: a commitment`, agent);
+    // (so does «stiller (nye) krav til» with a thing as subject: «Demografiske endringer stiller nye krav til tjenesten»)
+    // (a change or a need, not a plan that sets demands: «Bærum 2040 stiller krav til oss» steers)
+    if (/^stiller /.test(phrase) && /krav/.test(phrase) && subject && subject.kind !== 'org' && subject.kind !== 'self' && FORCES.test(subject.lemma)) return steeringReading(cue, p, subject, 'none', `«${phrase}» with ${subject.text} as subject: requires`);
     if (/^(krever|krev)( |$)/.test(phrase) && subject && subject.kind !== 'org' && subject.kind !== 'self') return steeringReading(cue, p, subject, 'none', `«${phrase}» with ${subject.text} as subject: requires`);
     // a request upward is no order («KS ber departementet se nærmere på …», «Vi vil be departementet om å trekke
     // forslaget»): «ber om» orders only when a steering body addresses a unit (the guide)

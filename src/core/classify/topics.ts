@@ -70,6 +70,10 @@ export interface TopicEvidence {
 
 /** How many words apart a verb of proposing or developing and the model it concerns may stand. */
 const MODEL_WINDOW = 5;
+/** How many words (punctuation included) before what is new the word of novelty may stand. */
+const NOVELTY_WINDOW = 3;
+const NOVELTY = 1 << NAMES.indexOf('novelty');
+const RENEWAL = 1 << NAMES.indexOf('renewalObject');
 const DESIGN = 1 << NAMES.indexOf('designVerb');
 const MODEL = 1 << NAMES.indexOf('newModel');
 const OUTSIDE = 1 << NAMES.indexOf('outsideActor');
@@ -97,12 +101,21 @@ const TOGETHER_NOT = /^(henge|henger|hang|hengt|henga|slå|slår|slås|slått|se
 /** Punctuation across which they do not pair. */
 const SEPARATORS = new Set(['(', ')', ';', ':', '.', '–', '—']);
 
+/** A preposition or a subordinator between two words: they belong to different phrases («nye krav til tjenesten»). */
+const PHRASE_BREAKS = new Set(['til', 'for', 'av', 'i', 'på', 'om', 'med', 'fra', 'frå', 'ved', 'mot', 'som', 'at', 'enn']);
+function betweenBreaks(words: readonly Word[], from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) if (PHRASE_BREAKS.has(words[k].lower)) return true;
+  return false;
+}
+
 /** The two-word topic rules that fire in the sentence, with the words that made them fire. */
 export function topicRules(words: readonly Word[]): TopicEvidence {
   const first: Partial<Record<SetName, string>> = {};
   let seen = 0;
   // a model is new when it is proposed or developed close by («foreslå ulike modeller», «modellen som er foreslått»),
   // not anywhere in the sentence («Modellen bidrar … utvikling»)
+  let lastNovelty = -99;
+  let renewed: string[] | undefined;
   let lastDesign = -99;
   let lastModel = -99;
   let designed: string[] | undefined;
@@ -116,7 +129,7 @@ export function topicRules(words: readonly Word[]): TopicEvidence {
   for (let i = 0; i < words.length; i++) {
     if (words[i].punct) {
       if (SEPARATORS.has(words[i].text)) {
-        lastDesign = lastModel = -99;
+        lastDesign = lastModel = lastNovelty = -99;
         lastOutside = lastPart = -COCREATION_WINDOW - 1;
       }
       continue;
@@ -136,6 +149,11 @@ export function topicRules(words: readonly Word[]): TopicEvidence {
         }
       }
     }
+    // something new close before what is new («nye digitale løsninger», «ny måte å organisere …»), not anywhere in the
+    // sentence («Demografiske endringer stiller nye krav til tjenesten»)
+    if (m & NOVELTY) lastNovelty = i;
+    if (m & RENEWAL && !renewed && i - lastNovelty <= NOVELTY_WINDOW && i !== lastNovelty && !betweenBreaks(words, lastNovelty, i))
+      renewed = [words[lastNovelty].text, words[i].text];
     if (m & DESIGN) {
       if (!designed && i - lastModel <= MODEL_WINDOW) designed = [words[i].text, words[lastModel].text];
       lastDesign = i;
@@ -170,7 +188,7 @@ export function topicRules(words: readonly Word[]): TopicEvidence {
   }
   // both keys always present (undefined when the rule does not fire): one object shape for every sentence
   const out: TopicEvidence = { innovation: undefined, cocreation: undefined };
-  if (first.novelty && first.renewalObject && first.novelty !== first.renewalObject) out.innovation = [first.novelty, first.renewalObject];
+  if (renewed) out.innovation = renewed;
   else if (first.developVerb && first.digital && first.developVerb !== first.digital) out.innovation = [first.developVerb, first.digital];
   else if (designed) out.innovation = designed;
   if (joined) out.cocreation = joined;
