@@ -664,6 +664,16 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Regjeringen har samtidig forpliktet seg til at kommunal sektor skal sikres reell og tidlig innflytelse.', { deontic: 'intention', actor: 'Regjeringen' });
     check('Kommunene vil måtte dekke kostnadene selv.', { deontic: 'obligation', actor: 'Kommunene' });
   });
+  it('participation: panels and participatory budgets (Nynorsk too), the open half-hour, people who work out things «saman», who get to decide; a district where it happens is a place', () => {
+    check('Kommunen vil halde fram med innbyggjarpanelet, som i 2024 gav over 400 innspel.', { cocreation: true });
+    check('Utvalet tilrår at kommunane nyttar medborgarbudsjett når dei prioriterer mellom tiltak.', { cocreation: true });
+    check('Bydelsutvalget har åpen halvtime før hvert møte.', { cocreation: true });
+    check('Kommunen vil prøve ut tenestedesign, der brukarar, pårørande og tilsette saman finn ut kva som fungerer.', { cocreation: true });
+    check('Tenestene heng saman.', { cocreation: false });
+    check('Brukerne selv må få bestemme hvem som skal yte assistansen.', { cocreation: true });
+    check('Trondheim kommune prøver ut deltakende budsjettering i to bydeler.', { cocreation: true, district: 'mentioned' });
+    check('Bystyret ber byrådet utrede hvordan innbyggerne kan få større innflytelse i sin bydel, for eksempel gjennom deltakende budsjettering.', { district: 'mentioned' });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

@@ -155,7 +155,12 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
   // bydelene», «bydelene skal involveres»); a district named as a place in a sentence about something else is mentioned
   // (a district named as a place, «i bydelen», «på Stovner», is where the co-operation happens, not a partner in it)
   // (but staff or services «i bydelene» are the districts' own: «ansatte i bydelene hospiterer …»)
-  const actorIdx = districtIdx.filter((d) => !/^(i|på|fra|frå|rundt)$/.test(lower[d - 1] ?? '') || OWN_PEOPLE.test(lower[d - 2] ?? ''));
+  // («i to bydeler», «i alle bydelene»: a number or a determiner between)
+  const placeAt = (d: number) => {
+    const k = /^(\d+|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|alle|flere|fleire|noen|nokre|enkelte|de|dei|disse|desse|våre|vår|sine|sin|sitt|din|ditt|deres|dykkar)$/.test(lower[d - 1] ?? '') ? d - 1 : d;
+    return /^(i|på|fra|frå|rundt)$/.test(lower[k - 1] ?? '') && !OWN_PEOPLE.test(lower[k - 2] ?? '');
+  };
+  const actorIdx = districtIdx.filter((d) => !placeAt(d));
   const partner = facts.matches.some((m) => {
     if (m.category !== 'collaboration' && m.category !== 'cocreation') return false;
     const i = words.findIndex((w) => w.start >= m.start);

@@ -169,7 +169,7 @@ export function topicRules(words: readonly Word[]): TopicEvidence {
     // «medvirke til» is to contribute to, not to take part (the lexicon's «medvirkning» entry has the same exception);
     // «sammen» after a particle verb or «til» is no joint work («henger sammen», «slått sammen», «til sammen»)
     if (m & PARTICIPATION && /^medvirke/.test(w) && words[i + 1]?.lower === 'til') m &= ~PARTICIPATION;
-    if (m & PARTICIPATION && w === 'sammen' && TOGETHER_NOT.test(words[i - 1]?.lower ?? '')) m &= ~PARTICIPATION;
+    if (m & PARTICIPATION && (w === 'sammen' || w === 'saman') && TOGETHER_NOT.test(words[i - 1]?.lower ?? '')) m &= ~PARTICIPATION;
     if (m & PARTICIPATION) {
       // «sammen med X» pairs with X a few words on (and with people just before it), not with the target group of
       // the work («… jobber sammen med politiet for å forebygge kriminalitet blant barn og unge»); a bare «sammen»
