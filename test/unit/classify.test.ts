@@ -674,6 +674,14 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Trondheim kommune prøver ut deltakende budsjettering i to bydeler.', { cocreation: true, district: 'mentioned' });
     check('Bystyret ber byrådet utrede hvordan innbyggerne kan få større innflytelse i sin bydel, for eksempel gjennom deltakende budsjettering.', { district: 'mentioned' });
   });
+  it('«har ansvar for» a service binds its holder; a responsibility described (a relative clause, a degree) or denied does not; a reported order; the district council asks its administration', () => {
+    check('Sykehjemsetaten har ansvar for tildeling av langtidsplass etter vedtak fra bydelene.', { deontic: 'obligation', actor: 'Sykehjemsetaten' });
+    check('Oslo er delt inn i 15 bydeler som har ansvar for mange av de tjenestene du bruker i hverdagen.', { deontic: 'none' });
+    check('Bydelane i Oslo har eit stort ansvar for velferdstenestene, men lite handlingsrom.', { deontic: 'none' });
+    check('Kommunene har verken forutsetninger for, eller ansvar for, sikkerhetspsykiatriske tjenester.', { deontic: 'none' });
+    check('Bydel Vestre Aker ble i tildelingsbrevet for 2024 bedt om å redusere ventetiden på sykehjemsplass.', { deontic: 'obligation', district: 'obligated' });
+    check('Bydelsutvalget har bedt om å få seg forelagt en plan for nærmiljøarbeidet.', { deontic: 'obligation' });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

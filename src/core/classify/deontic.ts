@@ -493,6 +493,10 @@ function readSteering(
     // skal sikres innflytelse»)
     if (/forplikt/.test(phrase) && /^(seg|oss|meg)$/.test(words[last + 1]?.lower ?? ''))
       return steeringReading(cue, p, subject, 'intention', `«${phrase} ${words[last + 1].lower}»: a commitment`, agent);
+    // a responsibility for something (no «å»/«at») that a relative clause or a degree describes: «15 bydeler som har
+    // ansvar for mange av tjenestene», «har eit stort ansvar for velferdstenestene»
+    if (cue.entry === 'har-ansvar-for' && !/ (å|at)$/.test(phrase) && (p.clause.type === 'relative' || /\b(stort|større|mye|mykje|eit|et|hovedansvar|stor)\b/.test(phrase)))
+      return steeringReading(cue, p, subject, 'none', `«${phrase}» describes a responsibility`);
     // (so does «stiller (nye) krav til» with a thing as subject: «Demografiske endringer stiller nye krav til tjenesten»)
     // (a change or a need, not a plan that sets demands: «Bærum 2040 stiller krav til oss» steers)
     if (/^stiller /.test(phrase) && /krav/.test(phrase) && subject && subject.kind !== 'org' && subject.kind !== 'self' && FORCES.test(subject.lemma)) return steeringReading(cue, p, subject, 'none', `«${phrase}» with ${subject.text} as subject: requires`);
@@ -565,6 +569,8 @@ const TASK_VERBS = new Set(grammar.infinitiveTaskVerbs);
 /** The level of the body that asks (a district body is local, whatever its head: «Bydelsutvalget»). */
 function askerLevel(agent: SubjectInfo | undefined): number | undefined {
   if (!agent) return undefined;
+  // (the district council is the district administration's political master: its requests order)
+  if (/^bydelsutval/i.test(agent.text)) return 2;
   if (/^bydel/i.test(agent.text)) return 1;
   return agent.level ?? levelOf(agent.text);
 }
@@ -573,7 +579,7 @@ const GRANT_LEMMAS = new Set(['tilsagn', 'tilskudd', 'tilskot', 'bevilgning', 't
 /** The active verbs of asking: their subject asks, their object is asked. */
 const ASKS = /^((har|hadde) )?(ber|be|bed|ba|bad|bedt|bede|anmoder)( |$)/;
 /** A steering phrase denied: «ingen (nye) krav», «ikke pålagt». */
-const NO_DEMAND = /^(ingen|inga|ikke|ikkje)$/;
+const NO_DEMAND = /^(ingen|inga|ikke|ikkje|verken|korkje)$/;
 /** Verbs of undergoing, not acting: a body «forventes å få / bli / øke» is forecast, not instructed. */
 const UNDERGO = /^(få|bli|verte|være|vere|ha|øke|auke|gå|falle|synke|vokse|stige|oppleve|merke|møte|trenge|måtte|kunne|tape|miste|lykkes|havne|ende|komme)$/;
 
