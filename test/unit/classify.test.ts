@@ -682,6 +682,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Bydel Vestre Aker ble i tildelingsbrevet for 2024 bedt om å redusere ventetiden på sykehjemsplass.', { deontic: 'obligation', district: 'obligated' });
     check('Bydelsutvalget har bedt om å få seg forelagt en plan for nærmiljøarbeidet.', { deontic: 'obligation' });
   });
+  it('a body that «forutsettes å» act is expected to; a measure «forutsettes å» work is presumed', () => {
+    check('Bydelene forutsettes å samordne sin innsats med Helseetaten.', { deontic: 'obligation', actor: 'Bydelene', district: 'obligated' });
+    check('Tiltaket forutsettes å gi bedre resultater.', { deontic: 'none' });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

@@ -529,6 +529,9 @@ function readSteering(
     // «X forutsetter at …» with a thing as subject: presupposes (a grant sets a condition: «Tilsagnet forutsetter at
     // kommunen stiller med en egenandel»)
     if (/^(forutsetter|føreset)/.test(phrase) && subject && subject.kind === 'thing' && !GRANT_LEMMAS.has(subject.lemma)) return steeringReading(cue, p, subject, 'none', `«${phrase}» with a thing as subject: presupposes`);
+    // a body that «forutsettes å» act is expected to («Bydelene forutsettes å samordne sin innsats med Helseetaten»)
+    if (/^forutsettes$/.test(phrase) && words[last + 1]?.lower === 'å' && agent && agent.kind === 'org' && words[last + 2]?.upos === 'VERB' && !UNDERGO.test(words[last + 2].lower))
+      return steeringReading(cue, p, subject, 'obligation', `«${agent.text} forutsettes å»: an expectation placed on a body`, agent);
     // «forutsettes det å gi mer legitimitet»: is presumed to (an infinitive, no «at»-clause), no one is told anything
     if (/^forutsettes$/.test(phrase) && (words[last + 1]?.lower === 'å' || (words[last + 1]?.lower === 'det' && words[last + 2]?.lower === 'å')))
       return steeringReading(cue, p, subject, 'none', '«forutsettes (det) å»: presumed');
