@@ -686,6 +686,13 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Bydelene forutsettes å samordne sin innsats med Helseetaten.', { deontic: 'obligation', actor: 'Bydelene', district: 'obligated' });
     check('Tiltaket forutsettes å gi bedre resultater.', { deontic: 'none' });
   });
+  it('district role: a frame or compensation received enables; a frame cut, authority denied, a district that only speaks do not', () => {
+    check('Velferdsetaten skal gi bydelene faglig støtte i arbeidet med det nye fagsystemet.', { district: 'enabled' });
+    check('Byrådet skal sikre at bydelene får kompensert fullt ut for økte utgifter.', { district: 'enabled' });
+    check('Bydel Frogner og Bydel Ullern får redusert rammen med til sammen 14,2 mill. kroner.', { district: 'mentioned' });
+    check('Bystyret kan ikke gi bydelsutvalgene myndighet til å vedta egne reguleringsplaner.', { district: 'mentioned' });
+    check('Bydelen mener at rapporteringskravene knyttet til øremerkede tilskudd bør samordnes og forenkles.', { district: 'mentioned' });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

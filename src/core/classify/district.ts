@@ -12,7 +12,7 @@ import { ordersMeans } from './framing';
 const DISTRICT = /^(bydel|bydelar)/i;
 const ORDER = /^(ber|bes|pålegges|pålegger|pålegg|pålagt|pålagd|bedt|bedne)$/;
 const GRANT_TO = /^(til|for)$/;
-const RESOURCE = /^(ansvar|ansvaret|oppgaver|oppgåver|midler|midlar|midlene|penger|pengene|pengar|pengane|myndighet|tillit|ressurser|tildeles|fullmakt|makt|budsjett|rammer|rammene|kroner|millioner|mill|anledning|støtte|tilskudd|tilskot|finansiering|mulighet|muligheten|muligheter|moglegheit|høve|\p{L}*(handlingsrom|handlingsrommet|frihet|friheten|fridom|fridomen))$/u;
+const RESOURCE = /^(ansvar|ansvaret|oppgaver|oppgåver|midler|midlar|midlene|penger|pengene|pengar|pengane|myndighet|tillit|ressurser|tildeles|fullmakt|makt|budsjett|rammer|rammene|kroner|millioner|mill|anledning|støtte|tilskudd|tilskot|finansiering|ramme|rammen|kompensert|kompensasjon|mulighet|muligheten|muligheter|moglegheit|høve|\p{L}*(handlingsrom|handlingsrommet|frihet|friheten|fridom|fridomen))$/u;
 /** Verbs of granting money: the means are given («avsatt», «tildelt», «bevilget»), not spent or cut. */
 const GRANT_VERB = /^(avsatt|avsett|avsettes|satt|settes|tildelt|tildeles|tildelte|bevilget|bevilga|bevilges|bevilger|fordelt|fordeles|gis|gitt|får|fått|fikk|fekk)$/;
 /** Money and means («10 millioner kroner til …», «midler til …»). */
@@ -33,6 +33,8 @@ const STRENGTHEN = /^(styrke|styrker|styrkes|styrket|styrka|styrkje|styrkjer|øk
 const INVOLVED = /^(involvere|involverer|involvert|involverte|involveres|involverast|høres|høyrast|konsulteres|innspill|innspel|dialog)$/;
 /** The districts' own staff and services («ansatte i bydelene», «tjenestene i bydelen»). */
 const OWN_PEOPLE = /^(ansatte|tilsette|medarbeider|medarbeidar|leder|leiar|tjenest|tenest|enhet|eining|fagfolk|helsestasjon|hjemmetjenest|heimetenest)/;
+/** Verbs of saying: a district that opens the sentence as their subject speaks («Bydelen mener at …»). */
+const SAYS = /^(mener|meiner|påpeker|understreker|viser|peker|foreslår|ønsker|ønskjer|støtter|er)$/;
 /** Verbs of a district that organises participation: it has (a council), asks, invites, holds or carries out. */
 const ORGANISE = /^(har|hadde|ber|søker|søkjer|ønsker|ønskjer|inviterer|inviterte|gjennomfører|gjennomførte|arrangerer|arrangerte|holder|held|oppfordrer|lanserer|starter)$/;
 /** Taking part: the districts involved when they are the ones taking part («bydeler som deltar i …»). */
@@ -64,9 +66,12 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
   }
   // given authority or means outright, no modal: «Byrådet gir bydelsutvalgene myndighet til å fordele midlene»
   for (let i = 0; i + 2 < lower.length; i++) {
-    if (!/^(gir|gis|ga|gav|gjev|gjevast|gitt)$/.test(lower[i]) || !DISTRICT.test(lower[i + 1])) continue;
+    if (!/^(gi|gje|gir|gis|ga|gav|gjev|gjevast|gitt)$/.test(lower[i]) || !DISTRICT.test(lower[i + 1])) continue;
+    // (not when denied: «Bystyret kan ikke gi bydelsutvalgene myndighet til …»)
+    if (lower.slice(Math.max(0, i - 3), i).some((w) => NEGATION.has(w))) continue;
     if (lower.slice(i + 2, i + 5).some((w) => RESOURCE.test(w) || OWN_ROOM.test(w))) return 'enabled';
   }
+
   if (directive && actor === null) {
     // «… ber bydelene om …», «bydelene pålegges …»: an order within a few words of a district term (not when the
     // order names someone else: «ber byrådet om å foreslå modeller for bydelsutvalg»)
@@ -112,6 +117,8 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
         if (words[k].text !== '.' || lower[k - 1] !== 'mill') return false;
         continue;
       }
+      // (means taken away: «får redusert rammen med 14,2 mill. kroner»)
+      if (TAKE_AWAY.has(lower[k]) || /^(kuttet|kutta|mindre|lavere|lågare)$/.test(lower[k])) return false;
       if (RESOURCE.test(lower[k])) return true;
       if (!/^\d/.test(lower[k])) n++;
     }
@@ -150,7 +157,12 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
     if (/^(i|på|fra|frå)$/.test(lower[d - 1] ?? '')) continue;
     for (let j = d + 1; j <= d + 3 && j < lower.length; j++) if (TAKES_PART.test(lower[j])) return 'involved';
   }
-  if (enablingTerm && deontic !== 'obligation') return 'enabled';
+  // (a district that only speaks, opening the sentence, is mentioned: «Bydelen mener at rapporteringskravene bør
+  // forenkles»)
+  const speakerOnly = districtIdx.length === 1 && districtIdx[0] <= words.findIndex((w) => !w.punct) + 1 && SAYS.test(lower[words.findIndex((w) => w.start >= dm[0].end)] ?? '');
+  // (an order to someone else that reduces the districts' control or gives them room enables them: «Bystyret ber byrådet
+  // sikre at bydelenes rapportering forenkles»)
+  if (enablingTerm && !speakerOnly && deontic !== 'obligation') return 'enabled';
   // partners or consulted: a co-operation or participation term close to a district term («i samarbeid med
   // bydelene», «bydelene skal involveres»); a district named as a place in a sentence about something else is mentioned
   // (a district named as a place, «i bydelen», «på Stovner», is where the co-operation happens, not a partner in it)
