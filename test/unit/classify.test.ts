@@ -674,8 +674,9 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Trondheim kommune prøver ut deltakende budsjettering i to bydeler.', { cocreation: true, district: 'mentioned' });
     check('Bystyret ber byrådet utrede hvordan innbyggerne kan få større innflytelse i sin bydel, for eksempel gjennom deltakende budsjettering.', { district: 'mentioned' });
   });
-  it('«har ansvar for» a service binds its holder; a responsibility described (a relative clause, a degree) or denied does not; a reported order; the district council asks its administration', () => {
-    check('Sykehjemsetaten har ansvar for tildeling av langtidsplass etter vedtak fra bydelene.', { deontic: 'obligation', actor: 'Sykehjemsetaten' });
+  it('«har ansvar for å» binds its holder (the guide\'s form); a responsibility for a service, described or denied does not; a reported order; the district council asks its administration', () => {
+    check('Sykehjemsetaten har ansvar for å tildele langtidsplass etter vedtak fra bydelene.', { deontic: 'obligation', actor: 'Sykehjemsetaten' });
+    check('Sykehjemsetaten har ansvar for tildeling av langtidsplass.', { deontic: 'none' });
     check('Oslo er delt inn i 15 bydeler som har ansvar for mange av de tjenestene du bruker i hverdagen.', { deontic: 'none' });
     check('Bydelane i Oslo har eit stort ansvar for velferdstenestene, men lite handlingsrom.', { deontic: 'none' });
     check('Kommunene har verken forutsetninger for, eller ansvar for, sikkerhetspsykiatriske tjenester.', { deontic: 'none' });

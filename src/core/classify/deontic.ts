@@ -495,7 +495,7 @@ function readSteering(
       return steeringReading(cue, p, subject, 'intention', `«${phrase} ${words[last + 1].lower}»: a commitment`, agent);
     // a responsibility for something (no «å»/«at») that a relative clause or a degree describes: «15 bydeler som har
     // ansvar for mange av tjenestene», «har eit stort ansvar for velferdstenestene»
-    if (cue.entry === 'har-ansvar-for' && !/ (å|at)$/.test(phrase) && (p.clause.type === 'relative' || /\b(stort|større|mye|mykje|eit|et|hovedansvar|stor)\b/.test(phrase)))
+    if (cue.entry === 'har-ansvar-for' && /ansvar/.test(phrase) && !/ (å|at)$/.test(phrase) && (p.clause.type === 'relative' || /\b(stort|større|mye|mykje|eit|et|hovedansvar|stor)\b/.test(phrase)))
       return steeringReading(cue, p, subject, 'none', `«${phrase}» describes a responsibility`);
     // (so does «stiller (nye) krav til» with a thing as subject: «Demografiske endringer stiller nye krav til tjenesten»)
     // (a change or a need, not a plan that sets demands: «Bærum 2040 stiller krav til oss» steers)
