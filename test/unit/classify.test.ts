@@ -694,6 +694,13 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Bystyret kan ikke gi bydelsutvalgene myndighet til å vedta egne reguleringsplaner.', { district: 'mentioned' });
     check('Bydelen mener at rapporteringskravene knyttet til øremerkede tilskudd bør samordnes og forenkles.', { district: 'mentioned' });
   });
+  it('«Slik kan vi …» says what a way makes possible; a plan to be revised is a task; «premisset er at … skal» sets a condition', () => {
+    check('Slik kan vi utnytte ressursene bedre og redusere ventetid.', { deontic: 'none' });
+    check('Vi kan selv velge hvordan vi organiserer arbeidet.', { deontic: 'permission' });
+    check('Planen skal revideres siste halvår før utløp.', { deontic: 'obligation', actor: null });
+    check('Strategien skal sendes ut på høring i september.', { deontic: 'intention' });
+    check('Målene skal nås innen 2030.', { deontic: 'intention' });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

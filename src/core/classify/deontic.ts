@@ -54,11 +54,13 @@ const INTENTION_GOVERNORS = /^(mål|målet|målsetting|målsettingen|ambisjon|am
 /** Governors that make the clause a recommendation («ønsker at det skal …»). */
 const RECOMMENDATION_GOVERNORS = /^(ønske|ønskje|ønskelig|ønskjeleg|anbefale|tilrå|foreslå|oppfordre)$/;
 /** Governors that make it an order («forventer at», «forutsetter at», «ber om at», «krever at»). */
-const OBLIGATION_GOVERNORS = /^(forvente|forventning|forventningen|forutsette|forutsetning|kreve|krevje|krav|pålegge|be|bes|sørge|påse|sikre|grunn)$/;
+const OBLIGATION_GOVERNORS = /^(forvente|forventning|forventningen|forutsette|forutsetning|premiss|premisset|kreve|krevje|krav|pålegge|be|bes|sørge|påse|sikre|grunn)$/;
 /** What sets what others are to do, before an embedded question («føringer for hva …», «bestemmer hvordan …»). */
 const STEERS_WHAT = /^(føring|føringer|føringane|føringene|retningslinje|retningslinjer|instruks|beskjed|regel|regler|definere|styre|diktere|pålegge)$/;
 /** Changes and needs that «stiller krav» without anyone steering («Demografiske endringer», «utviklingen», «økt behov»). */
 const FORCES = /(endring|utvikling|økning|auke|vekst|tendens|trend|behov|utfordring|aldring|teknologi)\p{L}*$/u;
+/** What is done to a plan (stems of the passive): «revideres», «evalueres», «rulleres», «oppdateres» (not «sendes på høring»: the gold reads that as the writer's plan). */
+const PLAN_TASK = /^(revider|evaluer|rullere|oppdater|gjennomgå)/;
 /** Governors under which a modal only describes («føre til at», «bidra til at», «mener at»). */
 const DESCRIPTIVE_GOVERNORS = /^(føre|medføre|bidra|tro|oppleve|erfare|fortelle|svare|hevde|frykte|risikere|risiko|fare|sannsynlig|mulig|hende)$/;
 /** Agency heads: a named agency is instructed by «skal», a municipality or government states its own plan. */
@@ -103,7 +105,7 @@ function readModal(text: string, words: readonly Word[], structure: ReturnType<t
   let alone = false;
   if (p.negated) for (let k = p.clause.start; k < p.clause.end && !alone; k++) alone = ALONE.test(words[k].lower);
   const noneSubject = p.negated && p.subject !== undefined && /^(ingen|inga|ingi)$/.test(words[p.subject.start].lower);
-  const verdict = decideModal(lemma, lower, p, subject, mainLemma, mainLower, p.main !== undefined ? (words[p.main + 1]?.lower ?? '') : '', tail, { beAdjInf, bePermitted, alone, noneSubject, question: words[words.length - 1]?.text === '?' || (words[words.length - 1]?.punct && words[words.length - 2]?.text === '?') });
+  const verdict = decideModal(lemma, lower, p, subject, mainLemma, mainLower, p.main !== undefined ? (words[p.main + 1]?.lower ?? '') : '', tail, { beAdjInf, bePermitted, alone, noneSubject, meansFirst: /^(slik|dermed|derved|sånn|således)$/.test(words[i - 1]?.lower ?? ''), question: words[words.length - 1]?.text === '?' || (words[words.length - 1]?.punct && words[words.length - 2]?.text === '?') });
   // the actor of a permission may be people («Du kan gi innspill»); of the other forces, a body or the writer
   const agent = subject && (subject.kind === 'org' || subject.kind === 'self' || (verdict.force === 'permission' && subject.kind === 'people')) ? subject : undefined;
   let actor = verdict.force === 'none' ? undefined : verdict.actor === 'none' ? undefined : verdict.actor === 'any' ? subject : agent;
@@ -134,6 +136,8 @@ interface ModalContext {
   noneSubject: boolean;
   /** The sentence is a direct question (it ends in «?»). */
   question?: boolean;
+  /** The clause opens with «Slik», «Dermed», «Derved», «Da», «På den måten» before the modal. */
+  meansFirst?: boolean;
 }
 const NO_CONTEXT: ModalContext = { beAdjInf: false, bePermitted: false, alone: false, noneSubject: false };
 
@@ -267,6 +271,10 @@ function decideModal(
     if (kind !== 'self' && kind !== 'people' && kind !== 'org' && kind !== 'goal' && (p.deadline || (main !== undefined && ORDER_VERBS.test(main))))
       return { force: 'obligation', reason: `«skal${main ? ' ' + main : ''}» with a deadline or a delivery: an order`, actor: 'agent', hard: true };
     if (kind === 'self') return { force: 'intention', reason: '«skal» with the writer as subject: own plan', actor: 'any' };
+    // a plan or strategy to be revised, evaluated or followed up is a task, not a goal («Planen skal revideres siste
+    // halvår før utløp»)
+    if (kind === 'goal' && p.passive && s && /(plan|planen|strategi|strategien|handlingsplan\p{L}*)$/u.test(s.lemma) && PLAN_TASK.test(passiveStem(mainLower)))
+      return { force: 'obligation', reason: `«skal ${mainLower}» with a plan as subject: a task`, actor: 'none' };
     if (kind === 'goal') return { force: 'intention', reason: '«skal» states a goal', actor: 'none' };
     if (kind === 'people' && p.relativeSubject) return soft('«som skal» about people: what they are to do');
     // people acted on are no vision («Brukerne skal involveres i utformingen»): an instruction with no actor named
@@ -370,6 +378,8 @@ function decideModal(
     const reader = kind === 'people' && s !== undefined && /^(du|dere|de|man)$/i.test(s.text) && main !== undefined && !G.epiKan.has(main);
     if (p.negated) return (kind === 'org' || reader) && !p.passive && !alone ? { force: 'prohibition', reason: '«kan ikke»: not allowed', actor: reader ? 'any' : 'agent' } : soft('«kan ikke»: inability');
     if (t !== 'main' && t !== 'relative') return sub(`«kan» in a ${t} clause`);
+    // «Slik kan vi utnytte ressursene bedre», «Dermed kan kommunene …»: what a way of doing things makes possible
+    if (cx.meansFirst) return soft('«slik / dermed kan»: what it makes possible');
     if (p.passive) return soft('«kan» + passive: an option');
     // «personer som kan ta på seg oppgaver»: a relative clause says who is able, it grants nothing
     if (p.relativeSubject && !p.cleft) return soft('«som kan»: what someone is able to do');
