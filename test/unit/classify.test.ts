@@ -701,6 +701,13 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Strategien skal sendes ut på høring i september.', { deontic: 'intention' });
     check('Målene skal nås innen 2030.', { deontic: 'intention' });
   });
+  it('control: steering information, documented gains, an annual report; not standardisation, nor a year of a past assignment', () => {
+    check('Helsedirektoratet utarbeider også styringsinformasjon om pasientgruppene.', { control: true });
+    check('Forslag om styringsreformer må være basert på klart dokumenterte gevinster.', { control: true });
+    check('De regionale helseforetakene skal også utarbeide en felles årlig rapport om personell.', { control: true });
+    check('Helsefellesskapenes organisering bør i større grad standardiseres.', { control: false });
+    check('De regionale helseforetakene fikk i 2023 i oppdrag å gjennomgå finansieringen av fødselsomsorgen.', { control: false });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

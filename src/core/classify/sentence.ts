@@ -86,7 +86,8 @@ const PAST_STRONG = new Set(['fikk', 'fekk', 'ble', 'blei', 'vart', 'var', 'kom'
 
 /** Is the year at i part of a name («Bærum 2040») or the date of something already done («I 2023 fikk …»)? */
 function pastOrName(words: readonly { lower: string; upos: string }[], i: number): boolean {
-  return words[i - 1]?.upos === 'PROPN' || PAST_STRONG.has(words[i + 1]?.lower ?? '');
+  // (also «fikk i 2023 i oppdrag»: the past verb two words before)
+  return words[i - 1]?.upos === 'PROPN' || PAST_STRONG.has(words[i + 1]?.lower ?? '') || (words[i - 1]?.lower === 'i' && PAST_STRONG.has(words[i - 2]?.lower ?? ''));
 }
 
 function wordTest(patterns: readonly string[]): (w: string) => boolean {
