@@ -708,6 +708,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Helsefellesskapenes organisering bør i større grad standardiseres.', { control: false });
     check('De regionale helseforetakene fikk i 2023 i oppdrag å gjennomgå finansieringen av fødselsomsorgen.', { control: false });
   });
+  it('a budget line that opens with an amount allots means (the gold: enabling)', () => {
+    check('- 13,7 mill. kroner til oppgaver innen satsningen digital samhandling.', { deontic: 'none', framing: 'enabling' });
+    check('- 0,2 mill. kroner RPH tjenestesamhandling', { framing: 'enabling' });
+    check('2025 ble et godt år for bydelen.', { framing: 'neutral' });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

@@ -118,6 +118,14 @@ export function ruleFraming(
   const strongEnabling = ms.some((m) => (m.category === 'enabling' && /discretion|resources|reduced-control/.test(sub(m))) || m.negated);
   const steeringTerms = ms.some((m) => m.category === 'directive' && /requirement|steering-term/.test(sub(m)));
   // a resource grant: «tildeles … mill. kroner» (looked for only in a sentence without deontic force)
+  // a budget line that opens with an amount («- 13,7 mill. kroner til oppgaver innen …», «0,2 mill. kroner RPH
+  // tjenestesamhandling»): means allotted (the gold labels these enabling)
+  const budgetLine = () => {
+    const ws = facts.words.filter((w) => !w.punct || w.text === ',');
+    let k = 0;
+    while (k < ws.length && (/^\d/.test(ws[k].lower) || ws[k].text === ',')) k++;
+    return k > 0 && k <= 3 && /^(mill|millioner|mrd|milliarder|kroner|kr)$/.test(ws[k]?.lower ?? '') && !facts.words.some((w) => TAKE_AWAY.has(w.lower) || CUT.test(w.lower));
+  };
   const grant = () => {
     // the money pattern needs one of these in a word (its alternatives have no space): most sentences have none
     if (!facts.words.some((w) => w.lower.includes('kr') || w.lower.includes('mill') || w.lower.includes('midl'))) return false;
@@ -214,7 +222,7 @@ export function ruleFraming(
       return { framing: 'top-down', reason: 'a cut in money' };
     return { framing: 'neutral', reason: "the writer's own intention" };
   }
-  if (grant()) return { framing: 'enabling', reason: 'grants resources' };
+  if (grant() || budgetLine()) return { framing: 'enabling', reason: 'grants resources' };
   const first = facts.words.find((w) => !w.punct);
   if (first && TASK_VERBS.has(first.lower) && !/^\p{Lu}{2,}/u.test(first.text)) {
     if (strongEnabling || experiment || districtEnabled || categories.cocreation) return { framing: 'enabling', reason: 'a task that opens room or involves people outside the administration' };
