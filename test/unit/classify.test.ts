@@ -713,6 +713,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('- 0,2 mill. kroner RPH tjenestesamhandling', { framing: 'enabling' });
     check('2025 ble et godt år for bydelen.', { framing: 'neutral' });
   });
+  it('a body that «må pålegges» a duty is the one obliged; a body acted on by another passive is not', () => {
+    check('Helsefellesskapene må pålegges et større ansvar for forebygging.', { deontic: 'obligation', actor: 'Helsefellesskapene' });
+    check('Tenestene må utviklast i samarbeid med brukarane.', { deontic: 'obligation', actor: null });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

@@ -337,6 +337,8 @@ function decideModal(
     if (kind === 'goal') return { force: 'intention', reason: '«må» states a goal', actor: 'none' };
     if (kind === 'generic') return { force: 'obligation', reason: '«man må»: a demand', actor: 'none' };
     if (kind === 'thing' && (main === 'være' || main === 'vere')) return { force: 'obligation', reason: '«må være»: a requirement on a thing', actor: 'none' };
+    // a body that «må pålegges» a duty is the one obliged («Helsefellesskapene må pålegges et større ansvar»)
+    if (p.passive && kind === 'org' && /^(pålegges|påleggast|påleggjast)$/.test(mainLower)) return { force: 'obligation', reason: `«må ${mainLower}»: ${s!.text} is to bear the duty`, actor: 'agent' };
     // a body as the subject of a passive is acted on, not obliged («Tenestene må utviklast i samarbeid med brukarane»)
     if (p.passive && kind === 'org') return { force: 'obligation', reason: '«må» + passive: a demand', actor: 'none' };
     // «Tannhelsetjenesten må få en tydeligere plass»: the subject is to receive; who is to give is not named
