@@ -717,6 +717,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Helsefellesskapene må pålegges et større ansvar for forebygging.', { deontic: 'obligation', actor: 'Helsefellesskapene' });
     check('Tenestene må utviklast i samarbeid med brukarane.', { deontic: 'obligation', actor: null });
   });
+  it('control made less by a predicate participle («er redusert», «er forenklet»), not by an attributive one', () => {
+    check('Antall rapporteringskrav i tildelingsbrevet er redusert fra 62 til 35.', { control: true, framing: 'enabling' });
+    check('Tertialrapporteringen er fjernet.', { control: true, framing: 'enabling' });
+    check('Bydelene skal rapportere på redusert ventetid.', { control: true, framing: 'top-down' });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

@@ -517,6 +517,9 @@ export function matchTokens(text: string, tokens: Token[], compiled: CompiledLex
       const w = wt[k].lower;
       if (AFTER_STOP.has(w)) break;
       if (REDUCERS_AFTER.has(w)) {
+        // (a participle reduces only as the predicate, «er redusert», «har blitt forenklet»; attributive it describes
+        // something else: «rapportere på redusert ventetid»)
+        if (/(t|a)$/.test(w) && !/^(er|blir|ble|vart|blei|har|hadde|blitt|vorte|vore|være|vere)$/.test(wt[k - 1]?.lower ?? '')) continue;
         reduced = !/^(ikke|ikkje)$/.test(wt[k + 1]?.lower ?? '');
         break;
       }
