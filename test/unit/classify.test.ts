@@ -722,6 +722,16 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Tertialrapporteringen er fjernet.', { control: true, framing: 'enabling' });
     check('Bydelene skal rapportere på redusert ventetid.', { control: true, framing: 'top-down' });
   });
+  it('a need is a duty of a body that is to act («det er behov for at direktoratet bidrar», «kommunen trenger å»), not of things or people', () => {
+    check('Det er behov for at direktoratet bidrar med en skisse.', { deontic: 'obligation', actor: 'direktoratet' });
+    check('Trondheim kommune trenger derfor å eksperimentere med nye verktøy.', { deontic: 'obligation', actor: 'Trondheim kommune' });
+    check('Kommunane treng å samarbeide tettare.', { deontic: 'obligation', actor: 'Kommunane' });
+    check('Det er behov for at videreutdanninger kan standardiseres.', { deontic: 'none' });
+    check('Det er behov for at kommunene kan samarbeide bedre.', { deontic: 'none' });
+    check('Pasientene trenger å få hjelp raskt.', { deontic: 'none' });
+    check('Bydelene trenger å få mer midler.', { deontic: 'none' });
+    check('Vi trenger ikke flere planer.', { deontic: 'none' });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

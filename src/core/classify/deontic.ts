@@ -494,8 +494,21 @@ function readSteering(
     const obj = subjectInfo(words, np, text);
     // the subject of a passive «at»-clause is acted on, not addressed («ønskjer at helsefellesskapa vert vidareutvikla»)
     actor = obj && obj.kind === 'org' && !(np && passiveVerbAt(words, np.end + 1)) ? obj : undefined;
+    // (a need that a body be able to act is no duty: «behov for at kommunene kan samarbeide»)
+    if (cue.entry === 'behov-at' && np && /^(kan|kunne|får|fær)$/.test(words[np.end + 1]?.lower ?? '')) actor = undefined;
     addressed = actor !== undefined;
     atClause = true;
+  }
+  // a need is a duty only of a body that is to act, as «det er nødvendig at X gjør» (the guide): «det er behov for at
+  // direktoratet bidrar», «Trondheim kommune trenger å eksperimentere»; not a need of a thing or of people («behov for at
+  // videreutdanninger kan standardiseres», «Pasientene trenger å få hjelp»)
+  if (cue.entry === 'behov-at') {
+    if (/ at$/.test(phrase)) {
+      if (!addressed) return steeringReading(cue, p, subject, 'none', `«${phrase}» with no body to act: a need`);
+    } else {
+      const verb = words[last + 1];
+      if (!agent || verb?.upos !== 'VERB' || UNDERGO.test(verb.lower)) return steeringReading(cue, p, subject, 'none', `«${phrase}» with no body to act: a need`);
+    }
   }
   if (entryForce === 'obligation') {
     // a demand denied places none («stiller ingen nye krav til», «forventer ikke at», «er ikke pålagt å»)
@@ -599,7 +612,7 @@ const NO_DEMAND = /^(ingen|inga|ikke|ikkje|verken|korkje)$/;
 const UNDERGO = /^(få|bli|verte|være|vere|ha|øke|auke|gå|falle|synke|vokse|stige|oppleve|merke|møte|trenge|måtte|kunne|tape|miste|lykkes|havne|ende|komme)$/;
 
 /** Cues whose «at»-clause names the actor («forventer at kommunene …»). */
-const ADDRESSEE_CUES = new Set(['forventer-at', 'forutsetter-at', 'krav-om', 'ber-om', 'anbefale', 'nødvendig-at', 'nn-anbefale', 'nn-bed-om', 'nn-forventar-at', 'nn-krav-om']);
+const ADDRESSEE_CUES = new Set(['forventer-at', 'forutsetter-at', 'krav-om', 'ber-om', 'anbefale', 'nødvendig-at', 'behov-at', 'nn-anbefale', 'nn-bed-om', 'nn-forventar-at', 'nn-krav-om']);
 /** Demands: the one who sets one is not the one it binds. */
 const DEMAND_CUES = new Set(['krav-om', 'nn-krav-om']);
 

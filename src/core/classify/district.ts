@@ -160,9 +160,9 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
   // (a district that only speaks, opening the sentence, is mentioned: «Bydelen mener at rapporteringskravene bør
   // forenkles»)
   const speakerOnly = districtIdx.length === 1 && districtIdx[0] <= words.findIndex((w) => !w.punct) + 1 && SAYS.test(lower[words.findIndex((w) => w.start >= dm[0].end)] ?? '');
-  // (an order to someone else that reduces the districts' control or gives them room enables them: «Bystyret ber byrådet
-  // sikre at bydelenes rapportering forenkles»)
-  if (enablingTerm && !speakerOnly && deontic !== 'obligation') return 'enabled';
+  // (an order to someone else, or to no one named, that reduces the districts' control or gives them room enables them:
+  // «Bystyret ber byrådet sikre at bydelenes rapportering forenkles», «Detaljstyringen av bydelene skal reduseres»)
+  if (enablingTerm && !speakerOnly && !(deontic === 'obligation' && actorIsDistrict)) return 'enabled';
   // partners or consulted: a co-operation or participation term close to a district term («i samarbeid med
   // bydelene», «bydelene skal involveres»); a district named as a place in a sentence about something else is mentioned
   // (a district named as a place, «i bydelen», «på Stovner», is where the co-operation happens, not a partner in it)
