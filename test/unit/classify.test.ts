@@ -732,6 +732,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Bydelene trenger å få mer midler.', { deontic: 'none' });
     check('Vi trenger ikke flere planer.', { deontic: 'none' });
   });
+  it('the second part of «X- og Y…» names a body only when its head does', () => {
+    check('Endrings- og innovasjonsprosesser i kommunen må involvere eksterne aktører.', { innovation: true });
+    check('Innovasjons- og samskapingsutvalget la fram sin rapport i mai.', { innovation: false, cocreation: false });
+    check('Innovasjons- og samskapingsutvalgets rapport kom i mai.', { innovation: false, cocreation: false });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

@@ -69,7 +69,7 @@ const UNIT_NAME = /\p{L}(enheten|eininga|avdelingen|avdelinga|etaten|teamet|seks
 const OWN = /^(eget|egen|egne|eige|eiga|eigne|sitt|sin|sine|hvem|kven|hva|kva|egenomsorg)$/;
 const YEAR = /^(19|20)\d\d$/;
 /** The head of a body's name («…utvalget», «…rådet», «…kommisjonen»). */
-const BODY_HEAD = /(utvalg|utval|råd|kommisjon|direktorat|etat|departement|nettverk|forum|senter|selskap)(et|en|a)?$/;
+const BODY_HEAD = /(utvalg|utval|råd|kommisjon|direktorat|etat|departement|nettverk|forum|senter|selskap)(et|en|a)?s?$/;
 const FULL_DATE = /\b\d{1,2}\.\s?(\d{1,2}\.|januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)\s?(19|20)\d\d\b/gi;
 /** A date that only names a document («svarbrev av 3. mars 2026», «datert …», «lest 15. april 2026»): no due date. */
 const DOCUMENT_DATE = /\b(av|datert|dato|lest|publisert|oppdatert)\s*$/i;
@@ -120,7 +120,9 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
     // (an acronym, also in mixed case, is no name: «FoU-prosjekter», «FoUI»)
     if (/^\p{Lu}/u.test(m.text) && m.start !== firstWord?.start && !/^\p{Lu}\p{Ll}?\p{Lu}/u.test(m.text)) return true;
     const i = words.findIndex((w) => w.start <= m.start && w.end >= m.end);
-    if (i >= 3 && (words[i - 1].lower === 'og' || words[i - 1].lower === 'eller') && words[i - 2].text === '-' && /^\p{Lu}/u.test(words[i - 3].text)) return true;
+    // (the second part names a body only when its head does: «Innovasjons- og samskapingsutvalget», not «Endrings- og
+    // innovasjonsprosesser»)
+    if (i >= 3 && (words[i - 1].lower === 'og' || words[i - 1].lower === 'eller') && words[i - 2].text === '-' && /^\p{Lu}/u.test(words[i - 3].text) && BODY_HEAD.test(words[i].lower)) return true;
     return i >= 0 && words[i + 1]?.text === '-' && (words[i + 2]?.lower === 'og' || words[i + 2]?.lower === 'eller') && i + 3 < words.length && BODY_HEAD.test(words[i + 3].lower);
   };
   let steeringMemo: boolean | undefined;
