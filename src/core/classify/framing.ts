@@ -112,6 +112,21 @@ export function ruleFraming(
   actorLevel: ActorLevel,
   documentKind?: string,
 ): { framing: Framing; reason: string } {
+  const f = framingByRule(facts, deontic, categories, districtEnabled, actorLevel, documentKind);
+  // the districts given room, means or trust (district.ts): the sentence's effect on their discretion is to widen it,
+  // whatever else it only describes
+  if (districtEnabled && f.framing === 'neutral') return { framing: 'enabling', reason: 'gives the districts room, means or trust' };
+  return f;
+}
+
+function framingByRule(
+  facts: SentenceFacts,
+  deontic: Deontic,
+  categories: Categories,
+  districtEnabled: boolean,
+  actorLevel: ActorLevel,
+  documentKind?: string,
+): { framing: Framing; reason: string } {
   const sub = (m: { entry: string }) => facts.entry(m.entry)?.subtype ?? '';
   const ms = facts.matches;
   const experiment = ms.some((m) => m.category === 'innovation' && sub(m) === 'experiment');

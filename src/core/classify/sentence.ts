@@ -1,4 +1,4 @@
-import type { ActorLevel, Deontic, DistrictRole, Framing, Range, SentenceLabels, TermMatch, Token } from '../types';
+import type { ActorLevel, Deontic, DistrictRole, Range, SentenceLabels, TermMatch, Token } from '../types';
 import type { LexiconEntry } from '../lexicon';
 import type { CompiledLexicon } from '../match/matcher';
 import type { Standard } from '../tag';
@@ -259,18 +259,8 @@ export function decide(facts: SentenceFacts, text: string, context: ClassifyCont
         ? relative(level, stance.writerLevel)
         : 'unknown';
   const district: DistrictRole = districtRole(facts, deontic, actor);
-  const byRule = ruleFraming(facts, deontic, categories, district === 'enabled', actorLevel, stance?.kind);
-  let framing: Framing = byRule.framing;
-  let framingReason = byRule.reason;
-  // the districts given room, means or trust: the sentence's effect on their discretion is to widen it
-  if (district === 'enabled' && framing === 'neutral') {
-    framing = 'enabling';
-    framingReason = 'gives the districts room, means or trust';
-  }
-  if (directive && actorLevel === 'self' && framing === 'top-down') {
-    framing = 'neutral';
-    framingReason = `an obligation the writer places on itself (${actor})`;
-  }
+  // framing is the rules' alone (framing.ts), from everything decided above
+  const { framing, reason: framingReason } = ruleFraming(facts, deontic, categories, district === 'enabled', actorLevel, stance?.kind);
   return {
     deontic,
     directive,
