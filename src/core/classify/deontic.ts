@@ -169,7 +169,8 @@ const INFLUENCE = /^(påvirke|påverke)$/;
 /** Verbs whose subject receives («få», «motta»): the one obliged to give is someone else. */
 const RECEIVES = new Set(['få', 'motta']);
 /** Room held after «ha»: «ha (større / nødvendig) handlingsrom», «ha frihet til». */
-const ROOM_HELD = /^(\S+ )?(handlingsrom|handlingsrommet|frihet|fridom|handlefrihet|handlefridom|tillit|myndighet|fullmakt|mulighet|muligheter|moglegheit|anledning|høve|autonomi)(\s|$)/;
+const ROOM = new Set(grammar.roomNouns);
+const roomHeld = (tail: string) => tail.split(' ').slice(0, 2).some((w) => ROOM.has(w));
 /** Participles of giving after «få»: «få tilført», «få tildelt», «få overført». */
 const GIVEN = /^(tilført|tildelt|gitt|overført|bevilget|bevilga|delegert|tilbudt|tilbode)$/;
 /** What one gets to experience, not to do («få oppleve», «få kjenne på»). */
@@ -177,14 +178,16 @@ const EXPERIENCE = /^(oppleve|erfare|føle|kjenne|merke|nyte|leve|bo|vokse|møte
 /** What follows «få» when it means «make happen», not «receive». */
 const GET_DONE = /^(til|på plass|oversikt|innsikt|gjort|ordnet|orden)(\s|$)/;
 /** Room to act: «få større frihet til å …» receives it; «få flere unge til å …» makes them act. */
-const ROOM_TO = /(frihet|fridom|handlingsrom|mulighet|moglegheit|anledning|høve|rom|tid|midler|midlar|ressurser|ressursar|myndighet|fullmakt|tillit)$/;
+const MEANS = new Set(grammar.meansNouns);
+/** (also a compound's head: «handlefrihet», «arbeidstid»: the last room word in it) */
+const roomTo = (w: string) => ROOM.has(w) || MEANS.has(w) || /(frihet|fridom|handlingsrom|rom|tid)$/.test(w);
 
 /** Does «få» with these words after it mean «make happen» rather than «receive»? */
 function getsDone(tail: string): boolean {
   if (GET_DONE.test(tail)) return true;
   const w = tail.split(' ');
   const k = w.indexOf('til');
-  return k > 0 && w[k + 1] === 'å' && !ROOM_TO.test(w[k - 1]);
+  return k > 0 && w[k + 1] === 'å' && !roomTo(w[k - 1]);
 }
 
 /** A «none» the learned layer may overrule. */
@@ -214,7 +217,7 @@ function decideModal(
       // «må få tilført ressursar», «skal få tildelt midler»
       (p.chain.includes('få') && GIVEN.test(mainLower)) ||
       // «Medarbeiderne skal ha handlingsrom til å …»: to hold room of one's own
-      (main === 'ha' && ROOM_HELD.test(tail)));
+      (main === 'ha' && roomHeld(tail)));
   const kind = s?.kind ?? 'none';
   const t = p.clause.type;
   // (not what others are told to do: «føringer for hva bydelene skal prioritere», «definerer hva kommunen skal gjøre»,

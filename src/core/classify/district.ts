@@ -12,11 +12,14 @@ import { ordersMeans } from './framing';
 const DISTRICT = /^(bydel|bydelar)/i;
 const ORDER = /^(ber|bes|pålegges|pålegger|pålegg|pålagt|pålagd|bedt|bedne)$/;
 const GRANT_TO = /^(til|for)$/;
-const RESOURCE = /^(ansvar|ansvaret|oppgaver|oppgåver|midler|midlar|midlene|penger|pengene|pengar|pengane|myndighet|tillit|ressurser|tildeles|fullmakt|makt|budsjett|rammer|rammene|kroner|millioner|mill|anledning|støtte|tilskudd|tilskot|finansiering|ramme|rammen|kompensert|kompensasjon|mulighet|muligheten|muligheter|moglegheit|høve|\p{L}*(handlingsrom|handlingsrommet|frihet|friheten|fridom|fridomen))$/u;
+/** Room and means (grammar.json: roomNouns, meansNouns), one list for every rule that asks. */
+const ROOM = new Set(grammar.roomNouns);
+const MEANS = new Set(grammar.meansNouns);
+/** What a district may receive besides room and means: tasks, responsibility, compensation, room in a compound. */
+const RESOURCE_EXTRA = /^(ansvar|ansvaret|oppgaver|oppgåver|tildeles|kompensert|kompensasjon|makt|\p{L}*(handlingsrom|handlingsrommet|frihet|friheten|fridom|fridomen))$/u;
+const isResource = (w: string) => ROOM.has(w) || MEANS.has(w) || RESOURCE_EXTRA.test(w);
 /** Verbs of granting money: the means are given («avsatt», «tildelt», «bevilget»), not spent or cut. */
 const GRANT_VERB = /^(avsatt|avsett|avsettes|satt|settes|tildelt|tildeles|tildelte|bevilget|bevilga|bevilges|bevilger|fordelt|fordeles|gis|gitt|får|fått|fikk|fekk)$/;
-/** Money and means («10 millioner kroner til …», «midler til …»). */
-const MEANS = /^(midler|midlar|midlene|penger|pengene|pengar|pengane|ressurser|ressursar|kroner|millioner|mill|budsjett|rammer|rammene|tilskudd|tilskot|støtte)$/;
 /** How many words (punctuation included) from a district term a co-operation or participation term may stand: «samarbeidet mellom fastleger, BUP og bydeler». */
 const NEAR = 6;
 /** Verbs by which a district receives something: «får», «skal få», «har fått», «gis», «tildeles». */
@@ -24,7 +27,7 @@ const RECEIVE = /^(få|får|fått|fikk|gis|gitt|tildeles|tildelt|tilføres|tilf�
 /** A district in the genitive: «bydelenes», «bydelens», «bydelane sine» is left out (two words). */
 const DISTRICT_GENITIVE = /^(bydel|bydelar)\p{L}*s$/u;
 /** Room, means or freedom of their own (not their duties: «bydelenes ansvar», «bydelenes oppgaver»). */
-const OWN_ROOM = /^(mulighet|muligheter|mulighetene|moglegheit|moglegheiter|moglegheitene|høve|anledning|rom|rommet|handlingsrom|handlingsrommet|frihet|friheten|fridom|fridomen|handlefrihet|handlefridom|midler|midlar|ressurser|ressursar|rammer|rammene|budsjett|budsjettet|tillit|autonomi)$/;
+const isOwnRoom = (w: string) => ROOM.has(w) || MEANS.has(w);
 const NEGATION = new Set(grammar.negations);
 /** Words that take room or means away («mindre frihet for bydelene»). */
 const TAKE_AWAY = new Set(grammar.takeAway);
@@ -69,7 +72,7 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
     if (!/^(gi|gje|gir|gis|ga|gav|gjev|gjevast|gitt)$/.test(lower[i]) || !DISTRICT.test(lower[i + 1])) continue;
     // (not when denied: «Bystyret kan ikke gi bydelsutvalgene myndighet til …»)
     if (lower.slice(Math.max(0, i - 3), i).some((w) => NEGATION.has(w))) continue;
-    if (lower.slice(i + 2, i + 5).some((w) => RESOURCE.test(w) || OWN_ROOM.test(w))) return 'enabled';
+    if (lower.slice(i + 2, i + 5).some((w) => isResource(w) || isOwnRoom(w))) return 'enabled';
   }
 
   if (directive && actor === null) {
@@ -95,17 +98,17 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
     // the resource a few words before «til/for» («midler til bydelene», «større handlingsrom for bydelene»), not
     // anywhere in the sentence («rammer for etablering …, modeller for bydelsutvalg»)
     const before = lower.slice(Math.max(0, i - 4), i);
-    if (!before.some((w) => RESOURCE.test(w)) || before.some((w) => TAKE_AWAY.has(w))) continue;
+    if (!before.some((w) => isResource(w)) || before.some((w) => TAKE_AWAY.has(w))) continue;
     if (next < lower.length && DISTRICT.test(lower[next])) return 'enabled';
     // «midler til innovasjonstiltak i bydelene»: what the means are for, in the districts (a few words on, no comma)
     // (means, not duties: «ansvar for helsestasjonene i bydelen» is no grant)
-    if (!before.some((w) => MEANS.test(w)) || !(granted ??= lower.some((w) => GRANT_VERB.test(w)))) continue;
+    if (!before.some((w) => MEANS.has(w)) || !(granted ??= lower.some((w) => GRANT_VERB.test(w)))) continue;
     for (let k = next + 1; k < Math.min(lower.length, next + 4) && !words[k - 1].punct; k++) if (DISTRICT.test(lower[k]) && lower[k - 1] === 'i') return 'enabled';
   }
   // their own room or means strengthened or given («styrke bydelenes mulighet til å prøve ut …», «øke bydelenes
   // handlingsrom»): a verb of strengthening or giving a few words before a district in the genitive and its room
   for (let i = 0; i + 1 < lower.length; i++) {
-    if (!DISTRICT_GENITIVE.test(lower[i]) || !OWN_ROOM.test(lower[i + 1])) continue;
+    if (!DISTRICT_GENITIVE.test(lower[i]) || !isOwnRoom(lower[i + 1])) continue;
     if (lower.slice(Math.max(0, i - 3), i).some((w) => STRENGTHEN.test(w))) return 'enabled';
   }
   // what is received within a few words of the verb, over an amount's decimal comma («har fått innvilget 1,5 mill.
@@ -119,7 +122,7 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
       }
       // (means taken away: «får redusert rammen med 14,2 mill. kroner»)
       if (TAKE_AWAY.has(lower[k]) || /^(kuttet|kutta|mindre|lavere|lågare)$/.test(lower[k])) return false;
-      if (RESOURCE.test(lower[k])) return true;
+      if (isResource(lower[k])) return true;
       if (!/^\d/.test(lower[k])) n++;
     }
     return false;
@@ -134,7 +137,7 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
       if (NEGATION.has(lower[j])) break;
       if (RECEIVE.test(lower[j]) && received(j)) return 'enabled';
       // «Bydelene skal ha større frihet til å …»: room of their own (not «ha ansvar for»)
-      if ((lower[j] === 'ha' || lower[j] === 'har') && lower.slice(j + 1, j + 4).some((w) => OWN_ROOM.test(w)) && !lower.slice(j + 1, j + 3).some((w) => NEGATION.has(w))) return 'enabled';
+      if ((lower[j] === 'ha' || lower[j] === 'har') && lower.slice(j + 1, j + 4).some((w) => isOwnRoom(w)) && !lower.slice(j + 1, j + 3).some((w) => NEGATION.has(w))) return 'enabled';
     }
   }
   const districtIdx = lower.map((w, i) => (DISTRICT.test(w) || dm.some((m) => m.start === words[i].start) ? i : -1)).filter((i) => i >= 0);
