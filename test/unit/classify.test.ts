@@ -737,6 +737,13 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Innovasjons- og samskapingsutvalget la fram sin rapport i mai.', { innovation: false, cocreation: false });
     check('Innovasjons- og samskapingsutvalgets rapport kom i mai.', { innovation: false, cocreation: false });
   });
+  it('a district body asks anyone outside the district; its own administration it orders', () => {
+    check('Bydelsutvalget i Bydel Sagene ber om at kommunen utreder konsekvensene for bydelen.', { deontic: 'none', directive: false });
+    check('Bydelen ber Bymiljøetaten om å prioritere trafikksikringstiltak rundt skolene.', { deontic: 'none' });
+    check('Bydel Stovner ber om at de fire bydelene i Groruddalen får delta i arbeidet.', { deontic: 'none' });
+    check('Bydelsutvalget ber bydelsdirektøren prioritere tiltak for eldre som bor alene.', { deontic: 'obligation', actor: 'bydelsdirektøren' });
+    check('Byrådet ber bydelene om å rapportere innen 1. mars.', { deontic: 'obligation', actor: 'bydelene' });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

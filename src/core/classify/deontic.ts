@@ -533,6 +533,11 @@ function readSteering(
     // forslaget»): «ber om» orders only when a steering body addresses a unit (the guide)
     if (/^((har|hadde) )?(ber|be|bed|bedt|ba)( |$)/.test(phrase) && actor && actor !== agent && (actor.level ?? levelOf(actor.text)) === 3 && askerLevel(agent) !== 3)
       return steeringReading(cue, p, subject, 'none', `«${phrase}» to ${actor.text}: a request, not an order`);
+    // a district body asks anyone outside the district, it orders no one («Bydelen ber Bymiljøetaten om å prioritere …»,
+    // «Bydelsutvalget ber om at kommunen utreder …», «… ber om at de fire bydelene får delta»); its own administration it
+    // orders («Bydelsutvalget ber bydelsdirektøren legge fram en sak»)
+    if (ASKS.test(phrase) && agent && /^bydel/i.test(agent.text) && actor && actor !== agent && !DISTRICT_ADMINISTRATION.test(actor.text.toLowerCase()))
+      return steeringReading(cue, p, subject, 'none', `«${phrase}» by ${agent.text} to ${actor.text}: a request, not an order`);
     if (p.clause.type === 'question' || p.clause.type === 'purpose') return steeringReading(cue, p, subject, 'none', `«${phrase}» in a ${p.clause.type} clause`);
     // a list item that opens with an infinitive («Gi de regionale helseforetakene i oppdrag å vurdere …») names a
     // measure; without a modal it orders no one (the guide: list items without a modal are none)
@@ -607,6 +612,8 @@ function askerLevel(agent: SubjectInfo | undefined): number | undefined {
 }
 /** A grant that sets conditions («Tilsagnet forutsetter at …»; not «Budsjettet forutsetter at …», which presupposes). */
 const GRANT_LEMMAS = new Set(['tilsagn', 'tilskudd', 'tilskot', 'bevilgning', 'tildeling', 'tildelingen', 'tilsagnet', 'tilskuddet', 'bevilgningen']);
+/** A district's own administration, which its council may order. */
+const DISTRICT_ADMINISTRATION = /^(bydelsdirektør|bydelsadministrasjon|administrasjonen|direktøren|bydelsdirektørar)/;
 /** The active verbs of asking: their subject asks, their object is asked. */
 const ASKS = /^((har|hadde) )?(ber|be|bed|ba|bad|bedt|bede|anmoder)( |$)/;
 /** A steering phrase denied: «ingen (nye) krav», «ikke pålagt». */
