@@ -744,6 +744,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Bydelsutvalget ber bydelsdirektøren prioritere tiltak for eldre som bor alene.', { deontic: 'obligation', actor: 'bydelsdirektøren' });
     check('Byrådet ber bydelene om å rapportere innen 1. mars.', { deontic: 'obligation', actor: 'bydelene' });
   });
+  it('a law cited in two or three words («i henhold til», «ifølge») makes a body\'s «skal» a legal duty', () => {
+    check('Fylkeskommunen skal ifølge forskriften samordne den regionale planleggingen.', { deontic: 'obligation', actor: 'Fylkeskommunen' });
+    check('Kommunen skal i henhold til plan- og bygningsloven legge til rette for medvirkning.', { deontic: 'obligation' });
+    check('Kommunen skal legge til rette for medvirkning i tråd med planen.', { deontic: 'intention' });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

@@ -290,13 +290,19 @@ const PLAIN: Classification = Object.freeze({
 }) as Classification;
 
 /** «jf. … § 5-1», «etter kommuneloven», «i medhold av forskrifta», «lovpålagt»: the sentence cites the law a duty follows from. */
-const LAW_AFTER = /^(jf|jf\.|jfr|jfr\.|etter|i henhold til|i medhald av|i medhold av|følger av|følgjer av|iht\.?)$/;
+const LAW_AFTER = /^(jf|jf\.|jfr|jfr\.|etter|iht\.?|ifølge|ifølgje)$/;
+/** The same, in two or three words («i henhold til», «i medhold av», «følger av», «i følge»). */
+const LAW_AFTER_PHRASE = /^(i henhold til|i medhald av|i medhold av|følger av|følgjer av|i følge|i følgje)$/;
 const LAW = /(loven|lova|lovens|lovas|forskriften|forskrifta|§)$|^§/;
 function citesLaw(words: readonly { lower: string; text: string }[]): boolean {
   if (words.some((w) => /^lovpålag/.test(w.lower) || w.text === '§')) return true;
   for (let i = 0; i < words.length; i++) {
-    if (!LAW_AFTER.test(words[i].lower) && !(words[i].lower === 'jf' && words[i + 1]?.text === '.')) continue;
-    for (let k = i + 1; k < Math.min(words.length, i + 6); k++) if (LAW.test(words[k].lower)) return true;
+    let after = -1;
+    if (LAW_AFTER.test(words[i].lower) || (words[i].lower === 'jf' && words[i + 1]?.text === '.')) after = i;
+    else if (LAW_AFTER_PHRASE.test(`${words[i].lower} ${words[i + 1]?.lower ?? ''}`)) after = i + 1;
+    else if (LAW_AFTER_PHRASE.test(`${words[i].lower} ${words[i + 1]?.lower ?? ''} ${words[i + 2]?.lower ?? ''}`)) after = i + 2;
+    if (after < 0) continue;
+    for (let k = after + 1; k < Math.min(words.length, after + 6); k++) if (LAW.test(words[k].lower)) return true;
   }
   return false;
 }
