@@ -749,6 +749,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Kommunen skal i henhold til plan- og bygningsloven legge til rette for medvirkning.', { deontic: 'obligation' });
     check('Kommunen skal legge til rette for medvirkning i tråd med planen.', { deontic: 'intention' });
   });
+  it('a thing described by what is to be done with it («saker som skal behandles») orders no one; the main clause may', () => {
+    check('Alle saker som skal behandles, står i sakskartet.', { deontic: 'none', directive: false });
+    check('Innbyggjarane kan kome med framlegg til saker som skal handsamast i kommunestyret.', { directive: false });
+    check('Saker som skal til politisk behandling, skal legges fram for eldrerådet i god tid.', { deontic: 'obligation' });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

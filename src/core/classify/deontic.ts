@@ -280,6 +280,9 @@ function decideModal(
       return { force: 'obligation', reason: `«skal ${mainLower}» with a plan as subject: a task`, actor: 'none' };
     if (kind === 'goal') return { force: 'intention', reason: '«skal» states a goal', actor: 'none' };
     if (kind === 'people' && p.relativeSubject) return soft('«som skal» about people: what they are to do');
+    // a thing described by what is to be done with it («Alle saker som skal behandles, står i sakskartet», «forslag til
+    // saker som skal handsamast i kommunestyret»): the main clause says what the sentence does
+    if (p.relativeSubject && p.passive && !p.deadline && kind === 'thing') return soft('«som skal» + passive describes a thing');
     // people acted on are no vision («Brukerne skal involveres i utformingen»): an instruction with no actor named
     // (people given something are a vision: «Alle skal gis like muligheter»)
     if (kind === 'people' && p.passive && ((main !== undefined && INVOLVE.has(main)) || INVOLVE.has(passiveStem(mainLower))))
