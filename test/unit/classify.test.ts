@@ -754,6 +754,12 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Innbyggjarane kan kome med framlegg til saker som skal handsamast i kommunestyret.', { directive: false });
     check('Saker som skal til politisk behandling, skal legges fram for eldrerådet i god tid.', { deontic: 'obligation' });
   });
+  it('a day and month something is due by is control; a meeting\'s day is not', () => {
+    check('Her kan alle med tilknytning til Grønland gi innspill frem til 20. september.', { control: true });
+    check('Søknaden må sendes senest 15. mai.', { control: true });
+    check('Bydel Alna inviterer til åpent møte om Furuset sentrum tirsdag 14. mars kl. 18.00.', { control: false });
+    check('Bydelsutvalget behandlet saken i møte 5. september.', { control: false });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });
