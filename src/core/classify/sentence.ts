@@ -138,7 +138,7 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
       if (!reducedControl && (x.category !== cat || x.negated)) return false;
       if (facts.entry(x.entry)?.signal === 'weak') return false;
       if (cat !== 'control' && inName(x)) return false;
-      if (cat === 'control' && x.entry === 'oppfolging' && !/styring/i.test(x.text) && !steeringObject() && !followsUpThat(x)) return false;
+      if (cat === 'control' && x.entry === 'oppfolging' && !/styring|møte/i.test(x.text) && !steeringObject() && !followsUpThat(x)) return false;
       // control of one's own life or data, a parent's supervision of children: no instrument of steering
       if (cat === 'control' && !x.negated && ownControl(x)) return false;
       return true;
