@@ -760,6 +760,12 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Bydel Alna inviterer til åpent møte om Furuset sentrum tirsdag 14. mars kl. 18.00.', { control: false });
     check('Bydelsutvalget behandlet saken i møte 5. september.', { control: false });
   });
+  it('«i løpet av våren / året» dates a plan; in an order, and with a year, it is a deadline', () => {
+    check('Byrådsavdelingen vil i løpet av våren invitere bydelene til et dialogmøte.', { control: false });
+    check('Tjenestekontoret har i løpet av året styrket kompetansen i saksbehandling.', { control: false });
+    check('Bydelene skal levere planen i løpet av våren.', { control: true });
+    check('Departementet vil i løpet av 2025 gjennomføre en evaluering av ordningen.', { control: true });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

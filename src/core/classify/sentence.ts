@@ -68,6 +68,8 @@ const UNIT_NAME = /\p{L}(enheten|eininga|avdelingen|avdelinga|etaten|teamet|seks
 /** One's own («kontroll over eget liv», «over hvem som får se opplysningene dine»). */
 const OWN = /^(eget|egen|egne|eige|eiga|eigne|sitt|sin|sine|hvem|kven|hva|kva|egenomsorg)$/;
 const YEAR = /^(19|20)\d\d$/;
+/** A time frame that is no date: «i løpet av våren», «i løpet av året». */
+const SEASON = /^i løpet av (våren|vår|høsten|hausten|sommeren|vinteren|året|helgen)$/i;
 /** The head of a body's name («…utvalget», «…rådet», «…kommisjonen»). */
 const BODY_HEAD = /(utvalg|utval|råd|kommisjon|direktorat|etat|departement|nettverk|forum|senter|selskap)(et|en|a)?s?$/;
 const FULL_DATE = /\b\d{1,2}\.\s?(\d{1,2}\.|januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)\s?(19|20)\d\d\b/gi;
@@ -139,6 +141,10 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
       if (facts.entry(x.entry)?.signal === 'weak') return false;
       if (cat !== 'control' && inName(x)) return false;
       if (cat === 'control' && x.entry === 'oppfolging' && !/styring|møte/i.test(x.text) && !steeringObject() && !followsUpThat(x)) return false;
+      // a season or «året» only dates a commitment or a report («Byrådsavdelingen vil i løpet av våren invitere
+      // bydelene …», «har i løpet av året styrket …»); it is a due time with «skal» or in an order («Planen skal leveres
+      // i løpet av våren», «Oslo kommune skal i løpet av året bli …»)
+      if (cat === 'control' && x.entry === 'frist' && SEASON.test(x.text) && deontic !== 'obligation' && deontic !== 'prohibition' && !facts.readings.some((r) => r.lemma === 'skulle' && r.force === deontic)) return false;
       // control of one's own life or data, a parent's supervision of children: no instrument of steering
       if (cat === 'control' && !x.negated && ownControl(x)) return false;
       return true;
