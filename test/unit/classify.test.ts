@@ -766,6 +766,13 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Bydelene skal levere planen i løpet av våren.', { control: true });
     check('Departementet vil i løpet av 2025 gjennomføre en evaluering av ordningen.', { control: true });
   });
+  it('an evaluation or a survey cited as evidence is a source, not control; one ordered is control', () => {
+    check('Evalueringer viser at et øremerket tilskudd kan være viktig.', { control: false });
+    check('Brukerundersøkelser viser at 87 prosent av innbyggerne er fornøyde med fastlegen.', { control: false });
+    check('Et sentralt funn i evalueringen er at medvirkningen ofte blir formell.', { control: false });
+    check('Ordningen skal evalueres innen utgangen av 2026.', { control: true });
+    check('Bydelene skal gjennomføre en brukerundersøkelse i hjemmetjenesten.', { control: true });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

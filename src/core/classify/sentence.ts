@@ -68,6 +68,10 @@ const UNIT_NAME = /\p{L}(enheten|eininga|avdelingen|avdelinga|etaten|teamet|seks
 /** One's own («kontroll over eget liv», «over hvem som får se opplysningene dine»). */
 const OWN = /^(eget|egen|egne|eige|eiga|eigne|sitt|sin|sine|hvem|kven|hva|kva|egenomsorg)$/;
 const YEAR = /^(19|20)\d\d$/;
+/** Evaluations and surveys, which a sentence may cite as its source. */
+const EVIDENCE_TERM = /^(evaluering|brukerundersøk|brukarundersøk|undersøking|undersøkelse)/i;
+/** Verbs by which a source shows something. */
+const SHOWS = /^(viser|viste|vist|finner|fant|fann|peker|pekte|konkluderer|konkluderte|tyder|dokumenterer|avdekker|avdekket|avdekte)$/;
 /** A time frame that is no date: «i løpet av våren», «i løpet av året». */
 const SEASON = /^i løpet av (våren|vår|høsten|hausten|sommeren|vinteren|året|helgen)$/i;
 /** The head of a body's name («…utvalget», «…rådet», «…kommisjonen»). */
@@ -145,11 +149,24 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
       // bydelene …», «har i løpet av året styrket …»); it is a due time with «skal» or in an order («Planen skal leveres
       // i løpet av våren», «Oslo kommune skal i løpet av året bli …»)
       if (cat === 'control' && x.entry === 'frist' && SEASON.test(x.text) && deontic !== 'obligation' && deontic !== 'prohibition' && !facts.readings.some((r) => r.lemma === 'skulle' && r.force === deontic)) return false;
+      // an evaluation or a survey cited as evidence («evalueringer viser at …», «Brukerundersøkelser viser at …», «Et
+      // sentralt funn i evalueringen er …») is a source, not an instrument of steering
+      if (cat === 'control' && !x.negated && citedAsEvidence(x)) return false;
       // control of one's own life or data, a parent's supervision of children: no instrument of steering
       if (cat === 'control' && !x.negated && ownControl(x)) return false;
       return true;
     });
     return m !== undefined;
+  };
+  const citedAsEvidence = (m: TermMatch) => {
+    if (!EVIDENCE_TERM.test(m.text)) return false;
+    const k = words.findIndex((w) => w.start >= m.end);
+    if (k < 0) return false;
+    // «evalueringen viser», «evalueringer fra 2023 viser», «Forskningsrådets evaluering fra 2023 viser»
+    for (let j = k; j < Math.min(words.length, k + 4) && !words[j].punct; j++) if (SHOWS.test(words[j].lower)) return true;
+    // «funn i evalueringen», «resultatene fra brukerundersøkelsen»
+    const i = words.findIndex((w) => w.start <= m.start && w.end >= m.end);
+    return i >= 2 && /^(i|fra|frå)$/.test(words[i - 1].lower) && /^(funn|funnet|funna|funnene|resultat|resultatet|resultatene|resultata|tall|tala|tallene)$/.test(words[i - 2].lower);
   };
   // «følge opp at tilskuddsmidlene går til formålet»: follow-up that something is done (compliance), not of patients
   const followsUpThat = (m: TermMatch) => {
