@@ -773,6 +773,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Ordningen skal evalueres innen utgangen av 2026.', { control: true });
     check('Bydelene skal gjennomføre en brukerundersøkelse i hjemmetjenesten.', { control: true });
   });
+  it('trying out with the particle moved («prøvde Sogndal kommune ut», «prøver i 2025 ut») is innovation; trying to find out is not', () => {
+    check('I 2024 prøvde Sogndal kommune ut deltakande budsjettering for ungdom.', { innovation: true });
+    check('Trondheim kommune prøver i 2025 ut deltakende budsjettering i to bydeler.', { innovation: true });
+    check('Vi prøver å finne ut hva brukerne trenger.', { innovation: false });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

@@ -191,6 +191,31 @@ export function topicRules(words: readonly Word[]): TopicEvidence {
   if (renewed) out.innovation = renewed;
   else if (first.developVerb && first.digital && first.developVerb !== first.digital) out.innovation = [first.developVerb, first.digital];
   else if (designed) out.innovation = designed;
+  else {
+    const tried = triedOut(words);
+    if (tried) out.innovation = tried;
+  }
   if (joined) out.cocreation = joined;
   return out;
+}
+
+/** The forms of «prøve» whose particle «ut» may stand apart from it. */
+const TRY = /^(prøver|prøvde|prøvar|prøvast|prøves|prøve|prøva|prøvd)$/;
+/** Words that end the reach of «prøve» (to try to do, to find out, to get out: «prøver å finne ut»). */
+const TRY_NOT = /^(å|finne|få|komme|kome|gå|ta|sette|setje)$/;
+
+/**
+ * Trying out with the particle moved by word order or an adverbial («I 2024 prøvde Sogndal kommune ut …», «prøver i
+ * 2025 ut deltakende budsjettering»): the lexicon's «prøve ut» needs the two words together.
+ */
+function triedOut(words: readonly Word[]): string[] | undefined {
+  for (let i = 0; i < words.length; i++) {
+    if (!TRY.test(words[i].lower)) continue;
+    for (let k = i + 2; k <= i + 4 && k < words.length; k++) {
+      const w = words[k - 1];
+      if (w.punct || TRY_NOT.test(w.lower)) break;
+      if (words[k].lower === 'ut') return [words[i].text, words[k].text];
+    }
+  }
+  return undefined;
 }
