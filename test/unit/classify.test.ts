@@ -778,6 +778,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Trondheim kommune prøver i 2025 ut deltakende budsjettering i to bydeler.', { innovation: true });
     check('Vi prøver å finne ut hva brukerne trenger.', { innovation: false });
   });
+  it('a capital after a colon opens an item, not a name', () => {
+    check('Satsingsområde 1: Kvardagsinnovasjon og tenesteutvikling', { innovation: true });
+    check('Oppdrag 3: Pilot for helhetlig oppfølging av lavinntektsfamilier', { innovation: true });
+    check('Saken er sendt til Innovasjonsutvalget for behandling.', { innovation: false });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

@@ -128,8 +128,10 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
       if (UNIT_NAME.test(m.text.toLowerCase())) return true;
     }
     // (an acronym, also in mixed case, is no name: «FoU-prosjekter», «FoUI»)
-    if (/^\p{Lu}/u.test(m.text) && m.start !== firstWord?.start && !/^\p{Lu}\p{Ll}?\p{Lu}/u.test(m.text)) return true;
     const i = words.findIndex((w) => w.start <= m.start && w.end >= m.end);
+    // (a capital after a colon or a bullet opens a heading's text or an item: «Satsingsområde 1: Kvardagsinnovasjon og …»)
+    const opensItem = i > 0 && /^[:•▪–]$/.test(words[i - 1].text);
+    if (/^\p{Lu}/u.test(m.text) && m.start !== firstWord?.start && !opensItem && !/^\p{Lu}\p{Ll}?\p{Lu}/u.test(m.text)) return true;
     // (the second part names a body only when its head does: «Innovasjons- og samskapingsutvalget», not «Endrings- og
     // innovasjonsprosesser»)
     if (i >= 3 && (words[i - 1].lower === 'og' || words[i - 1].lower === 'eller') && words[i - 2].text === '-' && /^\p{Lu}/u.test(words[i - 3].text) && BODY_HEAD.test(words[i].lower)) return true;
