@@ -783,6 +783,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Oppdrag 3: Pilot for helhetlig oppfølging av lavinntektsfamilier', { innovation: true });
     check('Saken er sendt til Innovasjonsutvalget for behandling.', { innovation: false });
   });
+  it('«Alle som …, kan …» and local business owners: people who may act', () => {
+    check('Alle som bor eller jobber i området, kan søke om midler til nærmiljøtiltak.', { deontic: 'permission', actor: 'Alle' });
+    check('Alle som jobber med barn, må levere politiattest.', { deontic: 'obligation', actor: 'Alle' });
+    check('Lokale næringsdrivende kan søke om støtte til fasadeoppgradering.', { deontic: 'permission', actor: 'næringsdrivende' });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

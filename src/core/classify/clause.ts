@@ -128,8 +128,10 @@ export function firstNonPunct(words: readonly Word[]): number {
 
 /** Does the sentence open with a noun phrase (not a preposition or an adverb)? */
 function openingNoun(words: readonly Word[]): boolean {
-  const u = words[firstNonPunct(words)]?.upos;
-  return u === 'NOUN' || u === 'PROPN' || u === 'DET' || u === 'NUM' || u === 'ADJ';
+  const first = firstNonPunct(words);
+  const u = words[first]?.upos;
+  // (also «Alle som …», «De som …», «Dei som …»: a pronoun that heads a relative clause)
+  return u === 'NOUN' || u === 'PROPN' || u === 'DET' || u === 'NUM' || u === 'ADJ' || (u === 'PRON' && /^(alle|de|dei)$/.test(words[first].lower) && words[first + 1]?.lower === 'som');
 }
 
 /** Is the clause a noun phrase only (an apposition between commas: «…, investeringslederen, …»), with another before it? */
