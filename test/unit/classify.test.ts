@@ -788,6 +788,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Alle som jobber med barn, må levere politiattest.', { deontic: 'obligation', actor: 'Alle' });
     check('Lokale næringsdrivende kan søke om støtte til fasadeoppgradering.', { deontic: 'permission', actor: 'næringsdrivende' });
   });
+  it('a survey of residents that measures satisfaction or quality is measurement, not participation', () => {
+    check('Bydel Stovner gjennomfører en innbyggerundersøkelse for å kartlegge hvor fornøyde innbyggerne er med tjenestene.', { cocreation: false });
+    check('Kommunen bruker innbyggerundersøkelser for å følge opp kvaliteten i tjenestene.', { cocreation: false });
+    check('Resultatene fra innbyggerundersøkelsen brukes i arbeidet med kommuneplanen.', { cocreation: true });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

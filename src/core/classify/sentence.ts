@@ -68,6 +68,10 @@ const UNIT_NAME = /\p{L}(enheten|eininga|avdelingen|avdelinga|etaten|teamet|seks
 /** One's own («kontroll over eget liv», «over hvem som får se opplysningene dine»). */
 const OWN = /^(eget|egen|egne|eige|eiga|eigne|sitt|sin|sine|hvem|kven|hva|kva|egenomsorg)$/;
 const YEAR = /^(19|20)\d\d$/;
+/** Surveys of residents. */
+const SURVEY = /(undersøkelse|undersøking)/i;
+/** What a survey measures when it is an instrument of control: satisfaction, quality, indicators. */
+const MEASURED = /^(fornøyd\p{L}*|tilfreds\p{L}*|nøgd\p{L}*|kvalitet\p{L}*|indikator\p{L}*|styringskort\p{L}*|målt|måle|måles|måling\p{L}*|score)$/u;
 /** Evaluations and surveys, which a sentence may cite as its source. */
 const EVIDENCE_TERM = /^(evaluering|brukerundersøk|brukarundersøk|undersøking|undersøkelse)/i;
 /** Verbs by which a source shows something. */
@@ -154,6 +158,9 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
       // an evaluation or a survey cited as evidence («evalueringer viser at …», «Brukerundersøkelser viser at …», «Et
       // sentralt funn i evalueringen er …») is a source, not an instrument of steering
       if (cat === 'control' && !x.negated && citedAsEvidence(x)) return false;
+      // a survey of residents that measures their satisfaction or the services' quality («for å kartlegge hvor fornøyde
+      // innbyggerne er», «brukes som en av indikatorene») is measurement, not participation
+      if (cat === 'cocreation' && SURVEY.test(x.text) && words.some((w) => MEASURED.test(w.lower))) return false;
       // control of one's own life or data, a parent's supervision of children: no instrument of steering
       if (cat === 'control' && !x.negated && ownControl(x)) return false;
       return true;
