@@ -793,6 +793,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Kommunen bruker innbyggerundersøkelser for å følge opp kvaliteten i tjenestene.', { cocreation: false });
     check('Resultatene fra innbyggerundersøkelsen brukes i arbeidet med kommuneplanen.', { cocreation: true });
   });
+  it('people who are with from the start or taken into the work take part (Nynorsk forms too)', () => {
+    check('Når ein ny tenestemodell skal prøvast ut, bør dei som skal bruke tenesta vere med frå starten.', { cocreation: true });
+    check('Språkrådet skal greie ut korleis brukarane kan takast med i arbeidet med klarspråk.', { cocreation: true });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });
