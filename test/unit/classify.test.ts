@@ -797,6 +797,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Når ein ny tenestemodell skal prøvast ut, bør dei som skal bruke tenesta vere med frå starten.', { cocreation: true });
     check('Språkrådet skal greie ut korleis brukarane kan takast med i arbeidet med klarspråk.', { cocreation: true });
   });
+  it('a body\'s name the tagger took for a verb is a noun: «ber direktoratet utrede» addresses the directorate', () => {
+    check('Departementet ber direktoratet utrede konsekvensene av å innføre en ny finansieringsmodell.', { deontic: 'obligation', actor: 'direktoratet' });
+    check('Departementet ber direktoratet vurdere om organiseringen bør endres.', { deontic: 'obligation', actor: 'direktoratet' });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

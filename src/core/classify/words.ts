@@ -1,3 +1,4 @@
+import { grammar } from '../lexicon';
 import type { Token } from '../types';
 import { Standard, tagTokens } from '../tag';
 
@@ -53,7 +54,23 @@ export function toWords(tokens: readonly Token[], standard: Standard): Word[] {
     out.push({ text: t.text, lower: t.lower, upos: punct ? 'PUNCT' : tags[i].upos, lemma: punct ? t.text : tags[i].lemma, start: t.start, end: t.end, punct });
   }
   passiveAfterModal(out);
+  bodiesAsNouns(out);
   return out;
+}
+
+/** The names of bodies in the grammar's actor lists («direktoratet», «departementet», «bydelene», «kommunen»). */
+const BODIES = new Set([...grammar.superiorActors, ...grammar.agencyActors, ...grammar.localActors].filter((a) => !a.includes(' ')));
+
+/**
+ * A body's name that the tagger took for a verb, an adjective or an adverb («Departementet ber direktoratet/VERB utrede
+ * …») is a noun: the lists name bodies only, and no verb has these forms.
+ */
+function bodiesAsNouns(words: Word[]): void {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (w.punct || !(w.upos === 'VERB' || w.upos === 'ADJ' || w.upos === 'ADV' || w.upos === 'X') || !BODIES.has(w.lower)) continue;
+    words[i] = { ...w, upos: /^\p{Lu}/u.test(w.text) && i > 0 ? 'PROPN' : 'NOUN', lemma: w.lower };
+  }
 }
 
 const MODALS = new Set(['skal', 'må', 'kan', 'bør', 'skulle', 'måtte', 'kunne', 'burde', 'vil']);
