@@ -801,6 +801,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Departementet ber direktoratet utrede konsekvensene av å innføre en ny finansieringsmodell.', { deontic: 'obligation', actor: 'direktoratet' });
     check('Departementet ber direktoratet vurdere om organiseringen bør endres.', { deontic: 'obligation', actor: 'direktoratet' });
   });
+  it('«bes det om at X …» addresses X; a body asked in the passive is the one asked', () => {
+    check('Videre bes det om at Helsedirektoratet gjennomfører tiltak for å gjøre rammene tydelige.', { deontic: 'obligation', actor: 'Helsedirektoratet' });
+    check('Direktoratet bes om at arbeidet prioriteres.', { deontic: 'obligation', actor: 'Direktoratet' });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

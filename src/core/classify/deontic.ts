@@ -494,8 +494,12 @@ function readSteering(
   }
   // «ber om at direktoratet …», «forventer at kommunene …»: the subject of the «at»-clause (not for «har ansvar for at»,
   // whose actor is its own subject)
-  if ((words[last + 1]?.lower === 'at' || words[last]?.lower === 'at') && ADDRESSEE_CUES.has(cue.entry)) {
-    const k = words[last]?.lower === 'at' ? last + 1 : last + 2;
+  // (also over «det om» after a passive: «Videre bes det om at Helsedirektoratet gjennomfører …»)
+  let atAt = words[last]?.lower === 'at' ? last : last + 1;
+  if (words[atAt]?.lower === 'det') atAt++;
+  if (words[atAt]?.lower === 'om' && atAt > last + 1) atAt++;
+  if (words[atAt]?.lower === 'at' && ADDRESSEE_CUES.has(cue.entry)) {
+    const k = atAt + 1;
     const np = npAfter(words, k, Math.min(words.length, k + 8));
     const obj = subjectInfo(words, np, text);
     // the subject of a passive «at»-clause is acted on, not addressed («ønskjer at helsefellesskapa vert vidareutvikla»)
@@ -504,6 +508,12 @@ function readSteering(
     if (cue.entry === 'behov-at' && np && /^(kan|kunne|får|fær)$/.test(words[np.end + 1]?.lower ?? '')) actor = undefined;
     addressed = actor !== undefined;
     atClause = true;
+    // a body asked in the passive is the one asked, whatever its «at»-clause names («Direktoratet bes om at arbeidet
+    // prioriteres»)
+    if (!addressed && /^(bes|bedes)( |$)/.test(phrase) && agent && agent.kind === 'org') {
+      actor = agent;
+      addressed = true;
+    }
   }
   // a need is a duty only of a body that is to act, as «det er nødvendig at X gjør» (the guide): «det er behov for at
   // direktoratet bidrar», «Trondheim kommune trenger å eksperimentere»; not a need of a thing or of people («behov for at
