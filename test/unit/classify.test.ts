@@ -805,6 +805,9 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Videre bes det om at Helsedirektoratet gjennomfører tiltak for å gjøre rammene tydelige.', { deontic: 'obligation', actor: 'Helsedirektoratet' });
     check('Direktoratet bes om at arbeidet prioriteres.', { deontic: 'obligation', actor: 'Direktoratet' });
   });
+  it('«oppdrag gis til X» obliges X', () => {
+    check('Følgende oppdrag gis til Helsedirektoratet: utvikle en modell for digital hjemmeoppfølging.', { deontic: 'obligation', actor: 'Helsedirektoratet' });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

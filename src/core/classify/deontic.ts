@@ -480,6 +480,14 @@ function readSteering(
       addressed = true;
     }
   }
+  // «Følgende oppdrag gis til Helsedirektoratet: …»: the one the assignment is given to
+  if (/(gis|gjevast|er gitt|blir gitt)$/.test(phrase) && /^(til|åt)$/.test(words[last + 1]?.lower ?? '')) {
+    const obj = subjectInfo(words, npAfter(words, last + 2, Math.min(words.length, last + 8)), text);
+    if (obj && (obj.kind === 'org' || obj.kind === 'people')) {
+      actor = obj;
+      addressed = true;
+    }
+  }
   // «ansvaret legges på KUB», «stiller krav til oss»: the one the responsibility or the demand is placed on
   if (/(legges på|krav til)$/.test(phrase)) {
     const obj = subjectInfo(words, npAfter(words, last + 1, Math.min(words.length, last + 8)), text);
