@@ -808,6 +808,12 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
   it('«oppdrag gis til X» obliges X', () => {
     check('Følgende oppdrag gis til Helsedirektoratet: utvikle en modell for digital hjemmeoppfølging.', { deontic: 'obligation', actor: 'Helsedirektoratet' });
   });
+  it('a plan to follow up or control the units is top-down; a plan that names the units otherwise is not', () => {
+    check('Byrådet vil følge opp bydelenes arbeid gjennom den ordinære styringsdialogen.', { deontic: 'intention', framing: 'top-down' });
+    check('Byrådsavdelingen vil i styringsdialogen følge opp hvordan bydelene bruker midlene.', { framing: 'top-down' });
+    check('Kommunene vil understreke behovet for generalistkompetanse som virkemiddel for kostnadskontroll.', { framing: 'neutral' });
+    check('Byrådsavdelingen vil følge opp retningslinjene gjennom en evaluering, og bydelene vil bli involvert i arbeidet.', { framing: 'neutral' });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

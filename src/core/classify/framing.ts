@@ -39,6 +39,25 @@ function allUnits(words: readonly { lower: string }[]): boolean {
   return false;
 }
 
+/** Are units named right by the control term m (one word before it, or three after), and not as the subject of the plan? */
+function unitsControlled(facts: SentenceFacts, m: { start: number; end: number }): boolean {
+  const words = facts.words;
+  const i = words.findIndex((w) => w.start >= m.start);
+  if (i < 0) return false;
+  const subject = facts.readings.find((r) => r.force === 'intention')?.subject;
+  for (let k = Math.max(0, i - 1); k <= Math.min(words.length - 1, i + 4); k++) {
+    // (not past a comma: «… gjennom en evaluering, og bydelene vil bli involvert»)
+    if (k > i && words[k].punct) break;
+    if (k === i || !CONTROLLED_UNITS.test(words[k].lower)) continue;
+    // (units in the subject plan for themselves, unless in the genitive: «Bydelenes tertialrapportering skal …»)
+    if (subject && words[k].start >= subject.start && words[k].end <= subject.end && !/s$/.test(words[k].lower)) continue;
+    return true;
+  }
+  return false;
+}
+
+/** Units a plan may follow up or control: the districts, the agencies, the municipalities, the services' units. */
+const CONTROLLED_UNITS = /^(bydel\p{L}*|virksomhetene|verksemdene|enhetene|einingane|etatene|etatane|kommunene|kommunane|tjenestestedene|tenestestadene|helseforetakene|helseføretaka)$/u;
 const INVITATION = new Set(['invitere', 'inviterer', 'invitert', 'inviteres', 'innspill', 'innspel', 'velkommen', 'velkomne']);
 const TAKE_AWAY = new Set(grammar.takeAway);
 const UNIT_OR_STAFF = /^(bydel|bydelar|kommun|virksomhet|verksemd|etat|enhet|eining|ansatte|tilsette|medarbeider|medarbeidar|leder|leiar|fagfolk|profesjon|sektor)/;
@@ -235,6 +254,11 @@ function framingByRule(
     // a cut in money («I 2026 skal kommunen kutte ytterligere 1 milliard»)
     if (facts.words.some((w) => CUT.test(w.lower)) && facts.words.some((w) => MONEY.test(w.lower)))
       return { framing: 'top-down', reason: 'a cut in money' };
+    // a plan to follow up, control or ask reports of the units («Byrådsavdelingen vil følge opp bydelenes arbeid gjennom
+    // styringsdialogen», «vil i styringsdialogen følge opp hvordan bydelene bruker midlene»)
+    // (the units right by the control term, and not the ones who plan: «Kommunene vil understreke … kostnadskontroll»)
+    if (control && ms.some((m) => m.category === 'control' && /follow-up|control|reporting/.test(sub(m)) && unitsControlled(facts, m)))
+      return { framing: 'top-down', reason: 'a plan to follow up or control the units' };
     return { framing: 'neutral', reason: "the writer's own intention" };
   }
   if (grant() || budgetLine()) return { framing: 'enabling', reason: 'grants resources' };
