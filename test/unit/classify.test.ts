@@ -814,6 +814,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Kommunene vil understreke behovet for generalistkompetanse som virkemiddel for kostnadskontroll.', { framing: 'neutral' });
     check('Byrådsavdelingen vil følge opp retningslinjene gjennom en evaluering, og bydelene vil bli involvert i arbeidet.', { framing: 'neutral' });
   });
+  it('a plan not to steer («vil ikke stille krav om rapportering») leaves room', () => {
+    check('Departementet vil ikke stille krav om egen rapportering på dette oppdraget.', { deontic: 'intention', framing: 'enabling' });
+    check('Departementet vil stille krav om egen rapportering på dette oppdraget.', { deontic: 'intention', framing: 'top-down' });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

@@ -173,6 +173,8 @@ function framingByRule(
   const ordered = deontic === 'obligation' ? facts.readings.find((r) => r.force === 'obligation')?.subject : undefined;
   const earmarked = (m: { start: number; end: number }) => ordered !== undefined && m.start >= ordered.start && m.end <= ordered.end;
   const enablingTerms = ms.some((m) => m.negated || (m.category === 'enabling' && /discretion|trust|facilitation|support|resources|reduced-control|opportunity/.test(sub(m)) && !earmarked(m)));
+  /** Room, trust or reduced control named in the sentence. */
+  const roomTerms0 = ms.some((m) => m.negated || (m.category === 'enabling' && /discretion|trust|facilitation|support|reduced-control|opportunity/.test(sub(m))));
   // control that is only made less («rapporteringen skal forenkles», «færre rapporteringskrav») constrains no one: the
   // sentence is about control (categories.control) but its effect is room
   const reducedOnly =
@@ -238,6 +240,14 @@ function framingByRule(
   if (deontic === 'recommendation') return { framing: 'enabling', reason: 'advises instead of commanding' };
   if (deontic === 'permission') return { framing: 'enabling', reason: 'grants permission' };
   if (deontic === 'intention') {
+    // a plan not to steer («Departementet vil ikke stille krav om egen rapportering», «vil ikke pålegge kommunene å slå
+    // seg sammen») leaves the units their room, as a prohibition of steering does
+    const refrains = facts.readings.find((x) => x.force === 'intention' && x.pred?.negated);
+    if (refrains) {
+      const verb = (refrains.mainLemma ?? '').toLowerCase();
+      if (STEER.test(verb) || (INTRODUCE.test(verb) && ms.some((m) => m.category === 'control' || (m.category === 'directive' && sub(m) === 'requirement'))))
+        return { framing: 'enabling', reason: 'a plan not to steer: leaves room' };
+    }
     if (categories.cocreation) return { framing: 'enabling', reason: 'a plan that involves people outside the administration' };
     if (enablingTerms || experiment || strongEnabling || opensFor(facts.words)) return { framing: 'enabling', reason: 'a plan that opens room, supports or invites experiment' };
     if (steeringTerms && !control) return { framing: 'top-down', reason: 'a plan that sets requirements' };
@@ -256,6 +266,10 @@ function framingByRule(
       return { framing: 'top-down', reason: 'a cut in money' };
     // a plan to follow up, control or ask reports of the units («Byrådsavdelingen vil følge opp bydelenes arbeid gjennom
     // styringsdialogen», «vil i styringsdialogen følge opp hvordan bydelene bruker midlene»)
+    // a plan to set requirements or introduce control instruments («Departementet vil stille krav om egen rapportering»,
+    // «Kommunedirektøren vil innføre fleire kontrollpunkt»)
+    const imposes = facts.readings.find((x) => x.force === 'intention' && !x.pred?.negated && /^(stille|innføre|innføra|skjerpe)$/.test((x.mainLemma ?? '').toLowerCase()));
+    if (imposes && control && !roomTerms0) return { framing: 'top-down', reason: 'a plan that imposes requirements or control' };
     // (the units right by the control term, and not the ones who plan: «Kommunene vil understreke … kostnadskontroll»)
     if (control && ms.some((m) => m.category === 'control' && /follow-up|control|reporting/.test(sub(m)) && unitsControlled(facts, m)))
       return { framing: 'top-down', reason: 'a plan to follow up or control the units' };
