@@ -818,6 +818,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Departementet vil ikke stille krav om egen rapportering på dette oppdraget.', { deontic: 'intention', framing: 'enabling' });
     check('Departementet vil stille krav om egen rapportering på dette oppdraget.', { deontic: 'intention', framing: 'top-down' });
   });
+  it('room or an opportunity received to act («får anledning til å») is a permission; what something means grants nothing', () => {
+    check('Bydelene får anledning til å bruke inntil 10 prosent av rammen til utprøving.', { deontic: 'permission', actor: 'Bydelene' });
+    check('Bydel Stovner får økt handlingsrom til å bruke midlene der behovene er størst.', { deontic: 'permission', actor: 'Bydel Stovner' });
+    check('Medvirkning betyr at du får mulighet til å påvirke beslutninger som angår deg.', { deontic: 'none' });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

@@ -611,6 +611,8 @@ function readSteering(
   }
   // a demand («stiller krav om rapportering») binds the subject of its «at»-clause, not the one who sets it
   if (DEMAND_CUES.has(cue.entry) && !atClause) actor = undefined;
+  // what something means or entails grants nothing («Medvirkning betyr at du får mulighet til å påvirke …»)
+  if (entryForce === 'permission' && p.clause.governor.some((g) => /^(bety|innebære|innebere)$/.test(g))) return steeringReading(cue, p, subject, 'none', `«${phrase}» says what something means`);
   if (entryForce === 'permission') actor = agent ?? (subject?.kind === 'people' ? subject : actor);
   // advice is about the one advised («Vi anbefaler at departementet …», «oppfordrer kommunene til …»), else its giver
   // (an «at»-clause that names no body — «ønsker at det skal vektlegges …», a passive — advises no one named)
