@@ -823,6 +823,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Bydel Stovner får økt handlingsrom til å bruke midlene der behovene er størst.', { deontic: 'permission', actor: 'Bydel Stovner' });
     check('Medvirkning betyr at du får mulighet til å påvirke beslutninger som angår deg.', { deontic: 'none' });
   });
+  it('a steering phrase in a condition states no demand or plan of its own', () => {
+    check('Dersom målet er å styrke den akuttmedisinske funksjonen, tilsier dette behov for en tydeligere avgrensning.', { deontic: 'none' });
+    check('Målet er å styrke den akuttmedisinske funksjonen.', { deontic: 'intention' });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

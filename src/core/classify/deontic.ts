@@ -452,6 +452,9 @@ function readSteering(
   const p = predication(words, structure, f);
   const subject = subjectInfo(words, p.subject, text);
   const phrase = words.slice(first, last + 1).map((w) => w.lower).join(' ');
+  // a steering phrase in a condition states no demand, plan or advice of its own («Dersom målet er å styrke …, tilsier
+  // dette …», «Hvis departementet ber om det, …»)
+  if (p.clause.type === 'conditional') return steeringReading(cue, p, subject, 'none', `«${phrase}» in a condition`);
   const agent = subject && (subject.kind === 'org' || subject.kind === 'self') ? subject : undefined;
   let actor: SubjectInfo | undefined = agent;
   /** The actor is the one addressed (an object or the subject of the «at»-clause), not the writer of the phrase. */
