@@ -827,6 +827,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Dersom målet er å styrke den akuttmedisinske funksjonen, tilsier dette behov for en tydeligere avgrensning.', { deontic: 'none' });
     check('Målet er å styrke den akuttmedisinske funksjonen.', { deontic: 'intention' });
   });
+  it('means for something located in a district («Tilskuddet til Frivilligsentralen i bydelen») do not enable the district', () => {
+    check('Tilskuddet til Frivilligsentralen i bydelen videreføres med 1,2 mill. kroner, og sentralen skal rapportere i årsrapporten.', { district: 'mentioned' });
+    check('Rapporteringen fra bydelene skal forenkles.', { district: 'enabled' });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

@@ -151,7 +151,8 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
     const i = words.findIndex((w) => w.start >= m.start);
     // (room denied is none: «Bydelen har ikke hatt mulighet til …», «ingen bydel har øremerkede midler»)
     if (!m.negated && lower.slice(Math.max(0, i - 4), i).some((w) => NEGATION.has(w))) return false;
-    return i >= 0 && near(i);
+    // (not a district named only as the place of what gets the means: «Tilskuddet til Frivilligsentralen i bydelen»)
+    return i >= 0 && districtIdx.some((d) => Math.abs(d - i) <= NEAR && !/^(i|på|rundt)$/.test(lower[d - 1] ?? ''));
   });
   // a district that takes part («Bydel Gamle Oslo er en av fire bydeler som deltar i …», «forsøk med tillitsbasert
   // ledelse, der Bydel Sagene deltar»: its part, before what the work is about), not people in it («Over 200 barn i
