@@ -88,11 +88,14 @@ const DOCUMENT_DATE = /\b(av|datert|dato|lest|publisert|oppdatert)\s*$/i;
  * (a day and month alone is often a meeting or an event: «inviterer til åpent møte 12. juni», «i møte 14. november») */
 const DUE_DAY = /(^|[^\p{L}])(innen|innan|senest|seinast|frist|fristen er|fram til|frem til)\s+(\p{L}+\s+)?\d{1,2}\.\s?(januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)(?!\p{L})/iu;
 
+const DAY_MONTH = /\d\.\s?\p{Ll}/u;
+
 /** Does the text hold a full date that is not only a document's date, or a day something is due by? */
 function dueDate(text: string): boolean {
   FULL_DATE.lastIndex = 0;
   for (let m = FULL_DATE.exec(text); m; m = FULL_DATE.exec(text)) if (!DOCUMENT_DATE.test(text.slice(Math.max(0, m.index - 12), m.index))) return true;
-  return DUE_DAY.test(text);
+  // (most sentences have no «12. mars»: a cheap test first)
+  return DAY_MONTH.test(text) && DUE_DAY.test(text);
 }
 
 /** Past forms of strong verbs: a year right before one («I 2023 fikk …») dates what was done, not what is due. */
