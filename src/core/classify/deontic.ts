@@ -1,5 +1,5 @@
 import type { Deontic, TermMatch } from '../types';
-import { grammar } from '../lexicon';
+import { grammar, isMeansNoun, isRoomNoun } from '../lexicon';
 import { clauses, firstNonPunct, npAfter, passiveVerbAt, Predication, predication } from './clause';
 import { SubjectInfo, subjectInfo } from './subject';
 import { levelOf } from './actors';
@@ -169,8 +169,7 @@ const INFLUENCE = /^(påvirke|påverke)$/;
 /** Verbs whose subject receives («få», «motta»): the one obliged to give is someone else. */
 const RECEIVES = new Set(['få', 'motta']);
 /** Room held after «ha»: «ha (større / nødvendig) handlingsrom», «ha frihet til». */
-const ROOM = new Set(grammar.roomNouns);
-const roomHeld = (tail: string) => tail.split(' ').slice(0, 2).some((w) => ROOM.has(w));
+const roomHeld = (tail: string) => tail.split(' ').slice(0, 2).some(isRoomNoun);
 /** Participles of giving after «få»: «få tilført», «få tildelt», «få overført». */
 const GIVEN = /^(tilført|tildelt|gitt|overført|bevilget|bevilga|delegert|tilbudt|tilbode)$/;
 /** What one gets to experience, not to do («få oppleve», «få kjenne på»). */
@@ -178,9 +177,8 @@ const EXPERIENCE = /^(oppleve|erfare|føle|kjenne|merke|nyte|leve|bo|vokse|møte
 /** What follows «få» when it means «make happen», not «receive». */
 const GET_DONE = /^(til|på plass|oversikt|innsikt|gjort|ordnet|orden)(\s|$)/;
 /** Room to act: «få større frihet til å …» receives it; «få flere unge til å …» makes them act. */
-const MEANS = new Set(grammar.meansNouns);
 /** (also a compound's head: «handlefrihet», «arbeidstid»: the last room word in it) */
-const roomTo = (w: string) => ROOM.has(w) || MEANS.has(w) || /(frihet|fridom|handlingsrom|rom|tid)$/.test(w);
+const roomTo = (w: string) => isRoomNoun(w) || isMeansNoun(w) || /(frihet|fridom|handlingsrom|rom|tid)$/.test(w);
 
 /** Does «få» with these words after it mean «make happen» rather than «receive»? */
 function getsDone(tail: string): boolean {
@@ -461,35 +459,31 @@ function readSteering(
   let addressed = false;
   /** The phrase governs an «at»-clause (whose subject, if a body, is the actor). */
   let atClause = false;
+  /** A body or people named between words from and to are the ones addressed. */
+  const addressTo = (from: number, to: number) => {
+    const obj = subjectInfo(words, npAfter(words, from, to), text);
+    if (obj && (obj.kind === 'org' || obj.kind === 'people')) {
+      actor = obj;
+      addressed = true;
+    }
+  };
   // «ber Helsedirektoratet om», «gir X i oppdrag», «oppfordrer kommunene til»: the object is the actor
   if (/^((har|hadde) )?(ber|be|bed|bedt|bede|ba|bad|anmoder|oppfordrer|oppmodar|gir|gjev|pålegger|pålagt|pålagd)\b/.test(phrase)) {
     // the object between «ber» and «om» («ber Helsedirektoratet om», «har bedt bydelene om»), or after a lone «ber»
     // («ber byrådet legge frem»)
     const verb = /^(har|hadde) /.test(phrase) ? first + 1 : first;
     const end = last > verb ? last : structure.list[structure.of[first]].end;
-    const obj = subjectInfo(words, npAfter(words, verb + 1, end), text);
-    if (obj && (obj.kind === 'org' || obj.kind === 'people')) {
-      actor = obj;
-      addressed = true;
-    }
+    addressTo(verb + 1, end);
   }
   // «oppdraget til Origo er å …», «Litt mer konkret er oppdraget til Origo å …»: the one the assignment is given to
   if (/^(er )?oppdraget til /.test(phrase)) {
     let k = first;
     while (k < last && words[k].lower !== 'til') k++;
-    const obj = subjectInfo(words, npAfter(words, k + 1, last + 1), text);
-    if (obj && (obj.kind === 'org' || obj.kind === 'people')) {
-      actor = obj;
-      addressed = true;
-    }
+    addressTo(k + 1, last + 1);
   }
   // «Følgende oppdrag gis til Helsedirektoratet: …»: the one the assignment is given to
   if (/(gis|gjevast|er gitt|blir gitt)$/.test(phrase) && /^(til|åt)$/.test(words[last + 1]?.lower ?? '')) {
-    const obj = subjectInfo(words, npAfter(words, last + 2, Math.min(words.length, last + 8)), text);
-    if (obj && (obj.kind === 'org' || obj.kind === 'people')) {
-      actor = obj;
-      addressed = true;
-    }
+    addressTo(last + 2, Math.min(words.length, last + 8));
   }
   // «ansvaret legges på KUB», «stiller krav til oss»: the one the responsibility or the demand is placed on
   if (/(legges på|krav til)$/.test(phrase)) {
@@ -530,7 +524,7 @@ function readSteering(
   // direktoratet bidrar», «Trondheim kommune trenger å eksperimentere»; not a need of a thing or of people («behov for at
   // videreutdanninger kan standardiseres», «Pasientene trenger å få hjelp»)
   if (cue.entry === 'behov-at') {
-    if (/ at$/.test(phrase)) {
+    if (atClause) {
       if (!addressed) return steeringReading(cue, p, subject, 'none', `«${phrase}» with no body to act: a need`);
     } else {
       const verb = words[last + 1];

@@ -1,6 +1,6 @@
 import type { Deontic, DistrictRole } from '../types';
 import type { SentenceFacts } from './features';
-import { grammar } from '../lexicon';
+import { grammar, isMeansNoun, isRoomNoun } from '../lexicon';
 import { ordersMeans } from './framing';
 
 /**
@@ -12,12 +12,9 @@ import { ordersMeans } from './framing';
 const DISTRICT = /^(bydel|bydelar)/i;
 const ORDER = /^(ber|bes|pålegges|pålegger|pålegg|pålagt|pålagd|bedt|bedne)$/;
 const GRANT_TO = /^(til|for)$/;
-/** Room and means (grammar.json: roomNouns, meansNouns), one list for every rule that asks. */
-const ROOM = new Set(grammar.roomNouns);
-const MEANS = new Set(grammar.meansNouns);
 /** What a district may receive besides room and means: tasks, responsibility, compensation, room in a compound. */
 const RESOURCE_EXTRA = /^(ansvar|ansvaret|oppgaver|oppgåver|tildeles|kompensert|kompensasjon|makt|\p{L}*(handlingsrom|handlingsrommet|frihet|friheten|fridom|fridomen))$/u;
-const isResource = (w: string) => ROOM.has(w) || MEANS.has(w) || RESOURCE_EXTRA.test(w);
+const isResource = (w: string) => isRoomNoun(w) || isMeansNoun(w) || RESOURCE_EXTRA.test(w);
 /** Verbs of granting money: the means are given («avsatt», «tildelt», «bevilget»), not spent or cut. */
 const GRANT_VERB = /^(avsatt|avsett|avsettes|satt|settes|tildelt|tildeles|tildelte|bevilget|bevilga|bevilges|bevilger|fordelt|fordeles|gis|gitt|får|fått|fikk|fekk)$/;
 /** How many words (punctuation included) from a district term a co-operation or participation term may stand: «samarbeidet mellom fastleger, BUP og bydeler». */
@@ -27,7 +24,7 @@ const RECEIVE = /^(få|får|fått|fikk|gis|gitt|tildeles|tildelt|tilføres|tilf�
 /** A district in the genitive: «bydelenes», «bydelens», «bydelane sine» is left out (two words). */
 const DISTRICT_GENITIVE = /^(bydel|bydelar)\p{L}*s$/u;
 /** Room, means or freedom of their own (not their duties: «bydelenes ansvar», «bydelenes oppgaver»). */
-const isOwnRoom = (w: string) => ROOM.has(w) || MEANS.has(w);
+const isOwnRoom = (w: string) => isRoomNoun(w) || isMeansNoun(w);
 const NEGATION = new Set(grammar.negations);
 /** Words that take room or means away («mindre frihet for bydelene»). */
 const TAKE_AWAY = new Set(grammar.takeAway);
@@ -72,7 +69,7 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
     if (!/^(gi|gje|gir|gis|ga|gav|gjev|gjevast|gitt)$/.test(lower[i]) || !DISTRICT.test(lower[i + 1])) continue;
     // (not when denied: «Bystyret kan ikke gi bydelsutvalgene myndighet til …»)
     if (lower.slice(Math.max(0, i - 3), i).some((w) => NEGATION.has(w))) continue;
-    if (lower.slice(i + 2, i + 5).some((w) => isResource(w) || isOwnRoom(w))) return 'enabled';
+    if (lower.slice(i + 2, i + 5).some(isResource)) return 'enabled';
   }
 
   if (directive && actor === null) {
@@ -102,7 +99,7 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
     if (next < lower.length && DISTRICT.test(lower[next])) return 'enabled';
     // «midler til innovasjonstiltak i bydelene»: what the means are for, in the districts (a few words on, no comma)
     // (means, not duties: «ansvar for helsestasjonene i bydelen» is no grant)
-    if (!before.some((w) => MEANS.has(w)) || !(granted ??= lower.some((w) => GRANT_VERB.test(w)))) continue;
+    if (!before.some(isMeansNoun) || !(granted ??= lower.some((w) => GRANT_VERB.test(w)))) continue;
     for (let k = next + 1; k < Math.min(lower.length, next + 4) && !words[k - 1].punct; k++) if (DISTRICT.test(lower[k]) && lower[k - 1] === 'i') return 'enabled';
   }
   // their own room or means strengthened or given («styrke bydelenes mulighet til å prøve ut …», «øke bydelenes

@@ -173,8 +173,10 @@ function framingByRule(
   const ordered = deontic === 'obligation' ? facts.readings.find((r) => r.force === 'obligation')?.subject : undefined;
   const earmarked = (m: { start: number; end: number }) => ordered !== undefined && m.start >= ordered.start && m.end <= ordered.end;
   const enablingTerms = ms.some((m) => m.negated || (m.category === 'enabling' && /discretion|trust|facilitation|support|resources|reduced-control|opportunity/.test(sub(m)) && !earmarked(m)));
-  /** Room, trust or reduced control named in the sentence. */
-  const roomTerms0 = ms.some((m) => m.negated || (m.category === 'enabling' && /discretion|trust|facilitation|support|reduced-control|opportunity/.test(sub(m))));
+  /** Room, trust or reduced control named in the sentence (whatever is earmarked). */
+  const roomTerms = ms.some((m) => m.negated || (m.category === 'enabling' && /discretion|trust|facilitation|support|reduced-control|opportunity/.test(sub(m))));
+  /** A control instrument or a requirement named in the sentence (what «innføre», «stille» would introduce). */
+  const controlOrRequirement = () => ms.some((m) => m.category === 'control' || (m.category === 'directive' && sub(m) === 'requirement'));
   // control that is only made less («rapporteringen skal forenkles», «færre rapporteringskrav») constrains no one: the
   // sentence is about control (categories.control) but its effect is room
   const reducedOnly =
@@ -205,7 +207,7 @@ function framingByRule(
       const r = facts.readings.find((x) => x.force === 'prohibition');
       const verb = (r?.mainLemma ?? '').toLowerCase();
       const steers = STEER.test(verb) || STEER.test(passiveStem(verb));
-      if (steers || (INTRODUCE.test(verb) && ms.some((m) => m.category === 'control' || (m.category === 'directive' && sub(m) === 'requirement'))))
+      if (steers || (INTRODUCE.test(verb) && controlOrRequirement()))
         return { framing: 'enabling', reason: 'forbids steering: protects room' };
       // a limit on control itself («Rapporteringen skal ikke omfatte mer enn …», «Tilsynet skal ikke gå ut over …»):
       // the control term is the subject of what is forbidden
@@ -234,7 +236,6 @@ function framingByRule(
   // tettere tilsyn med …», «tilrår at direktoratet innfører felles fristar»), not advice about how control is used
   // («ønsker at det skal vektlegges et større virksomhetsperspektiv ved oppfølging av …»)
   // (money whose use is followed up is no room given: «følge opp at tilskuddsmidlene går til formålet»)
-  const roomTerms = ms.some((m) => m.negated || (m.category === 'enabling' && /discretion|trust|facilitation|support|reduced-control|opportunity/.test(sub(m))));
   if (deontic === 'recommendation' && control && !roomTerms && !categories.cocreation && facts.words.some((w) => IMPOSE.test(w.lower)))
     return { framing: 'top-down', reason: 'advises more control' };
   if (deontic === 'recommendation') return { framing: 'enabling', reason: 'advises instead of commanding' };
@@ -245,7 +246,7 @@ function framingByRule(
     const refrains = facts.readings.find((x) => x.force === 'intention' && x.pred?.negated);
     if (refrains) {
       const verb = (refrains.mainLemma ?? '').toLowerCase();
-      if (STEER.test(verb) || (INTRODUCE.test(verb) && ms.some((m) => m.category === 'control' || (m.category === 'directive' && sub(m) === 'requirement'))))
+      if (STEER.test(verb) || (INTRODUCE.test(verb) && controlOrRequirement()))
         return { framing: 'enabling', reason: 'a plan not to steer: leaves room' };
     }
     if (categories.cocreation) return { framing: 'enabling', reason: 'a plan that involves people outside the administration' };
@@ -269,7 +270,7 @@ function framingByRule(
     // a plan to set requirements or introduce control instruments («Departementet vil stille krav om egen rapportering»,
     // «Kommunedirektøren vil innføre fleire kontrollpunkt»)
     const imposes = facts.readings.find((x) => x.force === 'intention' && !x.pred?.negated && /^(stille|innføre|innføra|skjerpe)$/.test((x.mainLemma ?? '').toLowerCase()));
-    if (imposes && control && !roomTerms0) return { framing: 'top-down', reason: 'a plan that imposes requirements or control' };
+    if (imposes && control && !roomTerms) return { framing: 'top-down', reason: 'a plan that imposes requirements or control' };
     // (the units right by the control term, and not the ones who plan: «Kommunene vil understreke … kostnadskontroll»)
     if (control && ms.some((m) => m.category === 'control' && /follow-up|control|reporting/.test(sub(m)) && unitsControlled(facts, m)))
       return { framing: 'top-down', reason: 'a plan to follow up or control the units' };

@@ -38,6 +38,13 @@ export interface Lexicon {
 export type Grammar = typeof grammarData;
 export const grammar: Grammar = grammarData;
 
+const ROOM_NOUNS = new Set(grammar.roomNouns);
+const MEANS_NOUNS = new Set(grammar.meansNouns);
+/** Room to act that a unit holds or is given («handlingsrom», «frihet», «tillit»; grammar.json `roomNouns`). */
+export const isRoomNoun = (w: string): boolean => ROOM_NOUNS.has(w);
+/** Means a unit holds or is given («midler», «rammer», «tilskudd»; grammar.json `meansNouns`). */
+export const isMeansNoun = (w: string): boolean => MEANS_NOUNS.has(w);
+
 export class LexiconError {
   constructor(
     readonly file: string,
