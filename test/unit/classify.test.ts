@@ -831,6 +831,15 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Tilskuddet til Frivilligsentralen i bydelen videreføres med 1,2 mill. kroner, og sentralen skal rapportere i årsrapporten.', { district: 'mentioned' });
     check('Rapporteringen fra bydelene skal forenkles.', { district: 'enabled' });
   });
+  it('working with people is participation, not cooperation between organisations; with a body, or «samhandling», it is', () => {
+    check('Tjenestene skal utvikles sammen med brukerne, og vi skal bli bedre på å lytte til de eldre.', { collaboration: false, cocreation: true });
+    check('Ved oppstart skal det utarbeides en individuell plan i samarbeid med brukeren.', { collaboration: false });
+    check('Morgendagens utfordringer må løses i tettere samarbeid med innbyggerne.', { collaboration: false, cocreation: true });
+    check('Etaten skal utvikle tiltakene i samarbeid med bydelene.', { collaboration: true });
+    check('Tiltakene utvikles sammen med frivillige organisasjoner i nærmiljøet.', { collaboration: true });
+    check('Prosjektet gjennomføres i samarbeid med Barne-, ungdoms- og familiedirektoratet.', { collaboration: true });
+    check('Regelverket må understøtte samhandling med innbyggerne.', { collaboration: true });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

@@ -12,6 +12,7 @@ import { ruleFraming } from './framing';
 import { plainWords, standardOf, toWords } from './words';
 import { topicRules } from './topics';
 import { grammar } from '../lexicon';
+import { peopleHead } from './subject';
 
 /**
  * Sentence classification: deontic force, the actor it binds, topic categories, district role and framing, as
@@ -98,6 +99,15 @@ function dueDate(text: string): boolean {
   return DAY_MONTH.test(text) && DUE_DAY.test(text);
 }
 
+/** The words of working with someone: «sammen med», «i samarbeid med», «samarbeider med», «i dialog med», «i samråd med». */
+const WORK_WITH = /^(sammen|saman|samarbeid|i dialog|i samråd)/i;
+/** Determiners before the partners named after «sammen med», «i samarbeid med». */
+const DETERMINERS = new Set(['de', 'dei', 'våre', 'sine', 'egne', 'eigne', 'alle', 'flere', 'fleire', 'mange']);
+/** Partners that are people's heads in `peopleHeads` but organised (volunteers, business owners) or everyone. */
+const NOT_PEOPLE_PARTNERS = new Set(['frivillige', 'frivillig', 'næringsdrivende', 'næringsdrivande', 'alle']);
+/** An organisation's noun after a people word («frivillige organisasjoner», «pasientforeninger»). */
+const ORGANISATION = /^(organisasjon|lag$|laget|foreining|forening|forbund|råd$|rådet|representant)/;
+
 /** Past forms of strong verbs: a year right before one («I 2023 fikk …») dates what was done, not what is due. */
 const PAST_STRONG = new Set(['fikk', 'fekk', 'ble', 'blei', 'vart', 'var', 'kom', 'gikk', 'gjekk', 'ga', 'gav', 'tok', 'la', 'vedtok', 'sa', 'fant', 'fann']);
 
@@ -166,6 +176,9 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
       if (cat === 'cocreation' && SURVEY.test(x.text) && words.some((w) => MEASURED.test(w.lower))) return false;
       // control of one's own life or data, a parent's supervision of children: no instrument of steering
       if (cat === 'control' && !x.negated && ownControl(x)) return false;
+      // working with people («sammen med innbyggerne», «i samarbeid med brukeren», «i dialog med pasientene») is
+      // participation, not cooperation between organisations
+      if (cat === 'collaboration' && withPeople(x)) return false;
       return true;
     });
     return m !== undefined;
@@ -184,6 +197,21 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
   const followsUpThat = (m: TermMatch) => {
     const k = words.findIndex((w) => w.start >= m.end);
     return k >= 0 && words[k].lower === 'at';
+  };
+  const withPeople = (m: TermMatch) => {
+    // (not «samhandling med innbyggerne»: the word itself names cooperation)
+    if (!WORK_WITH.test(m.text)) return false;
+    let k = words.findIndex((w) => w.start >= m.end);
+    if (k < 0) return false;
+    if (!/(^|\s)med$/i.test(m.text)) {
+      if (words[k].lower !== 'med') return false;
+      k++;
+    }
+    if (k < words.length && DETERMINERS.has(words[k].lower)) k++;
+    const partner = words[k];
+    // the first partner named: people, not volunteers or business (organisations of a kind), not the first part of a
+    // compound («Barne-, ungdoms- og familiedirektoratet»), not people's organisations («brukerorganisasjonene»)
+    return partner !== undefined && !partner.punct && peopleHead(partner.lower) && !NOT_PEOPLE_PARTNERS.has(partner.lower) && words[k + 1]?.text !== '-' && !ORGANISATION.test(words[k + 1]?.lower ?? '');
   };
   const ownControl = (m: TermMatch) => {
     const k = words.findIndex((w) => w.start >= m.end);

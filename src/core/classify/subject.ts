@@ -31,7 +31,7 @@ const PEOPLE = grammar.peopleHeads;
 const GOALS = new Set(grammar.goalSubjects.filter((g) => !['den', 'dette', 'det'].includes(g)));
 const NAME_PARTS = /^(kommune|fylkeskommune|vegvesen|helsenett|sf|hf|kommunes|origo|helseforetak)$/;
 
-function peopleHead(lower: string): boolean {
+export function peopleHead(lower: string): boolean {
   return PEOPLE.some((p) => lower === p || (lower.startsWith(p) && lower.length - p.length <= 3) || (p.length > 5 && lower.endsWith(p)));
 }
 
