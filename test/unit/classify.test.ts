@@ -839,6 +839,8 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Tiltakene utvikles sammen med frivillige organisasjoner i nærmiljøet.', { collaboration: true });
     check('Prosjektet gjennomføres i samarbeid med Barne-, ungdoms- og familiedirektoratet.', { collaboration: true });
     check('Regelverket må understøtte samhandling med innbyggerne.', { collaboration: true });
+    check('Vi skal utvikle tenestene saman med dei som brukar dei.', { collaboration: false });
+    check('Origo vil jobbe tett sammen med dem som leverer tjenestene.', { collaboration: true });
   });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });

@@ -101,6 +101,8 @@ function dueDate(text: string): boolean {
 
 /** The words of working with someone: «sammen med», «i samarbeid med», «samarbeider med», «i dialog med», «i samråd med». */
 const WORK_WITH = /^(sammen|saman|samarbeid|i dialog|i samråd)/i;
+/** What people who are no organisation do: use the services, live somewhere («de som bruker dem», «dei som bur her»). */
+const USERS_VERB = /^(bruker|brukar|bruke|brukte|bor|bur|bo|mottar|får)$/;
 /** Determiners before the partners named after «sammen med», «i samarbeid med». */
 const DETERMINERS = new Set(['de', 'dei', 'våre', 'sine', 'egne', 'eigne', 'alle', 'flere', 'fleire', 'mange']);
 /** Partners that are people's heads in `peopleHeads` but organised (volunteers, business owners) or everyone. */
@@ -206,6 +208,10 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
     if (!/(^|\s)med$/i.test(m.text)) {
       if (words[k].lower !== 'med') return false;
       k++;
+    }
+    // «sammen med dem som skal bruke dem», «saman med dei som bur her»: the users, the residents
+    if (/^(de|dei|dem)$/.test(words[k]?.lower ?? '') && words[k + 1]?.lower === 'som') {
+      for (let j = k + 2; j < Math.min(words.length, k + 5); j++) if (USERS_VERB.test(words[j].lower)) return true;
     }
     if (k < words.length && DETERMINERS.has(words[k].lower)) k++;
     const partner = words[k];
