@@ -840,6 +840,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Prosjektet gjennomføres i samarbeid med Barne-, ungdoms- og familiedirektoratet.', { collaboration: true });
     check('Regelverket må understøtte samhandling med innbyggerne.', { collaboration: true });
     check('Vi skal utvikle tenestene saman med dei som brukar dei.', { collaboration: false });
+  });
+  it('money for voluntary organisations funds them, it does not involve them', () => {
+    check('Søknadsfristen for tilskudd til frivillige organisasjoner i bydelen er 1. mars.', { cocreation: false });
+    check('Regjeringen vil styrke tilskuddsordningen for frivillige organisasjoner som gir leksehjelp.', { cocreation: false });
+    check('Tiltakene utvikles i tett dialog med frivillige organisasjoner i bydelen.', { cocreation: true });
     check('Origo vil jobbe tett sammen med dem som leverer tjenestene.', { collaboration: true });
   });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {

@@ -103,6 +103,8 @@ function dueDate(text: string): boolean {
 const WORK_WITH = /^(sammen|saman|samarbeid|i dialog|i samråd)/i;
 /** What people who are no organisation do: use the services, live somewhere («de som bruker dem», «dei som bur her»). */
 const USERS_VERB = /^(bruker|brukar|bruke|brukte|bor|bur|bo|mottar|får)$/;
+/** Money given: grants, means, support («tilskudd til», «midlene til», «tilskuddsordningen for»). */
+const FUNDS = /^(tilskudd|tilskot|midler$|midlene|midla|støtte|driftsstøtte|driftstilskudd|bevilgning|løyving|penger|pengar)/;
 /** Determiners before the partners named after «sammen med», «i samarbeid med». */
 const DETERMINERS = new Set(['de', 'dei', 'våre', 'sine', 'egne', 'eigne', 'alle', 'flere', 'fleire', 'mange']);
 /** Partners that are people's heads in `peopleHeads` but organised (volunteers, business owners) or everyone. */
@@ -176,6 +178,9 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
       // a survey of residents that measures their satisfaction or the services' quality («for å kartlegge hvor fornøyde
       // innbyggerne er», «brukes som en av indikatorene») is measurement, not participation
       if (cat === 'cocreation' && SURVEY.test(x.text) && words.some((w) => MEASURED.test(w.lower))) return false;
+      // money for voluntary organisations («tilskudd til frivillige organisasjoner», «tilskuddsordningen for frivillige
+      // organisasjoner») funds them; it does not involve them
+      if (cat === 'cocreation' && /^frivillig/i.test(x.text) && fundsFor(x)) return false;
       // control of one's own life or data, a parent's supervision of children: no instrument of steering
       if (cat === 'control' && !x.negated && ownControl(x)) return false;
       // working with people («sammen med innbyggerne», «i samarbeid med brukeren», «i dialog med pasientene») is
@@ -199,6 +204,10 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
   const followsUpThat = (m: TermMatch) => {
     const k = words.findIndex((w) => w.start >= m.end);
     return k >= 0 && words[k].lower === 'at';
+  };
+  const fundsFor = (m: TermMatch) => {
+    const i = words.findIndex((w) => w.start >= m.start);
+    return i >= 2 && /^(til|for)$/.test(words[i - 1].lower) && FUNDS.test(words[i - 2].lower);
   };
   const withPeople = (m: TermMatch) => {
     // (not «samhandling med innbyggerne»: the word itself names cooperation)
