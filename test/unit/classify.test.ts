@@ -841,6 +841,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Regelverket må understøtte samhandling med innbyggerne.', { collaboration: true });
     check('Vi skal utvikle tenestene saman med dei som brukar dei.', { collaboration: false });
   });
+  it('new ways of working, in Bokmål and Nynorsk, are renewal', () => {
+    check('Tilsette i heimetenesta skal sjølve finne fram til nye arbeidsmåtar.', { innovation: true });
+    check('De ansatte skal prøve nye arbeidsmåter.', { innovation: true });
+  });
   it('money for voluntary organisations funds them, it does not involve them', () => {
     check('Søknadsfristen for tilskudd til frivillige organisasjoner i bydelen er 1. mars.', { cocreation: false });
     check('Regjeringen vil styrke tilskuddsordningen for frivillige organisasjoner som gir leksehjelp.', { cocreation: false });
