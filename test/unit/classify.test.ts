@@ -851,6 +851,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Tiltakene utvikles i tett dialog med frivillige organisasjoner i bydelen.', { cocreation: true });
     check('Origo vil jobbe tett sammen med dem som leverer tjenestene.', { collaboration: true });
   });
+  it('a district body as what a model or a scheme is for is an institution being designed, not a partner', () => {
+    check('Bystyret ber byrådet legge frem ulike modeller for bydelsutvalg og innbyggerinvolvering høsten 2022.', { district: 'mentioned', cocreation: true });
+    check('Etaten skal utvikle modellen i samarbeid med bydelsutvalgene.', { district: 'involved' });
+  });
   it('a district that organises participation involves others: it is mentioned, not involved', () => {
     check('Bydel Gamle Oslo ønsker innspill fra alle som bruker Tøyenparken.', { cocreation: true, district: 'mentioned' });
     check('Bydelen inviterer til folkemøte om områdeløftet.', { cocreation: true, district: 'mentioned' });

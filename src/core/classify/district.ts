@@ -9,6 +9,8 @@ import { ordersMeans } from './framing';
  * (partners, consulted), or only mentioned.
  */
 
+/** What is designed or set up: a model, a scheme, its establishment («modeller for bydelsutvalg», «etablering av bydelsutvalg»). */
+const DESIGNED = /^(modell|modellar|modellane|ordning|ordninger|ordningar|etablering|etableringen|innføring|innføringen|organisering|organiseringen|rammer|rammene)/;
 const DISTRICT = /^(bydel|bydelar)/i;
 const ORDER = /^(ber|bes|pålegges|pålegger|pålegg|pålagt|pålagd|bedt|bedne)$/;
 const GRANT_TO = /^(til|for)$/;
@@ -173,7 +175,10 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
     const k = /^(\d+|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|alle|flere|fleire|noen|nokre|enkelte|de|dei|disse|desse|våre|vår|sine|sin|sitt|din|ditt|deres|dykkar)$/.test(lower[d - 1] ?? '') ? d - 1 : d;
     return /^(i|på|fra|frå|rundt)$/.test(lower[k - 1] ?? '') && !OWN_PEOPLE.test(lower[k - 2] ?? '');
   };
-  const actorIdx = districtIdx.filter((d) => !placeAt(d));
+  // (a district body as the subject of a design is an institution, no partner: «ulike modeller for bydelsutvalg og
+  // innbyggerinvolvering», «etablering av bydelsutvalg»)
+  const designed = (d: number) => /^(for|av)$/.test(lower[d - 1] ?? '') && DESIGNED.test(lower[d - 2] ?? '');
+  const actorIdx = districtIdx.filter((d) => !placeAt(d) && !designed(d));
   const partner = facts.matches.some((m) => {
     if (m.category !== 'collaboration' && m.category !== 'cocreation') return false;
     const i = words.findIndex((w) => w.start >= m.start);
