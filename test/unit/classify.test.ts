@@ -851,6 +851,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Tiltakene utvikles i tett dialog med frivillige organisasjoner i bydelen.', { cocreation: true });
     check('Origo vil jobbe tett sammen med dem som leverer tjenestene.', { collaboration: true });
   });
+  it('«alle» with a noun is one subject, in inverted order and before a relative clause', () => {
+    check('Fra 2026 skal alle bydeler bruke den nye felles plattformen for digital søknad om barnehageplass.', { deontic: 'obligation', actor: 'bydeler', district: 'obligated' });
+    check('Alle tenestestader som tek i bruk ny velferdsteknologi, skal rapportere erfaringar til prosjektleiinga innan utgangen av kvart tertial.', { deontic: 'obligation' });
+    check('Alle som bor i bydelen, kan søke om midler.', { deontic: 'permission', actor: 'Alle' });
+  });
   it('a district body as what a model or a scheme is for is an institution being designed, not a partner', () => {
     check('Bystyret ber byrådet legge frem ulike modeller for bydelsutvalg og innbyggerinvolvering høsten 2022.', { district: 'mentioned', cocreation: true });
     check('Etaten skal utvikle modellen i samarbeid med bydelsutvalgene.', { district: 'involved' });

@@ -396,6 +396,9 @@ function npIn(words: readonly Word[], from: number, to: number): NP | undefined 
   return { start: s, end, head: heads[0], heads };
 }
 
+/** Quantifiers that determine a noun («alle bydeler», «begge etatene»). */
+const QUANTIFIER = new Set(['alle', 'samtlige', 'begge', 'mange', 'flere', 'fleire', 'noen', 'nokre', 'enkelte', 'ingen']);
+
 /** The noun phrase that begins right after index i (inverted subject, object of «ber»). */
 export function npAfter(words: readonly Word[], i: number, limit: number): NP | undefined {
   let s = i;
@@ -411,7 +414,8 @@ export function npAfter(words: readonly Word[], i: number, limit: number): NP | 
     const w = words[k];
     // a pronoun is a whole noun phrase («må vi støtte»); after a common noun, another common noun starts a new
     // phrase («har fastlegen plikt»), but a name goes on («Statens vegvesen», «Oslo kommune»)
-    if (k > s && NOMINAL.has(words[k - 1].upos) && NOMINAL.has(w.upos) && (words[k - 1].upos === 'PRON' || (!/^\p{Lu}/u.test(words[k - 1].text) && !NAME_PART.test(w.lower)))) break;
+    // (a quantifier the tagger read as a pronoun determines the noun after it: «skal alle bydeler bruke …»)
+    if (k > s && NOMINAL.has(words[k - 1].upos) && NOMINAL.has(w.upos) && !(QUANTIFIER.has(words[k - 1].lower) && w.upos === 'NOUN') && (words[k - 1].upos === 'PRON' || (!/^\p{Lu}/u.test(words[k - 1].text) && !NAME_PART.test(w.lower)))) break;
     // an adjective does not follow its noun: after a noun or a name it begins something else («ber Helsedirektoratet
     // utrede …», an infinitive the tagger read as an adjective)
     if (k > s && (words[k - 1].upos === 'NOUN' || words[k - 1].upos === 'PROPN') && w.upos === 'ADJ') break;
@@ -540,7 +544,9 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
       // bor i bydelen, kan …»: «alle» that opens the sentence
       const intro = structure.list[ci - 1].intro!;
       const first = firstNonPunct(words);
-      subject = /^(alle|dei|de)$/.test(words[first]?.lower ?? '') && first < intro ? { start: first, end: first, head: first, heads: [first] } : npBefore(words, intro, Math.max(0, intro - 8));
+      // («Alle tenestestader som tek i bruk …, skal rapportere»: «alle» with its noun)
+      const noun = words[first + 1]?.upos === 'NOUN' && first + 1 < intro ? first + 1 : first;
+      subject = /^(alle|dei|de)$/.test(words[first]?.lower ?? '') && first < intro ? { start: first, end: noun, head: noun, heads: [noun] } : npBefore(words, intro, Math.max(0, intro - 8));
     } else if (coordinated && ci > 0) {
       // «Satsingen startet i 2007 og skal pågå ut 2017», «…, og skal føre tilsyn»: the coordinated verb shares the
       // first clause's subject
