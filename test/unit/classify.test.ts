@@ -851,6 +851,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Tiltakene utvikles i tett dialog med frivillige organisasjoner i bydelen.', { cocreation: true });
     check('Origo vil jobbe tett sammen med dem som leverer tjenestene.', { collaboration: true });
   });
+  it('asking the reader («vi vil gjerne høre hva du synes») is a call for input, as «ber om innspill»: none, enabling', () => {
+    check('Vi vil gjerne høre hva du synes om det nye nettstedet.', { deontic: 'none', actor: null, cocreation: true, framing: 'enabling' });
+    check('Vi ønsker å høre hva du mener om aktivitetstilbudet for eldre.', { deontic: 'none', framing: 'enabling' });
+    check('Vi vil høre med departementet om saken.', { deontic: 'intention' });
+  });
   it('«alle» with a noun is one subject, in inverted order and before a relative clause', () => {
     check('Fra 2026 skal alle bydeler bruke den nye felles plattformen for digital søknad om barnehageplass.', { deontic: 'obligation', actor: 'bydeler', district: 'obligated' });
     check('Alle tenestestader som tek i bruk ny velferdsteknologi, skal rapportere erfaringar til prosjektleiinga innan utgangen av kvart tertial.', { deontic: 'obligation' });

@@ -141,6 +141,13 @@ interface ModalContext {
 }
 const NO_CONTEXT: ModalContext = { beAdjInf: false, bePermitted: false, alone: false, noneSubject: false };
 
+/** Verbs of hearing from someone: «høre (fra deg)», «høyre (frå deg)». */
+const HEAR = /^(høre|høyre)$/;
+/** What follows «høre» when it asks the reader: «hva du mener», «fra deg», «om dine erfaringer». */
+const HEARD_FROM = /^(hva|kva|fra|frå|om|deg|dykk|dere)$/;
+/** The writer as subject. */
+const SELF_WORDS = /^(vi|me)$/i;
+
 /** A structural «none» (the learned layer keeps it). */
 function sub(why: string): Verdict {
   return { force: 'none', reason: why, actor: 'none', hard: true };
@@ -402,6 +409,8 @@ function decideModal(
   if (t !== 'main' && t !== 'complement') return sub(`«vil» in a ${t} clause: future`);
   // «vil … kunne» forecasts a possibility, whoever the subject («Evalueringen vil ikke kunne si …», «vil det kunne medføre»)
   if (p.chain.includes('kunne')) return soft('«vil … kunne»: a possibility');
+  // «Vi vil gjerne høre hva du synes»: a call for input from the reader, as «ber om innspill» (the guide: none)
+  if (kind === 'self' && main !== undefined && HEAR.test(main) && HEARD_FROM.test(afterMain)) return sub(`«vil ${mainLower}»: a call for input`);
   if (kind === 'self' || kind === 'org') {
     if (main && (G.futVil.has(main) || G.futVil.has(mainLower))) return soft(`«vil ${mainLower}»: future`);
     // «Kommunen vil gjøre oppmerksom på at …»: a stock phrase that points something out, no commitment
@@ -531,6 +540,9 @@ function readSteering(
       if (!agent || verb?.upos !== 'VERB' || UNDERGO.test(verb.lower)) return steeringReading(cue, p, subject, 'none', `«${phrase}» with no body to act: a need`);
     }
   }
+  // «Vi ønsker å høre hva du mener»: a call for input from the reader (the guide: «nå ønsker vi deres innspill», none)
+  if (/^(ønsker|ønskjer) å$/.test(phrase) && HEAR.test(words[last + 1]?.lower ?? '') && HEARD_FROM.test(words[last + 2]?.lower ?? '') && subject && SELF_WORDS.test(subject.text))
+    return steeringReading(cue, p, subject, 'none', `«${phrase} ${words[last + 1].lower}»: a call for input`);
   if (entryForce === 'obligation') {
     // a demand denied places none («stiller ingen nye krav til», «forventer ikke at», «er ikke pålagt å»)
     for (let k = Math.max(0, first - 1); k <= last; k++) if (NO_DEMAND.test(words[k].lower)) return steeringReading(cue, p, subject, 'none', `«${phrase}» denied: no demand`);
