@@ -841,9 +841,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Regelverket må understøtte samhandling med innbyggerne.', { collaboration: true });
     check('Vi skal utvikle tenestene saman med dei som brukar dei.', { collaboration: false });
   });
-  it('new ways of working, in Bokmål and Nynorsk, are renewal', () => {
+  it('new ways of working, in Bokmål and Nynorsk, and introducing IKT are renewal; IKT as a budget line is not', () => {
     check('Tilsette i heimetenesta skal sjølve finne fram til nye arbeidsmåtar.', { innovation: true });
     check('De ansatte skal prøve nye arbeidsmåter.', { innovation: true });
+    check('Kommunene står uten ressurser til å ta ut effekter ved innføring av IKT.', { innovation: true });
+    check('Det gjøres prioriteringer knyttet til bygg og utstyr, IKT og annen infrastruktur.', { innovation: false });
   });
   it('money for voluntary organisations funds them, it does not involve them', () => {
     check('Søknadsfristen for tilskudd til frivillige organisasjoner i bydelen er 1. mars.', { cocreation: false });
