@@ -758,6 +758,9 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Her kan alle med tilknytning til Grønland gi innspill frem til 20. september.', { control: true });
     check('Søknaden må sendes senest 15. mai.', { control: true });
     check('Bydel Alna inviterer til åpent møte om Furuset sentrum tirsdag 14. mars kl. 18.00.', { control: false });
+    check('Bydelsutvalget vedtok 14. november 2024 et budsjett som prioriterer helsestasjon og skolehelsetjeneste.', { control: false });
+    check('Det første felles ledermøtet for bydelsdirektørene holdes på Rådhuset 12. mars 2025.', { control: false });
+    check('Bydelene skal innen 15. februar 2025 oversende en plan for bruken av innleid arbeidskraft.', { control: true });
     check('Bydelsutvalget behandlet saken i møte 5. september.', { control: false });
   });
   it('«i løpet av våren / året» dates a plan; in an order, and with a year, it is a deadline', () => {

@@ -85,6 +85,10 @@ const FULL_DATE = /\b\d{1,2}\.\s?(\d{1,2}\.|januar|februar|mars|april|mai|juni|j
 /** A date that only names a document («svarbrev av 3. mars 2026», «datert …», «lest 15. april 2026»): no due date. */
 const DOCUMENT_DATE = /\b(av|datert|dato|lest|publisert|oppdatert)\s*$/i;
 
+/** A date that only says when something was decided or a meeting is held («vedtok 14. november 2024 et budsjett», «vedtok
+ * planen 12. juni 2024», «ledermøtet holdes på Rådhuset 12. mars 2025»): no due date. */
+const EVENT_DATE = /(^|[^\p{L}])(vedtok|vedtatt|vedteke|vedtekne|vedtek|holdes|holdast|avholdes|avholdast|holdt|arrangeres|arrangerast)(\s+\p{L}+){0,3}\s*$/iu;
+
 /** A day and month with no year that something is due by («innen 1. mars», «fram til 20. september», «senest 15. mai»);
  * (a day and month alone is often a meeting or an event: «inviterer til åpent møte 12. juni», «i møte 14. november») */
 const DUE_DAY = /(^|[^\p{L}])(innen|innan|senest|seinast|frist|fristen er|fram til|frem til)\s+(\p{L}+\s+)?\d{1,2}\.\s?(januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)(?!\p{L})/iu;
@@ -94,7 +98,11 @@ const DAY_MONTH = /\d\.\s?\p{Ll}/u;
 /** Does the text hold a full date that is not only a document's date, or a day something is due by? */
 function dueDate(text: string): boolean {
   FULL_DATE.lastIndex = 0;
-  for (let m = FULL_DATE.exec(text); m; m = FULL_DATE.exec(text)) if (!DOCUMENT_DATE.test(text.slice(Math.max(0, m.index - 12), m.index))) return true;
+  for (let m = FULL_DATE.exec(text); m; m = FULL_DATE.exec(text)) {
+    if (DOCUMENT_DATE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    if (EVENT_DATE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+    return true;
+  }
   // (most sentences have no «12. mars»: a cheap test first)
   return DAY_MONTH.test(text) && DUE_DAY.test(text);
 }
