@@ -760,6 +760,7 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Bydel Alna inviterer til åpent møte om Furuset sentrum tirsdag 14. mars kl. 18.00.', { control: false });
     check('Bydelsutvalget vedtok 14. november 2024 et budsjett som prioriterer helsestasjon og skolehelsetjeneste.', { control: false });
     check('Det første felles ledermøtet for bydelsdirektørene holdes på Rådhuset 12. mars 2025.', { control: false });
+    check('Bydelen mener at tildelingsbrevet inneholder for mange detaljerte føringer.', { control: true });
     check('Bydelene skal innen 15. februar 2025 oversende en plan for bruken av innleid arbeidskraft.', { control: true });
     check('Bydelsutvalget behandlet saken i møte 5. september.', { control: false });
   });
