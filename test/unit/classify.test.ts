@@ -394,6 +394,7 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
   it('allocation letters: funds that may or may not be used so; trust placed in the units', () => {
     check('Midlene kan ikke benyttes til andre formål.', { deontic: 'prohibition', framing: 'top-down' });
     check('Midlene kan benyttes til kompetanseheving.', { deontic: 'permission', framing: 'enabling' });
+    check('Midlene kan også benyttes til å opprette utdanningsstillinger for leger.', { deontic: 'permission', framing: 'enabling' });
     check('Midlene benyttes til kompetanseheving.', { deontic: 'obligation' });
     check('Metoden kan brukes i mange sammenhenger.', { deontic: 'none' });
     check('Byrådet har tillit til at bydelene finner gode løsninger lokalt.', { framing: 'enabling', district: 'enabled' });

@@ -616,7 +616,9 @@ function readSteering(
     const opensWithFunds = MONEY.test((words[firstNonPunct(words)]?.lemma ?? '').toLowerCase());
     if (cue.entry === 'midler-benyttes' && !(subject && MONEY.test(subject.lemma)) && !opensWithFunds) return steeringReading(cue, p, subject, 'none', `«${phrase}» not about allocated funds`);
     // «kan (ikke) benyttes til»: the modal decides (a permission, or a prohibition)
-    if (cue.entry === 'midler-benyttes' && MODAL_BEFORE.test(words[first - 1]?.lower ?? '')) return steeringReading(cue, p, subject, 'none', `«${words[first - 1].lower} ${phrase}»: the modal decides`);
+    // («kan også benyttes til», «kan fortsatt nyttast til»: an adverb between)
+    const before = words[first - 1]?.lower === 'også' || words[first - 1]?.lower === 'òg' || words[first - 1]?.lower === 'fortsatt' ? first - 2 : first - 1;
+    if (cue.entry === 'midler-benyttes' && MODAL_BEFORE.test(words[before]?.lower ?? '')) return steeringReading(cue, p, subject, 'none', `«${words[before].lower} ${phrase}»: the modal decides`);
   }
   // a demand («stiller krav om rapportering») binds the subject of its «at»-clause, not the one who sets it
   if (DEMAND_CUES.has(cue.entry) && !atClause) actor = undefined;
