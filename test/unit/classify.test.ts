@@ -755,6 +755,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Innbyggjarane kan kome med framlegg til saker som skal handsamast i kommunestyret.', { directive: false });
     check('Saker som skal til politisk behandling, skal legges fram for eldrerådet i god tid.', { deontic: 'obligation' });
   });
+  it('«skal til / må til (for å)», «må gjennom» name what is needed, no one\'s act; «skal til politisk behandling» is where a case goes', () => {
+    check('Det tar lang tid å etablere den modenheten som skal til for å fatte vedtak.', { deontic: 'none', directive: false });
+    check('Regjeringen er i gang med et fagarbeiderløft som en del av omstillingsprosessen helse- og omsorgstjenestene må gjennom.', { deontic: 'none' });
+    check('Kommunene må gjennomføre tiltakene.', { deontic: 'obligation' });
+  });
   it('a day and month something is due by is control; a meeting\'s day is not', () => {
     check('Her kan alle med tilknytning til Grønland gi innspill frem til 20. september.', { control: true });
     check('Søknaden må sendes senest 15. mai.', { control: true });

@@ -105,7 +105,7 @@ function readModal(text: string, words: readonly Word[], structure: ReturnType<t
   let alone = false;
   if (p.negated) for (let k = p.clause.start; k < p.clause.end && !alone; k++) alone = ALONE.test(words[k].lower);
   const noneSubject = p.negated && p.subject !== undefined && /^(ingen|inga|ingi)$/.test(words[p.subject.start].lower);
-  const verdict = decideModal(lemma, lower, p, subject, mainLemma, mainLower, p.main !== undefined ? (words[p.main + 1]?.lower ?? '') : '', tail, { beAdjInf, bePermitted, alone, noneSubject, meansFirst: /^(slik|dermed|derved|sånn|således)$/.test(words[i - 1]?.lower ?? ''), question: words[words.length - 1]?.text === '?' || (words[words.length - 1]?.punct && words[words.length - 2]?.text === '?') });
+  const verdict = decideModal(lemma, lower, p, subject, mainLemma, mainLower, p.main !== undefined ? (words[p.main + 1]?.lower ?? '') : '', tail, { beAdjInf, bePermitted, alone, noneSubject, meansFirst: /^(slik|dermed|derved|sånn|således)$/.test(words[i - 1]?.lower ?? ''), needed: (p.main === undefined && words[i + 1]?.lower === 'gjennom') || (words[i + 1]?.lower === 'til' && (words[i + 2] === undefined || words[i + 2].punct || words[i + 2].lower === 'for')), question: words[words.length - 1]?.text === '?' || (words[words.length - 1]?.punct && words[words.length - 2]?.text === '?') });
   // the actor of a permission may be people («Du kan gi innspill»); of the other forces, a body or the writer
   const agent = subject && (subject.kind === 'org' || subject.kind === 'self' || (verdict.force === 'permission' && subject.kind === 'people')) ? subject : undefined;
   let actor = verdict.force === 'none' ? undefined : verdict.actor === 'none' ? undefined : verdict.actor === 'any' ? subject : agent;
@@ -138,6 +138,9 @@ interface ModalContext {
   question?: boolean;
   /** The clause opens with «Slik», «Dermed», «Derved», «Da», «På den måten» before the modal. */
   meansFirst?: boolean;
+  /** «må til (for å)», «skal til for å», «må gjennom» with no verb: what is needed, what one must go through (not «skal til
+   * politisk behandling»: where it goes). */
+  needed?: boolean;
 }
 const NO_CONTEXT: ModalContext = { beAdjInf: false, bePermitted: false, alone: false, noneSubject: false };
 
@@ -237,6 +240,8 @@ function decideModal(
   if (t === 'purpose') return sub(`«${lower}» in a purpose clause`);
 
   if (lemma === 'skulle') {
+    // «den modenheten som skal til for å …»: what is needed
+    if (cx.needed) return soft('«skal til»: what is needed');
     if (lower === 'skulle') return sub('past «skulle» reports');
     // («Når ein ny tenestemodell skal prøvast ut, bør …»: a time, not an order; structural)
     if (t === 'temporal') return sub('«skal» in a temporal clause describes');
@@ -341,6 +346,8 @@ function decideModal(
     if (p.negated) return { force: 'prohibition', reason: '«må ikke»: a prohibition', actor: p.passive ? 'none' : 'agent', hard: true };
     if (main && (G.epiMaa.has(main) || G.epiMaa.has(mainLower))) return sub(`«må ${mainLower}»: epistemic`);
     if (p.hedged) return sub('hedged «må» («kanskje», «kan hende»): epistemic');
+    // «det som må til», «omstillingsprosessen tjenestene må gjennom»: a necessity, no one's act
+    if (cx.needed) return soft('«må til / må gjennom»: what is needed');
     if (p.expects) return sub(`«må ${p.expects}»: must expect`);
     if (p.habitual && kind === 'people') return soft(`«må» with ${s!.text} and «${p.habitual}»: describes present practice`);
     if (main === 'se' && p.passive) return sub('«må sees i sammenheng»: necessity, no duty');
