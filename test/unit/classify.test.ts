@@ -368,6 +368,9 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Bydelene får anledning til å prøve ut nye løsninger.', { district: 'enabled' });
   });
   it('«som» after a wh-phrase stays in the embedded question', () => {
+    check('Formålet er å regulere, på en enhetlig måte, hvilke vilkår som må være oppfylt for å dele helseopplysninger.', { deontic: 'none' });
+    check('Utvalget fant stor variasjon i hvor mange pasienter som må oppholde seg på sykehus.', { deontic: 'none' });
+    check('Dette er et område hvor kommunene må gjøre mer.', { deontic: 'obligation' });
     check('Ungdommene har selv valgt hvilke aktiviteter som skal tilbys.', { deontic: 'none' });
     check('Vi har kartlagt hvilke barrierer som må håndteres.', { deontic: 'none' });
   });

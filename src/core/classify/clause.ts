@@ -94,6 +94,8 @@ const SUBORDINATORS = new Map<string, ClauseType>(Object.entries({
 } as Record<string, ClauseType>));
 const WH = new Set(['hva', 'hvordan', 'hvem', 'hvilke', 'hvilken', 'hvilket', 'hvorfor', 'hvorvidt', 'kva', 'korleis', 'kven', 'kvifor', 'kva for', 'kor']);
 const RELATIVE = new Set(['som', 'der', 'hvor', 'kor']);
+/** After «hvor» / «kor»: a question of degree («hvor mange», «hvor lenge», «kor mykje»). */
+const HOW_MUCH = /^(mange|mye|mykje|lenge|ofte|stor|store|stort|godt|langt|raskt|fort)$/;
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON']);
 const NP_WORD = new Set(['NOUN', 'PROPN', 'PRON', 'ADJ', 'DET', 'NUM']);
 const VERBAL = new Set(['VERB', 'AUX']);
@@ -240,6 +242,11 @@ export function clauses(words: readonly Word[]): { list: Clause[]; of: Int32Arra
     }
     // «hvilke aktiviteter som skal tilbys»: «som» after a wh-phrase continues the embedded question
     if (w.lower === 'som' && last.type === 'question' && last.at >= i - 4) continue;
+    // «variasjon i hvor mange pasienter som må …», «hvor lenge …»: a question of degree, not a place
+    if ((w.lower === 'hvor' || w.lower === 'kor') && HOW_MUCH.test(words[i + 1]?.lower ?? '') && prev && (!prev.punct || prev.text === ',')) {
+      starts.push({ at: i, type: 'question', intro: i });
+      continue;
+    }
     if (RELATIVE.has(w.lower) && (w.upos === 'PRON' || w.upos === 'SCONJ' || w.upos === 'ADV') && prev && !prev.punct) {
       if (w.lower === 'som' && w.upos === 'SCONJ' && !NOMINAL.has(prev.upos)) {
         starts.push({ at: i, type: 'comparative', intro: i });
@@ -254,7 +261,8 @@ export function clauses(words: readonly Word[]): { list: Clause[]; of: Int32Arra
       starts.push({ at: i, type: 'relative', intro: i });
       continue;
     }
-    if (WH.has(w.lower) && !prev.punct) starts.push({ at: i, type: 'question', intro: i });
+    // (also after a comma: «å regulere, på en enhetlig måte, hvilke vilkår som må være oppfylt»)
+    if (WH.has(w.lower) && (!prev.punct || (prev.text === ',' && /^\p{Ll}/u.test(w.text)))) starts.push({ at: i, type: 'question', intro: i });
   }
   // a coordinating conjunction between two clauses that each have a verb starts a new main clause
   const withCoord: typeof starts = [];
