@@ -367,6 +367,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Kommunen skal lytte til innbyggjarane.', { cocreation: true });
     check('Bydelene får anledning til å prøve ut nye løsninger.', { district: 'enabled' });
   });
+  it('«som» after an adjective used as a noun, with a verb right after it, opens a relative clause, not a comparison', () => {
+    check('Eventuelle behov for tilpasninger for eldre som mangler tilstrekkelig digital kompetanse skal beskrives.', { deontic: 'obligation', directive: true });
+    check('Tjenesten skal være like god som den var.', { deontic: 'intention' });
+  });
   it('«som» after a wh-phrase stays in the embedded question', () => {
     check('Formålet er å regulere, på en enhetlig måte, hvilke vilkår som må være oppfylt for å dele helseopplysninger.', { deontic: 'none' });
     check('Utvalget fant stor variasjon i hvor mange pasienter som må oppholde seg på sykehus.', { deontic: 'none' });

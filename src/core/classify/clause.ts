@@ -248,7 +248,9 @@ export function clauses(words: readonly Word[]): { list: Clause[]; of: Int32Arra
       continue;
     }
     if (RELATIVE.has(w.lower) && (w.upos === 'PRON' || w.upos === 'SCONJ' || w.upos === 'ADV') && prev && !prev.punct) {
-      if (w.lower === 'som' && w.upos === 'SCONJ' && !NOMINAL.has(prev.upos)) {
+      // (an adjective used as a noun with a verb right after «som» heads a relative clause: «for eldre som mangler
+      // digital kompetanse», «unge som står utenfor»)
+      if (w.lower === 'som' && w.upos === 'SCONJ' && !NOMINAL.has(prev.upos) && !(prev.upos === 'ADJ' && (words[i + 1]?.upos === 'VERB' || words[i + 1]?.upos === 'AUX'))) {
         starts.push({ at: i, type: 'comparative', intro: i });
       } else if (w.lower === 'som' || NOMINAL.has(prev.upos)) {
         starts.push({ at: i, type: 'relative', intro: i });
