@@ -105,6 +105,8 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
   it('a right or a freedom is a permission; an assignment is an obligation', () => {
     check('Bydelene i Oslo har over tid hatt stor frihet til å organisere seg.', { deontic: 'permission', actor: 'Bydelene', district: 'enabled', framing: 'enabling' });
     check('I 2023 fikk Statens vegvesen i oppdrag å utrede konsekvensene.', { deontic: 'obligation', actor: 'Statens vegvesen' });
+    check('Norsk helsenett SF fikk i foretaksmøtet i januar 2025 i oppgave å ta i bruk KI.', { deontic: 'obligation', control: false });
+    check('Bydel Vestre Aker ble i tildelingsbrevet for 2024 bedt om å redusere ventetiden.', { deontic: 'obligation', control: false });
   });
   it('a goal without a modal is an intention', () => check('Målet til Oslo kommune er å realisere historien om Tim.', { deontic: 'intention' }));
   it('a modal is read even where a longer term covers it («skal sikre»)', () =>

@@ -124,9 +124,12 @@ const ORGANISATION = /^(organisasjon|lag$|laget|foreining|forening|forbund|råd$
 const PAST_STRONG = new Set(['fikk', 'fekk', 'ble', 'blei', 'vart', 'var', 'kom', 'gikk', 'gjekk', 'ga', 'gav', 'tok', 'la', 'vedtok', 'sa', 'fant', 'fann']);
 
 /** Is the year at i part of a name («Bærum 2040») or the date of something already done («I 2023 fikk …»)? */
-function pastOrName(words: readonly { lower: string; upos: string }[], i: number): boolean {
+function pastOrName(words: readonly { lower: string; upos: string; punct: boolean }[], i: number): boolean {
   // (also «fikk i 2023 i oppdrag»: the past verb two words before)
-  return words[i - 1]?.upos === 'PROPN' || PAST_STRONG.has(words[i + 1]?.lower ?? '') || (words[i - 1]?.lower === 'i' && PAST_STRONG.has(words[i - 2]?.lower ?? ''));
+  // (and «fikk i foretaksmøtet i januar 2025 i oppgave å»: the past verb a few words before, the year in its adverbial)
+  if (words[i - 1]?.upos === 'PROPN' || PAST_STRONG.has(words[i + 1]?.lower ?? '')) return true;
+  for (let k = i - 1; k >= Math.max(0, i - 6) && !words[k].punct; k--) if (PAST_STRONG.has(words[k].lower)) return true;
+  return false;
 }
 
 function wordTest(patterns: readonly string[]): (w: string) => boolean {
