@@ -107,6 +107,9 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('I 2023 fikk Statens vegvesen i oppdrag å utrede konsekvensene.', { deontic: 'obligation', actor: 'Statens vegvesen' });
     check('Norsk helsenett SF fikk i foretaksmøtet i januar 2025 i oppgave å ta i bruk KI.', { deontic: 'obligation', control: false });
     check('Bydel Vestre Aker ble i tildelingsbrevet for 2024 bedt om å redusere ventetiden.', { deontic: 'obligation', control: false });
+    check('Departementet har gitt Utdanningsdirektoratet i oppdrag å utvikle et nytt kvalitetsvurderingssystem.', { deontic: 'obligation', actor: 'Utdanningsdirektoratet' });
+    check('I 2023 ga regjeringen Helsedirektoratet i oppdrag å utrede saken.', { deontic: 'obligation', actor: 'Helsedirektoratet' });
+    check('I tildelingsbrevet ber departementet Helsedirektoratet om å utrede saken.', { actor: 'Helsedirektoratet' });
   });
   it('a goal without a modal is an intention', () => check('Målet til Oslo kommune er å realisere historien om Tim.', { deontic: 'intention' }));
   it('a modal is read even where a longer term covers it («skal sikre»)', () =>

@@ -477,14 +477,18 @@ function readSteering(
   let atClause = false;
   /** A body or people named between words from and to are the ones addressed. */
   const addressTo = (from: number, to: number) => {
-    const obj = subjectInfo(words, npAfter(words, from, to), text);
+    let np = npAfter(words, from, to);
+    // in inverted order the subject stands first after the verb, the one addressed after it («I 2023 ga regjeringen
+    // Helsedirektoratet i oppdrag å …»)
+    if (np && p.inverted && p.subject && np.start === p.subject.start) np = npAfter(words, np.end + 1, to) ?? np;
+    const obj = subjectInfo(words, np, text);
     if (obj && (obj.kind === 'org' || obj.kind === 'people')) {
       actor = obj;
       addressed = true;
     }
   };
   // «ber Helsedirektoratet om», «gir X i oppdrag», «oppfordrer kommunene til»: the object is the actor
-  if (/^((har|hadde) )?(ber|be|bed|bedt|bede|ba|bad|anmoder|oppfordrer|oppmodar|gir|gjev|pålegger|pålagt|pålagd)\b/.test(phrase)) {
+  if (/^((har|hadde) )?(ber|be|bed|bedt|bede|ba|bad|anmoder|oppfordrer|oppmodar|gir|gjev|gitt|gjeve|ga|gav|pålegger|pålagt|pålagd)\b/.test(phrase)) {
     // the object between «ber» and «om» («ber Helsedirektoratet om», «har bedt bydelene om»), or after a lone «ber»
     // («ber byrådet legge frem»)
     const verb = /^(har|hadde) /.test(phrase) ? first + 1 : first;
