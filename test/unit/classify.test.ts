@@ -767,6 +767,12 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Innbyggjarane kan kome med framlegg til saker som skal handsamast i kommunestyret.', { directive: false });
     check('Saker som skal til politisk behandling, skal legges fram for eldrerådet i god tid.', { deontic: 'obligation' });
   });
+  it('a verb-first condition («Skal vi lykkes, må vi …») is no order; the main clause decides; «kan ikke lykkes» is inability', () => {
+    check('Skal kommunene lykkes med omstillingen, kreves det mer handlingsrom.', { deontic: 'none' });
+    check('Skal vi ha en sterk primærhelsetjeneste, må vi investere i arbeidsformen.', { deontic: 'obligation', actor: 'vi' });
+    check('Skal bydelene rapportere innen 1. mars?', { deontic: 'none' });
+    check('Vi mener at en helsereform ikke kan lykkes dersom kommunene omtales som omsorgsnivå.', { deontic: 'none', directive: false });
+  });
   it('«skal til / må til (for å)», «må gjennom» name what is needed, no one\'s act; «skal til politisk behandling» is where a case goes', () => {
     check('Det tar lang tid å etablere den modenheten som skal til for å fatte vedtak.', { deontic: 'none', directive: false });
     check('Regjeringen er i gang med et fagarbeiderløft som en del av omstillingsprosessen helse- og omsorgstjenestene må gjennom.', { deontic: 'none' });

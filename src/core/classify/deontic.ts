@@ -105,7 +105,12 @@ function readModal(text: string, words: readonly Word[], structure: ReturnType<t
   let alone = false;
   if (p.negated) for (let k = p.clause.start; k < p.clause.end && !alone; k++) alone = ALONE.test(words[k].lower);
   const noneSubject = p.negated && p.subject !== undefined && /^(ingen|inga|ingi)$/.test(words[p.subject.start].lower);
-  const verdict = decideModal(lemma, lower, p, subject, mainLemma, mainLower, p.main !== undefined ? (words[p.main + 1]?.lower ?? '') : '', tail, { beAdjInf, bePermitted, alone, noneSubject, meansFirst: /^(slik|dermed|derved|sånn|således)$/.test(words[i - 1]?.lower ?? ''), needed: (p.main === undefined && words[i + 1]?.lower === 'gjennom') || (words[i + 1]?.lower === 'til' && (words[i + 2] === undefined || words[i + 2].punct || words[i + 2].lower === 'for')), question: words[words.length - 1]?.text === '?' || (words[words.length - 1]?.punct && words[words.length - 2]?.text === '?') });
+  // «Skal de ha reell betydning, må de få …», «Skal vi lykkes, må vi …»: a modal that opens the sentence and a clause
+  // that a comma closes, with the main clause's verb right after it, is a condition (verb first, no «hvis»)
+  let verbFirst = false;
+  if (i === firstNonPunct(words) && /^\p{Lu}/u.test(words[i].text) && words[words.length - 1]?.text !== '?')
+    for (let k = i + 2; k < words.length - 1 && !verbFirst; k++) verbFirst = words[k].text === ',' && (words[k + 1].upos === 'AUX' || words[k + 1].upos === 'VERB') && MODAL_FORMS.test(words[k + 1].lower);
+  const verdict = decideModal(lemma, lower, p, subject, mainLemma, mainLower, p.main !== undefined ? (words[p.main + 1]?.lower ?? '') : '', tail, { beAdjInf, bePermitted, alone, noneSubject, meansFirst: /^(slik|dermed|derved|sånn|således)$/.test(words[i - 1]?.lower ?? ''), verbFirst, needed: (p.main === undefined && words[i + 1]?.lower === 'gjennom') || (words[i + 1]?.lower === 'til' && (words[i + 2] === undefined || words[i + 2].punct || words[i + 2].lower === 'for')), question: words[words.length - 1]?.text === '?' || (words[words.length - 1]?.punct && words[words.length - 2]?.text === '?') });
   // the actor of a permission may be people («Du kan gi innspill»); of the other forces, a body or the writer
   const agent = subject && (subject.kind === 'org' || subject.kind === 'self' || (verdict.force === 'permission' && subject.kind === 'people')) ? subject : undefined;
   let actor = verdict.force === 'none' ? undefined : verdict.actor === 'none' ? undefined : verdict.actor === 'any' ? subject : agent;
@@ -138,11 +143,16 @@ interface ModalContext {
   question?: boolean;
   /** The clause opens with «Slik», «Dermed», «Derved», «Da», «På den måten» before the modal. */
   meansFirst?: boolean;
+  /** The modal opens a verb-first condition («Skal de ha reell betydning, må de …»). */
+  verbFirst?: boolean;
   /** «må til (for å)», «skal til for å», «må gjennom» with no verb: what is needed, what one must go through (not «skal til
    * politisk behandling»: where it goes). */
   needed?: boolean;
 }
 const NO_CONTEXT: ModalContext = { beAdjInf: false, bePermitted: false, alone: false, noneSubject: false };
+
+/** Modals and finite verbs that start the main clause after a verb-first condition. */
+const MODAL_FORMS = /^(må|skal|bør|kan|vil|er|blir|har|gjelder|trengs|kreves|krever)$/;
 
 /** Verbs of hearing from someone: «høre (fra deg)», «høyre (frå deg)». */
 const HEAR = /^(høre|høyre)$/;
@@ -233,6 +243,7 @@ function decideModal(
   if (t === 'question' && !p.clause.governor.some((g) => STEERS_WHAT.test(g))) return sub(`«${lower}» in an embedded question`);
   // a direct question asks, it orders no one («Hvordan skal kommunene kunne rekruttere nok …?», «Skal bydelene …?»)
   if (cx.question) return sub(`«${lower}» in a question`);
+  if (cx.verbFirst) return sub(`«${lower}» opens a condition (verb first)`);
   if (lemma !== 'skulle' && lemma !== 'måtte' && lower !== 'bør' && lower !== 'kan' && lower !== 'vil' && lower !== 'må' && lower !== 'skal')
     return sub(`past «${lower}» reports`);
   const desc = governedBy(p, DESCRIPTIVE_GOVERNORS);
