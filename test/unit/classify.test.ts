@@ -767,7 +767,9 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Innbyggjarane kan kome med framlegg til saker som skal handsamast i kommunestyret.', { directive: false });
     check('Saker som skal til politisk behandling, skal legges fram for eldrerådet i god tid.', { deontic: 'obligation' });
   });
-  it('a verb-first condition («Skal vi lykkes, må vi …») is no order; the main clause decides; «kan ikke lykkes» is inability', () => {
+  it('a verb-first condition («Skal vi lykkes, må vi …») or an «uten at» clause is no order; the main clause decides; «kan ikke lykkes» is inability', () => {
+    check('Tjenestene gis uten at brukerne må søke.', { deontic: 'none' });
+    check('Bydelene skal ikke redusere åpningstidene uten at dette er avklart med byrådsavdelingen.', { deontic: 'prohibition' });
     check('Skal kommunene lykkes med omstillingen, kreves det mer handlingsrom.', { deontic: 'none' });
     check('Skal vi ha en sterk primærhelsetjeneste, må vi investere i arbeidsformen.', { deontic: 'obligation', actor: 'vi' });
     check('Skal bydelene rapportere innen 1. mars?', { deontic: 'none' });

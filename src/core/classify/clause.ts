@@ -177,6 +177,8 @@ function subordinatorType(words: readonly Word[], i: number): ClauseType | undef
     // «for at», «slik at», «så at»: purpose or result; «etter at»: temporal
     if (prev && (prev.lower === 'for' || prev.lower === 'slik' || prev.lower === 'så')) return 'purpose';
     if (prev && prev.lower === 'etter') return 'temporal';
+    // «uten at pasienten nødvendigvis må til sykehus»: a circumstance that does not hold, no demand
+    if (prev && (prev.lower === 'uten' || prev.lower === 'utan')) return 'concessive';
     return 'complement';
   }
   if (w.lower === 'om') {

@@ -362,7 +362,7 @@ function decideModal(
     if (p.expects) return sub(`«må ${p.expects}»: must expect`);
     if (p.habitual && kind === 'people') return soft(`«må» with ${s!.text} and «${p.habitual}»: describes present practice`);
     if (main === 'se' && p.passive) return sub('«må sees i sammenheng»: necessity, no duty');
-    if (t === 'temporal' || t === 'causal' || t === 'conditional') return soft(`«må» in a ${t} clause describes a necessity`);
+    if (t === 'temporal' || t === 'causal' || t === 'conditional' || t === 'concessive') return soft(`«må» in a ${t} clause describes a necessity`);
     if (kind === 'goal') return { force: 'intention', reason: '«må» states a goal', actor: 'none' };
     if (kind === 'generic') return { force: 'obligation', reason: '«man må»: a demand', actor: 'none' };
     if (kind === 'thing' && (main === 'være' || main === 'vere')) return { force: 'obligation', reason: '«må være»: a requirement on a thing', actor: 'none' };
