@@ -87,6 +87,7 @@ const DOCUMENT_DATE = /\b(av|datert|dato|lest|publisert|oppdatert)\s*$/i;
 
 /** A date that only says when something was decided or a meeting is held («vedtok 14. november 2024 et budsjett», «vedtok
  * planen 12. juni 2024», «ledermøtet holdes på Rådhuset 12. mars 2025»): no due date. */
+const EVENT_HINT = /vedt|hold|arranger/i;
 const EVENT_DATE = /(^|[^\p{L}])(vedtok|vedtatt|vedteke|vedtekne|vedtek|holdes|holdast|avholdes|avholdast|holdt|arrangeres|arrangerast)(\s+\p{L}+){0,3}\s*$/iu;
 
 /** A day and month with no year that something is due by («innen 1. mars», «fram til 20. september», «senest 15. mai»);
@@ -100,7 +101,9 @@ function dueDate(text: string): boolean {
   FULL_DATE.lastIndex = 0;
   for (let m = FULL_DATE.exec(text); m; m = FULL_DATE.exec(text)) {
     if (DOCUMENT_DATE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
-    if (EVENT_DATE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+    // (most dates follow none of these verbs: a plain substring test first)
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    if (EVENT_HINT.test(before) && EVENT_DATE.test(before)) continue;
     return true;
   }
   // (most sentences have no «12. mars»: a cheap test first)
