@@ -882,6 +882,9 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Regjeringen vil styrke tilskuddsordningen for frivillige organisasjoner som gir leksehjelp.', { cocreation: false });
     check('Tiltakene utvikles i tett dialog med frivillige organisasjoner i bydelen.', { cocreation: true });
     check('Origo vil jobbe tett sammen med dem som leverer tjenestene.', { collaboration: true });
+    check('Helsedirektoratet og Arbeids- og velferdsdirektoratet skal sammen utarbeide faglige anbefalinger.', { collaboration: true });
+    check('Utdanningsetaten og bydelene skal sammen utarbeide rutiner for overgangen til skolen.', { collaboration: true, district: 'obligated' });
+    check('Innbyggerne og bydelen skal sammen finne løsninger.', { collaboration: false, cocreation: true });
   });
   it('asking the reader («vi vil gjerne høre hva du synes») is a call for input, as «ber om innspill»: none, enabling', () => {
     check('Vi vil gjerne høre hva du synes om det nye nettstedet.', { deontic: 'none', actor: null, cocreation: true, framing: 'enabling' });

@@ -2,7 +2,7 @@ import type { ActorLevel, Deontic, DistrictRole, Range, SentenceLabels, TermMatc
 import type { LexiconEntry } from '../lexicon';
 import type { CompiledLexicon } from '../match/matcher';
 import type { Standard } from '../tag';
-import { DocumentStance, levelOf, Level } from './actors';
+import { DocumentStance, isAgent, levelOf, Level } from './actors';
 import { ORDER_VERBS, readCues, Reading } from './deontic';
 import { deonticFeatures, SentenceFacts } from './features';
 import { classifierModels, ClassifierModels } from './models';
@@ -253,7 +253,7 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
   const topics = topicRules(facts.words);
   const innovation = hit('innovation') || topics.innovation !== undefined;
   const cocreation = hit('cocreation') || topics.cocreation !== undefined;
-  const collaboration = hit('collaboration');
+  const collaboration = hit('collaboration') || jointly(words);
   // a date in this sentence (the analysis passes the whole document as `text`, with the tokens' offsets into it), or a
   // year in a sentence with deontic force
   const control =
@@ -262,6 +262,29 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
     (deontic !== 'none' && deontic !== 'recommendation' && deontic !== 'permission' && words.some((w, i) => YEAR.test(w.text) && !pastOrName(words, i)));
   return { innovation, cocreation, collaboration, control };
 }
+
+/**
+ * Bodies that act together: «Helsedirektoratet og Arbeids- og velferdsdirektoratet skal sammen utarbeide …»,
+ * «Utdanningsetaten og bydelene skal sammen …» — «sammen» right after the verb, with bodies (not people) joined by
+ * «og» before it.
+ */
+function jointly(words: readonly { lower: string; text: string; upos: string; punct: boolean }[]): boolean {
+  for (let i = 2; i < words.length; i++) {
+    if (words[i].lower !== 'sammen' && words[i].lower !== 'saman') continue;
+    if (!JOINT_VERBS.test(words[i - 1].lower)) continue;
+    let bodies = 0;
+    let and = false;
+    // (across the hyphen of a shortened compound: «Arbeids- og velferdsdirektoratet»)
+    for (let k = i - 2; k >= Math.max(0, i - 10) && (!words[k].punct || words[k].text === '-'); k--) {
+      if (words[k].lower === 'og') and = true;
+      else if (isAgent(words[k].lower, words[k].text)) bodies++;
+    }
+    if (and && bodies >= 2) return true;
+  }
+  return false;
+}
+/** Modals and finite verbs that «sammen» follows when bodies act together. */
+const JOINT_VERBS = /^(skal|må|vil|bør|kan|har|hadde|er|ble|jobber|arbeider|utarbeider|utvikler|lager|eier|driver|står)$/;
 
 function chosenReading(readings: readonly Reading[], deontic: Deontic): Reading | undefined {
   return readings.find((r) => r.force === deontic) ?? (deontic === 'none' ? undefined : readings[0]);
