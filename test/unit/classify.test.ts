@@ -767,6 +767,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Innbyggjarane kan kome med framlegg til saker som skal handsamast i kommunestyret.', { directive: false });
     check('Saker som skal til politisk behandling, skal legges fram for eldrerådet i god tid.', { deontic: 'obligation' });
   });
+  it('«plikter» as the plural noun names duties and lays none; the verb with «å» does', () => {
+    check('Endringene gir kommunene nye plikter.', { deontic: 'none', directive: false });
+    check('Kommunen plikter å tilby plass.', { deontic: 'obligation', actor: 'Kommunen' });
+  });
   it('a verb-first condition («Skal vi lykkes, må vi …») or an «uten at» clause is no order; the main clause decides; «kan ikke lykkes» is inability', () => {
     check('Tjenestene gis uten at brukerne må søke.', { deontic: 'none' });
     check('Bydelene skal ikke redusere åpningstidene uten at dette er avklart med byrådsavdelingen.', { deontic: 'prohibition' });

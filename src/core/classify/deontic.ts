@@ -480,6 +480,10 @@ function readSteering(
   // a steering phrase in a condition states no demand, plan or advice of its own («Dersom målet er å styrke …, tilsier
   // dette …», «Hvis departementet ber om det, …»)
   if (p.clause.type === 'conditional') return steeringReading(cue, p, subject, 'none', `«${phrase}» in a condition`);
+  // «plikter» as the plural noun names duties, it lays none on anyone («ikke innebære utvidede plikter for kommuner»):
+  // the verb has «å» after it or stands as a verb
+  if ((phrase === 'plikter' || phrase === 'pliktar') && words[last + 1]?.lower !== 'å' && (words[first].upos === 'NOUN' || words[first - 1]?.upos === 'ADJ' || words[first - 1]?.upos === 'DET'))
+    return steeringReading(cue, p, subject, 'none', `«${phrase}» is the noun: duties named`);
   const agent = subject && (subject.kind === 'org' || subject.kind === 'self') ? subject : undefined;
   let actor: SubjectInfo | undefined = agent;
   /** The actor is the one addressed (an object or the subject of the «at»-clause), not the writer of the phrase. */
