@@ -101,6 +101,8 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
   it('«kan» is a permission only when a body or a person may act', () => {
     check('Kommunene kan søke om midler til utprøving.', { deontic: 'permission', actor: 'Kommunene', innovation: true });
     check('Bærekraftsutfordringene kan ikke løses i helsetjenesten alene.', { deontic: 'none' });
+    check('Personer med innvandrerbakgrunn kan oppleve barrierer i tilgangen til helsetjenester.', { deontic: 'none', framing: 'neutral' });
+    check('For mindre vanlige sykdommer kan kommunene mangle erfaring og kompetanse.', { deontic: 'none' });
   });
   it('a right or a freedom is a permission; an assignment is an obligation', () => {
     check('Bydelene i Oslo har over tid hatt stor frihet til å organisere seg.', { deontic: 'permission', actor: 'Bydelene', district: 'enabled', framing: 'enabling' });
