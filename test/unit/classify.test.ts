@@ -112,6 +112,7 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Departementet har gitt Utdanningsdirektoratet i oppdrag å utvikle et nytt kvalitetsvurderingssystem.', { deontic: 'obligation', actor: 'Utdanningsdirektoratet' });
     check('I 2023 ga regjeringen Helsedirektoratet i oppdrag å utrede saken.', { deontic: 'obligation', actor: 'Helsedirektoratet' });
     check('I tildelingsbrevet ber departementet Helsedirektoratet om å utrede saken.', { actor: 'Helsedirektoratet' });
+    check('Med tanke på digitaliseringsarbeidet anbefaler KS at reformarbeidet tar utgangspunkt i ett tydelig hovedgrep.', { deontic: 'recommendation', actor: 'reformarbeidet' });
   });
   it('a goal without a modal is an intention', () => check('Målet til Oslo kommune er å realisere historien om Tim.', { deontic: 'intention' }));
   it('a modal is read even where a longer term covers it («skal sikre»)', () =>

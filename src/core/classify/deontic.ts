@@ -538,6 +538,8 @@ function readSteering(
   let atAt = words[last]?.lower === 'at' ? last : last + 1;
   if (words[atAt]?.lower === 'det') atAt++;
   if (words[atAt]?.lower === 'om' && atAt > last + 1) atAt++;
+  // (in inverted order over the subject that stands between: «I dag anbefaler KS at kommunene …»)
+  if (words[atAt]?.lower !== 'at' && p.inverted && p.subject && p.subject.start === last + 1 && words[p.subject.end + 1]?.lower === 'at') atAt = p.subject.end + 1;
   if (words[atAt]?.lower === 'at' && ADDRESSEE_CUES.has(cue.entry)) {
     const k = atAt + 1;
     const np = npAfter(words, k, Math.min(words.length, k + 8));
