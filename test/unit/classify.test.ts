@@ -113,6 +113,8 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('I 2023 ga regjeringen Helsedirektoratet i oppdrag å utrede saken.', { deontic: 'obligation', actor: 'Helsedirektoratet' });
     check('I tildelingsbrevet ber departementet Helsedirektoratet om å utrede saken.', { actor: 'Helsedirektoratet' });
     check('Med tanke på digitaliseringsarbeidet anbefaler KS at reformarbeidet tar utgangspunkt i ett tydelig hovedgrep.', { deontic: 'recommendation', actor: 'reformarbeidet' });
+    check('Arbeids- og inkluderingsdepartementet vil gi Arbeids- og velferdsdirektoratet i oppdrag å bidra til utredningen.', { deontic: 'obligation', actor: 'Arbeids- og velferdsdirektoratet' });
+    check('Departementet ber Barne-, ungdoms- og familiedirektoratet om å utrede saken.', { actor: 'Barne-, ungdoms- og familiedirektoratet' });
   });
   it('a goal without a modal is an intention', () => check('Målet til Oslo kommune er å realisere historien om Tim.', { deontic: 'intention' }));
   it('a modal is read even where a longer term covers it («skal sikre»)', () =>

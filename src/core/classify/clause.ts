@@ -419,6 +419,11 @@ export function npAfter(words: readonly Word[], i: number, limit: number): NP | 
     s++;
   }
   if (s >= limit || !NP_WORD.has(words[s].upos)) return undefined;
+  // «Arbeids- og velferdsdirektoratet»: the shortened first part of a compound belongs to the noun after «og»; the
+  // phrase is read from that noun (its span starts at the first part: actorSpan)
+  // («Barne-, ungdoms- og familiedirektoratet»: a list of shortened parts)
+  const s0 = s;
+  while (s + 3 < limit && words[s + 1].text === '-' && words[s + 1].start === words[s].end && (words[s + 2].text === ',' || words[s + 2].upos === 'CCONJ') && NP_WORD.has(words[s + 3].upos)) s += 3;
   let e = s;
   const heads: number[] = [];
   let k = s;
@@ -452,7 +457,7 @@ export function npAfter(words: readonly Word[], i: number, limit: number): NP | 
   const h = lastNominal(words, s, e);
   if (h < 0) return undefined;
   heads.push(h);
-  return { start: s, end: e, head: heads[0], heads: [...new Set(heads.filter((x) => x >= 0))] };
+  return { start: s0, end: e, head: heads[0], heads: [...new Set(heads.filter((x) => x >= 0))] };
 }
 
 function lastNominal(words: readonly Word[], s: number, e: number): number {

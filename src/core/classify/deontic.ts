@@ -503,7 +503,7 @@ function readSteering(
     }
   };
   // «ber Helsedirektoratet om», «gir X i oppdrag», «oppfordrer kommunene til»: the object is the actor
-  if (/^((har|hadde) )?(ber|be|bed|bedt|bede|ba|bad|anmoder|oppfordrer|oppmodar|gir|gjev|gitt|gjeve|ga|gav|pålegger|pålagt|pålagd)\b/.test(phrase)) {
+  if (/^((har|hadde) )?(ber|be|bed|bedt|bede|ba|bad|anmoder|oppfordrer|oppmodar|gir|gi|gje|gjev|gitt|gjeve|ga|gav|pålegger|pålagt|pålagd)\b/.test(phrase)) {
     // the object between «ber» and «om» («ber Helsedirektoratet om», «har bedt bydelene om»), or after a lone «ber»
     // («ber byrådet legge frem»)
     const verb = /^(har|hadde) /.test(phrase) ? first + 1 : first;

@@ -48,7 +48,11 @@ function actorSpan(words: readonly Word[], np: NP): { start: number; end: number
     if (b > np.start && words[b - 1].lower === 'bydel') s = b - 1;
   }
   // «Endrings- og innovasjonsprosesser»: the truncated first part of a compound belongs to the actor
-  if (s - 3 >= np.start && isTruncated(words, s - 3)) s -= 3;
+  // (and a list of them: «Barne-, ungdoms- og familiedirektoratet»)
+  if (s - 3 >= np.start && isTruncated(words, s - 3)) {
+    s -= 3;
+    while (s - 3 >= np.start && words[s - 2].text === '-' && words[s - 2].start === words[s - 3].end && words[s - 1].text === ',') s -= 3;
+  }
   return { start: words[s].start, end: words[last].end };
 }
 
