@@ -2,7 +2,7 @@ import type { Deontic, Framing, ActorLevel } from '../types';
 import { grammar } from '../lexicon';
 import type { SentenceFacts } from './features';
 import { passiveStem } from './deontic';
-import type { Categories } from './sentence';
+import type { Categories } from './categories';
 
 /**
  * Framing by rule: the sentence's effect on the discretion of the units it addresses (labelling guide). The
