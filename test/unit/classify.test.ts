@@ -772,8 +772,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Innbyggjarane kan kome med framlegg til saker som skal handsamast i kommunestyret.', { directive: false });
     check('Saker som skal til politisk behandling, skal legges fram for eldrerådet i god tid.', { deontic: 'obligation' });
   });
-  it('«plikter» as the plural noun names duties and lays none; the verb with «å» does', () => {
+  it('«plikter» as the plural noun names duties and lays none; a change or a situation that «stiller krav» requires; the verb «plikter å» and a plan that «stiller krav» oblige', () => {
     check('Endringene gir kommunene nye plikter.', { deontic: 'none', directive: false });
+    check('Demografiske endringer, særlig økt andel eldre med egne tenner, stiller nye krav til tjenesten.', { deontic: 'none', actor: null });
+    check('En mer urolig sikkerhetspolitisk situasjon stiller nye krav til helseberedskap.', { deontic: 'none' });
+    check('Bærum 2040 stiller krav til oss om mer åpenhet og tilgjengelighet.', { deontic: 'obligation' });
     check('Kommunen plikter å tilby plass.', { deontic: 'obligation', actor: 'Kommunen' });
   });
   it('a verb-first condition («Skal vi lykkes, må vi …») or an «uten at» clause is no order; the main clause decides; «kan ikke lykkes» is inability', () => {

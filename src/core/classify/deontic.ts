@@ -2,7 +2,7 @@ import type { Deontic, TermMatch } from '../types';
 import { grammar, isMeansNoun, isRoomNoun } from '../lexicon';
 import { clauses, firstNonPunct, npAfter, passiveVerbAt, Predication, predication } from './clause';
 import { SubjectInfo, subjectInfo } from './subject';
-import { levelOf } from './actors';
+import { isAgent, levelOf } from './actors';
 import type { Word } from './words';
 
 /**
@@ -58,7 +58,7 @@ const OBLIGATION_GOVERNORS = /^(forvente|forventning|forventningen|forutsette|fo
 /** What sets what others are to do, before an embedded question («føringer for hva …», «bestemmer hvordan …»). */
 const STEERS_WHAT = /^(føring|føringer|føringane|føringene|retningslinje|retningslinjer|instruks|beskjed|regel|regler|definere|styre|diktere|pålegge)$/;
 /** Changes and needs that «stiller krav» without anyone steering («Demografiske endringer», «utviklingen», «økt behov»). */
-const FORCES = /(endring|utvikling|økning|auke|vekst|tendens|trend|behov|utfordring|aldring|teknologi)\p{L}*$/u;
+const FORCES = /(endring|utvikling|økning|auke|vekst|tendens|trend|behov|utfordring|aldring|teknologi|situasjon)\p{L}*$/u;
 /** What is done to a plan (stems of the passive): «revideres», «evalueres», «rulleres», «oppdateres» (not «sendes på høring»: the gold reads that as the writer's plan). */
 const PLAN_TASK = /^(revider|evaluer|rullere|oppdater|gjennomgå)/;
 /** Governors under which a modal only describes («føre til at», «bidra til at», «mener at»). */
@@ -585,7 +585,20 @@ function readSteering(
       return steeringReading(cue, p, subject, 'none', `«${phrase}» describes a responsibility`);
     // (so does «stiller (nye) krav til» with a thing as subject: «Demografiske endringer stiller nye krav til tjenesten»)
     // (a change or a need, not a plan that sets demands: «Bærum 2040 stiller krav til oss» steers)
-    if (/^stiller /.test(phrase) && /krav/.test(phrase) && subject && subject.kind !== 'org' && subject.kind !== 'self' && FORCES.test(subject.lemma)) return steeringReading(cue, p, subject, 'none', `«${phrase}» with ${subject.text} as subject: requires`);
+    // (the change may head a longer subject: «Demografiske endringer, særlig økt andel eldre med egne tenner, stiller …»)
+    // (before the phrase, a change and no body: the appositive's commas may split the clause)
+    const forcesBefore = () => {
+      let force = false;
+      for (let k = 0; k < first; k++) {
+        if (isAgent(words[k].lower, words[k].text)) return false;
+        if (FORCES.test(words[k].lower)) force = true;
+      }
+      return force;
+    };
+    if (/^stiller /.test(phrase) && /krav/.test(phrase) && (!subject || (subject.kind !== 'org' && subject.kind !== 'self'))) {
+      const change = subject && FORCES.test(subject.lemma) ? subject.text : forcesBefore() ? 'a change' : undefined;
+      if (change) return steeringReading(cue, p, subject, 'none', `«${phrase}» with ${change} as subject: requires`);
+    }
     if (/^(krever|krev)( |$)/.test(phrase) && subject && subject.kind !== 'org' && subject.kind !== 'self') return steeringReading(cue, p, subject, 'none', `«${phrase}» with ${subject.text} as subject: requires`);
     // a request upward is no order («KS ber departementet se nærmere på …», «Vi vil be departementet om å trekke
     // forslaget»): «ber om» orders only when a steering body addresses a unit (the guide)
