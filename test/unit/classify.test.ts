@@ -95,6 +95,7 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Det vil vi komme tilbake til i neste kapittel.', { deontic: 'intention', actor: 'vi' });
   });
   it('«må» that means «must expect» or is hedged is epistemic', () => {
+    check('Innspillet må betraktes som et enstemmig innspill fra de seks ordførerne.', { deontic: 'none', directive: false });
     check('Kommunen må ta høyde for at kapasiteten blir utfordret.', { deontic: 'none' });
     check('Kanskje må vi feile flere ganger før vi lykkes.', { deontic: 'none' });
   });
