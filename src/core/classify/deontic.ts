@@ -158,8 +158,10 @@ const MODAL_FORMS = /^(må|skal|bør|kan|vil|er|blir|har|gjelder|trengs|kreves|k
 const HEAR = /^(høre|høyre)$/;
 /** What follows «høre» when it asks the reader: «hva du mener», «fra deg», «om dine erfaringer». */
 const HEARD_FROM = /^(hva|kva|fra|frå|om|deg|dykk|dere)$/;
-/** The writer as subject. */
-const SELF_WORDS = /^(vi|me)$/i;
+/** «høre hva du mener», «høyre frå deg»: asking the reader (a call for input; framing.ts reads it as an invitation). */
+export function asksToHear(verb: string, next: string): boolean {
+  return HEAR.test(verb) && HEARD_FROM.test(next);
+}
 
 /** A structural «none» (the learned layer keeps it). */
 function sub(why: string): Verdict {
@@ -428,7 +430,7 @@ function decideModal(
   // «vil … kunne» forecasts a possibility, whoever the subject («Evalueringen vil ikke kunne si …», «vil det kunne medføre»)
   if (p.chain.includes('kunne')) return soft('«vil … kunne»: a possibility');
   // «Vi vil gjerne høre hva du synes»: a call for input from the reader, as «ber om innspill» (the guide: none)
-  if (kind === 'self' && main !== undefined && HEAR.test(main) && HEARD_FROM.test(afterMain)) return sub(`«vil ${mainLower}»: a call for input`);
+  if (kind === 'self' && main !== undefined && asksToHear(main, afterMain)) return sub(`«vil ${mainLower}»: a call for input`);
   if (kind === 'self' || kind === 'org') {
     if (main && (G.futVil.has(main) || G.futVil.has(mainLower))) return soft(`«vil ${mainLower}»: future`);
     // «Kommunen vil gjøre oppmerksom på at …»: a stock phrase that points something out, no commitment
@@ -569,7 +571,7 @@ function readSteering(
     }
   }
   // «Vi ønsker å høre hva du mener»: a call for input from the reader (the guide: «nå ønsker vi deres innspill», none)
-  if (/^(ønsker|ønskjer) å$/.test(phrase) && HEAR.test(words[last + 1]?.lower ?? '') && HEARD_FROM.test(words[last + 2]?.lower ?? '') && subject && SELF_WORDS.test(subject.text))
+  if (/^(ønsker|ønskjer) å$/.test(phrase) && asksToHear(words[last + 1]?.lower ?? '', words[last + 2]?.lower ?? '') && subject?.kind === 'self')
     return steeringReading(cue, p, subject, 'none', `«${phrase} ${words[last + 1].lower}»: a call for input`);
   if (entryForce === 'obligation') {
     // a demand denied places none («stiller ingen nye krav til», «forventer ikke at», «er ikke pålagt å»)

@@ -1,7 +1,7 @@
 import type { Deontic, Framing, ActorLevel } from '../types';
 import { grammar } from '../lexicon';
 import type { SentenceFacts } from './features';
-import { passiveStem } from './deontic';
+import { asksToHear, passiveStem } from './deontic';
 import type { Categories } from './categories';
 
 /**
@@ -60,9 +60,6 @@ function unitsControlled(facts: SentenceFacts, m: { start: number; end: number }
 const CONTROLLED_UNITS = /^(bydel\p{L}*|virksomhetene|verksemdene|enhetene|einingane|etatene|etatane|kommunene|kommunane|tjenestestedene|tenestestadene|helseforetakene|helseføretaka)$/u;
 const INVITATION = new Set(['invitere', 'inviterer', 'invitert', 'inviteres', 'innspill', 'innspel', 'velkommen', 'velkomne']);
 const TAKE_AWAY = new Set(grammar.takeAway);
-/** Hearing from someone («høre hva du mener», «høyre frå deg»). */
-const HEAR = /^(høre|høyre)$/;
-const HEARD_FROM = /^(hva|kva|fra|frå|om|deg|dykk|dere)$/;
 const UNIT_OR_STAFF = /^(bydel|bydelar|kommun|virksomhet|verksemd|etat|enhet|eining|ansatte|tilsette|medarbeider|medarbeidar|leder|leiar|fagfolk|profesjon|sektor)/;
 const GIVE = /^(gi|gir|gis|gitt|ga|gav|gje|gjev|gjeve|får|fått|fikk|fekk|åpne|åpner|åpnes)$/;
 /** Verbs of giving or getting in an order: «må gis», «må få», «skal gi», «må tilføres», «må sikres». */
@@ -186,7 +183,7 @@ function framingByRule(
     categories.control && ms.some((m) => m.negated || sub(m) === 'reduced-control') && !ms.some((m) => m.category === 'control');
   const control = categories.control && !reducedOnly;
   // («vi vil gjerne høre hva du mener», «ønsker å høyre frå deg»: asking the reader)
-  const invitation = () => facts.words.some((w, i) => INVITATION.has(w.lower) || (HEAR.test(w.lower) && HEARD_FROM.test(facts.words[i + 1]?.lower ?? '')));
+  const invitation = () => facts.words.some((w, i) => INVITATION.has(w.lower) || asksToHear(w.lower, facts.words[i + 1]?.lower ?? ''));
   const trustInUnits = () =>
     ms.some((m) => {
       if (m.category !== 'enabling' || sub(m) !== 'trust') return false;
