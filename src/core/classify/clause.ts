@@ -313,8 +313,14 @@ export function clauses(words: readonly Word[]): { list: Clause[]; of: Int32Arra
 
 /** «Forbedrings-» in «Forbedrings- og endringsarbeid»: the first part of a compound, its hyphen written on. */
 export function isTruncated(words: readonly Word[], k: number): boolean {
+  return isShortenedPart(words, k) && words[k + 2].upos === 'CCONJ';
+}
+
+/** Is word k a shortened part of a compound: a hyphen right after it, then «og»/«eller» or a list's comma
+ * («Barne-, ungdoms- og familiedirektoratet»)? */
+export function isShortenedPart(words: readonly Word[], k: number): boolean {
   const h = words[k + 1];
-  return h !== undefined && h.text === '-' && h.start === words[k].end && words[k + 2]?.upos === 'CCONJ';
+  return h !== undefined && h.text === '-' && h.start === words[k].end && (words[k + 2]?.upos === 'CCONJ' || words[k + 2]?.text === ',');
 }
 
 /**
@@ -423,7 +429,7 @@ export function npAfter(words: readonly Word[], i: number, limit: number): NP | 
   // phrase is read from that noun (its span starts at the first part: actorSpan)
   // («Barne-, ungdoms- og familiedirektoratet»: a list of shortened parts)
   const s0 = s;
-  while (s + 3 < limit && words[s + 1].text === '-' && words[s + 1].start === words[s].end && (words[s + 2].text === ',' || words[s + 2].upos === 'CCONJ') && NP_WORD.has(words[s + 3].upos)) s += 3;
+  while (s + 3 < limit && isShortenedPart(words, s) && NP_WORD.has(words[s + 3].upos)) s += 3;
   let e = s;
   const heads: number[] = [];
   let k = s;

@@ -1,6 +1,6 @@
 import { grammar } from '../lexicon';
 import { isAgent, levelOf } from './actors';
-import { isTruncated, type NP } from './clause';
+import { isShortenedPart, isTruncated, type NP } from './clause';
 import type { Word } from './words';
 
 /**
@@ -51,7 +51,7 @@ function actorSpan(words: readonly Word[], np: NP): { start: number; end: number
   // (and a list of them: «Barne-, ungdoms- og familiedirektoratet»)
   if (s - 3 >= np.start && isTruncated(words, s - 3)) {
     s -= 3;
-    while (s - 3 >= np.start && words[s - 2].text === '-' && words[s - 2].start === words[s - 3].end && words[s - 1].text === ',') s -= 3;
+    while (s - 3 >= np.start && isShortenedPart(words, s - 3) && words[s - 1].text === ',') s -= 3;
   }
   return { start: words[s].start, end: words[last].end };
 }
