@@ -123,29 +123,27 @@ function opensFor(words: readonly { lower: string }[]): boolean {
   return false;
 }
 
-export function ruleFraming(
-  facts: SentenceFacts,
-  deontic: Deontic,
-  categories: Categories,
-  districtEnabled: boolean,
-  actorLevel: ActorLevel,
-  documentKind?: string,
-): { framing: Framing; reason: string } {
-  const f = framingByRule(facts, deontic, categories, districtEnabled, actorLevel, documentKind);
+/** What framing reads: the sentence's facts and what was decided before it. */
+export interface FramingInput {
+  facts: SentenceFacts;
+  deontic: Deontic;
+  categories: Categories;
+  /** The districts are given room, means or trust (district.ts). */
+  districtEnabled: boolean;
+  actorLevel: ActorLevel;
+  /** The document's kind (its stance), when the sentence is read in its document. */
+  documentKind?: string;
+}
+
+export function ruleFraming(input: FramingInput): { framing: Framing; reason: string } {
+  const f = framingByRule(input);
   // the districts given room, means or trust (district.ts): the sentence's effect on their discretion is to widen it,
   // whatever else it only describes
-  if (districtEnabled && f.framing === 'neutral') return { framing: 'enabling', reason: 'gives the districts room, means or trust' };
+  if (input.districtEnabled && f.framing === 'neutral') return { framing: 'enabling', reason: 'gives the districts room, means or trust' };
   return f;
 }
 
-function framingByRule(
-  facts: SentenceFacts,
-  deontic: Deontic,
-  categories: Categories,
-  districtEnabled: boolean,
-  actorLevel: ActorLevel,
-  documentKind?: string,
-): { framing: Framing; reason: string } {
+function framingByRule({ facts, deontic, categories, districtEnabled, actorLevel, documentKind }: FramingInput): { framing: Framing; reason: string } {
   const sub = (m: { entry: string }) => facts.entry(m.entry)?.subtype ?? '';
   const ms = facts.matches;
   const experiment = ms.some((m) => m.category === 'innovation' && sub(m) === 'experiment');

@@ -71,7 +71,7 @@ export function decide(facts: SentenceFacts, text: string, context: ClassifyCont
     const topics = topicRules(facts.words);
     if (!topics.innovation && !topics.cocreation) {
       // (an infinitive task in a steering letter is still top-down)
-      const f = ruleFraming(facts, 'none', PLAIN, false, 'unknown', context.stance?.kind);
+      const f = ruleFraming({ facts, deontic: 'none', categories: PLAIN, districtEnabled: false, actorLevel: 'unknown', documentKind: context.stance?.kind });
       return f.framing === 'neutral' ? PLAIN : { ...PLAIN, framing: f.framing, reason: { deontic: PLAIN.reason.deontic, framing: f.reason } };
     }
   }
@@ -154,7 +154,7 @@ export function decide(facts: SentenceFacts, text: string, context: ClassifyCont
         : 'unknown';
   const district: DistrictRole = districtRole(facts, deontic, actor);
   // framing is the rules' alone (framing.ts), from everything decided above
-  const { framing, reason: framingReason } = ruleFraming(facts, deontic, categories, district === 'enabled', actorLevel, stance?.kind);
+  const { framing, reason: framingReason } = ruleFraming({ facts, deontic, categories, districtEnabled: district === 'enabled', actorLevel, documentKind: stance?.kind });
   return {
     deontic,
     directive,
