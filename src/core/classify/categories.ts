@@ -102,19 +102,23 @@ function wordTest(patterns: readonly string[]): (w: string) => boolean {
 export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic = 'none'): Categories {
   const firstWord = facts.words.find((w) => !w.punct);
   const words = facts.words;
+  /** The index of the first word after the match, or -1. */
+  const wordAfter = (m: TermMatch) => words.findIndex((w) => w.start >= m.end);
+  /** The index of the word that holds the match, or -1. */
+  const holding = (m: TermMatch) => words.findIndex((w) => w.start <= m.start && w.end >= m.end);
   // a term inside a name: capitalised inside the sentence («Samarbeidsrådet for Sunnmøre»), the second part of a name
   // that shares its head with a capitalised first («Innovasjons- og samskapingsutvalget»), or that first part
   const inName = (m: TermMatch) => {
     // the name of a body that opens the sentence: two capitalised words («Innovasjon Norge tildeles …») or a unit named
     // by its topic («Innovasjonsenheten flyttet …»)
     if (m.start === firstWord?.start && /^\p{Lu}/u.test(m.text)) {
-      const k = words.findIndex((w) => w.start >= m.end);
+      const k = wordAfter(m);
       // (not a heading run into its text: «Samhandling Samhandlingen mellom …», whose next word is a term itself)
       if (k >= 0 && /^\p{Lu}\p{Ll}+$/u.test(words[k].text) && !facts.matches.some((x) => x.start === words[k].start)) return true;
       if (UNIT_NAME.test(m.text.toLowerCase())) return true;
     }
     // (an acronym, also in mixed case, is no name: «FoU-prosjekter», «FoUI»)
-    const i = words.findIndex((w) => w.start <= m.start && w.end >= m.end);
+    const i = holding(m);
     // (a capital after a colon or a bullet opens a heading's text or an item: «Satsingsområde 1: Kvardagsinnovasjon og …»)
     const opensItem = i > 0 && /^[:•▪–]$/.test(words[i - 1].text);
     if (/^\p{Lu}/u.test(m.text) && m.start !== firstWord?.start && !opensItem && !/^\p{Lu}\p{Ll}?\p{Lu}/u.test(m.text)) return true;
@@ -157,17 +161,17 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
   };
   const citedAsEvidence = (m: TermMatch) => {
     if (!EVIDENCE_TERM.test(m.text)) return false;
-    const k = words.findIndex((w) => w.start >= m.end);
+    const k = wordAfter(m);
     if (k < 0) return false;
     // «evalueringen viser», «evalueringer fra 2023 viser», «Forskningsrådets evaluering fra 2023 viser»
     for (let j = k; j < Math.min(words.length, k + 4) && !words[j].punct; j++) if (SHOWS.test(words[j].lower)) return true;
     // «funn i evalueringen», «resultatene fra brukerundersøkelsen»
-    const i = words.findIndex((w) => w.start <= m.start && w.end >= m.end);
+    const i = holding(m);
     return i >= 2 && /^(i|fra|frå)$/.test(words[i - 1].lower) && /^(funn|funnet|funna|funnene|resultat|resultatet|resultatene|resultata|tall|tala|tallene)$/.test(words[i - 2].lower);
   };
   // «følge opp at tilskuddsmidlene går til formålet»: follow-up that something is done (compliance), not of patients
   const followsUpThat = (m: TermMatch) => {
-    const k = words.findIndex((w) => w.start >= m.end);
+    const k = wordAfter(m);
     return k >= 0 && words[k].lower === 'at';
   };
   const fundsFor = (m: TermMatch) => {
@@ -177,7 +181,7 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
   const withPeople = (m: TermMatch) => {
     // (not «samhandling med innbyggerne»: the word itself names cooperation)
     if (!WORK_WITH.test(m.text)) return false;
-    let k = words.findIndex((w) => w.start >= m.end);
+    let k = wordAfter(m);
     if (k < 0) return false;
     if (!/(^|\s)med$/i.test(m.text)) {
       if (words[k].lower !== 'med') return false;
@@ -194,7 +198,7 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
     return partner !== undefined && !partner.punct && peopleHead(partner.lower) && !NOT_PEOPLE_PARTNERS.has(partner.lower) && words[k + 1]?.text !== '-' && !ORGANISATION.test(words[k + 1]?.lower ?? '');
   };
   const ownControl = (m: TermMatch) => {
-    const k = words.findIndex((w) => w.start >= m.end);
+    const k = wordAfter(m);
     if (k < 0) return false;
     const next = words[k].lower;
     const after = words[k + 1]?.lower ?? '';
