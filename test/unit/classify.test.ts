@@ -30,6 +30,20 @@ describe('classify: the domain reference edge cases (§5.6)', () => {
 describe('classify: the labelling guide', () => {
   it('inverted word order finds the actor after the modal', () =>
     check('I 2026 skal direktoratet utrede ulike modeller.', { deontic: 'obligation', actor: 'direktoratet' }));
+  it('a body\'s own plan with a year is an intention; an agency, two bodies, a decision or a deadline still order', () => {
+    check('Bydel Ullern skal i 2026 ta i bruk et nytt digitalt system for timebestilling.', { deontic: 'intention', actor: 'Bydel Ullern', directive: false });
+    check('I 2025 skal bydelen etablere et nytt frivillighetssenter.', { deontic: 'intention', actor: 'bydelen' });
+    check('Byrådsavdelingen skal i løpet av 2025 gjennomgå finansieringsmodellen.', { deontic: 'intention' });
+    check('Bydel Stovner skal prøve ut en ny modell for skolehelsetjenesten.', { deontic: 'obligation' });
+    check('Bydel Grorud og Bydel Stovner skal i 2025 pilotere en felles modell for oppsøkende arbeid.', { deontic: 'obligation' });
+    check('Bystyret har vedtatt at bydelen skal prioritere tidlig innsats i 2025.', { deontic: 'obligation' });
+    check('Bydelen skal innen 1. mars 2025 levere en plan.', { deontic: 'obligation' });
+  });
+  it('«legge fram» for a body is a delivery: an order, whoever the subject', () => {
+    check('Byrådet skal legge fram en egen sak om barnevernsreformen for bystyret.', { deontic: 'obligation', actor: 'Byrådet' });
+    check('Sakene skal leggjast fram for rådet i god tid før politisk handsaming.', { deontic: 'obligation', actor: null });
+    check('Kommunen skal legge vekt på å utvikle tjenestene sammen med innbyggerne.', { deontic: 'intention' });
+  });
   it('agentless passive has no actor', () => check('Det skal rapporteres innen 1. mars 2027.', { deontic: 'obligation', actor: null, control: true }));
   it('negation makes a prohibition', () => {
     check('Midlene skal ikke brukes til drift.', { deontic: 'prohibition', directive: true });

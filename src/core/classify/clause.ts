@@ -67,12 +67,17 @@ export interface Predication {
   expects?: string;
   /** A deadline in the clause («innen fristen», «innen 1. mars», «senest»). */
   deadline: boolean;
+  /** A year as the time frame of the clause, not a deadline: «i 2025», «fra 2026», «i løpet av 2025». */
+  planYear: boolean;
 }
 
 const DEADLINES = new Set(['frist', 'fristen', 'senest', 'seinast']);
 /** «innen»/«innan» marks a deadline only before a time («innen 1. mars», «innen utgangen av året»), not a field («innen systemutvikling»). */
 const WITHIN = new Set(['innen', 'innan']);
 const TIME_AFTER_WITHIN = new Set([...MONTHS, 'utgangen', 'utgang', 'slutten', 'enden', 'fristen', 'årsskiftet', 'sommeren', 'høsten', 'hausten', 'våren', 'vinteren', 'neste', 'denne', 'dette', 'utløpet', 'dato', 'datoen', 'kort', 'rimelig', 'få', 'ett', 'to', 'tre', 'fire', 'fem', 'seks']);
+/** Prepositions that make a year a time frame («i 2025», «fra 2026», «i løpet av 2025»), not a date of the past or a name. */
+const YEAR_FRAME = new Set(['i', 'fra', 'frå', 'av', 'gjennom']);
+const YEAR = /^20\d\d$/;
 const HEDGES = new Set(['kanskje', 'trolig', 'antakelig', 'antageleg', 'sannsynligvis', 'truleg', 'muligens', 'moglegvis', 'hende']);
 const HABITUAL = new Set(grammar.habitualAdverbs);
 /** Verbs of saying and thinking that take a clause without «at» («KS mener staten må …»). */
@@ -665,5 +670,8 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
     const l = words[k].lower;
     if (DEADLINES.has(l) || (WITHIN.has(l) && isTimeAfterWithin(words[k + 1]?.lower ?? ''))) deadline = true;
   }
-  return { finite: f, clause, subject, inverted, relativeSubject, cleft, main, chain, passive, negated, hedged, habitual, expects, deadline };
+  let planYear = false;
+  for (let k = Math.max(clause.start, 1); k < clause.end && !planYear; k++)
+    planYear = YEAR.test(words[k].text) && YEAR_FRAME.has(words[k - 1].lower) && (words[k - 1].lower !== 'av' || words[k - 2]?.lower === 'løpet');
+  return { finite: f, clause, subject, inverted, relativeSubject, cleft, main, chain, passive, negated, hedged, habitual, expects, deadline, planYear };
 }

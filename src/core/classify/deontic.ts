@@ -70,6 +70,10 @@ const SELF_LIKE = /^(kommunen|kommuna|fylkeskommunen|regjeringen|regjeringa|depa
 const SCHEME = /(tjeneste|teneste|ordning|modell|løsning|program|programmet|tilbud|tilbod)$/;
 /** Verbs of reporting and delivering: what an addressee is told to do. */
 export const ORDER_VERBS = /^(rapportere|levere|sende|oversende|melde|redegjøre|dokumentere|innrapportere|besvare|returnere|fremgå|framgå)$/;
+/** A verb of reporting or delivering, or «legge fram» (to submit: «sakene skal leggjast fram for rådet»). */
+function delivers(main: string | undefined, tail: string): boolean {
+  return main !== undefined && (ORDER_VERBS.test(main) || ((main === 'legge' || main === 'leggje') && /^(fram|frem)( |$)/.test(tail)));
+}
 /** Money as subject: «Bevilgningen benyttes til …». */
 /** Funds (a lemma): «bevilgningen», «midlene», and compounds of a grant («nærmiljøtilskudd», «driftstilskot»). */
 const MONEY = /^(bevilgning|midl|middel|midlar|tilskudd|tilskot|tilsagn|beløp|ramme|post|budsjett|tildeling)|\p{L}(tilskudd|tilskot|tilsagn|midler|midlar|bevilgning)\p{L}*$/u;
@@ -296,7 +300,7 @@ function decideModal(
     // something to be sent, delivered or done by a deadline is an order whatever the subject
     // («Høringsnotatet skal oversendes departementet innen 1. mars»)
     // (a goal with a date stays a goal: «målene skal oppnås innen 31.12.2016»)
-    if (kind !== 'self' && kind !== 'people' && kind !== 'org' && kind !== 'goal' && (p.deadline || (main !== undefined && ORDER_VERBS.test(main))))
+    if (kind !== 'self' && kind !== 'people' && kind !== 'org' && kind !== 'goal' && (p.deadline || delivers(main, tail)))
       return { force: 'obligation', reason: `«skal${main ? ' ' + main : ''}» with a deadline or a delivery: an order`, actor: 'agent', hard: true };
     if (kind === 'self') return { force: 'intention', reason: '«skal» with the writer as subject: own plan', actor: 'any' };
     // a plan or strategy to be revised, evaluated or followed up is a task, not a goal («Planen skal revideres siste
@@ -330,7 +334,7 @@ function decideModal(
       // report or deliver, or by a deadline («Kommunen skal rapportere innen fristen»)
       // (delivering its own product by a date is its plan, not an order: «Utvalget skal levere sin innstilling i 2027»)
       const ownProduct = !p.deadline && !s!.plural && /^(sin|sitt|sine)$/.test(afterMain);
-      const ordered = (main !== undefined && ORDER_VERBS.test(main) && !ownProduct) || p.deadline;
+      const ordered = (delivers(main, tail) && !ownProduct) || p.deadline;
       if (p.cleft) return { force: 'obligation', reason: `«det er ${s!.text} som skal»: names who is responsible`, actor: 'agent', hard: true };
       if (!ordered && !s!.plural) {
         const name = s!.text.toLowerCase();
@@ -341,6 +345,10 @@ function decideModal(
         // (a named district is an addressee: «Bydel Stovner skal prøve ut …»; not in its vision: «Bydel Sagene skal bli …»)
         if (!ADDRESSEE_HEADS.test(name) && (!/^bydel /.test(name) || /^(bli|verte|være|vere)$/.test(main ?? '')) && (SELF_LIKE.test(name) || / kommune$/.test(name) || s!.proper || ownProduct))
           return { force: 'intention', reason: `«skal» with ${s!.text} as subject: the body's own plan`, actor: 'agent' };
+        // a body's own reported plan with a year (the guide: «I 2026 skal kommunen kutte …»): «Bydel Ullern skal i 2026
+        // ta i bruk …», «I 2025 skal bydelen etablere …» (not a named agency, two bodies, an «at»-clause under a decision, or a deadline)
+        if (!ADDRESSEE_HEADS.test(name) && p.planYear && p.clause.type === 'main' && p.subject?.heads.length === 1)
+          return { force: 'intention', reason: `«skal» with ${s!.text} as subject and a year: the body's own plan`, actor: 'agent' };
       }
       if (receives && !ordered) return { force: 'obligation', reason: `«skal ${mainLower}»: ${s!.text} is to receive`, actor: 'none' };
       return { force: 'obligation', reason: `«skal» binds ${s!.text}`, actor: 'agent', hard: ordered };
@@ -348,7 +356,7 @@ function decideModal(
     if (kind === 'thing') {
       // a thing to be sent, delivered or done by a deadline is an instruction («… skal oversendes departementet»,
       // «Behandling av et forslag skal skje senest 6 måneder etter …»); otherwise «skal» states its purpose
-      if (p.deadline || (main !== undefined && ORDER_VERBS.test(main))) return { force: 'obligation', reason: `«skal${main ? ' ' + main : ''}» with a deadline or a delivery: an instruction`, actor: 'none' };
+      if (p.deadline || delivers(main, tail)) return { force: 'obligation', reason: `«skal${main ? ' ' + main : ''}» with a deadline or a delivery: an instruction`, actor: 'none' };
       // what a document is to contain is a requirement («Søknaden skal inneholde et budsjett»)
       if (main !== undefined && CONTENT_VERBS.test(main) && !p.relativeSubject && SUBMITTED.test(s!.lemma)) return { force: 'obligation', reason: `«skal ${main}»: a requirement on its content`, actor: 'none' };
       return { force: 'intention', reason: `«skal${main ? ' ' + main : ''}» with a thing as subject: its purpose`, actor: 'none' };
