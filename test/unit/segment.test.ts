@@ -34,6 +34,15 @@ describe('segment: sentences', () => {
       'Det sa hun.',
     ]);
   });
+  it('ends a sentence after a footnote mark, which stays with it; numbers and abbreviations stay whole', () => {
+    // the form of Meld. St. 9's text (94 such marks) and of KS's consultation response («… gjennomføring.15 Mange …»)
+    assert.deepStrictEqual(sentences('Regjeringen utreder en samlet organisering av kompetansesentrene.[134] En desentralisert struktur gir nærhet.'), [
+      'Regjeringen utreder en samlet organisering av kompetansesentrene.[134]',
+      'En desentralisert struktur gir nærhet.',
+    ]);
+    assert.deepStrictEqual(sentences('Det krever tid til gjennomføring.15 Mange kommuner er små.'), ['Det krever tid til gjennomføring.15', 'Mange kommuner er små.']);
+    assert.deepStrictEqual(sentences('Se kapittel 2.1 Innledning og kl.12 Møtet.'), ['Se kapittel 2.1 Innledning og kl.12 Møtet.']);
+  });
   it('gives exact offsets', () => {
     const text = '  Første setning her.  Andre setning.\n';
     for (const r of splitSentences(text, 0, text.length)) assert.strictEqual(text.slice(r.start, r.end).trim(), text.slice(r.start, r.end));

@@ -147,6 +147,25 @@ function isEndPunct(c: number): boolean {
 }
 
 /**
+ * The end of a footnote mark at j, right after a sentence's end mark at i: «[134]», or bare digits after a word
+ * («tjenestene.12 Mange»; not after a number, «2.1 Innledning»), then its closers; j itself when there is none.
+ * At most four digits are read: constant work per mark.
+ */
+function afterFootnote(text: string, i: number, j: number, end: number): number {
+  let k = j;
+  if (text.charCodeAt(k) === 91) k++; // [
+  const digits = k;
+  while (k < end && k - digits < 4 && isAsciiDigit(text.charCodeAt(k))) k++;
+  if (k === digits || k - digits > 3 || isAsciiDigit(text.charCodeAt(k))) return j;
+  if (digits > j) {
+    if (text.charCodeAt(k) !== 93) return j; // ]
+    k++;
+  } else if (i === 0 || !/[\p{Ll})]/u.test(text[i - 1])) return j;
+  if (k < end && !isSpace(text.charCodeAt(k))) return j;
+  return k;
+}
+
+/**
  * Splits [start, end) into sentences. A sentence ends at «.», «!», «?» or «:»+newline… followed by white space
  * and an upper-case letter, digit, quote or list marker — unless the period belongs to an abbreviation
  * (bl.a., f.eks., jf., Meld. St., NOU …), an ordinal or a date («15. april»), or a number («1.5.2026»).
@@ -178,6 +197,8 @@ export function splitSentences(text: string, start: number, end: number): Senten
     else {
       j = i + 1;
       while (j < end && (CLOSERS.has(text[j]) || isEndPunct(text.charCodeAt(j)))) j++;
+      // a footnote mark after the end of a sentence belongs to it: «… kompetansesentrene.[134] En …», «… i dag.12 Mange …»
+      j = afterFootnote(text, i, j, end);
       runEnd = j;
       spaceEnd = -1;
     }
