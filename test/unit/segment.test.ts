@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { segmentBlocks, splitSentences, sectionsFrom } from '../../src/core/segment/segment';
+import { segmentBlocks, splitSentences, sectionsFrom, sentencesOf } from '../../src/core/segment/segment';
 import { tokenize } from '../../src/core/tokenize/tokenize';
 import { countWords } from '../../src/core/tokenize/words';
 
@@ -74,6 +74,38 @@ describe('segment: blocks and sections', () => {
   it('takes a short unpunctuated line in plain text as a heading', () => {
     const text = '3.2 Oppfølging av bydelene\n\nBydelene skal rapportere.';
     assert.strictEqual(segmentBlocks(text, 'txt')[0].kind, 'heading');
+  });
+  it('finds a heading inside hard-wrapped text (no blank line around it), not a wrapped line or a running header', () => {
+    // the form of KS's consultation response in the corpus (text from a PDF, lines wrapped at the page's width)
+    const text =
+      'Norge. De kommunale allmennlegetjenestene bidrar med nærhet til innbyggerne, lokalkunnskap og\n' +
+      'evne til å håndtere både hverdagsmedisin, akutte situasjoner og større kriser.\n' +
+      'Legevakten må være en sentral del av allmennlegetjenesten og helseberedskapen i kommunene\n' +
+      'De kommunale allmennlegetjenestene bidrar med nærhet til innbyggerne. Legevakten spiller også\n' +
+      'en viktig rolle i totalberedskapen i kriser og krig. Desentraliserte tjenester gir nærhet. Vi samarbeider med\n' +
+      'Helsedirektoratet om dette arbeidet i hele landet og i alle kommunene som vi kjenner godt.\n' +
+      'For å sikre helhetlige og trygge pasientforløp er det behov for dedikerte\n' +
+      'DHO-kontakter i kommuner og sykehus. Rollen fungerer som et bindeledd mellom nivåene her.\n' +
+      '2. Mer samarbeid mellom kommuner\n' +
+      'I kommuneproposisjonen for 2027 varsles det at det kommer en egen sak om samarbeid.\n';
+    const blocks = segmentBlocks(text, 'txt');
+    assert.deepStrictEqual(
+      blocks.filter((b) => b.kind === 'heading').map((b) => [text.slice(b.start, b.end), b.level]),
+      [
+        ['Legevakten må være en sentral del av allmennlegetjenesten og helseberedskapen i kommunene', 3],
+        ['2. Mer samarbeid mellom kommuner', 1],
+      ],
+    );
+    const inBlocks = blocks.flatMap((b) => sentencesOf(text, b).map((r) => text.slice(r.start, r.end)));
+    assert.ok(inBlocks.includes('De kommunale allmennlegetjenestene bidrar med nærhet til innbyggerne.'), inBlocks.join('\n'));
+    // (a line as wide as the text around it is a wrapped line, whatever follows it)
+    assert.ok(inBlocks.some((x) => x.startsWith('Vi samarbeider med\nHelsedirektoratet om')), inBlocks.join('\n'));
+    // a letterhead repeated on every page stands apart from the sentence after it, but is no heading
+    const header = 'KOMMUNESEKTORENS ORGANISASJON\nThe Norwegian Association of Local and Regional Authorities. Side 1 av mange sider her.\n';
+    const letter = `${header}Tekst.\n\n${header}Tekst.\n\n${header}Tekst.\n`;
+    const lb = segmentBlocks(letter, 'txt');
+    assert.strictEqual(lb.filter((b) => b.kind === 'heading').length, 0);
+    assert.strictEqual(letter.slice(lb[0].start, lb[0].end), 'KOMMUNESEKTORENS ORGANISASJON');
   });
 });
 

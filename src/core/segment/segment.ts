@@ -52,6 +52,36 @@ function looksLikeHeading(line: string, isWholeBlock: boolean, format: string): 
   return { level: t === t.toUpperCase() && /\p{L}/u.test(t) ? 1 : 3 };
 }
 
+/** A line that ends a sentence: «.», «!», «?» or «:», and any closers. */
+const SENTENCE_END_LINE = /[.!?:]["»”’')\]]*[ \t]*$/;
+/** A line that runs on: it ends in punctuation inside a sentence, a hyphen or a dash. */
+const RUNS_ON = /[.:;,!?\-–—]["»”’')\]]*[ \t]*$/;
+/** The line after a heading begins a sentence: a capitalised word («De», «I 2026»; not an acronym, which may be a wrapped line's next word: «… behov for dedikerte / DHO-kontakter …»), a number, a quote or a bullet. */
+const NEXT_STARTS_SENTENCE = /^[ \t]*(\p{Lu}[\p{Ll}\s]|[\d«"“•])/u;
+/** Words a heading does not end with: the line runs on into the next («… samarbeid med / Helsedirektoratet …»). */
+const RUN_ON_WORDS = new Set(['og', 'eller', 'samt', 'men', 'i', 'på', 'til', 'for', 'med', 'av', 'om', 'at', 'som', 'fra', 'frå', 'ved', 'mot', 'etter', 'under', 'over', 'mellom', 'innen', 'innan', 'en', 'et', 'ei', 'ein', 'eit', 'den', 'det', 'de', 'dei', 'å', 'der', 'hvor', 'kor', 'sin', 'sitt', 'sine', 'enn', 'slik', 'så', 'også', 'ikke', 'ikkje', 'er', 'har', 'vil', 'skal', 'må', 'kan', 'bør', 'både']);
+
+/**
+ * A heading inside a group of lines (text from a PDF or a letter, where a heading is not set apart by a blank line:
+ * «Legevakten må være en sentral del av allmennlegetjenesten i kommunene» / «De kommunale allmennlegetjenestene …»).
+ * The caller knows that the line before ended a sentence. The line is short (at most 14 words, clearly shorter than
+ * the group's widest line, so not a wrapped line of a paragraph), begins with a capital or a number, does not run on
+ * (no closing punctuation, no hyphen, no preposition or conjunction at its end), and the next line begins a sentence.
+ * A line repeated on three or more lines of the text (a letterhead, a running header) stands apart but is no heading.
+ * A bullet is a list item, not a heading.
+ */
+function headingInside(line: string, next: string | undefined, widest: number): { level: number } | undefined {
+  if (next === undefined) return undefined;
+  const t = line.trim();
+  if (t.length === 0 || t.length > 120 || t.length > 0.9 * widest) return undefined;
+  if (RUNS_ON.test(t) || !/^[\p{Lu}\d«"]/u.test(t) || !NEXT_STARTS_SENTENCE.test(next)) return undefined;
+  if (LIST_MARKER.test(line) && !/^[ \t]*\d/.test(line)) return undefined;
+  const words = t.split(/\s+/);
+  if (words.length > 14 || RUN_ON_WORDS.has(words[words.length - 1].toLowerCase())) return undefined;
+  const num = NUMBERED_HEADING.exec(t);
+  return { level: num ? num[1].split('.').length : 3 };
+}
+
 /**
  * Splits text into blocks. A blank line ends a paragraph; a list marker starts a list item; Markdown `#`
  * lines and short unpunctuated one-line blocks are headings. Markdown tables and code fences are paragraphs.
@@ -59,6 +89,21 @@ function looksLikeHeading(line: string, isWholeBlock: boolean, format: string): 
 export function segmentBlocks(text: string, format: string = 'txt', start = 0, end = text.length): Block[] {
   const blocks: Block[] = [];
   const lines = splitLines(text, start, end);
+  // short lines and how often each occurs: a line repeated on every page (a letterhead, a running header) stands
+  // apart from the text around it, but it is not a heading of the text below it
+  // (counted on first need: most texts have no heading inside a paragraph)
+  let repeats: Map<string, number> | undefined;
+  const timesRepeated = (line: string): number => {
+    if (!repeats) {
+      repeats = new Map();
+      for (const l of lines) {
+        if (l.end - l.start > 120) continue;
+        const t = l.text.trim();
+        if (t) repeats.set(t, (repeats.get(t) ?? 0) + 1);
+      }
+    }
+    return repeats.get(line.trim()) ?? 0;
+  };
   let i = 0;
   while (i < lines.length) {
     // skip blank lines
@@ -76,13 +121,21 @@ export function segmentBlocks(text: string, format: string = 'txt', start = 0, e
       if (r.end > r.start) blocks.push({ kind: curKind, ...r });
       cur = [];
     };
+    // the longest line: a line much shorter than it is not a wrapped line of a paragraph
+    let widest = 0;
+    if (group.length > 1 && format !== 'md') for (const l of group) widest = Math.max(widest, l.end - l.start);
+    // whether the line before ended a sentence (or was a heading): a heading can start there
+    let atSentenceStart = true;
     for (let j = 0; j < group.length; j++) {
       const line = group[j];
-      const heading = looksLikeHeading(line.text, group.length === 1, format);
-      if (heading && (MD_HEADING.test(line.text) || group.length === 1)) {
+      const heading = looksLikeHeading(line.text, group.length === 1, format) ?? (widest > 0 && atSentenceStart ? headingInside(line.text, group[j + 1]?.text, widest) : undefined);
+      atSentenceStart = SENTENCE_END_LINE.test(line.text);
+      if (heading && (MD_HEADING.test(line.text) || group.length === 1 || widest > 0)) {
         flush();
         const r = trimRange(text, line);
-        blocks.push({ kind: 'heading', level: heading.level, ...r });
+        if (group.length > 1 && timesRepeated(line.text) >= 3) blocks.push({ kind: 'paragraph', ...r });
+        else blocks.push({ kind: 'heading', level: heading.level, ...r });
+        atSentenceStart = true;
         continue;
       }
       if (LIST_MARKER.test(line.text)) {
