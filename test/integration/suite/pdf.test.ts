@@ -466,9 +466,10 @@ describe('Policy Lens: PDF viewer', function () {
     for (let attempt = 1; attempt <= 5 && !coding; attempt++) {
       const s = await whenReady(uri);
       text = s.text!;
-      // A sentence of the first page over more than one line of the text layer (several pdf.js items).
+      // A sentence of the body of the first page (it ends with a full stop: not the letterhead's fields, laid out in
+      // columns) over more than one line of the text layer (several pdf.js items).
       const sentence =
-        s.analysis!.sentences.find((x) => x.page === 1 && x.end - x.start > 60 && x.end - x.start < 300 && text.slice(x.start, x.end).includes('\n')) ??
+        s.analysis!.sentences.find((x) => x.page === 1 && x.end - x.start > 60 && x.end - x.start < 300 && text.slice(x.start, x.end).includes('\n') && /[.!?]$/.test(text.slice(x.start, x.end))) ??
         s.analysis!.sentences.find((x) => x.page === 1 && x.end - x.start > 30)!;
       words = text.slice(sentence.start, sentence.end);
       // The viewer (not only the host) has the analysis and has painted the first page.
