@@ -100,6 +100,19 @@ describe('segment: blocks and sections', () => {
     assert.ok(inBlocks.includes('De kommunale allmennlegetjenestene bidrar med nærhet til innbyggerne.'), inBlocks.join('\n'));
     // (a line as wide as the text around it is a wrapped line, whatever follows it)
     assert.ok(inBlocks.some((x) => x.startsWith('Vi samarbeider med\nHelsedirektoratet om')), inBlocks.join('\n'));
+    // numbered lines: a chapter before its first section is a heading; items of their own rank are a list
+    const numbered = 'Innledning her.\n1. Tjenesteutvikling\n1.1 Integrasjon i helhetlige pasientforløp\nDet er godt dokumentert at oral helse er viktig.\n1. Riktig kvalitet\n2. Mest mulig helse for tilgjengelige ressurser\n';
+    assert.deepStrictEqual(
+      segmentBlocks(numbered, 'txt').map((b) => [b.kind, numbered.slice(b.start, b.end)]),
+      [
+        ['paragraph', 'Innledning her.'],
+        ['heading', '1. Tjenesteutvikling'],
+        ['heading', '1.1 Integrasjon i helhetlige pasientforløp'],
+        ['paragraph', 'Det er godt dokumentert at oral helse er viktig.'],
+        ['listItem', '1. Riktig kvalitet'],
+        ['listItem', '2. Mest mulig helse for tilgjengelige ressurser'],
+      ],
+    );
     // a letterhead repeated on every page stands apart from the sentence after it, but is no heading
     const header = 'KOMMUNESEKTORENS ORGANISASJON\nThe Norwegian Association of Local and Regional Authorities. Side 1 av mange sider her.\n';
     const letter = `${header}Tekst.\n\n${header}Tekst.\n\n${header}Tekst.\n`;

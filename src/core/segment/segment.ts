@@ -58,6 +58,8 @@ const SENTENCE_END_LINE = /[.!?:]["»”’')\]]*[ \t]*$/;
 const RUNS_ON = /[.:;,!?\-–—]["»”’')\]]*[ \t]*$/;
 /** The line after a heading begins a sentence: a capitalised word («De», «I 2026»; not an acronym, which may be a wrapped line's next word: «… behov for dedikerte / DHO-kontakter …»), a number, a quote or a bullet. */
 const NEXT_STARTS_SENTENCE = /^[ \t]*(\p{Lu}[\p{Ll}\s]|[\d«"“•])/u;
+/** The number a line begins with («1.», «2.3», «8»). */
+const LEADING_NUMBER = /^[ \t]*(\d{1,3}(?:\.\d{1,2})*\.?)(?=[ \t)])/;
 /** Words a heading does not end with: the line runs on into the next («… samarbeid med / Helsedirektoratet …»). */
 const RUN_ON_WORDS = new Set(['og', 'eller', 'samt', 'men', 'i', 'på', 'til', 'for', 'med', 'av', 'om', 'at', 'som', 'fra', 'frå', 'ved', 'mot', 'etter', 'under', 'over', 'mellom', 'innen', 'innan', 'en', 'et', 'ei', 'ein', 'eit', 'den', 'det', 'de', 'dei', 'å', 'der', 'hvor', 'kor', 'sin', 'sitt', 'sine', 'enn', 'slik', 'så', 'også', 'ikke', 'ikkje', 'er', 'har', 'vil', 'skal', 'må', 'kan', 'bør', 'både']);
 
@@ -76,6 +78,12 @@ function headingInside(line: string, next: string | undefined, widest: number): 
   if (t.length === 0 || t.length > 120 || t.length > 0.9 * widest) return undefined;
   if (RUNS_ON.test(t) || !/^[\p{Lu}\d«"]/u.test(t) || !NEXT_STARTS_SENTENCE.test(next)) return undefined;
   if (LIST_MARKER.test(line) && !/^[ \t]*\d/.test(line)) return undefined;
+  // a numbered line is a heading before running text («2. Mer samarbeid mellom kommuner» / «I kommuneproposisjonen …»)
+  // or before its first subsection («1. Tjenesteutvikling» / «1.1 Integrasjon …»); before the next number of its own
+  // rank it is an item of a list («1. Riktig kvalitet» / «2. Mest mulig helse …», footnotes «8 Kommunekommisjonen» / «9 …»)
+  const own = LEADING_NUMBER.exec(line)?.[1];
+  const after = LEADING_NUMBER.exec(next)?.[1];
+  if (own !== undefined && after !== undefined && !after.startsWith(`${own.replace(/\.$/, '')}.`)) return undefined;
   const words = t.split(/\s+/);
   if (words.length > 14 || RUN_ON_WORDS.has(words[words.length - 1].toLowerCase())) return undefined;
   const num = NUMBERED_HEADING.exec(t);
