@@ -39,6 +39,10 @@ describe('classify: the labelling guide', () => {
     check('Bystyret har vedtatt at bydelen skal prioritere tidlig innsats i 2025.', { deontic: 'obligation' });
     check('Bydelen skal innen 1. mars 2025 levere en plan.', { deontic: 'obligation' });
   });
+  it('a named agency that «skal bidra til» is told to contribute; a service or a scheme states its purpose', () => {
+    check('Helsedirektoratet skal bidra til at kommunene tar i bruk digital hjemmeoppfølging.', { deontic: 'obligation', actor: 'Helsedirektoratet' });
+    check('Tjenesten skal bidra til at flere unge fullfører videregående opplæring.', { deontic: 'intention', actor: null });
+  });
   it('«legge fram» for a body is a delivery: an order, whoever the subject', () => {
     check('Byrådet skal legge fram en egen sak om barnevernsreformen for bystyret.', { deontic: 'obligation', actor: 'Byrådet' });
     check('Sakene skal leggjast fram for rådet i god tid før politisk handsaming.', { deontic: 'obligation', actor: null });

@@ -338,8 +338,9 @@ function decideModal(
       if (p.cleft) return { force: 'obligation', reason: `«det er ${s!.text} som skal»: names who is responsible`, actor: 'agent', hard: true };
       if (!ordered && !s!.plural) {
         const name = s!.text.toLowerCase();
-        // a single service or unit that «skal bidra til …» states its purpose («Tjenesten skal bidra til at flere kan bo hjemme»)
-        if (main === 'bidra' && afterMain === 'til') return { force: 'intention', reason: `«${s!.text} skal bidra til»: its purpose`, actor: 'none' };
+        // a single service or unit that «skal bidra til …» states its purpose («Tjenesten skal bidra til at flere kan bo hjemme»);
+        // a named agency is told to contribute («Helsedirektoratet skal bidra til at kommunene tar i bruk …»)
+        if (main === 'bidra' && afterMain === 'til' && !ADDRESSEE_HEADS.test(name)) return { force: 'intention', reason: `«${s!.text} skal bidra til»: its purpose`, actor: 'none' };
         // a single service, scheme or model: «skal» says how it is meant to work («Tjenesten skal koordinere tiltak på tvers»)
         if (SCHEME.test(s!.lemma)) return { force: 'intention', reason: `«skal» with ${s!.text} as subject: how it is meant to work`, actor: 'none' };
         // (a named district is an addressee: «Bydel Stovner skal prøve ut …»; not in its vision: «Bydel Sagene skal bli …»)
