@@ -21,7 +21,9 @@ function headOf(word: string, heads: readonly string[]): string | undefined {
   for (const h of heads) {
     const i = word.lastIndexOf(h);
     if (i < 0) continue;
-    if (HEAD_SUFFIX.includes(word.slice(i + h.length))) return h;
+    const suffix = word.slice(i + h.length);
+    // (a neuter noun in «-e» takes «-t» in the definite: «styret», «kommunestyret», «embetet»)
+    if (HEAD_SUFFIX.includes(suffix) || (suffix === 't' && h.endsWith('e'))) return h;
   }
   return undefined;
 }
