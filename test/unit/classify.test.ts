@@ -43,10 +43,13 @@ describe('classify: the labelling guide', () => {
     check('Helsedirektoratet skal bidra til at kommunene tar i bruk digital hjemmeoppfølging.', { deontic: 'obligation', actor: 'Helsedirektoratet' });
     check('Tjenesten skal bidra til at flere unge fullfører videregående opplæring.', { deontic: 'intention', actor: null });
   });
-  it('a council in the definite of a neuter noun in «-e» is a body: «kommunestyret», «styret», «heradsstyret»', () => {
+  it('councils and services are bodies: «kommunestyret», «styret», «fylkestinget», «legevakten», «NAV-kontoret»', () => {
     check('Innbyggerne har rett til å fremme forslag, og kommunestyret må behandle forslaget.', { deontic: 'obligation', actor: 'kommunestyret' });
     check('Styret skal godkjenne årsrapporten.', { deontic: 'obligation', actor: 'Styret' });
     check('Heradsstyret må ta stilling til saka.', { deontic: 'obligation', actor: 'Heradsstyret' });
+    check('Fylkestinget skal vedta planen innen 1. juni.', { deontic: 'obligation', actor: 'Fylkestinget' });
+    check('Legevakten må ha nok kapasitet i helgene.', { deontic: 'obligation', actor: 'Legevakten' });
+    check('NAV-kontoret skal følge opp brukerne.', { deontic: 'obligation', actor: 'NAV-kontoret' });
   });
   it('«legge fram» for a body is a delivery: an order, whoever the subject', () => {
     check('Byrådet skal legge fram en egen sak om barnevernsreformen for bystyret.', { deontic: 'obligation', actor: 'Byrådet' });

@@ -33,7 +33,8 @@ export function isAgent(lower: string, orig: string = lower): boolean {
   if (!lower) return false;
   if (SUPERIOR.has(lower) || AGENCY.has(lower) || LOCAL.has(lower)) return true;
   if (grammar.selfSubjects.includes(lower)) return true;
-  if (/^\p{Lu}{2,}(-\p{L}+)?$/u.test(orig)) return ACRONYMS.has(lower); // KS, NAV, RHF, OUS, RHF-ene (not KI, IKT)
+  // KS, NAV, RHF, OUS, RHF-ene (not KI, IKT); a compound's head decides after a hyphen: «NAV-kontoret», «IKT-avdelingen»
+  if (/^\p{Lu}{2,}(-\p{L}+)?$/u.test(orig)) return ACRONYMS.has(lower) || (lower.includes('-') && hasActorHead(lower.slice(lower.indexOf('-') + 1)));
   return hasActorHead(lower);
 }
 
