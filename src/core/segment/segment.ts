@@ -136,13 +136,14 @@ export function segmentBlocks(text: string, format: string = 'txt', start = 0, e
     let atSentenceStart = true;
     for (let j = 0; j < group.length; j++) {
       const line = group[j];
-      const heading = looksLikeHeading(line.text, group.length === 1, format) ?? (widest > 0 && atSentenceStart ? headingInside(line.text, group[j + 1]?.text, widest) : undefined);
+      const marked = looksLikeHeading(line.text, group.length === 1, format);
+      const inner = !marked && widest > 0 && atSentenceStart ? headingInside(line.text, group[j + 1]?.text, widest) : undefined;
       atSentenceStart = SENTENCE_END_LINE.test(line.text);
-      if (heading && (MD_HEADING.test(line.text) || group.length === 1 || widest > 0)) {
+      if ((marked && (MD_HEADING.test(line.text) || group.length === 1)) || inner) {
         flush();
         const r = trimRange(text, line);
-        if (group.length > 1 && timesRepeated(line.text) >= 3) blocks.push({ kind: 'paragraph', ...r });
-        else blocks.push({ kind: 'heading', level: heading.level, ...r });
+        if (inner && timesRepeated(line.text) >= 3) blocks.push({ kind: 'paragraph', ...r });
+        else blocks.push({ kind: 'heading', level: (marked ?? inner)!.level, ...r });
         atSentenceStart = true;
         continue;
       }
