@@ -517,6 +517,8 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Det skal være enkelt å finne fram på nettsidene våre.', { deontic: 'intention', framing: 'neutral' });
     check('Det skal være en kontaktperson i hver bydel.', { deontic: 'obligation' });
     check('Søknaden skal inneholde en beskrivelse av prosjektet og et budsjett.', { deontic: 'obligation', actor: null, framing: 'top-down' });
+    check('Klagen skal være skriftlig og begrunnet.', { deontic: 'obligation', actor: null });
+    check('Søknaden skal være et grunnlag for tildelingen.', { deontic: 'intention' });
     check('Undersøkelsen skal omfatte alle sykehusene.', { deontic: 'intention' });
     check('Du skal få svar på søknaden innen tre uker.', { control: true });
   });

@@ -189,7 +189,9 @@ const MODAL_BEFORE = /^(kan|ikke|ikkje)$/;
 /** Verbs of what a document holds: «Søknaden skal inneholde …», «Rapporten skal omfatte …». */
 const CONTENT_VERBS = /^(inneholde|innehalde|omfatte|beskrive|angi)$/;
 /** Documents a unit submits: what they are to hold is required of it. */
-const SUBMITTED = /^(søknad|søknaden|rapport|rapporten|årsrapport|tertialrapport|redegjørelse|innspill|innspel)$/;
+const SUBMITTED = /^(søknad|søknaden|rapport|rapporten|årsrapport|tertialrapport|redegjørelse|innspill|innspel|klage|klagen|høringssvar|høyringssvar)$/;
+/** An article: a noun phrase follows («skal være et grunnlag»), not a description («skal være skriftlig»). */
+const ARTICLE = /^(en|et|ei|ein|eit|den|det|de|dei)$/;
 /** «alene», «aleine», «åleine» in the clause: what a body cannot do on its own. */
 const ALONE = /^(alene|aleine|åleine)$/;
 /** Verbs of influencing: a say for people, an ability for bodies. */
@@ -359,7 +361,9 @@ function decideModal(
       // «Behandling av et forslag skal skje senest 6 måneder etter …»); otherwise «skal» states its purpose
       if (p.deadline || delivers(main, tail)) return { force: 'obligation', reason: `«skal${main ? ' ' + main : ''}» with a deadline or a delivery: an instruction`, actor: 'none' };
       // what a document is to contain is a requirement («Søknaden skal inneholde et budsjett»)
-      if (main !== undefined && CONTENT_VERBS.test(main) && !p.relativeSubject && SUBMITTED.test(s!.lemma)) return { force: 'obligation', reason: `«skal ${main}»: a requirement on its content`, actor: 'none' };
+      // (and what it is to be like: «Klagen skal være skriftlig og begrunnet»; not what it is: «… skal være et grunnlag for …»)
+      const isLike = (main === 'være' || main === 'vere') && afterMain !== '' && !ARTICLE.test(afterMain);
+      if (main !== undefined && (CONTENT_VERBS.test(main) || isLike) && !p.relativeSubject && SUBMITTED.test(s!.lemma)) return { force: 'obligation', reason: `«skal ${main}»: a requirement on its content`, actor: 'none' };
       return { force: 'intention', reason: `«skal${main ? ' ' + main : ''}» with a thing as subject: its purpose`, actor: 'none' };
     }
     return { force: 'obligation', reason: '«skal»: an instruction', actor: 'none' };
