@@ -562,6 +562,9 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
   it('room, trust or less control near the districts enables them; a trust reform elsewhere in the sentence does not', () => {
     check('Detaljstyringen av bydelene skal reduseres.', { district: 'enabled' });
     check('Byrådsavdelingen vil i løpet av våren invitere bydelene til et dialogmøte om erfaringene med tillitsreformen.', { district: 'involved' });
+    check('Strategien skal revideres i 2027, og bydelene, etatene og brukerorganisasjonene vil bli invitert til å delta i arbeidet.', { district: 'involved' });
+    check('Bydel Stovner ber om at de fire bydelene i Groruddalen får delta i arbeidet med neste fase.', { district: 'involved' });
+    check('Befolkningen og foreninger i Bydel Søndre Nordstrand blir invitert til å foreslå tiltak.', { district: 'mentioned' });
     check('Midlene til Groruddalssatsingen fordeles mellom bydelene Alna, Bjerke, Grorud og Stovner.', { district: 'enabled' });
     check('Bydel Alna inviterer til åpent møte om det nye torget.', { cocreation: true });
   });

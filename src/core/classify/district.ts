@@ -45,6 +45,26 @@ const TAKES_PART = /^(deltar|deltek|deltok|deltatt|delta)$/;
 const SELF = /^(selv|sjølv|sjølve)$/;
 const DECIDE = /^(velge|velje|bestemme|prioritere|vurdere|organisere|avgjøre|avgjere|definere)$/;
 
+/** A district invited, heard or let take part: the verb of the subject it opens («… vil bli invitert», «… får delta»). */
+const INVITED = /^(inviteres|inviterast|invitert|involveres|involverast|involvert|høres|høyrast|hørt|konsulteres|konsultert|delta)$/;
+/** Auxiliaries before the main verb of a subject: «vil bli», «skal», «har blitt», «får». */
+const AUXILIARY = /^(vil|skal|må|bør|kan|bli|blir|vert|verte|er|har|blitt|vorte|får|få)$/;
+/** Words of the rest of a subject: the list it opens, a place after it («bydelene i Groruddalen»). */
+const SUBJECT_REST = /^(og|eller|samt|i|på)$/;
+
+/**
+ * The main verb of the subject that the word at i opens, lower case: past the rest of a list of nouns («bydelene,
+ * etatene og brukerorganisasjonene»), a place after it («i Groruddalen») and the auxiliaries; '' when there is none
+ * within ten words.
+ */
+function verbOfSubject(words: SentenceFacts['words'], i: number): string {
+  let k = i + 1;
+  const limit = Math.min(words.length, i + 10);
+  while (k < limit && (words[k].text === ',' || SUBJECT_REST.test(words[k].lower) || /^(NOUN|PROPN|ADJ|DET|NUM)$/.test(words[k].upos) && !AUXILIARY.test(words[k].lower))) k++;
+  while (k < limit && AUXILIARY.test(words[k].lower)) k++;
+  return k < limit ? words[k].lower : '';
+}
+
 export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: string | null): DistrictRole {
   const dm = facts.matches.filter((m) => m.category === 'district');
   if (dm.length === 0) return 'none';
@@ -202,9 +222,12 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
   for (let i = 0; i + 1 < lower.length; i++) {
     if (/^(invitere|inviterer|inviterte|invitert)$/.test(lower[i]) && DISTRICT.test(lower[i + 1])) return 'involved';
     if (!DISTRICT.test(lower[i])) continue;
-    // (past «blir / vert / er»: «bydelene blir invitert»)
-    const verb = /^(blir|vert|er)$/.test(lower[i + 1]) ? (lower[i + 2] ?? '') : lower[i + 1];
-    if (/^(inviteres|inviterast|invitert)$/.test(verb)) return 'involved';
+    // the verb of the subject the district opens, past the rest of a list and the auxiliaries: «bydelene blir
+    // invitert», «bydelene, etatene og brukerorganisasjonene vil bli invitert til å delta», «de fire bydelene i
+    // Groruddalen får delta i arbeidet»
+    // (not a district named as the place of those invited: «Befolkningen og foreninger i Bydel Søndre Nordstrand blir
+    // invitert»)
+    if (!placeAt(i) && INVITED.test(verbOfSubject(words, i))) return 'involved';
   }
   return 'mentioned';
 }
