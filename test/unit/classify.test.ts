@@ -565,6 +565,9 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Strategien skal revideres i 2027, og bydelene, etatene og brukerorganisasjonene vil bli invitert til å delta i arbeidet.', { district: 'involved' });
     check('Bydel Stovner ber om at de fire bydelene i Groruddalen får delta i arbeidet med neste fase.', { district: 'involved' });
     check('Befolkningen og foreninger i Bydel Søndre Nordstrand blir invitert til å foreslå tiltak.', { district: 'mentioned' });
+    check('I stedet får bydelene en fast ramme som de selv disponerer.', { district: 'enabled', framing: 'enabling' });
+    check('Fra 2026 får bydelene ikke lenger egne midler.', { district: 'mentioned', framing: 'neutral' });
+    check('Bydelene får 5 mill. kroner til nye tiltak.', { district: 'enabled', framing: 'enabling' });
     check('Midlene til Groruddalssatsingen fordeles mellom bydelene Alna, Bjerke, Grorud og Stovner.', { district: 'enabled' });
     check('Bydel Alna inviterer til åpent møte om det nye torget.', { cocreation: true });
   });

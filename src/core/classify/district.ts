@@ -152,6 +152,9 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
     // (from the district term's last word: «Bydel Gamle Oslo har fått …»)
     // (not when denied: «Bydelen har ikke hatt mulighet til …», «ingen bydel har øremerkede midler»)
     if (NEGATION.has(lower[i - 1] ?? '')) continue;
+    // (in inverted order, the verb before the district: «I stedet får bydelene en fast ramme»)
+    // (not when denied: «Fra 2026 får bydelene ikke lenger egne midler»)
+    if (RECEIVE.test(lower[i - 1] ?? '') && !lower.slice(i + 1, i + 4).some((w) => NEGATION.has(w)) && received(i)) return 'enabled';
     for (let j = i + 1; j < Math.min(lower.length, i + 6); j++) {
       if (NEGATION.has(lower[j])) break;
       if (RECEIVE.test(lower[j]) && received(j)) return 'enabled';

@@ -10,6 +10,8 @@ import type { Categories } from './categories';
  */
 
 const GRANTS = grammar.resourceGrants;
+/** The verbs of receiving among the grants: a negation a few words after them denies the grant. */
+const RECEIVING = new Set(['får', 'fått', 'fikk', 'fekk', 'tildeles', 'bevilges']);
 const TASK_VERBS = new Set(grammar.infinitiveTaskVerbs);
 /** A goal or target (not a plan or strategy): «målet», «målene», «delmål», «målsettingen». */
 const TARGET = /(^|[a-zæøå])mål(et|ene|a|setting\w*)?$/;
@@ -161,8 +163,11 @@ function framingByRule({ facts, deontic, categories, districtEnabled, actorLevel
   const grant = () => {
     // the money pattern needs one of these in a word (its alternatives have no space): most sentences have none
     if (!facts.words.some((w) => w.lower.includes('kr') || w.lower.includes('mill') || w.lower.includes('midl'))) return false;
-    // (not money taken away: «får 5 millioner kroner mindre»)
+    // (not money taken away: «får 5 millioner kroner mindre»; nor denied: «får bydelene ikke lenger egne midler»)
     if (facts.words.some((w) => TAKE_AWAY.has(w.lower) || CUT.test(w.lower))) return false;
+    // («ikke bare», «ikke minst» negate nothing)
+    const denies = (i: number) => /^(ikke|ikkje|ingen|inga)$/.test(facts.words[i].lower) && !/^(bare|berre|kun|minst)$/.test(facts.words[i + 1]?.lower ?? '');
+    if (facts.words.some((_, i) => denies(i) && facts.words.slice(Math.max(0, i - 3), i).some((v) => RECEIVING.has(v.lower)))) return false;
     const lower = ' ' + facts.words.map((w) => w.lower).join(' ') + ' ';
     return /\b(kroner|kr|mill|millioner|midler|midlar)\b/.test(lower) && GRANTS.some((g) => lower.includes(' ' + g + ' '));
   };
