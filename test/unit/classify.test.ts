@@ -567,6 +567,8 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Befolkningen og foreninger i Bydel Søndre Nordstrand blir invitert til å foreslå tiltak.', { district: 'mentioned' });
     check('I stedet får bydelene en fast ramme som de selv disponerer.', { district: 'enabled', framing: 'enabling' });
     check('Fra 2026 får bydelene ikke lenger egne midler.', { district: 'mentioned', framing: 'neutral' });
+    check('Byrådet må la bydelene beholde gevinstene fra egne digitaliseringsprosjekter.', { district: 'enabled' });
+    check('Byrådet vil ikke la bydelene beholde gevinstene.', { district: 'mentioned' });
     check('Bydelene får 5 mill. kroner til nye tiltak.', { district: 'enabled', framing: 'enabling' });
     check('Midlene til Groruddalssatsingen fordeles mellom bydelene Alna, Bjerke, Grorud og Stovner.', { district: 'enabled' });
     check('Bydel Alna inviterer til åpent møte om det nye torget.', { cocreation: true });

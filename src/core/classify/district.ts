@@ -86,6 +86,13 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
     const k = cue ? words.findIndex((w) => w.start >= cue.start) : -1;
     if (k > 0 && lower.slice(Math.max(0, k - 4), k + 4).some((w) => DISTRICT.test(w))) return 'enabled';
   }
+  // let act: «Byrådet må la bydelene beholde gevinstene», «lar bydelsutvalget selv fordele midlene» (not when denied:
+  // «vil ikke la bydelene …»)
+  for (let i = 0; i + 2 < lower.length; i++) {
+    if (!/^(la|lar|lot|lét|late)$/.test(lower[i])) continue;
+    const d = /^(de|dei|alle)$/.test(lower[i + 1]) ? i + 2 : i + 1;
+    if (DISTRICT.test(lower[d] ?? '') && !lower.slice(Math.max(0, i - 3), i).some((w) => NEGATION.has(w))) return 'enabled';
+  }
   // given authority or means outright, no modal: «Byrådet gir bydelsutvalgene myndighet til å fordele midlene»
   for (let i = 0; i + 2 < lower.length; i++) {
     if (!/^(gi|gje|gir|gis|ga|gav|gjev|gjevast|gitt)$/.test(lower[i]) || !DISTRICT.test(lower[i + 1])) continue;
