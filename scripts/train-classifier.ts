@@ -49,7 +49,7 @@ function main() {
   const file = {
     format: 'policy-lens-classifier',
     version: '1.0.0',
-    trainedOn: `${all.length} labelled sentences of test/fixtures/gold (dev.jsonl, train.jsonl) from ${new Set(all.map((r) => r.doc)).size} documents; averaged perceptrons, ${DEFAULT_TRAIN.epochs} epochs, features seen at least ${DEFAULT_TRAIN.minCount} times`,
+    trainedOn: `${all.length} labelled sentences of test/fixtures/gold (dev.jsonl, train.jsonl) from ${new Set(all.map((r) => r.doc)).size} documents; L2-regularised logistic regression, ${DEFAULT_TRAIN.epochs} epochs of full-batch AdaGrad, features seen at least ${DEFAULT_TRAIN.minCount} times`,
     crossValidation: Object.fromEntries(Object.entries(cv).map(([k, v]) => [k, +v.toFixed(4)])),
     models,
   };

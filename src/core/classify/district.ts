@@ -60,7 +60,7 @@ const SUBJECT_REST = /^(og|eller|samt|i|på)$/;
 function verbOfSubject(words: SentenceFacts['words'], i: number): string {
   let k = i + 1;
   const limit = Math.min(words.length, i + 10);
-  while (k < limit && (words[k].text === ',' || SUBJECT_REST.test(words[k].lower) || /^(NOUN|PROPN|ADJ|DET|NUM)$/.test(words[k].upos) && !AUXILIARY.test(words[k].lower))) k++;
+  while (k < limit && (words[k].text === ',' || SUBJECT_REST.test(words[k].lower) || (/^(NOUN|PROPN|ADJ|DET|NUM)$/.test(words[k].upos) && !AUXILIARY.test(words[k].lower)))) k++;
   while (k < limit && AUXILIARY.test(words[k].lower)) k++;
   return k < limit ? words[k].lower : '';
 }

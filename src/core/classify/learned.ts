@@ -1,7 +1,7 @@
 /**
- * The learned layer: small linear models (averaged perceptrons, trained by scripts/train-classifier.ts on the
- * labelled sentences) that weigh the rules' facts and the sentence's words for each label. A prediction can say
- * which features decided it (the explanation behind `reason`).
+ * The learned layer: small linear models (L2-regularised multinomial logistic regression, trained by
+ * scripts/train-classifier.ts on the labelled sentences) that weigh the rules' facts and the sentence's words for each
+ * label. A prediction can say which features decided it (the explanation behind `reason`).
  */
 
 export interface LinearModelData {
