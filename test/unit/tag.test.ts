@@ -4,6 +4,7 @@ import * as path from 'path';
 import { parseConllu } from '../../src/core/tag/conllu';
 import { taggerInfo, tagWords } from '../../src/core/tag';
 import { tokenize } from '../../src/core/tokenize/tokenize';
+import { standardOf } from '../../src/core/classify/words';
 import { fnv, left1Features, left2Features, norm, ownFeatures, right1Features, right2Features } from '../../src/core/tag/features';
 import { left1Hashes, left2Hash, ownHashes, right1Hashes, right2Hash } from '../../src/core/tag/featureHashes';
 
@@ -82,5 +83,19 @@ describe('word-class layer (src/core/tag)', () => {
       assert.deepStrictEqual(right1Hashes(lower, n), right1Features(w).map((f) => fnv(f)), w);
       assert.deepStrictEqual([right2Hash(n)], right2Features(w).map((f) => fnv(f)), w);
     }
+  });
+});
+
+describe('written standard of a sentence read alone (classify/words.ts)', () => {
+  const standard = (s: string) => standardOf(tokenize(s));
+  it('reads Nynorsk by its own words, also without «ikkje» or «eit»', () => {
+    // sentences of the genre files that had been read as Bokmål (and lemmatised with its tables)
+    assert.strictEqual(standard('Etter forslaget skal kommunane rapportere kvart halvår på nye indikatorar for tenestekvalitet.'), 'nn');
+    assert.strictEqual(standard('Kommunen har gode erfaringar med å prøve ut nye løysingar saman med innbyggjarane.'), 'nn');
+    assert.strictEqual(standard('Voss herad vil understreke at det er kommunane som kjenner behova til innbyggjarane best.'), 'nn');
+  });
+  it('keeps Bokmål Bokmål', () => {
+    assert.strictEqual(standard('Kommunen har gode erfaringer med å prøve ut nye løsninger sammen med innbyggerne.'), 'nb');
+    assert.strictEqual(standard('Etter forslaget skal kommunene rapportere hvert halvår på nye indikatorer.'), 'nb');
   });
 });

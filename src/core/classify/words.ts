@@ -21,6 +21,9 @@ const NN_ONLY = new Set([
   'ikkje', 'eg', 'kva', 'korleis', 'kven', 'kvifor', 'dei', 'vere', 'ein', 'eit', 'frå', 'berre', 'vert', 'vart', 'difor', 'medan',
   'dessutan', 'kommunane', 'bydelane', 'bydelar', 'tenester', 'tenesta', 'tenestene', 'mogleg', 'òg', 'saman', 'meir', 'mykje',
   'sjølv', 'verksemd', 'verksemder', 'verksemdene', 'høve', 'utval', 'fylkeskommunane', 'heile', 'noko', 'nokre', 'korleis',
+  'kvar', 'kvart', 'fleire', 'eigne', 'eigen', 'eige', 'sjølve', 'sidan', 'kjem', 'kome', 'leggje', 'gje', 'gjev', 'heime',
+  'ønskjer', 'dømes', 'vore', 'innbyggjar', 'innbyggjarar', 'innbyggjarane', 'løysing', 'løysingar', 'løysingane',
+  'erfaringar', 'organisasjonar', 'deltakarar', 'handsame', 'handsamast', 'tilsette', 'frivilligheita',
 ]);
 
 /** Bokmål or Nynorsk, from marker words (for one sentence on its own; documents are detected whole). */
