@@ -51,6 +51,15 @@ describe('classify: the labelling guide', () => {
     check('Legevakten må ha nok kapasitet i helgene.', { deontic: 'obligation', actor: 'Legevakten' });
     check('NAV-kontoret skal følge opp brukerne.', { deontic: 'obligation', actor: 'NAV-kontoret' });
   });
+  it('of two modals with one force, the actor is the one that binds someone; not in a list run together, nor in a quote', () => {
+    check('Brukarane og pårørande skal vere med og utforme tenestene, og kommunen vil nytte erfaringane deira systematisk.', { deontic: 'intention', actor: 'kommunen' });
+    check('Midlene kan benyttes fritt innenfor formålet, og bydelene kan selv velge hvilke tiltak de vil prioritere.', { deontic: 'permission', actor: 'bydelene' });
+    check('Barn og unge skal ha tilgang til helsehjelp til rett tid - Kommunen skal ha oversikt over helsetilstanden til barn og unge', { actor: null });
+  });
+  it('«område» is no council; a municipality\'s «tjenesteområde» is one of its units', () => {
+    check('Rollen bør endres, og ansvarsområdet bør primært være å koordinere.', { actor: null });
+    check('Hvert tjenesteområde skal fastsette egne mål for sykefraværet.', { deontic: 'obligation', actor: 'tjenesteområde' });
+  });
   it('«legge fram» for a body is a delivery: an order, whoever the subject', () => {
     check('Byrådet skal legge fram en egen sak om barnevernsreformen for bystyret.', { deontic: 'obligation', actor: 'Byrådet' });
     check('Sakene skal leggjast fram for rådet i god tid før politisk handsaming.', { deontic: 'obligation', actor: null });

@@ -21,6 +21,9 @@ function headOf(word: string, heads: readonly string[]): string | undefined {
   for (const h of heads) {
     const i = word.lastIndexOf(h);
     if (i < 0) continue;
+    // («område», «ansvarsområdet», «fagområdene» end in «råd» but are no council; a municipality's «tjenesteområde» is
+    // one of its divisions: «Hvert tjenesteområde skal fastsette …»)
+    if (h === 'råd' && word.slice(i - 2, i) === 'om' && !/(tjeneste|teneste)om$/.test(word.slice(0, i))) continue;
     const suffix = word.slice(i + h.length);
     // (a neuter noun in «-e» takes «-t» in the definite: «styret», «kommunestyret», «embetet»)
     if (HEAD_SUFFIX.includes(suffix) || (suffix === 't' && h.endsWith('e'))) return h;

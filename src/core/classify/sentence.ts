@@ -61,8 +61,37 @@ export function sentenceFacts(text: string, tokens: Token[], matches: TermMatch[
   return { words, tagged, readings, matches, entry };
 }
 
-function chosenReading(readings: readonly Reading[], deontic: Deontic): Reading | undefined {
-  return readings.find((r) => r.force === deontic) ?? (deontic === 'none' ? undefined : readings[0]);
+/**
+ * The reading that carries the sentence's force: of the modals with that force, the first that binds a body or people
+ * (it has an actor), else the first: «Brukarane og pårørande skal vere med og utforme tenestene, og kommunen vil nytte
+ * erfaringane …» (the users' «skal» is a vision that binds no one; the commitment is the municipality's), «Midlene kan
+ * benyttes fritt …, og bydelene kan selv velge …».
+ */
+function chosenReading(readings: readonly Reading[], deontic: Deontic, words: SentenceFacts['words']): Reading | undefined {
+  let first: Reading | undefined;
+  // (items of a list run together, «… til rett tid - Kommunen skal ha oversikt … - Sykehus og kommune skal …», have
+  // a subject each and no single actor: the first item's reading stands)
+  const list = words.some((w, i) => i > 0 && (w.text === '-' || w.text === '–' || w.text === '•') && /^\p{Lu}/u.test(words[i + 1]?.text ?? ''));
+  for (const r of readings) {
+    if (r.force !== deontic) continue;
+    // (a body or people, not a thing whose «bør være» names no one, and not words quoted as words: «Formuleringen
+    // «kommunen skal sørge for» bør erstattes …»)
+    const agent = r.actor !== undefined && (r.subject?.kind === 'org' || r.subject?.kind === 'self' || r.subject?.kind === 'people');
+    if (agent && !list && !insideQuotes(words, r.cue.start)) return r;
+    first ??= r;
+  }
+  return first ?? (deontic === 'none' ? undefined : readings[0]);
+}
+
+/** Whether an offset lies inside «…» (more opening than closing guillemets before it). */
+function insideQuotes(words: SentenceFacts['words'], offset: number): boolean {
+  let open = 0;
+  for (const w of words) {
+    if (w.start >= offset) break;
+    if (w.text === '«') open++;
+    else if (w.text === '»' && open > 0) open--;
+  }
+  return open > 0;
 }
 
 export function decide(facts: SentenceFacts, text: string, context: ClassifyContext = {}): Classification {
@@ -91,7 +120,7 @@ export function decide(facts: SentenceFacts, text: string, context: ClassifyCont
       deonticReason = explainEvidence(p);
     }
   }
-  let reading = chosenReading(readings, deontic);
+  let reading = chosenReading(readings, deontic, facts.words);
 
   // document context: the writer's own «skal» is a plan; in a steering letter an agentless «skal» is an order, in a
   // white paper an agentless passive «skal» the government's plan
@@ -119,7 +148,7 @@ export function decide(facts: SentenceFacts, text: string, context: ClassifyCont
       deontic = 'intention';
       deonticReason = "in a white paper, an agentless passive «skal»: the government's own plan";
     }
-    reading = chosenReading(readings, deontic);
+    reading = chosenReading(readings, deontic, facts.words);
   }
   // a «skal» or «må» read as a body's own plan or a purpose is a legal duty when the sentence cites the law it follows
   // from («Kommunen skal legge til rette for medvirkning, jf. plan- og bygningsloven § 5-1», «Kontrollutvalet skal føre
