@@ -56,6 +56,11 @@ describe('classify: the labelling guide', () => {
     check('Midlene kan benyttes fritt innenfor formålet, og bydelene kan selv velge hvilke tiltak de vil prioritere.', { deontic: 'permission', actor: 'bydelene' });
     check('Barn og unge skal ha tilgang til helsehjelp til rett tid - Kommunen skal ha oversikt over helsetilstanden til barn og unge', { actor: null });
   });
+  it('«ikke tillatt for X å …» forbids X', () => {
+    check('Det er ikke tillatt for bydelene å bruke midlene til drift.', { deontic: 'prohibition', actor: 'bydelene', district: 'obligated' });
+    check('Det er ikkje tillate for kommunane å krevje eigenbetaling.', { deontic: 'prohibition', actor: 'kommunane' });
+    check('Det er ikke tillatt å bruke midlene til drift.', { deontic: 'prohibition', actor: null });
+  });
   it('«område» is no council; a municipality\'s «tjenesteområde» is one of its units', () => {
     check('Rollen bør endres, og ansvarsområdet bør primært være å koordinere.', { actor: null });
     check('Hvert tjenesteområde skal fastsette egne mål for sykefraværet.', { deontic: 'obligation', actor: 'tjenesteområde' });

@@ -542,6 +542,11 @@ function readSteering(
     const obj = subjectInfo(words, npAfter(words, last + 1, Math.min(words.length, last + 8)), text);
     if (obj && obj.kind !== 'expletive' && obj.kind !== 'goal' && obj.kind !== 'generic') actor = obj;
   }
+  // «Det er ikke tillatt for bydelene å …», «forbode for kommunane å …»: the one not allowed (or allowed)
+  if (/(tillatt|tillate|forbudt|forbode|lov)$/.test(phrase) && words[last + 1]?.lower === 'for') {
+    const np = npAfter(words, last + 2, Math.min(words.length, last + 8));
+    if (np && words[np.end + 1]?.lower === 'å') addressTo(last + 2, np.end + 1);
+  }
   // «det er opp til den enkelte bydel å …»: the one it is left to («er opp til 50 plasser» is an amount)
   if (/opp til$/.test(phrase)) {
     const obj = subjectInfo(words, npAfter(words, last + 1, Math.min(words.length, last + 8)), text);
