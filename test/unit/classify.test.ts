@@ -56,6 +56,13 @@ describe('classify: the labelling guide', () => {
     check('Midlene kan benyttes fritt innenfor formålet, og bydelene kan selv velge hvilke tiltak de vil prioritere.', { deontic: 'permission', actor: 'bydelene' });
     check('Barn og unge skal ha tilgang til helsehjelp til rett tid - Kommunen skal ha oversikt over helsetilstanden til barn og unge', { actor: null });
   });
+  it('those who apply for, receive or propose are the ones a demand binds', () => {
+    check('Mottakere av tilskudd må levere rapport og regnskap innen 1. februar.', { deontic: 'obligation', actor: 'Mottakere' });
+    check('Søknadsfristen er 1. april, og søkjarane må leggje ved budsjett og rekneskap.', { deontic: 'obligation', actor: 'søkjarane' });
+    check('Søkerne må dokumentere egenandelen.', { deontic: 'obligation', actor: 'Søkerne' });
+    check('Forslagsstiller skal legge til rette for medvirkning.', { deontic: 'obligation', actor: 'Forslagsstiller' });
+    check('Kommunen søker om midler til prosjektet.', { deontic: 'none' });
+  });
   it('«ikke tillatt for X å …» forbids X', () => {
     check('Det er ikke tillatt for bydelene å bruke midlene til drift.', { deontic: 'prohibition', actor: 'bydelene', district: 'obligated' });
     check('Det er ikkje tillate for kommunane å krevje eigenbetaling.', { deontic: 'prohibition', actor: 'kommunane' });
