@@ -23,7 +23,7 @@ import { classifyTokens, decide, sentenceFacts } from './classify/sentence';
 import { inferStance, DocumentStance } from './classify/actors';
 import { scoreDocument } from './score/score';
 import { addStudyCounts, emptyCounts, STUDY_TERMS } from './report/counts';
-import { detectLanguage } from './report/language';
+import { countMarkers, languageOfCounts } from './report/language';
 
 const nbOnly = new WeakMap<Lexicon, Lexicon>();
 /** With `nb`, the Nynorsk-only entries are left out; otherwise the lexicon is used as it is. */
@@ -157,7 +157,8 @@ function excludedIndex(excluded: readonly Range[]): (r: Range) => boolean {
 // checks cached against uncached analyses after edits):
 //  - words: summed from per-block counts (blocks are whitespace-trimmed and a word never spans white space), when
 //    no range is excluded and every gap between blocks is white space; otherwise counted over the whole text;
-//  - language: detected from the first LANGUAGE_SAMPLE characters, reused while those are unchanged;
+//  - language: from the marker words of the blocks that start in the first LANGUAGE_SAMPLE characters, counted once
+//    per block (a cached block keeps its counts);
 //  - stance: reused while the document's opening (STANCE_HEAD characters, the part inferStance reads titles from)
 //    is unchanged and the stance was decided by a title there (its first evidence line); after an edit in the
 //    opening, inferred from the opening alone when a title decides it there; a stance inferred from
@@ -165,9 +166,11 @@ function excludedIndex(excluded: readonly Range[]): (r: Range) => boolean {
 const LANGUAGE_SAMPLE = 200_000;
 const STANCE_HEAD = 4000;
 const blockWords = new WeakMap<CachedSentence[], number>();
+/** The Bokmål and Nynorsk marker words of a cached block (report/language.ts). */
+const blockMarkers = new WeakMap<CachedSentence[], { nb: number; nn: number }>();
 const wholeTextMemo = new WeakMap<
   BlockCache,
-  { sample?: string; language?: 'nb' | 'nn'; head?: string; stance?: DocumentStance; stanceKey?: string; compiled?: CompiledLexicon }
+  { head?: string; stance?: DocumentStance; stanceKey?: string; compiled?: CompiledLexicon }
 >();
 
 function memoOf(cache: BlockCache | undefined) {
@@ -191,18 +194,6 @@ function stanceOf(text: string, cache: BlockCache | undefined): DocumentStance {
     memo.stance = byTitle(stance) ? stance : undefined;
   }
   return stance;
-}
-
-function languageOf(text: string, cache: BlockCache | undefined): 'nb' | 'nn' {
-  const memo = memoOf(cache);
-  const sample = text.length > LANGUAGE_SAMPLE ? text.slice(0, LANGUAGE_SAMPLE) : text;
-  if (memo?.language && memo.sample === sample) return memo.language;
-  const language = detectLanguage(sample, LANGUAGE_SAMPLE).language;
-  if (memo) {
-    memo.sample = sample;
-    memo.language = language;
-  }
-  return language;
 }
 
 /**
@@ -244,7 +235,7 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
   const text = doc.text;
   // Before the work: a text over the size limit is refused (LimitError), whatever reader it came from.
   checkTextSize(text, limitsOf(opts), opts.file ?? 'The text', opts.file);
-  const language = opts.language && opts.language !== 'auto' ? opts.language : languageOf(text, opts.cache);
+  const detect = !opts.language || opts.language === 'auto';
   const lexicon = forLanguage(opts.lexicon ?? builtinLexicon(), opts.language ?? 'auto');
   const compiled = compileLexicon(lexicon);
   const stance = stanceOf(text, opts.cache);
@@ -270,6 +261,8 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
   const findings: Finding[] = [];
   const sumBlockWords = excluded.length === 0 && gapsAreBlank(text, blocks);
   let wordsInBlocks = 0;
+  let nbMarkers = 0;
+  let nnMarkers = 0;
 
   for (const block of blocks) {
     const key = opts.cache ? blockKey(text, block) : '';
@@ -279,6 +272,15 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
       cached = analyzeBlock(text, block, compiled, stance, base);
       // the key copied: a slice would keep this version of the whole text alive as long as the entry
       opts.cache?.set(key.length >= 13 ? (' ' + key).slice(1) : key, cached);
+    }
+    if (detect && block.start < LANGUAGE_SAMPLE) {
+      let m = opts.cache ? blockMarkers.get(cached) : undefined;
+      if (!m) {
+        m = countMarkers(text, block.start, block.end);
+        if (opts.cache) blockMarkers.set(cached, m);
+      }
+      nbMarkers += m.nb;
+      nnMarkers += m.nn;
     }
     if (sumBlockWords) {
       let n = blockWords.get(cached);
@@ -338,6 +340,7 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
     if (s.control) categories.control++;
     if (s.district !== 'none') categories.district++;
   }
+  const language = detect ? languageOfCounts(nbMarkers, nnMarkers) : (opts.language as 'nb' | 'nn');
   const district = districtSummary(content);
   const score = scoreDocument(content, words, stance);
   return {

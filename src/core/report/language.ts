@@ -13,15 +13,16 @@ const MARKERS = new RegExp(
 );
 
 /**
- * Counts the marker words among the runs of letters (\p{L}+) of the first `sample` characters: a run counts when
- * its lower case is a marker word. The candidates are found case-insensitively by one regular expression; each is
- * then checked with toLowerCase, so the count is that of the runs' lower case.
+ * The marker words among the runs of letters (\p{L}+) of text[start, end): a run counts when its lower case is a
+ * marker word. The candidates are found case-insensitively by one regular expression; each is then checked with
+ * toLowerCase, so the count is that of the runs' lower case. A run cut by `start` or `end` is read as it stands
+ * inside the range (the callers cut at white space: blocks, or a sample).
  */
-export function detectLanguage(text: string, sample = 200_000): { language: WrittenLanguage; nb: number; nn: number } {
+export function countMarkers(text: string, start = 0, end = text.length): { nb: number; nn: number } {
   let nb = 0;
   let nn = 0;
-  let s = text.length > sample ? text.slice(0, sample) : text;
-  // a surrogate pair cut by the sample's end is not a letter
+  let s = start === 0 && end === text.length ? text : text.slice(start, end);
+  // a surrogate pair cut by the range's end is not a letter
   const last = s.charCodeAt(s.length - 1);
   if (last >= 0xd800 && last <= 0xdbff) s = s.slice(0, -1);
   MARKERS.lastIndex = 0;
@@ -31,5 +32,15 @@ export function detectLanguage(text: string, sample = 200_000): { language: Writ
     if (NN.has(w)) nn++;
     else if (NB.has(w)) nb++;
   }
-  return { language: nn > nb ? 'nn' : 'nb', nb, nn };
+  return { nb, nn };
+}
+
+/** The written standard of the first `sample` characters: more Nynorsk marker words than Bokmål ones is Nynorsk. */
+export function detectLanguage(text: string, sample = 200_000): { language: WrittenLanguage; nb: number; nn: number } {
+  const { nb, nn } = countMarkers(text, 0, Math.min(text.length, sample));
+  return { language: languageOfCounts(nb, nn), nb, nn };
+}
+
+export function languageOfCounts(nb: number, nn: number): WrittenLanguage {
+  return nn > nb ? 'nn' : 'nb';
 }

@@ -52,8 +52,17 @@ function looksLikeHeading(line: string, isWholeBlock: boolean, format: string): 
   return { level: t === t.toUpperCase() && /\p{L}/u.test(t) ? 1 : 3 };
 }
 
-/** A line that ends a sentence: «.», «!», «?» or «:», and any closers. */
-const SENTENCE_END_LINE = /[.!?:]["»”’')\]]*[ \t]*$/;
+/**
+ * Whether a line ends a sentence: «.», «!», «?» or «:», then any closers and blanks. Read backwards from the line's end
+ * (a regular expression anchored at the end would be tried from every position of a long line, on every edit).
+ */
+function endsSentence(line: string): boolean {
+  let k = line.length - 1;
+  while (k >= 0 && (line[k] === ' ' || line[k] === '\t')) k--;
+  while (k >= 0 && CLOSERS.has(line[k])) k--;
+  const c = line[k];
+  return c === '.' || c === '!' || c === '?' || c === ':';
+}
 /** A line that runs on: it ends in punctuation inside a sentence, a hyphen or a dash. */
 const RUNS_ON = /[.:;,!?\-–—]["»”’')\]]*[ \t]*$/;
 /** The line after a heading begins a sentence: a capitalised word («De», «I 2026»; not an acronym, which may be a wrapped line's next word: «… behov for dedikerte / DHO-kontakter …»), a number, a quote or a bullet. */
@@ -138,7 +147,7 @@ export function segmentBlocks(text: string, format: string = 'txt', start = 0, e
       const line = group[j];
       const marked = looksLikeHeading(line.text, group.length === 1, format);
       const inner = !marked && widest > 0 && atSentenceStart ? headingInside(line.text, group[j + 1]?.text, widest) : undefined;
-      atSentenceStart = SENTENCE_END_LINE.test(line.text);
+      if (widest > 0) atSentenceStart = endsSentence(line.text);
       if ((marked && (MD_HEADING.test(line.text) || group.length === 1)) || inner) {
         flush();
         const r = trimRange(text, line);
