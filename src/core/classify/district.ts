@@ -86,6 +86,9 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
     const k = cue ? words.findIndex((w) => w.start >= cue.start) : -1;
     if (k > 0 && lower.slice(Math.max(0, k - 4), k + 4).some((w) => DISTRICT.test(w))) return 'enabled';
   }
+  // a permission of the districts in another clause than the one that decides the sentence («Bystyret ber byrådet
+  // vurdere en ordning der bydelene får beholde en større del av gevinstene»)
+  if (facts.readings.some((r) => r.force === 'permission' && r.actor !== undefined && r.actor.text.split(/\s+/).some((a) => DISTRICT.test(a)))) return 'enabled';
   // let act: «Byrådet må la bydelene beholde gevinstene», «lar bydelsutvalget selv fordele midlene» (not when denied:
   // «vil ikke la bydelene …»)
   for (let i = 0; i + 2 < lower.length; i++) {
