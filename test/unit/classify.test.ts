@@ -590,6 +590,7 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Fra 2026 får bydelene ikke lenger egne midler.', { district: 'mentioned', framing: 'neutral' });
     check('Byrådet må la bydelene beholde gevinstene fra egne digitaliseringsprosjekter.', { district: 'enabled' });
     check('Byrådet vil ikke la bydelene beholde gevinstene.', { district: 'mentioned' });
+    check('Bydel Vestre Aker ønsker innspill fra deg som bor i bydelen om hvordan eldre kan få et bedre tilbud.', { district: 'mentioned', cocreation: true });
     check('Bystyret ber byrådet vurdere en ordning der bydelene får beholde en større del av gevinstene.', { deontic: 'obligation', actor: 'byrådet', district: 'enabled' });
     check('Bydelene får 5 mill. kroner til nye tiltak.', { district: 'enabled', framing: 'enabling' });
     check('Midlene til Groruddalssatsingen fordeles mellom bydelene Alna, Bjerke, Grorud og Stovner.', { district: 'enabled' });

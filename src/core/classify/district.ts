@@ -223,7 +223,9 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
   const organiser = () => {
     const first = words.findIndex((w) => !w.punct);
     const d0 = districtIdx[0];
-    if (d0 === undefined || d0 > first + 2 || districtIdx.some((d) => /^(i|på|med|fra|frå|og)$/.test(lower[d - 1] ?? ''))) return false;
+    // (not when a district is also a partner, «med bydelen», «og bydelene»; a district named as a place of the people
+    // asked, «fra deg som bor i bydelen», leaves the organiser one)
+    if (d0 === undefined || d0 > first + 2 || districtIdx.some((d) => /^(med|fra|frå|og)$/.test(lower[d - 1] ?? ''))) return false;
     if (facts.matches.some((m) => m.category === 'collaboration') || !facts.matches.some((m) => m.category === 'cocreation')) return false;
     // the verb right after the district's name («Bydel Gamle Oslo ønsker …»), or right before it in inverted order
     // («Nå ønsker Bydel Søndre Nordstrand dine innspill»)
