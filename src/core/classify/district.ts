@@ -65,7 +65,11 @@ function verbOfSubject(words: SentenceFacts['words'], i: number): string {
   return k < limit ? words[k].lower : '';
 }
 
-export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: string | null): DistrictRole {
+/**
+ * `collaboration`: the sentence's category as decided (categories.ts), not any co-operation word: working «sammen med
+ * beboere» is participation, which a district that organises it does not take part in.
+ */
+export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: string | null, collaboration: boolean): DistrictRole {
   const dm = facts.matches.filter((m) => m.category === 'district');
   if (dm.length === 0) return 'none';
   const words = facts.words;
@@ -226,7 +230,7 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
     // (not when a district is also a partner, «med bydelen», «og bydelene»; a district named as a place of the people
     // asked, «fra deg som bor i bydelen», leaves the organiser one)
     if (d0 === undefined || d0 > first + 2 || districtIdx.some((d) => /^(med|fra|frå|og)$/.test(lower[d - 1] ?? ''))) return false;
-    if (facts.matches.some((m) => m.category === 'collaboration') || !facts.matches.some((m) => m.category === 'cocreation')) return false;
+    if (collaboration || !facts.matches.some((m) => m.category === 'cocreation')) return false;
     // the verb right after the district's name («Bydel Gamle Oslo ønsker …»), or right before it in inverted order
     // («Nå ønsker Bydel Søndre Nordstrand dine innspill»)
     const v = words.findIndex((w) => w.start >= dm[0].end);

@@ -181,7 +181,7 @@ export function decide(facts: SentenceFacts, text: string, context: ClassifyCont
       : stance
         ? relative(level, stance.writerLevel)
         : 'unknown';
-  const district: DistrictRole = districtRole(facts, deontic, actor);
+  const district: DistrictRole = districtRole(facts, deontic, actor, categories.collaboration);
   // framing is the rules' alone (framing.ts), from everything decided above
   const { framing, reason: framingReason } = ruleFraming({ facts, deontic, categories, districtEnabled: district === 'enabled', actorLevel, documentKind: stance?.kind });
   return {
