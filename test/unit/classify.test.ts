@@ -591,6 +591,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Byrådet må la bydelene beholde gevinstene fra egne digitaliseringsprosjekter.', { district: 'enabled' });
     check('Byrådet vil ikke la bydelene beholde gevinstene.', { district: 'mentioned' });
     check('Bydel Vestre Aker ønsker innspill fra deg som bor i bydelen om hvordan eldre kan få et bedre tilbud.', { district: 'mentioned', cocreation: true });
+    check('Bydelene skal ha reell innflytelse på prioriteringene i budsjettet.', { deontic: 'obligation', district: 'enabled' });
+    check('For å lykkes med innovasjon må bydelene ha tid og rom til å eksperimentere.', { deontic: 'obligation', district: 'enabled' });
+    check('Oslo kommune ber om at bydelene får delta i utprøvingen av den nye ordningen.', { district: 'involved' });
+    check('Bydelene skal ha rutiner for avviksmelding.', { deontic: 'obligation', district: 'obligated' });
     check('Bydel Bjerke har gode erfaringer med samskaping sammen med beboere og frivillige på Veitvet.', { district: 'mentioned', cocreation: true, collaboration: false });
     check('Bystyret ber byrådet vurdere en ordning der bydelene får beholde en større del av gevinstene.', { deontic: 'obligation', actor: 'byrådet', district: 'enabled' });
     check('Bydelene får 5 mill. kroner til nye tiltak.', { district: 'enabled', framing: 'enabling' });

@@ -58,11 +58,34 @@ const SUBJECT_REST = /^(og|eller|samt|i|på)$/;
  * within ten words.
  */
 function verbOfSubject(words: SentenceFacts['words'], i: number): string {
+  const k = verbIndexOfSubject(words, i);
+  return k >= 0 ? words[k].lower : '';
+}
+
+/** The index of verbOfSubject's verb, -1 when there is none. */
+function verbIndexOfSubject(words: SentenceFacts['words'], i: number): number {
   let k = i + 1;
   const limit = Math.min(words.length, i + 10);
   while (k < limit && (words[k].text === ',' || SUBJECT_REST.test(words[k].lower) || (/^(NOUN|PROPN|ADJ|DET|NUM)$/.test(words[k].upos) && !AUXILIARY.test(words[k].lower)))) k++;
   while (k < limit && AUXILIARY.test(words[k].lower)) k++;
-  return k < limit ? words[k].lower : '';
+  return k < limit ? k : -1;
+}
+
+/** Say over something: «innflytelse», «innverknad», «medbestemmelse», «(få) meir å seie». */
+const SAY = /^(innflytelse|innflytelsen|innverknad|innverknaden|medbestemmelse|medråderett|påvirkning|seie|si)$/;
+
+/**
+ * What a district told to act is told to have: permission («får prøve ut», «får delta»: involved) or room and say of its
+ * own («skal ha reell innflytelse på …», «må ha tid og rom til å eksperimentere», «må få meir å seie over …»).
+ */
+function grantedByOrder(words: SentenceFacts['words'], lower: readonly string[], i: number): DistrictRole | undefined {
+  const k = verbIndexOfSubject(words, i);
+  if (k < 0) return undefined;
+  const chain = lower.slice(i + 1, k);
+  // (an order that they receive something is left to the rules of receiving: «skal få tildelt midler»)
+  if (chain.some((w) => w === 'får' || w === 'få') && words[k].upos === 'VERB' && !RECEIVE.test(lower[k]) && lower[k] !== 'ha') return lower[k] === 'delta' ? 'involved' : 'enabled';
+  if (/^(ha|få|får)$/.test(lower[k]) && lower.slice(k + 1, k + 5).some((w) => isOwnRoom(w) || SAY.test(w)) && !lower.slice(k + 1, k + 3).some((w) => NEGATION.has(w))) return 'enabled';
+  return undefined;
 }
 
 /**
@@ -80,6 +103,11 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
     // «Bydelene skal selv prioritere …»: what they are told is to decide for themselves
     // (not a burden of their own: «skal selv dekke kostnadene»)
     for (let i = 0; i + 2 < lower.length; i++) if ((lower[i] === 'skal' || lower[i] === 'må') && SELF.test(lower[i + 1]) && DECIDE.test(lower[i + 2])) return 'enabled';
+    for (let i = 0; i < lower.length; i++) {
+      if (!DISTRICT.test(lower[i])) continue;
+      const granted = grantedByOrder(words, lower, i);
+      if (granted) return granted;
+    }
     return 'obligated';
   }
   // an order that the districts be given means or room («bydelene må sikres tilstrekkelige midler», «Bydelane må få
