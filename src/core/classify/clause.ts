@@ -89,6 +89,10 @@ const EXPECT: [string, string?][] = [['ta', 'høyde'], ['regne', 'med'], ['rekne
 /** «ikke minst», «ikke bare», «ikke lenger bare»: fixed phrases that do not negate the verb. */
 const NOT_NEGATING = new Set(['minst', 'bare', 'berre', 'kun', 'uten', 'utan']);
 const NEGATIONS = new Set(['ikke', 'ikkje', 'aldri', 'ingen', 'inga', 'intet', 'verken', 'korkje']);
+/** Does word k negate («ikke», «aldri», «ingen» …), not as part of «ikke bare», «ikke minst», «ikke uten»? */
+export function negatesAt(words: readonly { lower: string }[], k: number): boolean {
+  return NEGATIONS.has(words[k].lower) && !NOT_NEGATING.has(words[k + 1]?.lower ?? '');
+}
 const BREAK_PUNCT = new Set([',', ';', ':', '(', ')', '[', ']', '–', '—', '•', '!', '?', '«', '»', '"', '“', '”', '/']);
 const SUBORDINATORS = new Map<string, ClauseType>(Object.entries({
   at: 'complement',
@@ -607,11 +611,11 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
   const chain: string[] = [];
   let main: number | undefined;
   let negated = false;
-  for (let k = Math.max(clause.start, clause.intro !== undefined ? clause.intro + 1 : clause.start); k < f; k++) if (NEGATIONS.has(words[k].lower) && !NOT_NEGATING.has(words[k + 1]?.lower ?? '')) negated = true;
+  for (let k = Math.max(clause.start, clause.intro !== undefined ? clause.intro + 1 : clause.start); k < f; k++) if (negatesAt(words, k)) negated = true;
   const limit = Math.min(words.length, f + 14);
   for (; j < limit; j++) {
     const w = words[j];
-    if (NEGATIONS.has(w.lower) && !NOT_NEGATING.has(words[j + 1]?.lower ?? '')) {
+    if (negatesAt(words, j)) {
       negated = true;
       continue;
     }

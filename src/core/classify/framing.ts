@@ -2,6 +2,7 @@ import type { Deontic, Framing, ActorLevel } from '../types';
 import { grammar } from '../lexicon';
 import type { SentenceFacts } from './features';
 import { asksToHear, passiveStem } from './deontic';
+import { negatesAt } from './clause';
 import type { Categories } from './categories';
 
 /**
@@ -165,9 +166,8 @@ function framingByRule({ facts, deontic, categories, districtEnabled, actorLevel
     if (!facts.words.some((w) => w.lower.includes('kr') || w.lower.includes('mill') || w.lower.includes('midl'))) return false;
     // (not money taken away: «får 5 millioner kroner mindre»; nor denied: «får bydelene ikke lenger egne midler»)
     if (facts.words.some((w) => TAKE_AWAY.has(w.lower) || CUT.test(w.lower))) return false;
-    // («ikke bare», «ikke minst» negate nothing)
-    const denies = (i: number) => /^(ikke|ikkje|ingen|inga)$/.test(facts.words[i].lower) && !/^(bare|berre|kun|minst)$/.test(facts.words[i + 1]?.lower ?? '');
-    if (facts.words.some((_, i) => denies(i) && facts.words.slice(Math.max(0, i - 3), i).some((v) => RECEIVING.has(v.lower)))) return false;
+    // (clause.ts's negation: «ikke bare», «ikke minst» negate nothing)
+    if (facts.words.some((_, i) => negatesAt(facts.words, i) && facts.words.slice(Math.max(0, i - 3), i).some((v) => RECEIVING.has(v.lower)))) return false;
     const lower = ' ' + facts.words.map((w) => w.lower).join(' ') + ' ';
     return /\b(kroner|kr|mill|millioner|midler|midlar)\b/.test(lower) && GRANTS.some((g) => lower.includes(' ' + g + ' '));
   };
