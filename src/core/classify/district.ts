@@ -71,6 +71,14 @@ function verbIndexOfSubject(words: SentenceFacts['words'], i: number): number {
   return k < limit ? k : -1;
 }
 
+/**
+ * Room or means of their own within `reach` words after the verb at j (or `extra`'s words: a say), not denied right
+ * after it: «Bydelene skal ha større frihet til å …», «skal ha reell innflytelse på …».
+ */
+function roomAfter(lower: readonly string[], j: number, reach: number, extra?: RegExp): boolean {
+  return lower.slice(j + 1, j + 1 + reach).some((w) => isOwnRoom(w) || (extra !== undefined && extra.test(w))) && !lower.slice(j + 1, j + 3).some((w) => NEGATION.has(w));
+}
+
 /** Say over something: «innflytelse», «innverknad», «medbestemmelse», «(få) meir å seie». */
 const SAY = /^(innflytelse|innflytelsen|innverknad|innverknaden|medbestemmelse|medråderett|påvirkning|seie|si)$/;
 
@@ -84,7 +92,7 @@ function grantedByOrder(words: SentenceFacts['words'], lower: readonly string[],
   const chain = lower.slice(i + 1, k);
   // (an order that they receive something is left to the rules of receiving: «skal få tildelt midler»)
   if (chain.some((w) => w === 'får' || w === 'få') && words[k].upos === 'VERB' && !RECEIVE.test(lower[k]) && lower[k] !== 'ha') return lower[k] === 'delta' ? 'involved' : 'enabled';
-  if (/^(ha|få|får)$/.test(lower[k]) && lower.slice(k + 1, k + 5).some((w) => isOwnRoom(w) || SAY.test(w)) && !lower.slice(k + 1, k + 3).some((w) => NEGATION.has(w))) return 'enabled';
+  if (/^(ha|få|får)$/.test(lower[k]) && roomAfter(lower, k, 4, SAY)) return 'enabled';
   return undefined;
 }
 
@@ -201,7 +209,7 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
       if (NEGATION.has(lower[j])) break;
       if (RECEIVE.test(lower[j]) && received(j)) return 'enabled';
       // «Bydelene skal ha større frihet til å …»: room of their own (not «ha ansvar for»)
-      if ((lower[j] === 'ha' || lower[j] === 'har') && lower.slice(j + 1, j + 4).some((w) => isOwnRoom(w)) && !lower.slice(j + 1, j + 3).some((w) => NEGATION.has(w))) return 'enabled';
+      if ((lower[j] === 'ha' || lower[j] === 'har') && roomAfter(lower, j, 3)) return 'enabled';
     }
   }
   const districtIdx = lower.map((w, i) => (DISTRICT.test(w) || dm.some((m) => m.start === words[i].start) ? i : -1)).filter((i) => i >= 0);
