@@ -36,18 +36,26 @@ function trimRange(text: string, r: Range): Range {
   return { start, end };
 }
 
+/** A trimmed line shaped like a title: 1–120 characters, at most 14 words, opening with a capital, a digit or a quote. */
+function titleShaped(t: string): boolean {
+  return t.length > 0 && t.length <= 120 && t.split(/\s+/).length <= 14 && /^[\p{Lu}\d«"]/u.test(t);
+}
+
+/** The level of a numbered heading («2.1 Innledning»: 2), undefined for a line without a number. */
+function numberedLevel(t: string): number | undefined {
+  const num = NUMBERED_HEADING.exec(t);
+  return num ? num[1].split('.').length : undefined;
+}
+
 function looksLikeHeading(line: string, isWholeBlock: boolean, format: string): { level: number } | undefined {
   const md = MD_HEADING.exec(line);
   if (md && (format === 'md' || format === 'txt')) return { level: md[1].length };
   if (!isWholeBlock) return undefined;
   const t = line.trim();
-  if (t.length === 0 || t.length > 120) return undefined;
+  if (!titleShaped(t)) return undefined;
   if (/[.:;,!?]$/.test(t) && !/^\d+(\.\d+)*\.?$/.test(t)) return undefined;
-  const words = t.split(/\s+/).length;
-  if (words > 14) return undefined;
-  if (!/^[\p{Lu}\d«"]/u.test(t)) return undefined;
-  const num = NUMBERED_HEADING.exec(t);
-  if (num) return { level: num[1].split('.').length };
+  const level = numberedLevel(t);
+  if (level !== undefined) return { level };
   if (format === 'md') return undefined; // Markdown marks its headings
   return { level: t === t.toUpperCase() && /\p{L}/u.test(t) ? 1 : 3 };
 }
@@ -84,8 +92,8 @@ const RUN_ON_WORDS = new Set(['og', 'eller', 'samt', 'men', 'i', 'på', 'til', '
 function headingInside(line: string, next: string | undefined, widest: number): { level: number } | undefined {
   if (next === undefined) return undefined;
   const t = line.trim();
-  if (t.length === 0 || t.length > 120 || t.length > 0.9 * widest) return undefined;
-  if (RUNS_ON.test(t) || !/^[\p{Lu}\d«"]/u.test(t) || !NEXT_STARTS_SENTENCE.test(next)) return undefined;
+  if (!titleShaped(t) || t.length > 0.9 * widest) return undefined;
+  if (RUNS_ON.test(t) || !NEXT_STARTS_SENTENCE.test(next)) return undefined;
   if (LIST_MARKER.test(line) && !/^[ \t]*\d/.test(line)) return undefined;
   // a numbered line is a heading before running text («2. Mer samarbeid mellom kommuner» / «I kommuneproposisjonen …»)
   // or before its first subsection («1. Tjenesteutvikling» / «1.1 Integrasjon …»); before the next number of its own
@@ -93,10 +101,8 @@ function headingInside(line: string, next: string | undefined, widest: number): 
   const own = LEADING_NUMBER.exec(line)?.[1];
   const after = LEADING_NUMBER.exec(next)?.[1];
   if (own !== undefined && after !== undefined && !after.startsWith(`${own.replace(/\.$/, '')}.`)) return undefined;
-  const words = t.split(/\s+/);
-  if (words.length > 14 || RUN_ON_WORDS.has(words[words.length - 1].toLowerCase())) return undefined;
-  const num = NUMBERED_HEADING.exec(t);
-  return { level: num ? num[1].split('.').length : 3 };
+  if (RUN_ON_WORDS.has(t.slice(t.search(/\S+$/)).toLowerCase())) return undefined;
+  return { level: numberedLevel(t) ?? 3 };
 }
 
 /**
