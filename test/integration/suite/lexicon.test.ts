@@ -114,11 +114,14 @@ describe('Policy Lens: workspace lexicon', () => {
     assert.strictEqual(vscode.window.activeTextEditor?.selection.active.line, line);
     // Fixed and saved: reloaded, the error is gone.
     const doc = vscode.window.activeTextEditor!.document;
+    // The earlier test left this file open with other content; VS Code may not have read the new content from disk yet.
+    if (!doc.getText().includes('a*b')) await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitFor('the editor holds the file as written', () => doc.getText().includes('a*b') || undefined);
     const edit = new vscode.WorkspaceEdit();
     const at = doc.getText().indexOf('a*b');
     edit.replace(doc.uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + 3)), 'pilot*');
-    await vscode.workspace.applyEdit(edit);
-    await doc.save();
+    assert.ok(await vscode.workspace.applyEdit(edit), 'the fix is applied');
+    assert.ok(await doc.save(), 'the fixed lexicon is saved');
     await waitFor('error cleared on save', () => pl.status().state !== 'lexicon-error');
   });
 
