@@ -346,6 +346,32 @@ describe('growth rate: doubling the input at most ~2.2× the time', function () 
     const base = corpusTexts().join('\n\n');
     check('sentences', () => ratio((n) => base.repeat(Math.ceil(n / base.length)).slice(0, n), 250_000));
   });
+
+  it('a text made of modals costs about what prose of its length costs (cues read per sentence are bounded)', () => {
+    // «skal skal skal …» cut into 1,000-character pieces: each of its 200 modals walked its clause (the square of the
+    // piece's length), 6.8× the time of the same length of prose; the first MAX_CUES_PER_SENTENCE are read (1.3×)
+    const base = corpusTexts().join('\n\n');
+    const prose = base.repeat(Math.ceil(200_000 / base.length)).slice(0, 200_000);
+    const modals = 'skal '.repeat(40_000);
+    const best = (text: string) => {
+      let ms = Infinity;
+      for (let r = 0; r < 4; r++) {
+        const t0 = performance.now();
+        analyzeText(text);
+        ms = Math.min(ms, performance.now() - t0);
+      }
+      return ms;
+    };
+    analyzeText(prose);
+    analyzeText(modals);
+    const seen: string[] = [];
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const [p, m] = [best(prose), best(modals)];
+      seen.push(`prose ${p.toFixed(0)} ms, modals ${m.toFixed(0)} ms`);
+      if (m <= 3 * p) return;
+    }
+    assert.fail(seen.join('; '));
+  });
 });
 
 describe('fixtures name their source by document, never by a local path', () => {

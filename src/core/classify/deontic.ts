@@ -725,7 +725,14 @@ const DEMAND_CUES = new Set(['krav-om', 'nn-krav-om']);
 
 export const PRECEDENCE: Deontic[] = ['prohibition', 'obligation', 'recommendation', 'permission', 'intention', 'none'];
 
-/** Readings of every cue in the sentence, strongest force first. */
+/**
+ * The most cues read in one sentence. Each reading walks the cue's clause, so a «sentence» made of cues (a 1,000-character
+ * piece of «skal skal skal …», segment.ts MAX_SENTENCE_CHARS) would cost the square of its length; real sentences have
+ * at most five (the shared corpus: 8,900 sentences, 2 with five). Cues after these are not read.
+ */
+export const MAX_CUES_PER_SENTENCE = 12;
+
+/** Readings of every cue in the sentence (the first MAX_CUES_PER_SENTENCE), strongest force first. */
 export function readCues(
   text: string,
   words: readonly Word[],
@@ -735,9 +742,11 @@ export function readCues(
   const structure = clauses(words);
   const out: Reading[] = [];
   let w = 0;
+  let read = 0;
   for (const m of [...matches].sort((a, b) => a.start - b.start)) {
     const e = entryOf(m.entry);
     if (!e?.cue || !e.deontic) continue;
+    if (read++ === MAX_CUES_PER_SENTENCE) break;
     while (w < words.length && words[w].start < m.start) w++;
     if (w >= words.length) break;
     let last = w;
