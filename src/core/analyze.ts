@@ -13,8 +13,8 @@ import {
   TermMatch,
 } from './types';
 import { extractText, ExtractOptions } from './extract';
-import { checkTextSize, limitsOf } from './limits';
-import { MAX_SENTENCE_CHARS, segmentBlocks, sectionsFrom, sentencesOf } from './segment/segment';
+import { checkTextSize, limitsOf, tooManySentences } from './limits';
+import { MAX_SENTENCE_CHARS, segmentBlocks, sectionsFrom, SentenceRange, sentencesOf } from './segment/segment';
 import { tokenize } from './tokenize/tokenize';
 import { countWords, countWordsExcluding } from './tokenize/words';
 import { builtinLexicon, Lexicon } from './lexicon';
@@ -84,14 +84,14 @@ function wordTokens(tokens: readonly { kind: string }[]): number {
  */
 function analyzeBlock(
   text: string,
-  block: Block,
+  ranges: readonly SentenceRange[],
   compiled: CompiledLexicon,
   stance: DocumentStance,
   base: number,
 ): CachedSentence[] {
   // built by push, not map: arrays of one elements kind whether this runs optimised or not
   const out: CachedSentence[] = [];
-  for (const r of sentencesOf(text, block)) {
+  for (const r of ranges) {
     const tokens = tokenize(text, r.start, r.end);
     const matches = matchTokens(text, tokens, compiled);
     const labels = classifyTokens(text, tokens, matches, compiled, { stance });
@@ -233,13 +233,18 @@ function gapsAreBlank(text: string, blocks: readonly Block[]): boolean {
 /** Runs segment → tokenize → match → classify → score → report over an extracted document. */
 export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = {}): DocumentAnalysis {
   const text = doc.text;
+  const limits = limitsOf(opts);
+  const label = opts.file ?? 'The text';
   // Before the work: a text over the size limit is refused (LimitError), whatever reader it came from.
-  checkTextSize(text, limitsOf(opts), opts.file ?? 'The text', opts.file);
+  checkTextSize(text, limits, label, opts.file);
   const detect = !opts.language || opts.language === 'auto';
   const lexicon = forLanguage(opts.lexicon ?? builtinLexicon(), opts.language ?? 'auto');
   const compiled = compileLexicon(lexicon);
   const stance = stanceOf(text, opts.cache);
-  const blocks = segmentBlocks(text, doc.format);
+  // …and one with more sentences than the limit, as the segmentation finds them (every block holds one): before
+  // they are classified, so the memory kept stays bounded whatever the text is made of
+  const blocks = segmentBlocks(text, doc.format, 0, text.length, limits.sentences);
+  if (blocks.length > limits.sentences) throw tooManySentences(limits, label, opts.file);
   const sections = sectionsFrom(text, blocks);
   const excluded = [...doc.excluded].sort((a, b) => a.start - b.start);
   const insideExcluded = excludedIndex(excluded);
@@ -269,10 +274,12 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
     let cached = opts.cache?.get(key);
     const base = opts.cache ? block.start : 0;
     if (!cached) {
-      cached = analyzeBlock(text, block, compiled, stance, base);
+      const ranges = sentencesOf(text, block, limits.sentences - sentences.length);
+      if (sentences.length + ranges.length > limits.sentences) throw tooManySentences(limits, label, opts.file);
+      cached = analyzeBlock(text, ranges, compiled, stance, base);
       // the key copied: a slice would keep this version of the whole text alive as long as the entry
       opts.cache?.set(key.length >= 13 ? (' ' + key).slice(1) : key, cached);
-    }
+    } else if (sentences.length + cached.length > limits.sentences) throw tooManySentences(limits, label, opts.file);
     if (detect && block.start < LANGUAGE_SAMPLE) {
       let m = opts.cache ? blockMarkers.get(cached) : undefined;
       if (!m) {

@@ -212,6 +212,47 @@ describe('limits: PDF, text and file size', () => {
     assert.ok(e instanceof ExtractionError && e.code === 'unsupported', String(e)); // read, and found not to be a PDF
   });
 
+  it('sentences: a document with more is refused before they are classified, in one block or in many; the limit itself passes', () => {
+    // many blocks (one sentence each), one block of many sentences, one line of many «sentences»
+    const shapes = [
+      Array.from({ length: 40 }, (_, i) => `Bydelene skal samarbeide om tiltak ${i + 1}.`).join('\n\n'),
+      Array.from({ length: 40 }, (_, i) => `Bydelene skal samarbeide om tiltak ${i + 1}.`).join(' '),
+      Array.from({ length: 40 }, () => 'Ja.').join('\n'),
+    ];
+    for (const text of shapes) {
+      const all = analyzeText(text, { file: 'many.txt' });
+      assert.strictEqual(all.sentences.length, 40, text.slice(0, 60));
+      assertRefused(throws(() => analyzeText(text, { file: 'many.txt', limits: { sentences: 39 } })), 'sentences', 'many.txt');
+      assert.deepStrictEqual(analyzeText(text, { file: 'many.txt', limits: { sentences: 40 } }).sentences, all.sentences);
+    }
+    const e = throws(() => analyzeText(shapes[0], { file: 'many.txt', limits: { sentences: 39 } })) as Error;
+    assert.match(e.message, /^many\.txt: refused: its text has more than 39 sentences, over the limit of 39 sentences \(sentences in one document\); raise it with --max-sentences .*policyLens\.limits\.sentences/);
+    // the editor's incremental analysis: blocks taken from the cache count too
+    const cache = new Map();
+    analyzeText(shapes[0], { cache });
+    assertRefused(throws(() => analyzeText(shapes[0], { file: 'many.txt', cache, limits: { sentences: 39 } })), 'sentences', 'many.txt');
+  });
+
+  it('sentences: 31 MB of «1. 1. 1. …» (ten million «sentences», under the text limit) is refused within 10 s and 600 MB, not a crash; 31 MB of blank lines is analysed', function () {
+    this.timeout(60_000);
+    // before: segmentation kept an object per line and the analysis one per sentence: 4.6 GB, then Node aborted
+    // after 58 s (heap out of memory); 31 MB of blank lines took 4 s and 2.2 GB to find nothing
+    const numbers = path.join(tmp, 'numbers.txt');
+    fs.writeFileSync(numbers, '1. '.repeat(10_400_000));
+    const r = cliProcess(['analyze', numbers, TEXT, '--format', 'json']);
+    assert.strictEqual(r.code, 1);
+    assert.strictEqual(r.stderr.trim().split('\n').length, 1, r.stderr);
+    assert.match(r.stderr, /numbers\.txt: refused: its text has more than 200,000 sentences, over the limit of 200,000 sentences .*--max-sentences/);
+    assert.deepStrictEqual((JSON.parse(r.stdout) as { file: string }[]).map((d) => path.basename(d.file)), [path.basename(TEXT)], 'the next file is analysed');
+    assert.ok(r.ms < 10_000 && r.peakMB < 600, `${r.ms} ms, ${Math.round(r.peakMB)} MB`);
+    const blank = path.join(tmp, 'blank.txt');
+    fs.writeFileSync(blank, '\n'.repeat(31_000_000));
+    const b = cliProcess(['analyze', blank, '--format', 'json']);
+    assert.strictEqual(b.code, 0, b.stderr);
+    assert.strictEqual((JSON.parse(b.stdout) as { sentences: number }[])[0].sentences, 0);
+    assert.ok(b.ms < 10_000 && b.peakMB < 600, `${b.ms} ms, ${Math.round(b.peakMB)} MB`);
+  });
+
   it('defaults: resolveLimits fills in what is not given and ignores what is not a positive number', () => {
     assert.deepStrictEqual(resolveLimits(), { ...DEFAULT_LIMITS });
     assert.deepStrictEqual(resolveLimits({ textMB: 2, pdfPages: -1, zipRatio: NaN }), { ...DEFAULT_LIMITS, textMB: 2 });

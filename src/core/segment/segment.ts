@@ -13,20 +13,39 @@ const NUMBERED_HEADING = /^[ \t]*(\d{1,2}(?:\.\d{1,2}){0,3})\.?[ \t]+\p{Lu}/u;
 
 interface Line extends Range {
   text: string;
+  /** Where the line after it starts (past its line break). */
+  next: number;
 }
 
-function splitLines(text: string, start: number, end: number): Line[] {
-  const lines: Line[] = [];
-  let pos = start;
-  while (pos < end) {
-    let nl = text.indexOf('\n', pos);
-    if (nl < 0 || nl > end) nl = end;
-    let lineEnd = nl;
-    if (lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
-    lines.push({ start: pos, end: lineEnd, text: text.slice(pos, lineEnd) });
-    pos = nl + 1;
+/** The line that starts at `pos` (< end): its range without the line break (and a CR before it), and its text. */
+function lineAt(text: string, pos: number, end: number): Line {
+  let nl = text.indexOf('\n', pos);
+  if (nl < 0 || nl > end) nl = end;
+  let lineEnd = nl;
+  if (lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+  return { start: pos, end: lineEnd, text: text.slice(pos, lineEnd), next: nl + 1 };
+}
+
+/** White space as String.prototype.trim removes it (ECMAScript WhiteSpace and LineTerminator). */
+function isTrimmed(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/**
+ * The start of the first line at or after `pos` that is not blank (`line.trim() === ''`), or `end`. Reads the
+ * characters in place: a text of blank lines makes no line objects.
+ */
+function skipBlankLines(text: string, pos: number, end: number): number {
+  let lineStart = pos;
+  for (let k = pos; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10) lineStart = k + 1;
+    else if (!isTrimmed(c)) return lineStart;
   }
-  return lines;
+  return end;
 }
 
 function trimRange(text: string, r: Range): Range {
@@ -108,10 +127,11 @@ function headingInside(line: string, next: string | undefined, widest: number): 
 /**
  * Splits text into blocks. A blank line ends a paragraph; a list marker starts a list item; Markdown `#`
  * lines and short unpunctuated one-line blocks are headings. Markdown tables and code fences are paragraphs.
+ * With `maxBlocks`, it stops once more than `maxBlocks` blocks are found (every block holds a sentence: the caller
+ * refuses the text, limits.sentences).
  */
-export function segmentBlocks(text: string, format: string = 'txt', start = 0, end = text.length): Block[] {
+export function segmentBlocks(text: string, format: string = 'txt', start = 0, end = text.length, maxBlocks = Infinity): Block[] {
   const blocks: Block[] = [];
-  const lines = splitLines(text, start, end);
   // short lines and how often each occurs: a line repeated on every page (a letterhead, a running header) stands
   // apart from the text around it, but it is not a heading of the text below it
   // (counted on first need: most texts have no heading inside a paragraph)
@@ -119,7 +139,9 @@ export function segmentBlocks(text: string, format: string = 'txt', start = 0, e
   const timesRepeated = (line: string): number => {
     if (!repeats) {
       repeats = new Map();
-      for (const l of lines) {
+      for (let pos = start; pos < end; ) {
+        const l = lineAt(text, pos, end);
+        pos = l.next;
         if (l.end - l.start > 120) continue;
         const t = l.text.trim();
         if (t) repeats.set(t, (repeats.get(t) ?? 0) + 1);
@@ -127,48 +149,61 @@ export function segmentBlocks(text: string, format: string = 'txt', start = 0, e
     }
     return repeats.get(line.trim()) ?? 0;
   };
-  let i = 0;
-  while (i < lines.length) {
+  // Lines are read one at a time (a group of lines twice), never all kept: memory grows with the blocks found,
+  // not with the lines of the text.
+  let pos = start;
+  while (pos < end && blocks.length <= maxBlocks) {
     // skip blank lines
-    while (i < lines.length && lines[i].text.trim() === '') i++;
-    if (i >= lines.length) break;
-    // gather the lines up to the next blank line
-    const group: Line[] = [];
-    while (i < lines.length && lines[i].text.trim() !== '') group.push(lines[i++]);
-    // split the group into list items / headings / paragraphs
-    let cur: Line[] = [];
+    pos = skipBlankLines(text, pos, end);
+    if (pos >= end) break;
+    // the group: the lines up to the next blank line. First pass: how many, and the longest (a line much shorter
+    // than it is not a wrapped line of a paragraph)
+    let count = 0;
+    let widest = 0;
+    for (let p = pos; p < end; ) {
+      const l = lineAt(text, p, end);
+      if (l.text.trim() === '') break;
+      count++;
+      widest = Math.max(widest, l.end - l.start);
+      p = l.next;
+    }
+    if (count <= 1 || format === 'md') widest = 0;
+    // Second pass: split the group into list items / headings / paragraphs
+    let curStart = -1;
+    let curEnd = -1;
     let curKind: 'paragraph' | 'listItem' = 'paragraph';
     const flush = () => {
-      if (cur.length === 0) return;
-      const r = trimRange(text, { start: cur[0].start, end: cur[cur.length - 1].end });
+      if (curStart < 0) return;
+      const r = trimRange(text, { start: curStart, end: curEnd });
       if (r.end > r.start) blocks.push({ kind: curKind, ...r });
-      cur = [];
+      curStart = -1;
     };
-    // the longest line: a line much shorter than it is not a wrapped line of a paragraph
-    let widest = 0;
-    if (group.length > 1 && format !== 'md') for (const l of group) widest = Math.max(widest, l.end - l.start);
     // whether the line before ended a sentence (or was a heading): a heading can start there
     let atSentenceStart = true;
-    for (let j = 0; j < group.length; j++) {
-      const line = group[j];
-      const marked = looksLikeHeading(line.text, group.length === 1, format);
-      const inner = !marked && widest > 0 && atSentenceStart ? headingInside(line.text, group[j + 1]?.text, widest) : undefined;
+    let line = lineAt(text, pos, end);
+    for (let j = 0; j < count && blocks.length <= maxBlocks; j++) {
+      const next = j + 1 < count ? lineAt(text, line.next, end) : undefined;
+      const marked = looksLikeHeading(line.text, count === 1, format);
+      const inner = !marked && widest > 0 && atSentenceStart ? headingInside(line.text, next?.text, widest) : undefined;
       if (widest > 0) atSentenceStart = endsSentence(line.text);
-      if ((marked && (MD_HEADING.test(line.text) || group.length === 1)) || inner) {
+      if ((marked && (MD_HEADING.test(line.text) || count === 1)) || inner) {
         flush();
         const r = trimRange(text, line);
         if (inner && timesRepeated(line.text) >= 3) blocks.push({ kind: 'paragraph', ...r });
         else blocks.push({ kind: 'heading', level: (marked ?? inner)!.level, ...r });
         atSentenceStart = true;
-        continue;
+      } else {
+        if (LIST_MARKER.test(line.text)) {
+          flush();
+          curKind = 'listItem';
+        } else if (curStart < 0) {
+          curKind = 'paragraph';
+        }
+        if (curStart < 0) curStart = line.start;
+        curEnd = line.end;
       }
-      if (LIST_MARKER.test(line.text)) {
-        flush();
-        curKind = 'listItem';
-      } else if (cur.length === 0) {
-        curKind = 'paragraph';
-      }
-      cur.push(line);
+      pos = line.next;
+      if (next) line = next;
     }
     flush();
   }
@@ -248,8 +283,9 @@ function afterFootnote(text: string, i: number, j: number, end: number): number 
  * (bl.a., f.eks., jf., Meld. St., NOU …), an ordinal or a date («15. april»), or a number («1.5.2026»).
  * A line break inside a list item or heading does not end a sentence; a blank line always does.
  * A sentence longer than MAX_SENTENCE_CHARS is cut into pieces (see capSentence). One forward scan: linear time.
+ * With `max`, the scan stops once more than `max` sentences are found (the caller refuses the text: limits.sentences).
  */
-export function splitSentences(text: string, start: number, end: number): SentenceRange[] {
+export function splitSentences(text: string, start: number, end: number, max = Infinity): SentenceRange[] {
   const out: SentenceRange[] = [];
   let sStart = start;
   const push = (e: number) => {
@@ -264,6 +300,7 @@ export function splitSentences(text: string, start: number, end: number): Senten
   const range = text.slice(start, end);
   const candidate = /[.!?\u2026]/g;
   for (let i = start; i < end; i++) {
+    if (out.length > max) return out;
     candidate.lastIndex = i - start;
     const found = candidate.exec(range);
     if (!found) break;
@@ -317,8 +354,8 @@ export function splitSentences(text: string, start: number, end: number): Senten
  * The sentences of a block: a heading is one sentence, other blocks are split by splitSentences; either way no
  * sentence is longer than MAX_SENTENCE_CHARS.
  */
-export function sentencesOf(text: string, block: Block): SentenceRange[] {
-  if (block.kind !== 'heading') return splitSentences(text, block.start, block.end);
+export function sentencesOf(text: string, block: Block, max = Infinity): SentenceRange[] {
+  if (block.kind !== 'heading') return splitSentences(text, block.start, block.end, max);
   const out: SentenceRange[] = [];
   capSentence(text, { start: block.start, end: block.end }, out);
   return out;
