@@ -14,7 +14,7 @@
  * out (heading level, list level, table cell, emphasis), for the DOCX viewer; it never changes the text.
  */
 import { ExtractedDocument, ExtractionError, LayoutBlock, LayoutCell } from '../types';
-import { formatBytes, LimitError, Limits, MB, resolveLimits } from '../limits';
+import { formatBytes, LimitError, Limits, MB, resolveLimits, tooManySentences } from '../limits';
 import { readZip } from './zip';
 
 const utf8 = new TextDecoder('utf-8');
@@ -252,8 +252,26 @@ function layoutOf(p: Para, text: string, styles: StyleInfo): Block['layout'] {
 }
 
 /** Reads the blocks of one WordprocessingML part (document, footnotes, endnotes). */
-function readPart(xml: string, styles: StyleInfo, opts: { notes?: boolean } = {}): Block[] {
+/**
+ * The paragraphs of one part, in order. `opts.separate` counts the paragraphs that stand apart in the text (not a
+ * further paragraph of the same table cell): each holds a sentence of its own, so more than `opts.maxSeparate` of
+ * them is refused (`opts.tooMany`) while reading, before a record is kept for every paragraph of a huge part.
+ */
+function readPart(
+  xml: string,
+  styles: StyleInfo,
+  opts: { notes?: boolean; separate?: { count: number; lastCell: number }; maxSeparate?: number; tooMany?: () => Error } = {},
+): Block[] {
   const blocks: Block[] = [];
+  const separate = opts.separate ?? { count: 0, lastCell: 0 };
+  const maxSeparate = opts.maxSeparate ?? Infinity;
+  const push = (b: Block) => {
+    const cell = opts.notes ? 0 : b.cell ?? 0;
+    if (!(cell && cell === separate.lastCell)) separate.count++;
+    separate.lastCell = cell;
+    if (separate.count > maxSeparate && opts.tooMany) throw opts.tooMany();
+    blocks.push(b);
+  };
   const paras: Para[] = [];
   const cells: number[] = [];
   let cellSeq = 0;
@@ -282,8 +300,8 @@ function readPart(xml: string, styles: StyleInfo, opts: { notes?: boolean } = {}
     p.text += s;
   };
   const emit = (b: Block, children: Block[]) => {
-    if (b.text.trim()) blocks.push(b);
-    for (const c of children) if (c.text.trim()) blocks.push(c);
+    if (b.text.trim()) push(b);
+    for (const c of children) if (c.text.trim()) push(c);
   };
 
   const re = /<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[^\s=>\/]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<![^>]*>|([^<]+)/g;
@@ -516,7 +534,7 @@ function isOle(data: Uint8Array): boolean {
 /**
  * Extracts the text of a DOCX file; throws ExtractionError with a message meant for the user. The archive is read
  * by zip.ts, which checks it against `opts.limits` before inflating anything; the text is checked against
- * `limits.textMB`.
+ * `limits.textMB`, its paragraphs (while they are read) against `limits.sentences`.
  */
 export function extractDocx(data: Uint8Array, opts: { file?: string; limits?: Partial<Limits> } = {}): ExtractedDocument {
   const file = opts.file;
@@ -545,10 +563,13 @@ export function extractDocx(data: Uint8Array, opts: { file?: string; limits?: Pa
   if (!/<w:body\b/.test(xml)) {
     throw new ExtractionError(`${label} is damaged: ${main} has no document body.`, 'corrupt', file);
   }
-  const blocks = readPart(xml, styles);
+  // every paragraph that stands apart holds a sentence: more than the sentence limit is refused while reading
+  const count = { separate: { count: 0, lastCell: 0 }, maxSeparate: limits.sentences, tooMany: () => tooManySentences(limits, label, file) };
+  const blocks = readPart(xml, styles, count);
   for (const part of ['word/footnotes.xml', 'word/endnotes.xml']) {
     const bytes = files[part];
-    if (bytes) blocks.push(...readPart(utf8.decode(bytes), styles, { notes: true }).map((b) => ({ ...b, cell: 0 })));
+    // (pushed one by one: a spread of a long array overflows the call stack)
+    if (bytes) for (const b of readPart(utf8.decode(bytes), styles, { notes: true, ...count })) blocks.push({ ...b, cell: 0 });
   }
   const { text, layout } = joinBlocks(blocks);
   if (text.length > limits.textMB * MB) {
