@@ -6,8 +6,8 @@
  *
  * Their arguments are parsed in ./draftArgs.ts.
  */
-import * as readline from 'readline';
-import { analyzeExtracted, compareVersions, extractFile, suggestRewrites } from '../core/node';
+import { boundedLines, MAX_LINE_KEPT } from './lines';
+import { analyzeExtracted, compareVersions, extractFile, sentenceTooLong, suggestRewrites } from '../core/node';
 import type { AnalyzeOptions, ComparedSentence, DocumentAnalysis, ExtractedDocument, SentencePair, VersionComparison } from '../core/node';
 import { ellipsize, fmt, renderTable } from './format';
 import type { DraftCommand } from './draftArgs';
@@ -20,12 +20,16 @@ export interface DraftIO {
 
 /** `suggest`: one JSON object per input line (the issue's fields, in this order; "note" only for a legal duty). */
 export async function suggestCommand(cmd: Extract<DraftCommand, { kind: 'suggest' }>, io: DraftIO, opts: AnalyzeOptions, prog: string): Promise<number> {
-  const rl = readline.createInterface({ input: io.stdin, crlfDelay: Infinity, terminal: false });
   let n = 0;
   let failed = false;
-  for await (const raw of rl) {
+  for await (const line of boundedLines(io.stdin as AsyncIterable<string | Uint8Array>, MAX_LINE_KEPT)) {
     n++;
-    const text = raw.trim();
+    if (!line.complete) {
+      io.stderr.write(`${prog}: stdin:${n}: cannot suggest: ${sentenceTooLong(line.length)}\n`);
+      failed = true;
+      continue;
+    }
+    const text = line.text.trim();
     if (text === '') continue;
     try {
       const r = suggestRewrites(text, { lexicon: opts.lexicon, addressee: cmd.addressee, max: cmd.max });

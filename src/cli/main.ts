@@ -8,8 +8,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import * as readline from 'readline';
-import { analyzeCsv, analyzeFile, auditRow, classifySentence, ExtractionError, loadLexicon, setModuleImporter } from '../core/node';
+import { boundedLines, MAX_LINE_KEPT } from './lines';
+import { analyzeCsv, analyzeFile, auditRow, classifySentence, ExtractionError, loadLexicon, sentenceTooLong, setModuleImporter } from '../core/node';
 import type { AnalyzeOptions, AuditRow } from '../core/node';
 import { Command, parseArgs, USAGE, UsageError } from './args';
 import { collectDocuments } from './files';
@@ -184,11 +184,15 @@ async function analyzeCommand(cmd: Extract<Command, { kind: 'analyze' }>, io: Cl
 async function classifyCommand(cmd: Extract<Command, { kind: 'classify' }>, io: CliIO): Promise<number> {
   const { opts, failed: lexFailed } = await loadOptions(cmd.lexicons, io);
   let failed = lexFailed;
-  const rl = readline.createInterface({ input: io.stdin, crlfDelay: Infinity, terminal: false });
   let n = 0;
-  for await (const raw of rl) {
+  for await (const line of boundedLines(io.stdin as AsyncIterable<string | Uint8Array>, MAX_LINE_KEPT)) {
     n++;
-    const text = raw.trim();
+    if (!line.complete) {
+      io.stderr.write(`${PROG}: stdin:${n}: cannot classify: ${sentenceTooLong(line.length)}\n`);
+      failed = true;
+      continue;
+    }
+    const text = line.text.trim();
     if (text === '') continue;
     try {
       const labels = await classifySentence(text, { ...opts, lemmas: cmd.lemmas });

@@ -14,7 +14,7 @@ import {
 } from './types';
 import { extractText, ExtractOptions } from './extract';
 import { checkTextSize, limitsOf, tooManySentences } from './limits';
-import { MAX_SENTENCE_CHARS, segmentBlocks, sectionsFrom, SentenceRange, sentencesOf } from './segment/segment';
+import { MAX_SENTENCE_CHARS, segmentBlocks, sectionsFrom, SentenceRange, sentencesOf, sentenceTooLong } from './segment/segment';
 import { tokenize } from './tokenize/tokenize';
 import { countWords, countWordsExcluding } from './tokenize/words';
 import { builtinLexicon, Lexicon } from './lexicon';
@@ -428,11 +428,7 @@ export interface SentenceClassification extends SentenceLabels {
  * MAX_SENTENCE_CHARS is refused with a RangeError (running text goes through `analyzeText`, which cuts it).
  */
 export function classifySentence(sentence: string, opts: { lexicon?: Lexicon; lemmas?: boolean } = {}): SentenceClassification {
-  if (sentence.length > MAX_SENTENCE_CHARS) {
-    throw new RangeError(
-      `the sentence has ${sentence.length} characters, more than the ${MAX_SENTENCE_CHARS} of one sentence (MAX_SENTENCE_CHARS); analyse running text with \`analyze\``,
-    );
-  }
+  if (sentence.length > MAX_SENTENCE_CHARS) throw new RangeError(sentenceTooLong(sentence.length));
   const compiled = compileLexicon(opts.lexicon ?? builtinLexicon());
   const tokens = tokenize(sentence);
   const matches = matchTokens(sentence, tokens, compiled);

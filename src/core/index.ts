@@ -22,7 +22,7 @@ export type { ExtractOptions } from './extract';
 export type { PdfAssets } from './extract/pdf';
 export { DEFAULT_LIMITS, LIMIT_INFO, LIMIT_NAMES, LimitError, resolveLimits } from './limits';
 export type { Limits, LimitName } from './limits';
-export { MAX_SENTENCE_CHARS } from './segment/segment';
+export { MAX_SENTENCE_CHARS, sentenceTooLong } from './segment/segment';
 export { builtinLexicon, lexiconFromTexts, parseLexicon, LexiconError } from './lexicon';
 export type { Lexicon, LexiconEntry, LexiconLoadResult } from './lexicon';
 export { analyzeExtracted, analyzeText, classifySentence } from './analyze';

@@ -220,6 +220,11 @@ const CLOSERS = new Set(['»', '"', '”', '’', "'", ')', ']']);
  */
 export const MAX_SENTENCE_CHARS = 1000;
 
+/** Why a «sentence» of `length` characters is not taken on its own (`classify`, `suggest`). */
+export function sentenceTooLong(length: number): string {
+  return `the sentence has ${length} characters, more than the ${MAX_SENTENCE_CHARS} of one sentence (MAX_SENTENCE_CHARS); analyse running text with \`analyze\``;
+}
+
 /** A sentence's range; `cut` when it is a piece of an over-long sentence (see MAX_SENTENCE_CHARS). */
 export interface SentenceRange extends Range {
   cut?: true;

@@ -2,6 +2,7 @@ import type { Deontic, DocumentAnalysis, Framing, SentenceAnalysis, SentenceLabe
 import { builtinLexicon, Lexicon } from '../lexicon';
 import { compileLexicon, CompiledLexicon, matchTokens } from '../match/matcher';
 import { tokenize } from '../tokenize/tokenize';
+import { MAX_SENTENCE_CHARS, sentenceTooLong } from '../segment/segment';
 import { countWords } from '../tokenize/words';
 import { decide, sentenceFacts } from '../classify/sentence';
 import { standardOf, toWords } from '../classify/words';
@@ -192,6 +193,8 @@ function nextFix(p: Parsed, prefer: StrategyId, opts: StrategyOptions): Candidat
 
 /** Suggestions for one sentence (the text of one sentence, as written). */
 export function suggestRewrites(sentence: string, opts: SuggestOptions = {}): SentenceSuggestions {
+  // a longer «sentence» is running text (and rewriting it would cost the square of its length)
+  if (sentence.length > MAX_SENTENCE_CHARS) throw new RangeError(sentenceTooLong(sentence.length));
   const compiled = compileLexicon(opts.lexicon ?? builtinLexicon());
   const std: Standard = opts.standard ?? opts.context?.analysis.language ?? standardOfSentence(sentence);
   const stance = opts.stance;
