@@ -164,6 +164,11 @@ function excludedIndex(excluded: readonly Range[]): (r: Range) => boolean {
 //    opening, inferred from the opening alone when a title decides it there; a stance inferred from
 //    steering-phrase density over the whole text is inferred again on every run.
 const LANGUAGE_SAMPLE = 200_000;
+/**
+ * A block longer than this (in characters) is cached sentence by sentence instead of as a whole (incremental
+ * analysis): a document on one line re-analysed 600 KB on every keystroke.
+ */
+const LONG_BLOCK = 16_384;
 const STANCE_HEAD = 4000;
 const blockWords = new WeakMap<CachedSentence[], number>();
 /** The Bokmål and Nynorsk marker words of a cached block (report/language.ts). */
@@ -269,7 +274,89 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
   let nbMarkers = 0;
   let nnMarkers = 0;
 
+  /** Adds a cached sentence, its offsets relative to `base`, to the analysis. */
+  const emit = (c: CachedSentence, base: number) => {
+    const r = shiftRange(c.rel, base);
+    const isExcluded = excluded.length > 0 && insideExcluded(r);
+    const matches = base === 0 ? c.matches : c.matches.map((m) => shiftMatch(m, base));
+    const l = c.labels;
+    const s: SentenceAnalysis = {
+      index: sentences.length,
+      start: r.start,
+      end: r.end,
+      text: text.slice(r.start, r.end),
+      // the gold fields (labelsOf), written out: one object shape for every sentence, no copy
+      deontic: l.deontic,
+      directive: l.directive,
+      actor: l.actor,
+      district: l.district,
+      innovation: l.innovation,
+      cocreation: l.cocreation,
+      collaboration: l.collaboration,
+      control: l.control,
+      framing: l.framing,
+      cue: l.cue && shiftMatch(l.cue, base),
+      actorRange: l.actorRange && shiftRange(l.actorRange, base),
+      actorLevel: l.actorLevel,
+      reason: l.reason,
+      matches,
+      page: pageAt(doc, r.start),
+      section: sections[sectionIdx]?.index ?? 0,
+      excluded: isExcluded,
+    };
+    if (c.cut) s.cut = true;
+    sentences.push(s);
+    if (isExcluded) return;
+    for (const k of STUDY_TERMS) {
+      exact[k] += c.exact[k];
+      inflected[k] += c.inflected[k];
+    }
+    findings.push(...findingsOf(s, entries));
+  };
+
   for (const block of blocks) {
+    while (sectionIdx + 1 < sections.length && sections[sectionIdx + 1].start <= block.start) sectionIdx++;
+    if (opts.cache && block.end - block.start > LONG_BLOCK) {
+      // A long block (a document on one line, a paragraph without blank lines) is cached by its sentences: an edit
+      // in it analyses the sentence it touched, not the whole block again.
+      const ranges = sentencesOf(text, block, limits.sentences - sentences.length);
+      if (sentences.length + ranges.length > limits.sentences) throw tooManySentences(limits, label, opts.file);
+      const parts: CachedSentence[][] = [];
+      let anyCut = false;
+      for (const r of ranges) {
+        // (a space or a tab first: a block, trimmed, never begins with one, so no block has this key)
+        const key = (r.cut ? '\t' : ' ') + text.slice(r.start, r.end);
+        let one = opts.cache.get(key);
+        if (!one) {
+          one = analyzeBlock(text, [r], compiled, stance, r.start);
+          opts.cache.set((' ' + key).slice(1), one);
+        }
+        parts.push(one);
+        if (r.cut) anyCut = true;
+      }
+      // marker words and words are runs of letters inside sentences, unless a cut without white space split one:
+      // then counted over the block, as for a block cached whole
+      if (detect && block.start < LANGUAGE_SAMPLE) {
+        if (anyCut) {
+          const m = countMarkers(text, block.start, block.end);
+          nbMarkers += m.nb;
+          nnMarkers += m.nn;
+        } else {
+          for (let k = 0; k < parts.length; k++) {
+            let m = blockMarkers.get(parts[k]);
+            if (!m) blockMarkers.set(parts[k], (m = countMarkers(text, ranges[k].start, ranges[k].end)));
+            nbMarkers += m.nb;
+            nnMarkers += m.nn;
+          }
+        }
+      }
+      if (sumBlockWords) {
+        if (anyCut) wordsInBlocks += countWords(text, block.start, block.end);
+        else for (const one of parts) wordsInBlocks += one[0].words;
+      }
+      for (let k = 0; k < parts.length; k++) emit(parts[k][0], ranges[k].start);
+      continue;
+    }
     const key = opts.cache ? blockKey(text, block) : '';
     let cached = opts.cache?.get(key);
     const base = opts.cache ? block.start : 0;
@@ -294,45 +381,7 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
       if (n === undefined) blockWords.set(cached, (n = wordsOfBlock(text, block, cached)));
       wordsInBlocks += n;
     }
-    while (sectionIdx + 1 < sections.length && sections[sectionIdx + 1].start <= block.start) sectionIdx++;
-    for (const c of cached) {
-      const r = shiftRange(c.rel, base);
-      const isExcluded = excluded.length > 0 && insideExcluded(r);
-      const matches = base === 0 ? c.matches : c.matches.map((m) => shiftMatch(m, base));
-      const l = c.labels;
-      const s: SentenceAnalysis = {
-        index: sentences.length,
-        start: r.start,
-        end: r.end,
-        text: text.slice(r.start, r.end),
-        // the gold fields (labelsOf), written out: one object shape for every sentence, no copy
-        deontic: l.deontic,
-        directive: l.directive,
-        actor: l.actor,
-        district: l.district,
-        innovation: l.innovation,
-        cocreation: l.cocreation,
-        collaboration: l.collaboration,
-        control: l.control,
-        framing: l.framing,
-        cue: l.cue && shiftMatch(l.cue, base),
-        actorRange: l.actorRange && shiftRange(l.actorRange, base),
-        actorLevel: l.actorLevel,
-        reason: l.reason,
-        matches,
-        page: pageAt(doc, r.start),
-        section: sections[sectionIdx]?.index ?? 0,
-        excluded: isExcluded,
-      };
-      if (c.cut) s.cut = true;
-      sentences.push(s);
-      if (isExcluded) continue;
-      for (const k of STUDY_TERMS) {
-        exact[k] += c.exact[k];
-        inflected[k] += c.inflected[k];
-      }
-      findings.push(...findingsOf(s, entries));
-    }
+    for (const c of cached) emit(c, base);
   }
 
   const content = sentences.filter((s) => !s.excluded);

@@ -60,6 +60,50 @@ describe('incremental analysis (block cache)', () => {
     });
   }
 
+  // A document on one line (white space collapsed), a Nynorsk one, and a line without white space around a
+  // sentence: blocks longer than 16 KB are cached sentence by sentence.
+  const all = fixtures();
+  const oneLine = all.map((f) => f.text).join(' ').replace(/\s+/g, ' ');
+  const nynorsk = all.find((f) => f.name.startsWith('innspel-sunnmore') || f.name.startsWith('sunnmore'))!;
+  const longBlocks = [
+    { name: 'every fixture on one line', text: oneLine },
+    { name: 'a Nynorsk text on one line', text: Array(Math.ceil(24_000 / nynorsk.text.length)).fill(nynorsk.text).join(' ').replace(/\s+/g, ' ') },
+    { name: 'a line without white space, then sentences', text: `${'abcdefghij'.repeat(3000)} Bydelene skal samarbeide. ${'ord '.repeat(5000)}` },
+  ];
+  for (const { name, text } of longBlocks) {
+    it(`equals a fresh analysis after each edit, in a block longer than 16 KB: ${name}`, () => {
+      assert.ok(text.length > 20_000 && !text.includes('\n'));
+      const cache = new Map();
+      let t = text;
+      assert.deepStrictEqual(comparable(analyzeText(t, { cache })), comparable(analyzeText(t)));
+      for (const edit of edits(text)) {
+        t = edit(t);
+        assert.deepStrictEqual(comparable(analyzeText(t, { cache })), comparable(analyzeText(t)));
+      }
+    });
+  }
+
+  it('an edit inside a long block analyses the sentence it touched, not the block (a document on one line)', () => {
+    const text = oneLine;
+    /** Counts the sentences analysed: each entry set holds the sentences of what was analysed. */
+    class Counting<K, V extends readonly unknown[]> extends Map<K, V> {
+      sets = 0;
+      override set(k: K, v: V): this {
+        this.sets += v.length;
+        return super.set(k, v);
+      }
+    }
+    const cache = new Counting<string, never[]>();
+    const first = analyzeText(text, { cache });
+    assert.ok(first.sentences.length > 100);
+    cache.sets = 0;
+    const at = text.indexOf('. ', text.length >> 1) + 2;
+    const edited = text.slice(0, at) + 'Bydelene skal samarbeide. ' + text.slice(at);
+    const a = analyzeText(edited, { cache });
+    assert.strictEqual(a.sentences.length, first.sentences.length + 1);
+    assert.strictEqual(cache.sets, 1, 'one sentence analysed: the one typed');
+  });
+
   it('a change of the language option (the lexicon) does not reuse blocks analysed with the other lexicon', () => {
     const text = 'Kommunane skal samarbeide om tenestene.\n\nKvardagsinnovasjon er viktig for kommunane.\n';
     const cache = new Map();
