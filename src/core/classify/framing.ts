@@ -254,7 +254,17 @@ function framingByRule({ facts, deontic, categories, districtEnabled, actorLevel
         return { framing: 'enabling', reason: 'a plan not to steer: leaves room' };
     }
     if (categories.cocreation) return { framing: 'enabling', reason: 'a plan that involves people outside the administration' };
-    if (enablingTerms || experiment || strongEnabling || opensFor(facts.words)) return { framing: 'enabling', reason: 'a plan that opens room, supports or invites experiment' };
+    // a trial opens room when it is a way of working the plan invites («Løsninger skal i større grad testes tidlig»),
+    // not when a body plans its own («Bydel Grünerløkka vil i 2025 prøve ut en ny modell …», «Vi vil setje i gang eit
+    // pilotprosjekt …»): that is the writer's or the body's own project
+    // (the trial in the clause of the body's intention: not «Regjeringen vil støtte kommuner som går foran i utprøving»)
+    const ownTrial = ms
+      .filter((m) => m.category === 'innovation' && sub(m) === 'experiment')
+      .every((m) => {
+        const w = facts.words.findIndex((x) => x.start >= m.start);
+        return facts.readings.some((r) => r.force === 'intention' && (r.subject?.kind === 'org' || r.subject?.kind === 'self') && r.pred !== undefined && w >= r.pred.clause.start && w < r.pred.clause.end);
+      });
+    if (enablingTerms || (experiment && !ownTrial) || strongEnabling || opensFor(facts.words)) return { framing: 'enabling', reason: 'a plan that opens room, supports or invites experiment' };
     if (steeringTerms && !control) return { framing: 'top-down', reason: 'a plan that sets requirements' };
     // a plan or strategy that is to apply to all the units («Strategien skal gjelde for alle kommunens virksomheter»)
     if (facts.readings.some((r) => r.force === 'intention' && r.subject?.kind === 'goal' && PLAN.test(r.subject.lemma)) && allUnits(facts.words))
