@@ -89,11 +89,15 @@ describe('classify: the labelling guide', () => {
     check('Regjeringen vil legge til rette for mer samarbeid.', { deontic: 'intention', actor: 'Regjeringen', framing: 'enabling' });
     check('Dette vil føre til økte kostnader.', { deontic: 'none' });
   });
-  it('a body’s plan to run its own trial is neutral; a trial as a way of working, or by others it supports, opens room', () => {
+  it('a body’s own trial is neutral when planned and top-down when ordered; a trial as a way of working, by others it supports or let, opens room', () => {
     check('Kommunen vil i 2026 prøve ut en ny modell for hjemmebesøk.', { deontic: 'intention', innovation: true, framing: 'neutral' });
     check('Vi skal starte et pilotprosjekt med digitalt nattilsyn.', { deontic: 'intention', innovation: true, framing: 'neutral' });
     check('Løsninger skal i større grad testes tidlig, slik at kursen kan justeres underveis.', { framing: 'enabling' });
     check('Regjeringen vil støtte kommuner som går foran i utprøving av nye løsninger.', { deontic: 'intention', framing: 'enabling' });
+    // ordered of a named body, a trial is a task handed down; let, it is room
+    check('Helseetaten skal prøve ut en ny modell for legevakt.', { deontic: 'obligation', actor: 'Helseetaten', framing: 'top-down' });
+    check('Bydelene skal delta i en pilot for digital hjemmeoppfølging.', { deontic: 'obligation', district: 'obligated', framing: 'top-down' });
+    check('Bydelene skal få prøve ut nye arbeidsformer.', { deontic: 'permission', framing: 'enabling' });
   });
   it('«skal» of a vision is an intention', () => check('KI skal være nyttig for samfunn og miljø.', { deontic: 'intention', actor: null }));
   it('steering phrases of allocation letters are obligations on their object', () => {

@@ -1,4 +1,4 @@
-import type { Deontic, Framing, ActorLevel } from '../types';
+import type { Deontic, Framing, ActorLevel, TermMatch } from '../types';
 import { grammar } from '../lexicon';
 import type { SentenceFacts } from './features';
 import { asksToHear, passiveStem } from './deontic';
@@ -138,6 +138,27 @@ export interface FramingInput {
   documentKind?: string;
 }
 
+/**
+ * Whether every trial term of the sentence («prøve ut», «pilot», «utprøving») lies in the clause of a reading of `force`
+ * whose subject is of one of `kinds` (a body, people, the writer) — the trial is that subject's own task or project —
+ * and none is let («får prøve ut», «få delta i utprøvingen»).
+ */
+function trialsIn(
+  facts: SentenceFacts,
+  ms: readonly TermMatch[],
+  sub: (m: { entry: string }) => string,
+  force: Deontic,
+  kinds: readonly string[],
+): boolean {
+  return ms
+    .filter((m) => m.category === 'innovation' && sub(m) === 'experiment')
+    .every((m) => {
+      const w = facts.words.findIndex((x) => x.start >= m.start);
+      if (facts.words.slice(Math.max(0, w - 3), w).some((x) => x.lower === 'får' || x.lower === 'få')) return false;
+      return facts.readings.some((r) => r.force === force && kinds.includes(r.subject?.kind ?? '') && r.pred !== undefined && w >= r.pred.clause.start && w < r.pred.clause.end);
+    });
+}
+
 export function ruleFraming(input: FramingInput): { framing: Framing; reason: string } {
   const f = framingByRule(input);
   // the districts given room, means or trust (district.ts): the sentence's effect on their discretion is to widen it,
@@ -222,7 +243,11 @@ function framingByRule({ facts, deontic, categories, districtEnabled, actorLevel
     }
     if (control) return { framing: 'top-down', reason: `${deontic} with a control instrument` };
     // (demands and requirements in the same sentence keep it top-down: «må legges til rette for … strenge krav til standarder»)
-    if ((categories.cocreation || enablingTerms || experiment) && (!steeringTerms || reducedOnly)) return { framing: 'enabling', reason: 'commands enabling behaviour (participation, room, support)' };
+    // a trial ordered of a named body is a task it is given («Bydel Stovner skal … prøve ut en ny modell», «Helsedirektoratet
+    // bes om å utvikle og pilotere …»), not room: only a trial let («får prøve ut») or one as a way of working
+    // («Løsninger skal i større grad testes tidlig») opens room
+    const trialOrdered = experiment && trialsIn(facts, ms, sub, 'obligation', ['org', 'people']);
+    if ((categories.cocreation || enablingTerms || (experiment && !trialOrdered)) && (!steeringTerms || reducedOnly)) return { framing: 'enabling', reason: 'commands enabling behaviour (participation, room, support)' };
     // an order to involve or hear someone («Bydelene skal involveres tidlig», «dei tilsette må takast med i arbeidet»)
     // widens their say
     if (!control && !steeringTerms && facts.readings.some((r) => r.force === deontic && r.pred?.passive && INVOLVED.test((r.mainLemma ?? '').toLowerCase())))
@@ -258,12 +283,7 @@ function framingByRule({ facts, deontic, categories, districtEnabled, actorLevel
     // not when a body plans its own («Bydel Grünerløkka vil i 2025 prøve ut en ny modell …», «Vi vil setje i gang eit
     // pilotprosjekt …»): that is the writer's or the body's own project
     // (the trial in the clause of the body's intention: not «Regjeringen vil støtte kommuner som går foran i utprøving»)
-    const ownTrial = ms
-      .filter((m) => m.category === 'innovation' && sub(m) === 'experiment')
-      .every((m) => {
-        const w = facts.words.findIndex((x) => x.start >= m.start);
-        return facts.readings.some((r) => r.force === 'intention' && (r.subject?.kind === 'org' || r.subject?.kind === 'self') && r.pred !== undefined && w >= r.pred.clause.start && w < r.pred.clause.end);
-      });
+    const ownTrial = trialsIn(facts, ms, sub, 'intention', ['org', 'self']);
     if (enablingTerms || (experiment && !ownTrial) || strongEnabling || opensFor(facts.words)) return { framing: 'enabling', reason: 'a plan that opens room, supports or invites experiment' };
     if (steeringTerms && !control) return { framing: 'top-down', reason: 'a plan that sets requirements' };
     // a plan or strategy that is to apply to all the units («Strategien skal gjelde for alle kommunens virksomheter»)
