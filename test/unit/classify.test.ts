@@ -126,6 +126,18 @@ describe('classify: the labelling guide', () => {
   it('a word mentioned in quotes carries no force', () => check('Ordet «skal» brukes 166 ganger i brevet.', { deontic: 'none' }));
   it('a resource grant without a modal is enabling', () =>
     check('Helsedirektoratet tildeles 7,9 mill. kroner til følgende tiltak.', { deontic: 'none', framing: 'enabling' }));
+  it('without a modal, room or means given, kept, widened or allotted enable; only named, they describe', () => {
+    check('Tildelingsbrevet gir bydelene større handlingsrom.', { deontic: 'none', framing: 'enabling' });
+    check('Kommunen fikk tilskudd til nye lekeplasser.', { deontic: 'none', framing: 'enabling' });
+    check('Bystyret bevilget i fjor 5 millioner kroner til tilskuddsordningen.', { deontic: 'none', framing: 'enabling' });
+    check('Det stilles ingen nye krav til rapportering.', { deontic: 'none', framing: 'enabling' });
+    check('Det stilles ikke krav om egen rapportering på tilskuddet.', { deontic: 'none', framing: 'enabling' });
+    check('Søknadsfristen for tilskudd til frivillige lag er 1. mars.', { deontic: 'none', framing: 'neutral' });
+    check('Kommunene har lite handlingsrom i dag.', { deontic: 'none', framing: 'neutral' });
+    check('Innovasjonsfondet forvaltes av byrådsavdelingen.', { deontic: 'none', framing: 'neutral' });
+    // a freedom held is still a permission (the guide)
+    check('Bydelene har stor frihet til å organisere tjenestene.', { deontic: 'permission', framing: 'enabling' });
+  });
   it('«kan føre til» is possibility, not permission', () => check('Dette kan føre til lengre ventetid.', { deontic: 'none' }));
   it('districts involved as partners', () =>
     check('Prosjektet gjennomføres i samarbeid med bydelene Sagene og Østensjø.', { district: 'involved', collaboration: true }));

@@ -68,6 +68,42 @@ const GIVE = /^(gi|gir|gis|gitt|ga|gav|gje|gjev|gjeve|får|fått|fikk|fekk|åpne
 /** Verbs of giving or getting in an order: «må gis», «må få», «skal gi», «må tilføres», «må sikres». */
 const GIVEN = /^(gi|gis|gitt|gje|gjevast|gjeve|få|fått|tilføres|tilførast|tildeles|tildelast|sikres|sikrast)$/;
 const GRANTED_MEANS = new Set(grammar.grantedMeans);
+/** Verbs that give, keep, delegate or allot room or means («gis stor frihet», «opprettholdes handlingsrommet», «avsetter midler»). */
+const GIVE_KEEP = /^(gi|gir|gis|gitt|ga|gav|gje|gjev|gjeve|gjevast|får|få|fått|fikk|fekk|deleger\p{L}*|avset\p{L}*|bevilg\p{L}*|tildel\p{L}*|løyv\p{L}*|stille|stiller|stilles|søke|søkje|søker|søkjer|søkes|søkast|oppretthold\p{L}*|behold\p{L}*|behald\p{L}*|vidareføre\p{L}*|videreføre\p{L}*|videreført|vidareført|flytte|flyttes|flyttast)$/u;
+/** What denies a demand right before it («ingen nye krav»: the word before the term, past one adjective). */
+const NO_DEMAND = /^(ingen|inga|ikke|ikkje)$/;
+function wordBefore(words: SentenceFacts['words'], m: { start: number }): string {
+  const k = words.findIndex((w) => w.start >= m.start);
+  if (k <= 0) return '';
+  const before = words[k - 1].lower;
+  return /^(nye|flere|fleire|egne|eigne|særskilte|særskilde)$/.test(before) && k >= 2 ? words[k - 2].lower : before;
+}
+
+/** Verbs that allot money: they reach further back («er det bevilget 21 mill. kroner til tilskuddsordningen»). */
+const ALLOT = /^(bevilg\p{L}*|tildel\p{L}*|avset\p{L}*|løyv\p{L}*)$/u;
+
+/** Words that widen what follows («større handlingsrom», «økt frihet», «meir tillit»). */
+const WIDER = /^(større|stor|mer|meir|økt|økte|auka|utvidet|utvidede|utvida|betydelig|betydeleg|full|fullt)$/;
+
+/**
+ * Room or means given, kept or widened: a verb of giving, keeping or applying within four words of the term or in it
+ * («mulig å søke om tilskudd»), one that allots money within eight before it («er det bevilget 21 mill. kroner til
+ * tilskuddsordningen»),
+ * or a word that widens it right before it. (Named only, the term describes: «der bydelene har handlingsrom».)
+ */
+function roomGiven(words: SentenceFacts['words'], m: { start: number; end: number }): boolean {
+  const k = words.findIndex((w) => w.start >= m.start);
+  if (k < 0) return false;
+  let last = k;
+  while (last + 1 < words.length && words[last + 1].start < m.end) last++;
+  // (the term's own words too: «avsetter årlige midler»)
+  for (let j = Math.max(0, k - 8); j <= Math.min(words.length - 1, last + 4); j++) {
+    const w = words[j].lower;
+    if ((j >= k - 4 && GIVE_KEEP.test(w)) || ALLOT.test(w)) return true;
+  }
+  for (let j = Math.max(0, k - 2); j < k; j++) if (WIDER.test(words[j].lower)) return true;
+  return false;
+}
 /** What makes the thing given a burden, not room («må gis flere oppgaver og krav»). */
 const BURDEN = /^(oppgaver|oppgåver|krav|pålegg|ansvar|plikter|plikt|rapportering\p{L}*)$/u;
 
@@ -320,7 +356,12 @@ function framingByRule({ facts, deontic, categories, districtEnabled, actorLevel
   // «Frist: 1.5.2026»: a deadline set
   if (first && (first.lower === 'frist' || first.lower === 'fristen') && facts.words[facts.words.indexOf(first) + 1]?.text === ':')
     return { framing: 'top-down', reason: 'a deadline set' };
-  if (strongEnabling) return { framing: 'enabling', reason: 'discretion, resources or reduced control' };
+  // without deontic force, room or means that are only named («der bydelene har handlingsrom», «Søknadsfristen for
+  // tilskudd …», «lite handlingsrom») describe; room given, kept, widened or control reduced enables
+  // (a demand denied, «Det stilles ikke krav om …», «ingen nye krav», is control reduced)
+  const demandDenied = ms.some((m) => m.category === 'directive' && (/requirement|steering-term/.test(sub(m)) || /^(nn-)?krav-om$/.test(m.entry)) && (/\s(ikke|ikkje)\s/.test(m.text) || NO_DEMAND.test(wordBefore(facts.words, m))));
+  if (demandDenied || ms.some((m) => m.negated || (m.category === 'enabling' && (sub(m) === 'reduced-control' || (/discretion|resources/.test(sub(m)) && roomGiven(facts.words, m))))))
+    return { framing: 'enabling', reason: 'discretion, resources or reduced control' };
   if (categories.cocreation && invitation()) return { framing: 'enabling', reason: 'invites participation' };
   // «gir beboerne mulighet til å påvirke …», «gis anledning til å …»: room or an opportunity given
   if (givesOpportunity()) return { framing: 'enabling', reason: 'gives room or an opportunity' };
