@@ -38,6 +38,11 @@ describe('classify: the labelling guide', () => {
     check('Bydel Grorud og Bydel Stovner skal i 2025 pilotere en felles modell for oppsøkende arbeid.', { deontic: 'obligation' });
     check('Bystyret har vedtatt at bydelen skal prioritere tidlig innsats i 2025.', { deontic: 'obligation' });
     check('Bydelen skal innen 1. mars 2025 levere en plan.', { deontic: 'obligation' });
+    // a state to be reached by a year is a target the body sets itself; by a date, or of all the districts, an order
+    check('Kommunen skal innen 2028 ha innført digitale søknader i alle tjenester.', { deontic: 'intention', directive: false, framing: 'neutral' });
+    check('Bydelen skal innen utgangen av 2027 ha redusert ventetiden til under fire uker.', { deontic: 'intention', directive: false });
+    check('Bydelen skal ha etablert et ungdomsråd innen 1. september.', { deontic: 'obligation' });
+    check('Alle bydeler skal ha etablert et ungdomsråd innen utgangen av 2026.', { deontic: 'obligation' });
   });
   it('a named agency that «skal bidra til» is told to contribute; a service or a scheme states its purpose', () => {
     check('Helsedirektoratet skal bidra til at kommunene tar i bruk digital hjemmeoppfølging.', { deontic: 'obligation', actor: 'Helsedirektoratet' });

@@ -69,6 +69,11 @@ export interface Predication {
   deadline: boolean;
   /** A year as the time frame of the clause, not a deadline: «i 2025», «fra 2026», «i løpet av 2025». */
   planYear: boolean;
+  /**
+   * A state to be reached by a year: a perfect infinitive after the verb and «innen»/«innan» a year, no date
+   * («Kommunen skal innan 2027 ha teke i bruk …», «… skal innen utgangen av 2026 ha redusert …»): a target.
+   */
+  yearTarget: boolean;
 }
 
 const DEADLINES = new Set(['frist', 'fristen', 'senest', 'seinast']);
@@ -677,5 +682,27 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
   let planYear = false;
   for (let k = Math.max(clause.start, 1); k < clause.end && !planYear; k++)
     planYear = YEAR.test(words[k].text) && YEAR_FRAME.has(words[k - 1].lower) && (words[k - 1].lower !== 'av' || words[k - 2]?.lower === 'løpet');
-  return { finite: f, clause, subject, inverted, relativeSubject, cleft, main, chain, passive, negated, hedged, habitual, expects, deadline, planYear };
+  let yearTarget = false;
+  if (deadline) {
+    let perfect = false;
+    for (let k = f + 1; k + 1 < clause.end && !perfect; k++) perfect = (words[k].lower === 'ha' || words[k].lower === 'hatt') && words[k + 1].upos === 'VERB';
+    let year = false;
+    let date = false;
+    for (let k = clause.start; k < clause.end; k++) {
+      const l = words[k].lower;
+      if (DEADLINES.has(l)) date = true;
+      if (!WITHIN.has(l)) continue;
+      // what follows «innen»: a year (through «utgangen av», «slutten av»), or a date or a month
+      for (let j = k + 1; j < Math.min(clause.end, k + 5); j++) {
+        const w = words[j].lower;
+        if (YEAR.test(w)) {
+          year = true;
+          break;
+        }
+        if (/^\d/.test(w) || MONTHS.has(w)) date = true;
+      }
+    }
+    yearTarget = perfect && year && !date;
+  }
+  return { finite: f, clause, subject, inverted, relativeSubject, cleft, main, chain, passive, negated, hedged, habitual, expects, deadline, planYear, yearTarget };
 }

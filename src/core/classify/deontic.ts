@@ -336,7 +336,8 @@ function decideModal(
       // report or deliver, or by a deadline («Kommunen skal rapportere innen fristen»)
       // (delivering its own product by a date is its plan, not an order: «Utvalget skal levere sin innstilling i 2027»)
       const ownProduct = !p.deadline && !s!.plural && /^(sin|sitt|sine)$/.test(afterMain);
-      const ordered = (delivers(main, tail) && !ownProduct) || p.deadline;
+      // (a state to be reached by a year is a target the body sets itself: «Kommunen skal innan 2027 ha teke i bruk …»)
+      const ordered = (delivers(main, tail) && !ownProduct) || (p.deadline && !p.yearTarget);
       if (p.cleft) return { force: 'obligation', reason: `«det er ${s!.text} som skal»: names who is responsible`, actor: 'agent', hard: true };
       if (!ordered && !s!.plural) {
         const name = s!.text.toLowerCase();
@@ -350,7 +351,7 @@ function decideModal(
           return { force: 'intention', reason: `«skal» with ${s!.text} as subject: the body's own plan`, actor: 'agent' };
         // a body's own reported plan with a year (the guide: «I 2026 skal kommunen kutte …»): «Bydel Ullern skal i 2026
         // ta i bruk …», «I 2025 skal bydelen etablere …» (not a named agency, two bodies, an «at»-clause under a decision, or a deadline)
-        if (!ADDRESSEE_HEADS.test(name) && p.planYear && p.clause.type === 'main' && p.subject?.heads.length === 1)
+        if (!ADDRESSEE_HEADS.test(name) && (p.planYear || p.yearTarget) && p.clause.type === 'main' && p.subject?.heads.length === 1)
           return { force: 'intention', reason: `«skal» with ${s!.text} as subject and a year: the body's own plan`, actor: 'agent' };
       }
       if (receives && !ordered) return { force: 'obligation', reason: `«skal ${mainLower}»: ${s!.text} is to receive`, actor: 'none' };

@@ -340,7 +340,9 @@ function framingByRule({ facts, deontic, categories, districtEnabled, actorLevel
     // a plan to set requirements or introduce control instruments («Departementet vil stille krav om egen rapportering»,
     // «Kommunedirektøren vil innføre fleire kontrollpunkt»)
     const imposes = facts.readings.find((x) => x.force === 'intention' && !x.pred?.negated && /^(stille|innføre|innføra|skjerpe)$/.test((x.mainLemma ?? '').toLowerCase()));
-    if (imposes && control && !roomTerms) return { framing: 'top-down', reason: 'a plan that imposes requirements or control' };
+    // (what is introduced is control or a requirement, not a date: «Kommunen skal innen 2028 ha innført digitale søknader»)
+    const imposed = ms.some((m) => (m.category === 'control' && !/deadline|date/.test(sub(m))) || (m.category === 'directive' && sub(m) === 'requirement'));
+    if (imposes && control && imposed && !roomTerms) return { framing: 'top-down', reason: 'a plan that imposes requirements or control' };
     // (the units right by the control term, and not the ones who plan: «Kommunene vil understreke … kostnadskontroll»)
     if (control && ms.some((m) => m.category === 'control' && /follow-up|control|reporting/.test(sub(m)) && unitsControlled(facts, m)))
       return { framing: 'top-down', reason: 'a plan to follow up or control the units' };
