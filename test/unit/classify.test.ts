@@ -279,8 +279,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Tjenesten skal bidra til at flere eldre kan bo hjemme.', { deontic: 'intention', directive: false, actor: null });
     check('Alle etatene skal bidra til arbeidet.', { deontic: 'obligation', actor: 'etatene' });
   });
-  it('money that is itself the subject of an order is earmarked (top-down), not granted', () =>
-    check('Tilskuddet skal benyttes til tiltak for barn og unge.', { deontic: 'obligation', framing: 'top-down' }));
+  it('money that is itself the subject of an order is earmarked (top-down), not granted', () => {
+    check('Tilskuddet skal benyttes til tiltak for barn og unge.', { deontic: 'obligation', framing: 'top-down' });
+    check('Midlene til nærmiljøsatsingen skal gå til tiltak for eldre.', { deontic: 'obligation', framing: 'top-down' });
+    check('Veien skal gå til sentrum.', { deontic: 'intention', directive: false });
+  });
   it('officers are actors: the chief executive told to present a case is obliged', () =>
     check('Kommunedirektøren skal legge fram en sak om organiseringen av bydelene.', { deontic: 'obligation', actor: 'Kommunedirektøren' }));
   it('a clause without «at» after a verb of saying has its own subject: «KS mener staten må» binds the state', () =>

@@ -326,6 +326,9 @@ function decideModal(
     if (p.passive && s && MONEY.test(s.lemma) && (PERMISSION_PASSIVES.has(mainLower) || RETURNED.test(mainLower)))
       return { force: 'obligation', reason: `«skal ${mainLower}» with funds as subject: earmarked`, actor: 'none', hard: true };
     if (p.passive) return { force: 'obligation', reason: 'passive «skal»: an instruction', actor: 'none' };
+    // and funds that «skal gå til …» are earmarked likewise («Midlene til Aldersvennlig by skal gå til tiltak som …»)
+    if (s && MONEY.test(s.lemma) && (main === 'gå' || mainLower === 'gå') && afterMain === 'til')
+      return { force: 'obligation', reason: '«skal gå til» with funds as subject: earmarked', actor: 'none', hard: true };
     // «Det skal være enkelt å finne fram»: how things are meant to be, not an instruction
     if (kind === 'expletive' && beAdjInf)
       return { force: 'intention', reason: '«det skal være lett å …»: how things are meant to be', actor: 'none', hard: true };
