@@ -221,6 +221,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
   it('follow-up is a control instrument only when the sentence names what a body follows up', () => {
     check('Kvinner opplever at de ikke får tilstrekkelig oppfølging i kommunene.', { control: false });
     check('Direktoratet skal sørge for oppfølging av tiltakene i planen.', { control: true });
+    // a trial or a guarantee followed up, also as the head of a compound («Nettlegeforsøket», «aktivitetsgaranti»)
+    check('- 2 mill. kroner Oppfølging av Frisklivsforsøket.', { control: true });
+    check('Oppfølging av nasjonal behandlingsgaranti', { control: true });
+    // (not «forsøke», trying)
+    check('Kommunen forsøker å gi god oppfølging til pasientene.', { control: false });
   });
   it('a conjunct without its own subject stays in the subordinate clause it continues', () =>
     check(

@@ -86,10 +86,12 @@ function pastOrName(words: readonly { lower: string; upos: string; punct: boolea
   return false;
 }
 
+/** Words as patterns: «rapport*» a prefix, «*forsøket» the head of a compound (a suffix), else the word itself. */
 function wordTest(patterns: readonly string[]): (w: string) => boolean {
-  const exact = new Set(patterns.filter((p) => !p.endsWith('*')));
+  const exact = new Set(patterns.filter((p) => !p.endsWith('*') && !p.startsWith('*')));
   const prefixes = patterns.filter((p) => p.endsWith('*')).map((p) => p.slice(0, -1));
-  return (w) => exact.has(w) || prefixes.some((p) => w.startsWith(p));
+  const suffixes = patterns.filter((p) => p.startsWith('*')).map((p) => p.slice(1));
+  return (w) => exact.has(w) || prefixes.some((p) => w.startsWith(p)) || suffixes.some((p) => w.endsWith(p));
 }
 
 /**
