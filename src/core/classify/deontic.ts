@@ -718,7 +718,7 @@ const DISTRICT_ADMINISTRATION = /^(bydelsdirektør|bydelsadministrasjon|administ
 /** The active verbs of asking: their subject asks, their object is asked. */
 const ASKS = /^((har|hadde) )?(ber|be|bed|ba|bad|bedt|bede|anmoder)( |$)/;
 /** A steering phrase denied: «ingen (nye) krav», «ikke pålagt». */
-const NO_DEMAND = /^(ingen|inga|ikke|ikkje|verken|korkje)$/;
+export const NO_DEMAND = /^(ingen|inga|ikke|ikkje|verken|korkje)$/;
 /** Verbs of undergoing, not acting: a body «forventes å få / bli / øke» is forecast, not instructed. */
 const UNDERGO = /^(få|bli|verte|være|vere|ha|øke|auke|gå|falle|synke|vokse|stige|oppleve|merke|møte|trenge|måtte|kunne|tape|miste|lykkes|havne|ende|komme)$/;
 

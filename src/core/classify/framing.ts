@@ -1,7 +1,7 @@
 import type { Deontic, Framing, ActorLevel, TermMatch } from '../types';
 import { grammar } from '../lexicon';
 import type { SentenceFacts } from './features';
-import { asksToHear, passiveStem } from './deontic';
+import { asksToHear, NO_DEMAND, passiveStem } from './deontic';
 import { negatesAt } from './clause';
 import type { Categories } from './categories';
 
@@ -70,8 +70,7 @@ const GIVEN = /^(gi|gis|gitt|gje|gjevast|gjeve|få|fått|tilføres|tilførast|ti
 const GRANTED_MEANS = new Set(grammar.grantedMeans);
 /** Verbs that give, keep, delegate or allot room or means («gis stor frihet», «opprettholdes handlingsrommet», «avsetter midler»). */
 const GIVE_KEEP = /^(gi|gir|gis|gitt|ga|gav|gje|gjev|gjeve|gjevast|får|få|fått|fikk|fekk|deleger\p{L}*|avset\p{L}*|bevilg\p{L}*|tildel\p{L}*|løyv\p{L}*|stille|stiller|stilles|søke|søkje|søker|søkjer|søkes|søkast|oppretthold\p{L}*|behold\p{L}*|behald\p{L}*|vidareføre\p{L}*|videreføre\p{L}*|videreført|vidareført|flytte|flyttes|flyttast)$/u;
-/** What denies a demand right before it («ingen nye krav»: the word before the term, past one adjective). */
-const NO_DEMAND = /^(ingen|inga|ikke|ikkje)$/;
+/** The word before a term, past one adjective («ingen nye krav»: «ingen»), for NO_DEMAND (deontic.ts). */
 function wordBefore(words: SentenceFacts['words'], m: { start: number }): string {
   const k = words.findIndex((w) => w.start >= m.start);
   if (k <= 0) return '';
