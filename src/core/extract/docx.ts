@@ -17,7 +17,9 @@ import { ExtractedDocument, ExtractionError, LayoutBlock, LayoutCell } from '../
 import { formatBytes, LimitError, Limits, MB, resolveLimits, tooManySentences } from '../limits';
 import { readZip } from './zip';
 
-const utf8 = new TextDecoder('utf-8');
+// made on first use: constructing a decoder costs about a millisecond of every CLI start-up
+let decoder: InstanceType<typeof TextDecoder> | undefined;
+const utf8 = { decode: (b: Uint8Array): string => (decoder ??= new TextDecoder('utf-8')).decode(b) };
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 

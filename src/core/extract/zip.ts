@@ -39,8 +39,9 @@ export interface ZipReadOptions {
 /** Compressed bytes given to the inflater at a time: one push inflates to at most ~1032× this. */
 const INFLATE_CHUNK = 16 * 1024;
 
-const utf8 = new TextDecoder('utf-8');
-const cp437ish = new TextDecoder('latin1');
+// Decoders made on first use: constructing one costs about a millisecond of every CLI start-up, DOCX or not.
+let utf8: InstanceType<typeof TextDecoder> | undefined;
+let cp437ish: InstanceType<typeof TextDecoder> | undefined;
 
 function u16(d: Uint8Array, o: number): number {
   return d[o] | (d[o + 1] << 8);
@@ -108,7 +109,7 @@ function readDirectory(data: Uint8Array, limits: Limits, label: string, file: st
     let offset = u32(data, p + 42);
     if (p + 46 + nameLen + extraLen > data.length) throw new Damaged('bad central directory entry');
     const nameBytes = data.subarray(p + 46, p + 46 + nameLen);
-    const name = (flags & 0x800 ? utf8 : cp437ish).decode(nameBytes);
+    const name = (flags & 0x800 ? (utf8 ??= new TextDecoder('utf-8')) : (cp437ish ??= new TextDecoder('latin1'))).decode(nameBytes);
     // ZIP64 extra field (id 1): the 0xffffffff fields, in order size, compressed size, offset.
     if (size === 0xffffffff || compressedSize === 0xffffffff || offset === 0xffffffff) {
       let e = p + 46 + nameLen;
