@@ -15,6 +15,7 @@ describe('Policy Lens: settings', () => {
     await setSetting('lexiconFiles', undefined);
     await setSetting('publishDiagnostics', undefined);
     await setSetting('limits.textMB', undefined);
+    await setSetting('limits.sentences', undefined);
   });
   after(async () => {
     await closeAllEditors();
@@ -48,6 +49,21 @@ describe('Policy Lens: settings', () => {
     await setSetting('limits.textMB', undefined);
     const after = await waitFor('analysed again', () => (pl.status().state === 'ready' ? pl.getAnalysis(editor.document.uri) : undefined));
     assert.strictEqual(after.findings.length, before.findings.length);
+  });
+
+  it('policyLens.limits.sentences: a document with more sentences is refused in the editor, naming the setting; raising it analyses it', async () => {
+    const c = vscode.workspace.getConfiguration('policyLens');
+    assert.strictEqual(c.get('limits.sentences'), 200000);
+    const editor = await open(HOD_MD);
+    const pl = await api();
+    const before = await pl.whenAnalyzed(editor.document);
+    assert.ok(before.sentences.length > 10);
+    await setSetting('limits.sentences', 10);
+    const s = await waitFor('refused', () => (pl.status().state === 'error' ? pl.status() : undefined));
+    assert.match(s.detail, /refused: its text has more than 10 sentences, over the limit of 10 sentences \(sentences in one document\).*policyLens\.limits\.sentences/);
+    await setSetting('limits.sentences', undefined);
+    const after = await waitFor('analysed again', () => (pl.status().state === 'ready' ? pl.getAnalysis(editor.document.uri) : undefined));
+    assert.strictEqual(after.sentences.length, before.sentences.length);
   });
 
   it('manual: analyses only on the command', async () => {
