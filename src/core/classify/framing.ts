@@ -86,9 +86,9 @@ const WIDER = /^(større|stor|mer|meir|økt|økte|auka|utvidet|utvidede|utvida|b
 
 /**
  * Room or means given, kept or widened: a verb of giving, keeping or applying within four words of the term or in it
- * («mulig å søke om tilskudd»), one that allots money within eight before it («er det bevilget 21 mill. kroner til
- * tilskuddsordningen»),
- * or a word that widens it right before it. (Named only, the term describes: «der bydelene har handlingsrom».)
+ * («mulig å søke om tilskudd»), a verb that allots money within eight words before it («er det bevilget 21 mill.
+ * kroner til tilskuddsordningen»), or a word that widens it right before it («større handlingsrom»). Named only, the
+ * term describes: «der bydelene har handlingsrom».
  */
 function roomGiven(words: SentenceFacts['words'], m: { start: number; end: number }): boolean {
   const k = words.findIndex((w) => w.start >= m.start);
