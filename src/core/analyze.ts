@@ -79,7 +79,7 @@ function wordTokens(tokens: readonly { kind: string }[]): number {
 }
 
 /**
- * Analyses the sentences of one block. Offsets are relative to `base`: the block's start when the result is cached
+ * Analyses the given sentences (of one block, or one sentence of a long block). Offsets are relative to `base`: the block's start when the result is cached
  * (a block's sentences are reused wherever the block moves), 0 otherwise (no copies).
  */
 function analyzeBlock(
