@@ -79,8 +79,9 @@ function wordTokens(tokens: readonly { kind: string }[]): number {
 }
 
 /**
- * Analyses the given sentences (of one block, or one sentence of a long block). Offsets are relative to `base`: the block's start when the result is cached
- * (a block's sentences are reused wherever the block moves), 0 otherwise (no copies).
+ * Analyses the given sentences (of one block, or one sentence of a long block). Offsets are relative to `base`: the
+ * block's (or sentence's) start when the result is cached (it is reused wherever the block moves), 0 otherwise (no
+ * copies).
  */
 function analyzeBlock(
   text: string,
