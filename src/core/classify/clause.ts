@@ -675,34 +675,31 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
     if (hit) expects = hit.join(' ');
   }
   let deadline = false;
+  // what follows «innen»: a year (also through «utgangen av», «slutten av»), or a date, a month, «frist», «senest»
+  let withinYear = false;
+  let dated = false;
   for (let k = clause.start; k < clause.end; k++) {
     const l = words[k].lower;
-    if (DEADLINES.has(l) || (WITHIN.has(l) && isTimeAfterWithin(words[k + 1]?.lower ?? ''))) deadline = true;
+    if (DEADLINES.has(l)) {
+      deadline = true;
+      dated = true;
+    } else if (WITHIN.has(l)) {
+      if (isTimeAfterWithin(words[k + 1]?.lower ?? '')) deadline = true;
+      for (let j = k + 1; j < Math.min(clause.end, k + 5); j++) {
+        const w = words[j].lower;
+        if (YEAR.test(w)) {
+          withinYear = true;
+          break;
+        }
+        if (/^\d/.test(w) || MONTHS.has(w)) dated = true;
+      }
+    }
   }
   let planYear = false;
   for (let k = Math.max(clause.start, 1); k < clause.end && !planYear; k++)
     planYear = YEAR.test(words[k].text) && YEAR_FRAME.has(words[k - 1].lower) && (words[k - 1].lower !== 'av' || words[k - 2]?.lower === 'løpet');
   let yearTarget = false;
-  if (deadline) {
-    let perfect = false;
-    for (let k = f + 1; k + 1 < clause.end && !perfect; k++) perfect = (words[k].lower === 'ha' || words[k].lower === 'hatt') && words[k + 1].upos === 'VERB';
-    let year = false;
-    let date = false;
-    for (let k = clause.start; k < clause.end; k++) {
-      const l = words[k].lower;
-      if (DEADLINES.has(l)) date = true;
-      if (!WITHIN.has(l)) continue;
-      // what follows «innen»: a year (through «utgangen av», «slutten av»), or a date or a month
-      for (let j = k + 1; j < Math.min(clause.end, k + 5); j++) {
-        const w = words[j].lower;
-        if (YEAR.test(w)) {
-          year = true;
-          break;
-        }
-        if (/^\d/.test(w) || MONTHS.has(w)) date = true;
-      }
-    }
-    yearTarget = perfect && year && !date;
-  }
+  if (deadline && withinYear && !dated)
+    for (let k = f + 1; k + 1 < clause.end && !yearTarget; k++) yearTarget = (words[k].lower === 'ha' || words[k].lower === 'hatt') && words[k + 1].upos === 'VERB';
   return { finite: f, clause, subject, inverted, relativeSubject, cleft, main, chain, passive, negated, hedged, habitual, expects, deadline, planYear, yearTarget };
 }
