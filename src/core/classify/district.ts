@@ -53,16 +53,10 @@ const AUXILIARY = /^(vil|skal|må|bør|kan|bli|blir|vert|verte|er|har|blitt|vort
 const SUBJECT_REST = /^(og|eller|samt|i|på)$/;
 
 /**
- * The main verb of the subject that the word at i opens, lower case: past the rest of a list of nouns («bydelene,
- * etatene og brukerorganisasjonene»), a place after it («i Groruddalen») and the auxiliaries; '' when there is none
+ * The index of the main verb of the subject that the word at i opens: past the rest of a list of nouns («bydelene,
+ * etatene og brukerorganisasjonene»), a place after it («i Groruddalen») and the auxiliaries; -1 when there is none
  * within ten words.
  */
-function verbOfSubject(words: SentenceFacts['words'], i: number): string {
-  const k = verbIndexOfSubject(words, i);
-  return k >= 0 ? words[k].lower : '';
-}
-
-/** The index of verbOfSubject's verb, -1 when there is none. */
 function verbIndexOfSubject(words: SentenceFacts['words'], i: number): number {
   let k = i + 1;
   const limit = Math.min(words.length, i + 10);
@@ -282,7 +276,7 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
     // Groruddalen får delta i arbeidet»
     // (not a district named as the place of those invited: «Befolkningen og foreninger i Bydel Søndre Nordstrand blir
     // invitert»)
-    if (!placeAt(i) && INVITED.test(verbOfSubject(words, i))) return 'involved';
+    if (!placeAt(i) && INVITED.test(lower[verbIndexOfSubject(words, i)] ?? '')) return 'involved';
   }
   return 'mentioned';
 }

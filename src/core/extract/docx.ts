@@ -253,9 +253,8 @@ function layoutOf(p: Para, text: string, styles: StyleInfo): Block['layout'] {
   return out;
 }
 
-/** Reads the blocks of one WordprocessingML part (document, footnotes, endnotes). */
 /**
- * The paragraphs of one part, in order. `opts.separate` counts the paragraphs that stand apart in the text (not a
+ * Reads the blocks of one WordprocessingML part (document, footnotes, endnotes): its paragraphs, in order. `opts.separate` counts the paragraphs that stand apart in the text (not a
  * further paragraph of the same table cell): each holds a sentence of its own, so more than `opts.maxSeparate` of
  * them is refused (`opts.tooMany`) while reading, before a record is kept for every paragraph of a huge part.
  */
