@@ -315,13 +315,23 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
     findings.push(...findingsOf(s, entries));
   };
 
+  /** Refuses the text when `more` sentences would take it over the sentence limit. */
+  const withinLimit = (more: number) => {
+    if (sentences.length + more > limits.sentences) throw tooManySentences(limits, label, opts.file);
+  };
+  /** A block's sentence ranges, found only up to the sentence limit (past it, the text is refused). */
+  const rangesOf = (block: Block) => {
+    const ranges = sentencesOf(text, block, limits.sentences - sentences.length);
+    withinLimit(ranges.length);
+    return ranges;
+  };
+
   for (const block of blocks) {
     while (sectionIdx + 1 < sections.length && sections[sectionIdx + 1].start <= block.start) sectionIdx++;
     if (opts.cache && block.end - block.start > LONG_BLOCK) {
       // A long block (a document on one line, a paragraph without blank lines) is cached by its sentences: an edit
       // in it analyses the sentence it touched, not the whole block again.
-      const ranges = sentencesOf(text, block, limits.sentences - sentences.length);
-      if (sentences.length + ranges.length > limits.sentences) throw tooManySentences(limits, label, opts.file);
+      const ranges = rangesOf(block);
       const parts: CachedSentence[][] = [];
       let anyCut = false;
       for (const r of ranges) {
@@ -351,10 +361,7 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
           }
         }
       }
-      if (sumBlockWords) {
-        if (anyCut) wordsInBlocks += countWords(text, block.start, block.end);
-        else for (const one of parts) wordsInBlocks += one[0].words;
-      }
+      if (sumBlockWords) wordsInBlocks += wordsOfBlock(text, block, parts.map((one) => one[0]));
       for (let k = 0; k < parts.length; k++) emit(parts[k][0], ranges[k].start);
       continue;
     }
@@ -362,12 +369,10 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
     let cached = opts.cache?.get(key);
     const base = opts.cache ? block.start : 0;
     if (!cached) {
-      const ranges = sentencesOf(text, block, limits.sentences - sentences.length);
-      if (sentences.length + ranges.length > limits.sentences) throw tooManySentences(limits, label, opts.file);
-      cached = analyzeBlock(text, ranges, compiled, stance, base);
+      cached = analyzeBlock(text, rangesOf(block), compiled, stance, base);
       // the key copied: a slice would keep this version of the whole text alive as long as the entry
       opts.cache?.set(key.length >= 13 ? (' ' + key).slice(1) : key, cached);
-    } else if (sentences.length + cached.length > limits.sentences) throw tooManySentences(limits, label, opts.file);
+    } else withinLimit(cached.length);
     if (detect && block.start < LANGUAGE_SAMPLE) {
       let m = opts.cache ? blockMarkers.get(cached) : undefined;
       if (!m) {
