@@ -6,7 +6,7 @@
  *
  * Their arguments are parsed in ./draftArgs.ts.
  */
-import { boundedLines, MAX_LINE_KEPT } from './lines';
+import { stdinSentences } from './lines';
 import { analyzeExtracted, compareVersions, extractFile, sentenceTooLong, suggestRewrites } from '../core/node';
 import type { AnalyzeOptions, ComparedSentence, DocumentAnalysis, ExtractedDocument, SentencePair, VersionComparison } from '../core/node';
 import { ellipsize, fmt, renderTable } from './format';
@@ -20,18 +20,10 @@ export interface DraftIO {
 
 /** `suggest`: one JSON object per input line (the issue's fields, in this order; "note" only for a legal duty). */
 export async function suggestCommand(cmd: Extract<DraftCommand, { kind: 'suggest' }>, io: DraftIO, opts: AnalyzeOptions, prog: string): Promise<number> {
-  let n = 0;
   let failed = false;
-  for await (const line of boundedLines(io.stdin as AsyncIterable<string | Uint8Array>, MAX_LINE_KEPT)) {
-    n++;
-    if (!line.complete) {
-      io.stderr.write(`${prog}: stdin:${n}: cannot suggest: ${sentenceTooLong(line.length)}\n`);
-      failed = true;
-      continue;
-    }
-    const text = line.text.trim();
-    if (text === '') continue;
+  for await (const { n, text, tooLong } of stdinSentences(io.stdin)) {
     try {
+      if (tooLong !== undefined) throw new RangeError(sentenceTooLong(tooLong));
       const r = suggestRewrites(text, { lexicon: opts.lexicon, addressee: cmd.addressee, max: cmd.max });
       const rec: Record<string, unknown> = {
         text: r.text,

@@ -63,3 +63,17 @@ export async function* boundedLines(input: AsyncIterable<string | Uint8Array>, m
   if (rest) take(rest, 0, rest.length);
   if (length > 0) yield line();
 }
+
+/**
+ * stdin read as one sentence a line (`classify`, `suggest`): each line's number from 1 and its text, trimmed (blank
+ * lines are skipped), or for a line too long to keep (over MAX_LINE_KEPT characters) its length in `tooLong`.
+ */
+export async function* stdinSentences(input: NodeJS.ReadableStream): AsyncGenerator<{ n: number; text: string; tooLong?: number }> {
+  let n = 0;
+  for await (const line of boundedLines(input as AsyncIterable<string | Uint8Array>, MAX_LINE_KEPT)) {
+    n++;
+    const text = line.complete ? line.text.trim() : '';
+    if (!line.complete) yield { n, text, tooLong: line.length };
+    else if (text !== '') yield { n, text };
+  }
+}

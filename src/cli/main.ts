@@ -8,7 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { boundedLines, MAX_LINE_KEPT } from './lines';
+import { stdinSentences } from './lines';
 import { analyzeCsv, analyzeFile, auditRow, classifySentence, ExtractionError, loadLexicon, sentenceTooLong, setModuleImporter } from '../core/node';
 import type { AnalyzeOptions, AuditRow } from '../core/node';
 import { Command, parseArgs, USAGE, UsageError } from './args';
@@ -184,17 +184,9 @@ async function analyzeCommand(cmd: Extract<Command, { kind: 'analyze' }>, io: Cl
 async function classifyCommand(cmd: Extract<Command, { kind: 'classify' }>, io: CliIO): Promise<number> {
   const { opts, failed: lexFailed } = await loadOptions(cmd.lexicons, io);
   let failed = lexFailed;
-  let n = 0;
-  for await (const line of boundedLines(io.stdin as AsyncIterable<string | Uint8Array>, MAX_LINE_KEPT)) {
-    n++;
-    if (!line.complete) {
-      io.stderr.write(`${PROG}: stdin:${n}: cannot classify: ${sentenceTooLong(line.length)}\n`);
-      failed = true;
-      continue;
-    }
-    const text = line.text.trim();
-    if (text === '') continue;
+  for await (const { n, text, tooLong } of stdinSentences(io.stdin)) {
     try {
+      if (tooLong !== undefined) throw new RangeError(sentenceTooLong(tooLong));
       const labels = await classifySentence(text, { ...opts, lemmas: cmd.lemmas });
       const rec: Record<string, unknown> = { text };
       for (const f of CLASSIFY_FIELDS) if (f !== 'text') rec[f] = labels[f] ?? null;
