@@ -268,5 +268,15 @@ export async function main(argv: string[], host: { importModule?: (specifier: st
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
-  return run(argv, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, handleSignals: true });
+  // stdin is read on first use: `process.stdin` builds a stream (and loads Node's stream modules) when first touched,
+  // which a run on files never needs
+  return run(argv, {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    get stdin() {
+      return process.stdin;
+    },
+    env: process.env,
+    handleSignals: true,
+  });
 }

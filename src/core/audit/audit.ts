@@ -8,19 +8,19 @@
  * belongs to the bytes that were hashed.
  */
 import { promises as fsp } from 'fs';
-import * as os from 'os';
 import { checkFileSize, formatOf } from '../extract';
 import { limitsOf } from '../limits';
 import type { Limits } from '../limits';
 import { loadLexicon } from '../lexicon/file';
 import type { Lexicon } from '../lexicon';
 import { AuditCache } from './cache';
+import { nodeOs } from './builtins';
 import { sha256 } from './cache';
 import { resolveWorkerScript, WorkerPool } from './pool';
 import type { AuditRow } from './row';
 import { engineFingerprint, lexiconFingerprint } from './version';
-import { lexiconFor, runJob } from './worker';
-import type { AuditLanguage, WorkerJob, WorkerReply } from './worker';
+import { lexiconFor, runJob } from './job';
+import type { AuditLanguage, WorkerJob, WorkerReply } from './job';
 
 export interface AuditOptions {
   /** Folder of the cache (one JSON file per document). No cache when absent. */
@@ -110,6 +110,7 @@ export interface AuditResult {
 const CACHEABLE_FAILURES = new Set(['encrypted', 'password', 'corrupt', 'no-text', 'unsupported']);
 
 export function defaultWorkers(): number {
+  const os = nodeOs();
   const n = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   return Math.max(2, n || 2);
 }

@@ -6,10 +6,10 @@
  * Files are written atomically (a temporary file in the same folder, then rename), so a reader never sees a
  * half-written entry and two processes auditing the same folder at once cannot corrupt it.
  */
-import * as crypto from 'crypto';
 import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { AuditRow, isAuditRow } from './row';
+import { nodeCrypto } from './builtins';
 
 export const CACHE_MAGIC = 'policy-lens-audit-cache';
 
@@ -40,14 +40,14 @@ export type CacheLookup =
 
 /** SHA-256 (hex) of bytes. */
 export function sha256(data: Uint8Array | string): string {
-  return crypto.createHash('sha256').update(data).digest('hex');
+  return nodeCrypto().createHash('sha256').update(data).digest('hex');
 }
 
 /** Writes `data` to `file` atomically: a temporary file next to it, then rename. */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const dir = path.dirname(file);
   await fsp.mkdir(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${crypto.randomBytes(6).toString('hex')}.tmp`);
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`);
   try {
     await fsp.writeFile(tmp, data);
     await fsp.rename(tmp, file);

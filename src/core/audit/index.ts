@@ -1,7 +1,7 @@
 /** Workspace audit (workers + cache), audit rows, concordance and the strategy ↔ letter thread. */
 export { auditFiles, defaultWorkers } from './audit';
 export type { AuditEntry, AuditFailure, AuditOptions, AuditProgress, AuditResult, AuditStats, AuditStatus } from './audit';
-export type { AuditLanguage } from './worker';
+export type { AuditLanguage } from './job';
 export { auditRow, isAuditRow, ordered } from './row';
 export type { AuditRow, AuditRowComponent } from './row';
 export { AuditCache, sha256, writeFileAtomic } from './cache';

@@ -5,8 +5,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Worker } from 'worker_threads';
-import type { AuditLanguage, WorkerInit, WorkerJob, WorkerReply } from './worker';
+import type { Worker } from 'worker_threads';
+import { nodeWorkerThreads } from './builtins';
+import type { AuditLanguage, WorkerInit, WorkerJob, WorkerReply } from './job';
 import type { Limits } from '../limits';
 
 /**
@@ -95,7 +96,7 @@ export class WorkerPool {
 
   private start(index: number): Slot {
     const init: WorkerInit = { policyLensAuditWorker: true, lexiconFiles: [...this.lexiconFiles], language: this.language, limits: this.limits };
-    const worker = new Worker(this.script, { workerData: init });
+    const worker = new (nodeWorkerThreads().Worker)(this.script, { workerData: init });
     const slot: Slot = { index, worker, exited: false };
     this.slots[index] = slot;
     this.stats.started++;

@@ -6,10 +6,10 @@
  * an esbuild bundle the worker script (dist/audit-worker.js) is the whole engine. Any rebuild that changes
  * the engine therefore invalidates the cache, without anybody having to remember to bump a number.
  */
-import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Lexicon } from '../lexicon';
+import { nodeCrypto } from './builtins';
 
 /** Bump when the cache file layout or the meaning of a row changes in a way the code hash cannot see. */
 export const AUDIT_CACHE_FORMAT = 1;
@@ -52,7 +52,7 @@ export function engineFingerprint(workerScript?: string): string {
   const script = workerScript ?? __filename;
   const hit = fingerprints.get(script);
   if (hit) return hit;
-  const h = crypto.createHash('sha256');
+  const h = nodeCrypto().createHash('sha256');
   h.update(`policy-lens ${packageVersion()} audit-format ${AUDIT_CACHE_FORMAT}\n`);
   const files: string[] = [];
   const dir = path.dirname(script);
@@ -78,7 +78,7 @@ export function engineFingerprint(workerScript?: string): string {
 
 /** SHA-256 of the lexicon's entries and sources (the built-in lexicon plus the user's files). */
 export function lexiconFingerprint(lexicon: Lexicon): string {
-  const h = crypto.createHash('sha256');
+  const h = nodeCrypto().createHash('sha256');
   h.update(JSON.stringify(lexicon.sources.map((s) => [s.name, s.version])));
   // `source` names where an entry came from (a path); it does not change matching, so it is left out.
   h.update(JSON.stringify(lexicon.entries.map(({ source: _source, ...e }) => e)));
