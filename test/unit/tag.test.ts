@@ -7,6 +7,8 @@ import { tokenize } from '../../src/core/tokenize/tokenize';
 import { standardOf } from '../../src/core/classify/words';
 import { fnv, left1Features, left2Features, norm, ownFeatures, right1Features, right2Features } from '../../src/core/tag/features';
 import { left1Hashes, left2Hash, ownHashes, right1Hashes, right2Hash } from '../../src/core/tag/featureHashes';
+import { packBinary, unpackBinary } from '../../src/core/tag/binary';
+import { HashedWeights, TaggerModelFile } from '../../src/core/tag/model';
 
 const UD = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'ud');
 
@@ -97,5 +99,60 @@ describe('written standard of a sentence read alone (classify/words.ts)', () => 
   it('keeps Bokmål Bokmål', () => {
     assert.strictEqual(standard('Kommunen har gode erfaringer med å prøve ut nye løsninger sammen med innbyggerne.'), 'nb');
     assert.strictEqual(standard('Etter forslaget skal kommunene rapportere hvert halvår på nye indikatorer.'), 'nb');
+  });
+});
+
+describe('the tagger model in binary form (tag/binary.ts, written by esbuild.js for the Node bundles)', () => {
+  const MODEL = path.resolve(__dirname, '..', '..', '..', 'src', 'core', 'tag', 'model.json');
+  const model = JSON.parse(fs.readFileSync(MODEL, 'utf8')) as TaggerModelFile;
+
+  /** Every feature's weights, added to a zero vector, by the hashes of the model's first pass. */
+  function sameWeights(a: HashedWeights, b: HashedWeights, hashes: Uint32Array, n: number): void {
+    for (let i = 0; i < hashes.length; i++) {
+      const ra = a.row(hashes[i]);
+      assert.strictEqual(b.row(hashes[i]), ra);
+      const va = new Float32Array(n);
+      const vb = new Float32Array(n);
+      a.add(va, ra);
+      b.add(vb, ra);
+      assert.deepStrictEqual(vb, va);
+    }
+    // a hash the model lacks is found in neither
+    assert.strictEqual(b.row(0x12345678), a.row(0x12345678));
+  }
+
+  it('unpacks to the same weights, with the lookup index stored instead of built', () => {
+    const { head, bytes } = packBinary(model);
+    const copy = new Uint8Array(bytes); // (as read from a file: a buffer of its own)
+    const unpacked = unpackBinary(JSON.parse(JSON.stringify(head)), copy);
+    assert.deepStrictEqual(unpacked.tags, model.tags);
+    assert.strictEqual(unpacked.tagdict, model.tagdict);
+    assert.deepStrictEqual(unpacked.lemma, model.lemma);
+    model.passes.forEach((p, k) => {
+      const fromJson = new HashedWeights(p);
+      const fromBinary = new HashedWeights(unpacked.passes[k]);
+      assert.ok(unpacked.passes[k].index, 'the binary form carries the index');
+      assert.deepStrictEqual(fromBinary.index(), fromJson.index());
+      const hb = Buffer.from(p.hashes as string, 'base64');
+      sameWeights(fromJson, fromBinary, new Uint32Array(hb.buffer.slice(hb.byteOffset, hb.byteOffset + hb.byteLength)), model.tags.length);
+    });
+  });
+
+  it('the build wrote dist/models/tag.json and tag.bin from the current model', () => {
+    const dist = path.resolve(__dirname, '..', '..', '..', 'dist', 'models');
+    const built = unpackBinary(JSON.parse(fs.readFileSync(path.join(dist, 'tag.json'), 'utf8')), fs.readFileSync(path.join(dist, 'tag.bin')));
+    assert.strictEqual(built.version, model.version);
+    const { bytes } = packBinary(model);
+    assert.ok(Buffer.from(bytes).equals(fs.readFileSync(path.join(dist, 'tag.bin'))), 'tag.bin is stale: run `npm run build`');
+  });
+
+  it('refuses a binary file that does not fit its head, and an index that does not fit the weights', () => {
+    const { head, bytes } = packBinary(model);
+    assert.throws(() => unpackBinary(head, bytes.subarray(0, bytes.length - 4)), /the binary file has \d+ bytes, its head says \d+/);
+    const unpacked = unpackBinary(head, bytes);
+    const p = unpacked.passes[0];
+    assert.throws(() => new HashedWeights({ ...p, index: { start: p.index!.start.subarray(4), buckets: p.index!.buckets } }), /stored index does not fit/);
+    const other = unpacked.passes[1];
+    assert.throws(() => new HashedWeights({ ...p, index: other.index }), /stored index does not fit/);
   });
 });

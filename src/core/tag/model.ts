@@ -14,10 +14,19 @@ import { fnv } from './features';
 export interface PackedWeights {
   features: number;
   scale: number;
-  hashes: string;
-  counts: string;
-  tags: string;
-  values: string;
+  /** Base64 in model.json; raw bytes when read from the binary form (binary.ts). */
+  hashes: string | Uint8Array;
+  counts: string | Uint8Array;
+  tags: string | Uint8Array;
+  values: string | Uint8Array;
+  /** The lookup index HashedWeights builds at load, stored with the weights in the binary form (binary.ts). */
+  index?: WeightsIndex;
+}
+
+/** HashedWeights' index: each row's first weight (Uint32, rows + 1) and each bucket's first row (Uint32, 2^16 + 1), as bytes. */
+export interface WeightsIndex {
+  start: Uint8Array;
+  buckets: Uint8Array;
 }
 
 export interface TaggerModelFile {
@@ -58,6 +67,12 @@ const B64_INDEX = (() => {
   for (let i = 0; i < B64.length; i++) t[B64.charCodeAt(i)] = i;
   return t;
 })();
+
+/** The bytes of an array of the model: decoded from base64, or as they are; aligned for a typed-array view of `align` bytes. */
+function bytesOf(x: string | Uint8Array, align = 1): Uint8Array {
+  if (typeof x === 'string') return fromBase64(x);
+  return x.byteOffset % align === 0 ? x : x.slice();
+}
 
 export function fromBase64(s: string): Uint8Array {
   // Node's Buffer decodes natively; browsers have atob; the loop below is the fallback for neither.
@@ -181,14 +196,25 @@ export class HashedWeights {
   private readonly scale: number;
 
   constructor(p: PackedWeights) {
-    const hb = fromBase64(p.hashes);
+    const hb = bytesOf(p.hashes, 4);
     const n = p.features;
+    if (hb.length < 4 * n) throw new Error('tagger model: fewer feature hashes than features');
     const hashes = (this.hashes = new Uint32Array(hb.buffer, hb.byteOffset, n));
-    const counts = fromBase64(p.counts);
-    this.tags = fromBase64(p.tags);
-    const vb = fromBase64(p.values);
+    const counts = bytesOf(p.counts);
+    this.tags = bytesOf(p.tags);
+    const vb = bytesOf(p.values, 2);
     this.values = new Int16Array(vb.buffer, vb.byteOffset, this.tags.length);
     this.scale = p.scale;
+    if (p.index) {
+      // the index stored with the weights (binary.ts); its sizes checked, its contents as the build wrote them
+      const sb = bytesOf(p.index.start, 4);
+      const bb = bytesOf(p.index.buckets, 4);
+      if (sb.length !== 4 * (n + 1) || bb.length !== 4 * ((1 << BUCKET_BITS) + 1)) throw new Error('tagger model: the stored index does not fit the weights');
+      this.start = new Uint32Array(sb.buffer, sb.byteOffset, n + 1);
+      this.buckets = new Uint32Array(bb.buffer, bb.byteOffset, (1 << BUCKET_BITS) + 1);
+      if (this.start[n] !== this.tags.length) throw new Error('tagger model: the stored index does not fit the weights');
+      return;
+    }
     const start = (this.start = new Uint32Array(n + 1));
     const buckets = (this.buckets = new Uint32Array((1 << BUCKET_BITS) + 1));
     const shift = 32 - BUCKET_BITS;
@@ -203,6 +229,12 @@ export class HashedWeights {
       while (b <= top) buckets[b++] = r;
     }
     while (b < buckets.length) buckets[b++] = n;
+  }
+
+  /** The lookup index built at load, as bytes (stored by the binary form, so that a load need not build it). */
+  index(): WeightsIndex {
+    const bytes = (a: Uint32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+    return { start: bytes(this.start), buckets: bytes(this.buckets) };
   }
 
   /** The row of the feature with hash h (an unsigned 32-bit hash, as fnv() gives), or -1. */
