@@ -37,7 +37,9 @@ export function isAgent(lower: string, orig: string = lower): boolean {
   if (SUPERIOR.has(lower) || AGENCY.has(lower) || LOCAL.has(lower)) return true;
   if (grammar.selfSubjects.includes(lower)) return true;
   // KS, NAV, RHF, OUS, RHF-ene (not KI, IKT); a compound's head decides after a hyphen: «NAV-kontoret», «IKT-avdelingen»
-  if (/^\p{Lu}{2,}(-\p{L}+)?$/u.test(orig)) return ACRONYMS.has(lower) || (lower.includes('-') && hasActorHead(lower.slice(lower.indexOf('-') + 1)));
+  // (a word that opens with a lower-case ASCII letter is no acronym: most words, without the Unicode expression)
+  const c0 = orig.charCodeAt(0);
+  if (!(c0 >= 0x61 && c0 <= 0x7a) && /^\p{Lu}{2,}(-\p{L}+)?$/u.test(orig)) return ACRONYMS.has(lower) || (lower.includes('-') && hasActorHead(lower.slice(lower.indexOf('-') + 1)));
   return hasActorHead(lower);
 }
 

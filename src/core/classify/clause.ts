@@ -367,9 +367,15 @@ function isInfinitiveAfterAa(words: readonly Word[], j: number): boolean {
   return j > 0 && words[j - 1].lower === 'å';
 }
 
+/** Does the form end in one «s» (/[^s]s$/: «kommunens», «tas»; not «prosess»)? Two character tests, no scan. */
+function endsInOneS(l: string): boolean {
+  const n = l.length;
+  return n >= 2 && l.charCodeAt(n - 1) === 0x73 && l.charCodeAt(n - 2) !== 0x73;
+}
+
 /** Is the word a genitive that determines the next noun («kommunens», «Oslos»)? */
 function isGenitive(w: Word): boolean {
-  return (w.upos === 'PROPN' || w.upos === 'NOUN') && /[^s]s$/.test(w.lower) && w.lemma.toLowerCase() !== w.lower;
+  return (w.upos === 'PROPN' || w.upos === 'NOUN') && endsInOneS(w.lower) && w.lemma.toLowerCase() !== w.lower;
 }
 
 /** The noun phrase within [from, to) (inclusive from, exclusive to) that is the subject: its head stops at a preposition. */
@@ -527,7 +533,7 @@ function isPassiveForm(w: Word): boolean {
   if (lemma === l && /[^s]es$/.test(l) && l.length > 4) return true;
   if (lemma.endsWith('s')) return false;
   if (/(e|a)st$/.test(l) && l.length > 4) return true; // NN -ast, BM -est (rare)
-  if (/[^s]s$/.test(l) && l.length >= 3 && l !== lemma) return true; // «tas», «gis», «ses» too
+  if (endsInOneS(l) && l.length >= 3 && l !== lemma) return true; // «tas», «gis», «ses» too
   return false;
 }
 
