@@ -68,12 +68,20 @@ export function tagWords(words: readonly string[], standard: Standard = 'nb'): T
   const slot0 = standard === 'nb' ? 0 : names.length;
   const out: TaggedToken[] = [];
   for (let i = 0; i < words.length; i++) {
-    // the lemma of a form with a tag is remembered on the form's type (the tagger's cache of word forms)
+    // the lemma of a form with a tag is remembered on the form's type (the tagger's cache of word forms): most forms
+    // get one tag in one standard, kept in two fields; a second is kept in a map
     const ty = types[i];
-    const lemmas = (ty.lemmas ??= new Array(2 * names.length));
     const upos = names[tags[i]];
-    let lemma = lemmas[slot0 + tags[i]];
-    if (lemma === undefined) lemmas[slot0 + tags[i]] = lemma = lem.lemma(words[i], upos);
+    const slot = slot0 + tags[i];
+    let lemma: string | undefined;
+    if (ty.lemmaSlot === slot) lemma = ty.lemma;
+    else if (ty.lemmaSlot < 0) {
+      lemma = ty.lemma = lem.lemma(words[i], upos);
+      ty.lemmaSlot = slot;
+    } else {
+      lemma = ty.moreLemmas?.get(slot);
+      if (lemma === undefined) (ty.moreLemmas ??= new Map()).set(slot, (lemma = lem.lemma(words[i], upos)));
+    }
     out.push({ upos, lemma });
   }
   return out;

@@ -20,6 +20,9 @@ const RIGHT1 = 3;
 const RIGHT2 = 4;
 const PARTS = 5;
 
+/** Word types the passes' sums have room for at first (grown by doubling). */
+const INITIAL_TYPES = 256;
+
 /** Scratch for a word's own feature hashes (tagging is synchronous: one at a time). */
 const ownScratch = new Uint32Array(MAX_OWN_HASHES);
 
@@ -50,7 +53,7 @@ class PassSums {
   /** Makes room for id and marks its sums as not computed (a new type, or an id reused after the cache was emptied). */
   reset(id: number): void {
     if (id >= this.done.length) {
-      const cap = Math.max(256, 2 * this.done.length, id + 1);
+      const cap = Math.max(INITIAL_TYPES, 2 * this.done.length, id + 1);
       const vec = new Float32Array(cap * this.width);
       vec.set(this.vec);
       this.vec = vec;
@@ -117,8 +120,11 @@ export interface WordType {
   readonly id: number;
   /** Hash of «w-1s3=<norm> », to be continued with the next word's ending; NaN until computed (a double from the start: the field keeps one representation). */
   afterHash: number;
-  /** The lemma by written standard and tag, filled by the caller that lemmatises (index.ts). */
-  lemmas: (string | undefined)[] | undefined;
+  /** The lemma of the form's first (standard, tag) slot lemmatised, and that slot (-1: none yet), filled by index.ts. */
+  lemma: string;
+  lemmaSlot: number;
+  /** Lemmas of further slots (a form tagged two ways), by slot. */
+  moreLemmas: Map<number, string> | undefined;
 }
 
 const AFTER_HASH = fnv('w-1s3=');
@@ -292,7 +298,7 @@ export class Tagger {
     if (!t) {
       const lower = word.toLowerCase();
       const id = this.nextId++;
-      t = { word, lower, norm: norm(word), s3: lower.slice(-3), dict: this.tagdict.get(lower) ?? -1, id, afterHash: NaN, lemmas: undefined };
+      t = { word, lower, norm: norm(word), s3: lower.slice(-3), dict: this.tagdict.get(lower) ?? -1, id, afterHash: NaN, lemma: '', lemmaSlot: -1, moreLemmas: undefined };
       for (const p of this.passes) p.sums.reset(id);
       this.cache.set(word, t);
     }
