@@ -30,6 +30,23 @@ describe('classify: the domain reference edge cases (§5.6)', () => {
 describe('classify: the labelling guide', () => {
   it('inverted word order finds the actor after the modal', () =>
     check('I 2026 skal direktoratet utrede ulike modeller.', { deontic: 'obligation', actor: 'direktoratet' }));
+  it('the subject: after a fronted «for å …» with «og» in it, of a second verb that shares it, before an adverb, after a section number', () => {
+    // (corpus: ks_helsereform_digitalisering_2026, troms_fylkeskommune_saksprotokoll_2026,
+    // ks_fylkesordforerkollegiet_tannhelse_innspill_2026)
+    check('For å sikre kvalitet og pasientsikkerhet må sektoren jobbe smartere og ta i bruk teknologi som avlaster helsepersonell.', { deontic: 'obligation', actor: 'sektoren' });
+    check('Troms fylkesting mener Helsereformutvalget særskilt må utrede hvordan økt bruk av private helseaktører påvirker rekruttering.', { deontic: 'obligation', actor: 'Helsereformutvalget' });
+    check('1.4 Kompetanseutvikling Tannhelsetjenesten må ha kapasitet til å drive utviklingsarbeid, forskning og kvalitetskontroll.', { deontic: 'obligation', actor: 'Tannhelsetjenesten' });
+    check('2. Bydelene skal rapportere på måltallene.', { deontic: 'obligation', actor: 'Bydelene' });
+    // the second verb's subject is the first clause's, not a noun of the relative clause between them
+    check('Fylkeskommunen skal nytte tilskotet til tiltak som styrkjer rekrutteringa til fagskulane, og skal ikkje bruke midlane til ordinær drift.', { deontic: 'prohibition', actor: 'Fylkeskommunen' });
+    // «de» before a noun is its determiner
+    assert.strictEqual(classifySentence('Nå må de ansatte rapportere avvik.').actor, 'ansatte');
+  });
+  it('a hedge makes «kan» a possibility, whoever the subject («i verste fall», «kanskje»)', () => {
+    check('En reform som flytter på organisatoriske grenser vil ha begrenset effekt, og kan i verste fall trekke ressurser ut av tjenesteutvikling.', { deontic: 'none', actor: null });
+    check('Kommunen kan kanskje søke om midler.', { deontic: 'none' });
+    check('Kommunen kan søke om midler.', { deontic: 'permission', actor: 'Kommunen' });
+  });
   it('a body\'s own plan with a year is an intention; an agency, two bodies, a decision or a deadline still order', () => {
     check('Bydel Ullern skal i 2026 ta i bruk et nytt digitalt system for timebestilling.', { deontic: 'intention', actor: 'Bydel Ullern', directive: false });
     check('I 2025 skal bydelen etablere et nytt frivillighetssenter.', { deontic: 'intention', actor: 'bydelen' });

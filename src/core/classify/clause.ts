@@ -84,6 +84,10 @@ const TIME_AFTER_WITHIN = new Set([...MONTHS, 'utgangen', 'utgang', 'slutten', '
 const YEAR_FRAME = new Set(['i', 'fra', 'frå', 'av', 'gjennom']);
 const YEAR = /^20\d\d$/;
 const HEDGES = new Set(['kanskje', 'trolig', 'antakelig', 'antageleg', 'sannsynligvis', 'truleg', 'muligens', 'moglegvis', 'hende']);
+/** «i verste fall», «i beste fall»: a hedge in three words (at k, its last). */
+function worstCase(words: readonly { lower: string }[], k: number): boolean {
+  return words[k].lower === 'fall' && k >= 2 && words[k - 2].lower === 'i' && (words[k - 1].lower === 'verste' || words[k - 1].lower === 'beste');
+}
 const HABITUAL = new Set(grammar.habitualAdverbs);
 /** Verbs of saying and thinking that take a clause without «at» («KS mener staten må …»). */
 const SAYING = new Set(grammar.sayingVerbs);
@@ -302,7 +306,9 @@ export function clauses(words: readonly Word[]): { list: Clause[]; of: Int32Arra
           continue;
         }
       }
-      if (VERBAL.has(w.upos)) verbBefore = true;
+      // (an infinitive after «å» makes no clause: «For å sikre kvalitet og pasientsikkerhet må sektoren …» is one
+      // clause with a fronted adverbial, not two joined by «og»)
+      if (VERBAL.has(w.upos) && !isInfinitiveAfterAa(words, i)) verbBefore = true;
     }
   }
   const list: Clause[] = [];
@@ -378,16 +384,31 @@ function isGenitive(w: Word): boolean {
   return (w.upos === 'PROPN' || w.upos === 'NOUN') && endsInOneS(w.lower) && w.lemma.toLowerCase() !== w.lower;
 }
 
+/**
+ * The index after a section number at k («1.4», «2.», «3.1.2», tokenised as numbers and full stops) when a capitalised
+ * word follows it, else k.
+ */
+function sectionNumberEnd(words: readonly Word[], k: number): number {
+  let j = k;
+  while (j < words.length && j - k < 7 && (/^\d{1,2}$/.test(words[j].text) || (words[j].text === '.' && j > k && /^\d{1,2}$/.test(words[j - 1].text)))) j++;
+  return j > k && /^\d/.test(words[k].text) && /^\p{Lu}/u.test(words[j]?.text ?? '') ? j : k;
+}
+
 /** The noun phrase within [from, to) (inclusive from, exclusive to) that is the subject: its head stops at a preposition. */
 function npIn(words: readonly Word[], from: number, to: number): NP | undefined {
   let s = from;
   while (s < to && (words[s].punct || (words[s].upos === 'ADV' && !NOMINAL.has(words[s].upos)) || words[s].upos === 'CCONJ' || words[s].upos === 'SCONJ')) s++;
+  // a section number that opens the sentence («1.4 Kompetanseutvikling …», «2. Bydelene …») is no part of it
+  const numbered = s === firstNonPunct(words) && sectionNumberEnd(words, s) > s && sectionNumberEnd(words, s) < to;
+  if (numbered) s = sectionNumberEnd(words, s);
   if (s >= to) return undefined;
-  // the head region: up to the first preposition, relative or verb after the first word
+  // the head region: up to the first preposition, relative or verb after the first word, or an adjective after a
+  // noun (an adjective does not follow its noun: «Helsereformutvalget særskilt må utrede …», an adverb)
   let e = to - 1;
   for (let k = s + 1; k < to; k++) {
     const u = words[k].upos;
-    if (u === 'ADP' || VERBAL.has(u) || words[k].lower === 'som' || (words[k].punct && words[k].text !== '-' && words[k].text !== ',')) {
+    const afterNoun = u === 'ADJ' && (words[k - 1].upos === 'NOUN' || words[k - 1].upos === 'PROPN') && !(words[k + 1] && NOMINAL.has(words[k + 1].upos));
+    if (u === 'ADP' || VERBAL.has(u) || afterNoun || words[k].lower === 'som' || (words[k].punct && words[k].text !== '-' && words[k].text !== ',')) {
       e = k - 1;
       break;
     }
@@ -401,8 +422,8 @@ function npIn(words: readonly Word[], from: number, to: number): NP | undefined 
     if (
       (w.upos === 'NOUN' || w.upos === 'PROPN') &&
       /^\p{Lu}\p{Ll}{4,}(ene|ane|en|et|a|ens|ets|as)$/u.test(w.text) &&
-      prev.upos === 'NOUN' &&
-      /^\p{Ll}/u.test(prev.text) &&
+      // (or a capitalised heading word after a section number: «1.4 Kompetanseutvikling Tannhelsetjenesten må …»)
+      ((prev.upos === 'NOUN' && /^\p{Ll}/u.test(prev.text)) || (numbered && k - 1 === s && (prev.upos === 'NOUN' || prev.upos === 'PROPN'))) &&
       !/^bydel/.test(prev.lower)
     ) {
       s = k;
@@ -434,6 +455,8 @@ function npIn(words: readonly Word[], from: number, to: number): NP | undefined 
   return { start: s, end, head: heads[0], heads };
 }
 
+/** «de»/«dei»/«disse» that determine the noun after them («de ansatte», «dei tilsette»). */
+const PLURAL_DETERMINER = new Set(['de', 'dei', 'disse', 'desse']);
 /** Quantifiers that determine a noun («alle bydeler», «begge etatene»). */
 const QUANTIFIER = new Set(['alle', 'samtlige', 'begge', 'mange', 'flere', 'fleire', 'noen', 'nokre', 'enkelte', 'ingen']);
 
@@ -458,7 +481,8 @@ export function npAfter(words: readonly Word[], i: number, limit: number): NP | 
     // a pronoun is a whole noun phrase («må vi støtte»); after a common noun, another common noun starts a new
     // phrase («har fastlegen plikt»), but a name goes on («Statens vegvesen», «Oslo kommune»)
     // (a quantifier the tagger read as a pronoun determines the noun after it: «skal alle bydeler bruke …»)
-    if (k > s && NOMINAL.has(words[k - 1].upos) && NOMINAL.has(w.upos) && !(QUANTIFIER.has(words[k - 1].lower) && w.upos === 'NOUN') && (words[k - 1].upos === 'PRON' || (!/^\p{Lu}/u.test(words[k - 1].text) && !NAME_PART.test(w.lower)))) break;
+    // («må de ansatte få …», «skal dei tilsette …»: «de» before a noun is its determiner)
+    if (k > s && NOMINAL.has(words[k - 1].upos) && NOMINAL.has(w.upos) && !((QUANTIFIER.has(words[k - 1].lower) || (k - 1 === s && PLURAL_DETERMINER.has(words[k - 1].lower))) && w.upos === 'NOUN') && (words[k - 1].upos === 'PRON' || (!/^\p{Lu}/u.test(words[k - 1].text) && !NAME_PART.test(w.lower)))) break;
     // an adjective does not follow its noun: after a noun or a name it begins something else («ber Helsedirektoratet
     // utrede …», an infinitive the tagger read as an adjective)
     if (k > s && (words[k - 1].upos === 'NOUN' || words[k - 1].upos === 'PROPN') && w.upos === 'ADJ') break;
@@ -592,8 +616,11 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
       subject = /^(alle|dei|de)$/.test(words[first]?.lower ?? '') && first < intro ? { start: first, end: noun, head: noun, heads: [noun] } : npBefore(words, intro, Math.max(0, intro - 8));
     } else if (coordinated && ci > 0) {
       // «Satsingen startet i 2007 og skal pågå ut 2017», «…, og skal føre tilsyn»: the coordinated verb shares the
-      // first clause's subject
-      const prevClause = structure.list[ci - 1];
+      // first clause's subject, past a relative or comparative clause inside it («Fylkeskommunen skal nytte tilskotet
+      // til tiltak som styrkjer rekrutteringa …, og skal ikkje bruke midlane …»)
+      let pc = ci - 1;
+      while (pc > 0 && (structure.list[pc].type === 'relative' || structure.list[pc].type === 'comparative')) pc--;
+      const prevClause = structure.list[pc];
       subject = npAfter(words, f + 1, clause.end) ?? npIn(words, prevClause.start, prevClause.end);
     } else if (pre < f && PERSONAL.has(words[f + 1]?.lower ?? '') && words[f + 1].upos === 'PRON' && !(f - pre === 1 && PERSONAL.has(words[pre].lower))) {
       // a topicalised object or adverbial before the verb, the pronoun subject after it
@@ -666,7 +693,7 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
   // «må vi kanskje …»)
   const upTo = Math.min(clause.end, (main ?? f + 3) + 1);
   let hedged = false;
-  for (let k = Math.max(0, clause.start - 3); k < upTo; k++) if (HEDGES.has(words[k].lower)) hedged = true;
+  for (let k = Math.max(0, clause.start - 3); k < upTo; k++) if (HEDGES.has(words[k].lower) || worstCase(words, k)) hedged = true;
   let habitual: string | undefined;
   for (let k = clause.start; k < upTo && !habitual; k++) {
     const w = words[k].lower;

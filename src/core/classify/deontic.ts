@@ -433,6 +433,8 @@ function decideModal(
     // «Slik kan vi utnytte ressursene bedre», «Dermed kan kommunene …»: what a way of doing things makes possible
     if (cx.meansFirst) return soft('«slik / dermed kan»: what it makes possible');
     if (p.passive) return soft('«kan» + passive: an option');
+    // «kan i verste fall trekke ressurser ut», «kan kanskje søke»: a hedge makes it a possibility
+    if (p.hedged) return soft('hedged «kan»: possibility');
     // «personer som kan ta på seg oppgaver»: a relative clause says who is able, it grants nothing
     if (p.relativeSubject && !p.cleft) return soft('«som kan»: what someone is able to do');
     if (kind === 'org' || kind === 'self' || kind === 'people') return { force: 'permission', reason: `«kan»: ${s!.text} may act`, actor: 'agent' };
