@@ -42,6 +42,25 @@ describe('classify: the labelling guide', () => {
     // «de» before a noun is its determiner
     assert.strictEqual(classifySentence('Nå må de ansatte rapportere avvik.').actor, 'ansatte');
   });
+  it('a clause resumes after a relative clause without a comma; a plural the tagger read as a verb after a modal is the subject', () => {
+    // (corpus: meld_st_9_2023-2024_nasjonal_helse_og_samhandlingsplan)
+    // the main clause's «skal» after «Tiltak som presenteres …»: a thing's purpose, not an order to the relative clause's noun
+    check('Tiltak som presenteres i andre deler av meldingen skal bidra til forbedring i fagområdene habilitering og rehabilitering.', { deontic: 'intention', actor: null });
+    // the «skal» of a «når»-clause stays in it: «når barn som har fått helsehjelp, skal flytte»
+    check('Utarbeide et produkt som omhandler helseteamenes rolle når barn som har fått helsehjelp av teamet skal flytte ut av institusjonen.', { deontic: 'none' });
+    // a second «at»-clause joined by «og» keeps the first one's governor («målet er at»): a goal
+    check('Det overordnede målet er at flere skal oppleve god psykisk helse, og at de som har behov for psykisk helsehjelp skal få god og lett tilgjengelig hjelp.', { deontic: 'intention', directive: false });
+    // «Samtidig må virkemidler målrettes»: «virkemidler» is the inverted subject, the passive an instruction
+    check('Samtidig må virkemidler målrettes og forsterkes der det er dokumenterte utfordringer.', { deontic: 'obligation', actor: null });
+    // the main verb is found across the hyphen of «helse- og omsorgstjenesten»
+    check('Fra 2024 skal derfor brukererfaringsundersøkelser i den kommunale helse- og omsorgstjenesten settes i system.', { deontic: 'obligation', actor: null });
+  });
+  it('a thing that «vil gi», «vil bidra til» is forecast, not committed; a strategy or a body commits', () => {
+    check('Et slikt forventningsgap vil gi krevende prioriteringsutfordringer.', { deontic: 'none' });
+    check('Dette vil styrke kvaliteten i pasientforløp og bedre ressursbruken.', { deontic: 'none' });
+    check('Strategien vil styrke positive ressurser for folks helse.', { deontic: 'intention' });
+    check('Regjeringen vil styrke kvaliteten i pasientforløpene.', { deontic: 'intention', actor: 'Regjeringen' });
+  });
   it('a hedge makes «kan» a possibility, whoever the subject («i verste fall», «kanskje»)', () => {
     check('En reform som flytter på organisatoriske grenser vil ha begrenset effekt, og kan i verste fall trekke ressurser ut av tjenesteutvikling.', { deontic: 'none', actor: null });
     check('Kommunen kan kanskje søke om midler.', { deontic: 'none' });

@@ -31,6 +31,11 @@ export interface Clause {
   intro?: number;
   /** Lemmas of up to three words before the subordinator («legge til grunn», «mål om», «ønske»). */
   governor: string[];
+  /**
+   * A clause that resumes after a relative clause with no comma («Tiltak som implementeres bredt bør …»): where the
+   * words before that clause's «som» begin and the «som» (the subject is among them).
+   */
+  resumes?: { from: number; to: number };
 }
 
 export interface NP {
@@ -222,9 +227,24 @@ function subordinatorType(words: readonly Word[], i: number): ClauseType | undef
  * The clauses of a sentence, in order; every word belongs to one (punctuation that breaks clauses belongs to the
  * clause before it).
  */
+/** Modals in the present (the verb of a main clause that resumes after a relative clause). */
+const MODAL_WORDS = new Set(['skal', 'må', 'bør', 'kan', 'vil']);
+
+/** Is the word at k, past adverbs and a negation, a verb? */
+function verbNext(words: readonly Word[], k: number): boolean {
+  while (k < words.length && (words[k].upos === 'ADV' || words[k].upos === 'PART') && words[k].lower !== 'å') k++;
+  return k < words.length && VERBAL.has(words[k].upos);
+}
+
+/** A verb of a clause in [from, to): a verb or an auxiliary that is no infinitive after «å». */
+function finiteBetween(words: readonly Word[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (VERBAL.has(words[k].upos) && !isInfinitiveAfterAa(words, k)) return true;
+  return false;
+}
+
 export function clauses(words: readonly Word[]): { list: Clause[]; of: Int32Array } {
   const n = words.length;
-  const starts: { at: number; type: ClauseType; intro?: number }[] = [{ at: 0, type: 'main' }];
+  const starts: { at: number; type: ClauseType; intro?: number; resumes?: { from: number; to: number } }[] = [{ at: 0, type: 'main' }];
   for (let i = 0; i < n; i++) {
     const w = words[i];
     if (w.text === ',' && isListComma(words, i)) continue;
@@ -256,6 +276,17 @@ export function clauses(words: readonly Word[]): { list: Clause[]; of: Int32Arra
     // «Kommunen, som eier skolene, må …»: a relative clause set off by a comma after its noun (the comma opened a
     // clause here; it is the relative clause)
     const last = starts[starts.length - 1];
+    // «Tiltak som implementeres bredt bør være …»: a modal after the verb of a relative clause with no comma, no
+    // conjunction between, is the main clause's verb again (the relative clause has ended)
+    // (the clause that resumes is the one the antecedent stands in: «… når barn som har fått helsehjelp, skal flytte»)
+    // (with a verb after the modal: «… tjenester skal kommunen tilby …» is a main clause after a fronted adverbial)
+    if (last.type === 'relative' && last.intro !== undefined && words[last.intro].lower === 'som' && MODAL_WORDS.has(w.lower) && w.upos === 'AUX' && !prev.punct && prev.upos !== 'CCONJ' && finiteBetween(words, last.intro + 1, i) && verbNext(words, i + 1)) {
+      let o = starts.length - 1;
+      while (o > 0 && (starts[o].type === 'relative' || starts[o].type === 'comparative')) o--;
+      const owner = starts[o];
+      starts.push({ at: i, type: owner.type, intro: owner.intro, resumes: { from: owner.intro !== undefined ? owner.intro + 1 : owner.at, to: last.intro } });
+      continue;
+    }
     if (w.lower === 'som' && prev.text === ',' && i >= 2 && NOMINAL.has(words[i - 2].upos) && last.at === i && last.type === 'main') {
       starts[starts.length - 1] = { at: i, type: 'relative', intro: i };
       continue;
@@ -325,7 +356,16 @@ export function clauses(words: readonly Word[]): { list: Clause[]; of: Int32Arra
         governor.unshift(words[j].lemma.toLowerCase());
       }
     }
-    list.push({ start: s.at, end, type: s.type, intro: s.intro, governor });
+    // «Målet er at flere skal …, og at de som har behov … skal få …»: a second «at»-clause joined by «og» has the first
+    // one's governor
+    if (s.type === 'complement' && governor.length === 1 && (governor[0] === 'og' || governor[0] === 'eller')) {
+      for (let c = list.length - 1; c >= 0; c--) {
+        if (list[c].type !== 'complement') continue;
+        if (list[c].governor.length > 0 && list[c].governor[0] !== 'og' && list[c].governor[0] !== 'eller') governor.splice(0, 1, ...list[c].governor);
+        break;
+      }
+    }
+    list.push({ start: s.at, end, type: s.type, intro: s.intro, governor, resumes: s.resumes });
     for (let i = s.at; i < end; i++) of[i] = list.length - 1;
   }
   return { list, of };
@@ -585,6 +625,10 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
         if ((a === 'det' && (b === 'er' || b === 'var')) || ((a === 'er' || a === 'var') && b === 'det')) cleft = true;
       }
     }
+  } else if (clause.resumes !== undefined && f === clause.start) {
+    // «Tiltak som implementeres bredt bør være …», «Eventuelle behov for tilpasninger for eldre som mangler … skal
+    // beskrives»: the subject is the noun phrase the relative clause follows, read from where its clause begins
+    subject = npIn(words, clause.resumes.from, clause.resumes.to);
   } else if (clause.type === 'main') {
     let pre = clause.start;
     while (pre < f && (words[pre].upos === 'CCONJ' || words[pre].upos === 'ADV') && words[pre].upos !== 'NOUN') pre++;
@@ -657,7 +701,8 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
       negated = true;
       continue;
     }
-    if (w.punct && w.text !== ',' && w.text !== '–' && w.text !== '(' && w.text !== ')') break;
+    // (also across the hyphen of a shortened compound: «i den kommunale helse- og omsorgstjenesten settes …»)
+    if (w.punct && w.text !== ',' && w.text !== '–' && w.text !== '(' && w.text !== ')' && !(w.text === '-' && isShortenedPart(words, j - 1))) break;
     if (w.lower === 'som' || (w.upos === 'SCONJ' && w.lower !== 'å')) break;
     if (VERBAL.has(w.upos)) {
       const lemma = w.lemma.toLowerCase();

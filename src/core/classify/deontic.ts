@@ -460,7 +460,9 @@ function decideModal(
   }
   if (kind === 'expletive' && p.passive) return { force: 'intention', reason: '«det vil bli …»: a commitment', actor: 'none' };
   if (kind === 'goal' && main && G.vision.has(main) && !G.futVil.has(main)) return { force: 'intention', reason: `«vil ${main}» with a plan as subject: how it is meant to work`, actor: 'none' };
-  if (kind === 'thing' && main && G.vision.has(main) && !G.futVil.has(main)) return { force: 'intention', reason: `«vil ${main}» with a thing as subject: how it is meant to work`, actor: 'none' };
+  // (a thing that «vil gi», «vil bidra til», «vil legge til rette for» is forecast, not committed: «Færre og tydeligere mål
+  // vil gi ledere mer rom», «Innsikten som er innhentet vil bidra til …»; a plan or a strategy states how it is meant
+  // to work, above)
   return soft('«vil»: future');
 }
 

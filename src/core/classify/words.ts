@@ -57,6 +57,7 @@ export function toWords(tokens: readonly Token[], standard: Standard): Word[] {
     out.push({ text: t.text, lower: t.lower, upos: punct ? 'PUNCT' : tags[i].upos, lemma: punct ? t.text : tags[i].lemma, start: t.start, end: t.end, punct });
   }
   passiveAfterModal(out);
+  nounAfterModal(out);
   bodiesAsNouns(out);
   return out;
 }
@@ -94,5 +95,24 @@ function passiveAfterModal(words: Word[]): void {
     const w = words[k];
     if (!w || w.punct || !S_PASSIVE.test(w.text) || !(w.upos === 'PRON' || w.upos === 'NOUN' || w.upos === 'ADJ' || w.upos === 'X' || w.upos === 'PROPN')) continue;
     words[k] = { ...w, upos: 'VERB', lemma: w.lower.replace(/(es|ast)$/, 'e') };
+  }
+}
+
+/** A present-tense or plural form: «-er»/«-ar» after at least three letters, not an «-s» passive. */
+const ER_FORM = /^\p{Ll}{3,}(er|ar)$/u;
+
+/**
+ * A word in «-er»/«-ar» right after a modal (a few adverbs between) that the tagger took for a verb is the inverted
+ * subject, a plural noun («Samtidig må virkemidler målrettes», «Fra 2024 skal derfor brukererfaringsundersøkelser …
+ * settes i system»): a modal is followed by an infinitive, and no infinitive ends so.
+ */
+function nounAfterModal(words: Word[]): void {
+  for (let i = 0; i < words.length; i++) {
+    if (!MODALS.has(words[i].lower)) continue;
+    let k = i + 1;
+    while (k < words.length && k <= i + 3 && BETWEEN.has(words[k].lower)) k++;
+    const w = words[k];
+    if (!w || w.upos !== 'VERB' || !ER_FORM.test(w.text)) continue;
+    words[k] = { ...w, upos: 'NOUN', lemma: w.lower };
   }
 }
