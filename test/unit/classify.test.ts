@@ -139,6 +139,9 @@ describe('classify: the labelling guide', () => {
     check('Helseetaten skal prøve ut en ny modell for legevakt.', { deontic: 'obligation', actor: 'Helseetaten', framing: 'top-down' });
     check('Bydelene skal delta i en pilot for digital hjemmeoppfølging.', { deontic: 'obligation', district: 'obligated', framing: 'top-down' });
     check('Bydelene skal få prøve ut nye arbeidsformer.', { deontic: 'permission', framing: 'enabling' });
+    // a steering phrase that names its addressee orders the trial after it, across the «om å»-clause
+    check('Helsedirektoratet bes om å utvikle og pilotere en digital løsning for innbyggernes tilgang til egne prøvesvar.', { deontic: 'obligation', framing: 'top-down' });
+    check('Følgende oppdrag gis til Helsedirektoratet: utvikle og pilotere en modell for digital hjemmeoppfølging.', { deontic: 'obligation', framing: 'top-down' });
   });
   it('«skal» of a vision is an intention', () => check('KI skal være nyttig for samfunn og miljø.', { deontic: 'intention', actor: null }));
   it('steering phrases of allocation letters are obligations on their object', () => {

@@ -190,7 +190,14 @@ function trialsIn(
     .every((m) => {
       const w = facts.words.findIndex((x) => x.start >= m.start);
       if (facts.words.slice(Math.max(0, w - 3), w).some((x) => x.lower === 'får' || x.lower === 'få')) return false;
-      return facts.readings.some((r) => r.force === force && kinds.includes(r.subject?.kind ?? '') && r.pred !== undefined && w >= r.pred.clause.start && w < r.pred.clause.end);
+      // (a steering phrase that names its addressee orders what follows it, across the «om å»-clause: «Helsedirektoratet
+      // bes om å utvikle og pilotere …», «ber direktoratet om å prøve ut …», «Følgende oppdrag gis til …: utvikle og pilotere»)
+      return facts.readings.some(
+        (r) =>
+          r.force === force &&
+          ((kinds.includes(r.subject?.kind ?? '') && r.pred !== undefined && w >= r.pred.clause.start && w < r.pred.clause.end) ||
+            (r.kind === 'steering' && r.actor !== undefined && m.start > r.cue.start)),
+      );
     });
 }
 
