@@ -1042,6 +1042,15 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Vi ønsker å høre hva du mener om aktivitetstilbudet for eldre.', { deontic: 'none', framing: 'enabling' });
     check('Vi vil høre med departementet om saken.', { deontic: 'intention' });
   });
+  it('input invites when it is asked for or may be given; input given or gathered is described', () => {
+    check('Nå ønsker Bydel Søndre Nordstrand dine innspill til hvordan nærmiljøet kan bli tryggere.', { framing: 'enabling' });
+    check('Kom med innspel til korleis vi kan gjere sentrum meir levande!', { framing: 'enabling' });
+    check('Innbyggerne kan gi innspill til planen gjennom en digital medvirkningsplattform.', { framing: 'enabling' });
+    // (corpus: meld_st_9, samhandlingsledere; gold: «Fristen for å gi innspill var 11. november 2022»)
+    check('Innbyggerne i bydelen har gitt innspill gjennom en digital medvirkningsplattform.', { cocreation: true, framing: 'neutral' });
+    check('Over 200 personer kom med innspill på folkemøtet.', { framing: 'neutral' });
+    check('Fristen for å gi innspill var 11. november 2022.', { framing: 'neutral' });
+  });
   it('«alle» with a noun is one subject, in inverted order and before a relative clause', () => {
     check('Fra 2026 skal alle bydeler bruke den nye felles plattformen for digital søknad om barnehageplass.', { deontic: 'obligation', actor: 'bydeler', district: 'obligated' });
     check('Alle tenestestader som tek i bruk ny velferdsteknologi, skal rapportere erfaringar til prosjektleiinga innan utgangen av kvart tertial.', { deontic: 'obligation' });

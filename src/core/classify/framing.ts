@@ -61,7 +61,13 @@ function unitsControlled(facts: SentenceFacts, m: { start: number; end: number }
 
 /** Units a plan may follow up or control: the districts, the agencies, the municipalities, the services' units. */
 const CONTROLLED_UNITS = /^(bydel\p{L}*|virksomhetene|verksemdene|enhetene|einingane|etatene|etatane|kommunene|kommunane|tjenestestedene|tenestestadene|helseforetakene|helseføretaka)$/u;
-const INVITATION = new Set(['invitere', 'inviterer', 'invitert', 'inviteres', 'innspill', 'innspel', 'velkommen', 'velkomne']);
+const INVITATION = new Set(['invitere', 'inviterer', 'invitert', 'inviteres', 'velkommen', 'velkomne']);
+/** Input, which invites only when it is asked for («ønsker dine innspill», «ber om innspill», «Kom med innspel»). */
+const INPUT = new Set(['innspill', 'innspel']);
+/** Words of wanting or asking for input, a few words before it. */
+/** (and of being able or allowed to give it: «barn og unge selv kan gi innspill», «får komme med innspill») */
+const ASK_FOR = new Set(['ønsker', 'ønskjer', 'ønsket', 'ber', 'bes', 'trenger', 'treng', 'etterlyser', 'inviterer', 'invitere', 'inviteres', 'tar', 'tek', 'kan', 'får', 'få']);
+const IMPERATIVE = new Set(grammar.topicWords.imperatives);
 const TAKE_AWAY = new Set(grammar.takeAway);
 const UNIT_OR_STAFF = /^(bydel|bydelar|kommun|virksomhet|verksemd|etat|enhet|eining|ansatte|tilsette|medarbeider|medarbeidar|leder|leiar|fagfolk|profesjon|sektor)/;
 const GIVE = /^(gi|gir|gis|gitt|ga|gav|gje|gjev|gjeve|får|fått|fikk|fekk|åpne|åpner|åpnes)$/;
@@ -249,7 +255,10 @@ function framingByRule({ facts, deontic, categories, districtEnabled, actorLevel
     categories.control && ms.some((m) => m.negated || sub(m) === 'reduced-control') && !ms.some((m) => m.category === 'control');
   const control = categories.control && !reducedOnly;
   // («vi vil gjerne høre hva du mener», «ønsker å høyre frå deg»: asking the reader)
-  const invitation = () => facts.words.some((w, i) => INVITATION.has(w.lower) || asksToHear(w.lower, facts.words[i + 1]?.lower ?? ''));
+  // (input invites when it is asked for or the reader is told to give it, «ønsker dine innspill», «ber om innspill», «Kom
+  // med innspel»; input given or gathered is described: «over 200 personer kom med innspill», «har gitt innspill»)
+  const invitation = () =>
+    facts.words.some((w, i) => INVITATION.has(w.lower) || asksToHear(w.lower, facts.words[i + 1]?.lower ?? '') || (INPUT.has(w.lower) && inputAskedFor(facts.words, i)));
   const trustInUnits = () =>
     ms.some((m) => {
       if (m.category !== 'enabling' || sub(m) !== 'trust') return false;
@@ -379,4 +388,14 @@ function framingByRule({ facts, deontic, categories, districtEnabled, actorLevel
   // (only where the lexicon found something: a sentence without any term is read fast, as in sentence.ts)
   if (ms.length > 0 && opensFor(facts.words)) return { framing: 'enabling', reason: 'opens room («åpner for»)' };
   return { framing: 'neutral', reason: 'describes' };
+}
+
+/**
+ * Is the input at i asked for: a word of wanting, asking or being allowed up to six words before it, in the same phrase
+ * («Nå ønsker Bydel Søndre Nordstrand dine innspill»), or an opening imperative («Kom med innspel», «Send innspill»)?
+ */
+function inputAskedFor(words: SentenceFacts['words'], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 6) && !words[k].punct; k--) if (ASK_FOR.has(words[k].lower)) return true;
+  const first = words.find((w) => !w.punct);
+  return first !== undefined && IMPERATIVE.has(first.lower) && first.start < words[i].start;
 }
