@@ -1042,6 +1042,16 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Vi ønsker å høre hva du mener om aktivitetstilbudet for eldre.', { deontic: 'none', framing: 'enabling' });
     check('Vi vil høre med departementet om saken.', { deontic: 'intention' });
   });
+  it('a measurable target is control: a share or a time with a goal named, or limited in a sentence with force', () => {
+    // (corpus: meld_st_9, hod_supplerende_tildelingsbrev_nr2)
+    check('Målet er gjennomsnittlige ventetider under 50 dager i somatikk og 40 dager i psykisk helsevern for voksne.', { control: true });
+    check('Inkludert i dette løftet er en høreapparatgaranti med mål om at det skal være maksimalt fire måneders ventetid for å få høreapparat.', { control: true });
+    check('Ingen skal måtte vente mer enn tre uker på svar på en søknad om praktisk bistand.', { control: true });
+    // a share only described, or allowed, is none
+    check('Brukerundersøkelser viser at 87 prosent av innbyggerne er fornøyde med fastlegen sin.', { control: false });
+    check('Bydelene kan overføre inntil 3 prosent av mindreforbruket til neste år.', { control: false });
+    check('Ved å bruke tjenestedesign har vi redusert ventetiden for startlån fra åtte til tre uker.', { control: false });
+  });
   it('input invites when it is asked for or may be given; input given or gathered is described', () => {
     check('Nå ønsker Bydel Søndre Nordstrand dine innspill til hvordan nærmiljøet kan bli tryggere.', { framing: 'enabling' });
     check('Kom med innspel til korleis vi kan gjere sentrum meir levande!', { framing: 'enabling' });

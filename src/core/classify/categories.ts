@@ -216,8 +216,37 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
   const control =
     hit('control') ||
     (words.length > 0 && dueDate(text.slice(words[0].start, words[words.length - 1].end))) ||
-    (deontic !== 'none' && deontic !== 'recommendation' && deontic !== 'permission' && words.some((w, i) => YEAR.test(w.text) && !pastOrName(words, i)));
+    (deontic !== 'none' && deontic !== 'recommendation' && deontic !== 'permission' && words.some((w, i) => YEAR.test(w.text) && !pastOrName(words, i))) ||
+    measurableTarget(words, deontic);
   return { innovation, cocreation, collaboration, control };
+}
+
+/** A number of a measurable unit: a share or a time («80 prosent», «tre uker», «fire måneders ventetid»). */
+const AMOUNT = /^(\d+([,.]\d+)?|en|ett|ei|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|tolv|fjorten)$/;
+const MEASURE_UNIT = /^(prosent|%|prosentpoeng|dager|dagers|døgn|uker|ukers|veker|vekers|måneder|måneders|månader|månaders)$/;
+/** A goal or a target named: «målet er», «mot et mål på», «med mål om», «målsettingen». */
+const TARGET_WORD = /^(mål|målet|måla|målene|målsetting\p{L}*|målsetjing\p{L}*)$/u;
+/** A limit set on a number: «maksimalt fire måneder», «minst 80 prosent», «mer enn tre uker», «senest to uker før». */
+const LIMIT = /^(maksimalt|maks|minst|høyst|senest|seinast|innen|innan|under|over)$/;
+
+/**
+ * A measurable target or limit (the guide's «måltall», «resultatmål», «measurable targets»): a share or a time with a
+ * goal named in the sentence («Målet er at minst 80 prosent av brukarane skal vere nøgde», «… mot et mål på 8,5
+ * prosent»), or set as a limit in a sentence with deontic force («Ingen skal måtte vente mer enn tre uker»). A share
+ * only described («87 prosent av innbyggerne er fornøyde») or allowed («kan omdisponere inntil 5 prosent») is none.
+ */
+export function measurableTarget(words: readonly { lower: string; punct: boolean }[], deontic: Deontic): boolean {
+  let goal: boolean | undefined;
+  for (let i = 1; i < words.length; i++) {
+    if (!MEASURE_UNIT.test(words[i].lower) || !AMOUNT.test(words[i - 1].lower)) continue;
+    goal ??= words.some((w) => TARGET_WORD.test(w.lower));
+    if (goal) return true;
+    if (deontic === 'none' || deontic === 'permission') continue;
+    // the limit right before the number, or «mer/mindre enn» before it
+    const before = words[i - 2]?.lower ?? '';
+    if (LIMIT.test(before) || (before === 'enn' && /^(mer|meir|mindre|lenger|lengre)$/.test(words[i - 3]?.lower ?? ''))) return true;
+  }
+  return false;
 }
 
 /**

@@ -11,7 +11,7 @@ import { districtRole } from './district';
 import { ruleFraming } from './framing';
 import { plainWords, standardOf, toWords } from './words';
 import { topicRules } from './topics';
-import { ruleCategories } from './categories';
+import { measurableTarget, ruleCategories } from './categories';
 
 /**
  * Sentence classification: deontic force, the actor it binds, topic categories, district role and framing, as
@@ -98,7 +98,8 @@ export function decide(facts: SentenceFacts, text: string, context: ClassifyCont
   // a sentence with no cue, no lexicon term and no topic rule says nothing the labels count: the defaults, at once
   if (!facts.tagged && facts.matches.length === 0) {
     const topics = topicRules(facts.words);
-    if (!topics.innovation && !topics.cocreation) {
+    // (a measurable target needs no lexicon term: «Ventetiden er redusert til 19 dager, og målet er dermed nådd»)
+    if (!topics.innovation && !topics.cocreation && !measurableTarget(facts.words, 'none')) {
       // (an infinitive task in a steering letter is still top-down)
       const f = ruleFraming({ facts, deontic: 'none', categories: PLAIN, districtEnabled: false, actorLevel: 'unknown', documentKind: context.stance?.kind });
       return f.framing === 'neutral' ? PLAIN : { ...PLAIN, framing: f.framing, reason: { deontic: PLAIN.reason.deontic, framing: f.reason } };
