@@ -1052,6 +1052,12 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Bydelene kan overføre inntil 3 prosent av mindreforbruket til neste år.', { control: false });
     check('Ved å bruke tjenestedesign har vi redusert ventetiden for startlån fra åtte til tre uker.', { control: false });
   });
+  it('in an order, a day and month is when it is due or takes effect: control; a meeting or a decision dated is not', () => {
+    check('Fra 1. januar skal alle byggesøknader sendes digitalt.', { deontic: 'obligation', control: true });
+    check('Bydelene skal gjennomføre informasjonsmøter for foreldre før hovedopptaket 1. mars.', { deontic: 'obligation', control: true });
+    check('Bydel Alna inviterer til åpent møte om fremtidens Furuset sentrum tirsdag 14. mars.', { control: false });
+    check('Bydelsutvalget vedtok i møte 12. mars å be bydelsdirektøren om å utrede et tilbud om sommeraktiviteter.', { control: false });
+  });
   it('input invites when it is asked for or may be given; input given or gathered is described', () => {
     check('Nå ønsker Bydel Søndre Nordstrand dine innspill til hvordan nærmiljøet kan bli tryggere.', { framing: 'enabling' });
     check('Kom med innspel til korleis vi kan gjere sentrum meir levande!', { framing: 'enabling' });

@@ -47,8 +47,15 @@ const DUE_DAY = /(^|[^\p{L}])(innen|innan|senest|seinast|frist|fristen er|fram t
 
 const DAY_MONTH = /\d\.\s?\p{Ll}/u;
 
-/** Does the text hold a full date that is not only a document's date, or a day something is due by? */
-function dueDate(text: string): boolean {
+/** A day and month (no year) that no verb of deciding or holding dates: «Fra 1. januar skal …», «før hovedopptaket 1. mars». */
+const DAY_MONTH_DATE = /(^|[^\p{L}\d])\d{1,2}\.\s?(januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)(?!\p{L})/giu;
+
+/**
+ * Does the text hold a full date that is not only a document's date, or a day something is due by? In an order
+ * (`ordered`), any day and month is when it is due or takes effect («Fra 1. januar skal alle byggesøknader sendes
+ * digitalt», «… før hovedopptaket 1. mars»).
+ */
+function dueDate(text: string, ordered = false): boolean {
   FULL_DATE.lastIndex = 0;
   for (let m = FULL_DATE.exec(text); m; m = FULL_DATE.exec(text)) {
     if (DOCUMENT_DATE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
@@ -58,7 +65,16 @@ function dueDate(text: string): boolean {
     return true;
   }
   // (most sentences have no «12. mars»: a cheap test first)
-  return DAY_MONTH.test(text) && DUE_DAY.test(text);
+  if (!DAY_MONTH.test(text)) return false;
+  if (DUE_DAY.test(text)) return true;
+  if (!ordered) return false;
+  DAY_MONTH_DATE.lastIndex = 0;
+  for (let m = DAY_MONTH_DATE.exec(text); m; m = DAY_MONTH_DATE.exec(text)) {
+    const before = text.slice(Math.max(0, m.index - 40), m.index + m[1].length);
+    if (DOCUMENT_DATE.test(before) || (EVENT_HINT.test(before) && EVENT_DATE.test(before))) continue;
+    return true;
+  }
+  return false;
 }
 
 /** The words of working with someone: «sammen med», «i samarbeid med», «samarbeider med», «i dialog med», «i samråd med». */
@@ -215,7 +231,7 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
   // year in a sentence with deontic force
   const control =
     hit('control') ||
-    (words.length > 0 && dueDate(text.slice(words[0].start, words[words.length - 1].end))) ||
+    (words.length > 0 && dueDate(text.slice(words[0].start, words[words.length - 1].end), deontic === 'obligation')) ||
     (deontic !== 'none' && deontic !== 'recommendation' && deontic !== 'permission' && words.some((w, i) => YEAR.test(w.text) && !pastOrName(words, i))) ||
     measurableTarget(words, deontic);
   return { innovation, cocreation, collaboration, control };
