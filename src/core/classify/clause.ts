@@ -1,6 +1,7 @@
 import { grammar } from '../lexicon';
 import { Word } from './words';
 import { MONTHS } from '../util/months';
+import { isAgent } from './actors';
 
 /**
  * Clause structure over a tagged sentence, without a parser: where each clause begins and ends and what
@@ -523,6 +524,9 @@ export function npAfter(words: readonly Word[], i: number, limit: number): NP | 
     // (a quantifier the tagger read as a pronoun determines the noun after it: «skal alle bydeler bruke …»)
     // («må de ansatte få …», «skal dei tilsette …»: «de» before a noun is its determiner)
     if (k > s && NOMINAL.has(words[k - 1].upos) && NOMINAL.has(w.upos) && !((QUANTIFIER.has(words[k - 1].lower) || (k - 1 === s && PLURAL_DETERMINER.has(words[k - 1].lower))) && w.upos === 'NOUN') && (words[k - 1].upos === 'PRON' || (!/^\p{Lu}/u.test(words[k - 1].text) && !NAME_PART.test(w.lower)))) break;
+    // after a name, a lower-case noun goes on only as a part of it («Oslo kommune», «Statens vegvesen», «Oslo
+    // universitetssykehus»), not as the object («har Bydel Sagene ansvar for å …»)
+    if (k > s && /^\p{Lu}/u.test(words[k - 1].text) && words[k - 1].upos === 'PROPN' && w.upos === 'NOUN' && /^\p{Ll}/u.test(w.text) && !NAME_PART.test(w.lower) && !isGenitive(words[k - 1]) && !isAgent(w.lower)) break;
     // an adjective does not follow its noun: after a noun or a name it begins something else («ber Helsedirektoratet
     // utrede …», an infinitive the tagger read as an adjective)
     if (k > s && (words[k - 1].upos === 'NOUN' || words[k - 1].upos === 'PROPN') && w.upos === 'ADJ') break;
