@@ -354,6 +354,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
   });
   it('short «-s» passives («tas», «ses») are passives', () =>
     check('Midlene skal ses i sammenheng med tildelingen over post 79.', { deontic: 'obligation', actor: null }));
+  it('«må sees i sammenheng med …» demands (the adjudicated real sentences: six of six), in both spellings', () => {
+    // (corpus: hod_supplerende_tildelingsbrev_nr2; gold train)
+    check('Dette må ses i sammenheng med oppdrag om digital førstelinje.', { deontic: 'obligation', directive: true, actor: null });
+    check('Oral helse må sees i et livsløpsperspektiv og integreres som en naturlig del av den generelle helsetjenesten.', { deontic: 'obligation', directive: true });
+  });
   it('districts that receive responsibility, money or room are enabled; given a duty, obligated', () => {
     check('Bydelene har fått større ansvar for helsetjenestene.', { district: 'enabled' });
     check('Bydelene har ansvar for å følge opp vedtaket.', { deontic: 'obligation', district: 'obligated' });

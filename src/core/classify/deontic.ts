@@ -382,7 +382,7 @@ function decideModal(
     if (cx.needed) return soft('«må til / må gjennom»: what is needed');
     if (p.expects) return sub(`«må ${p.expects}»: must expect`);
     if (p.habitual && kind === 'people') return soft(`«må» with ${s!.text} and «${p.habitual}»: describes present practice`);
-    if (main === 'se' && p.passive) return sub('«må sees i sammenheng»: necessity, no duty');
+    // («må sees i sammenheng med …» is a demand: the adjudicated real sentences label it an obligation, six of six)
     if (t === 'temporal' || t === 'causal' || t === 'conditional' || t === 'concessive') return soft(`«må» in a ${t} clause describes a necessity`);
     if (kind === 'goal') return { force: 'intention', reason: '«må» states a goal', actor: 'none' };
     if (kind === 'generic') return { force: 'obligation', reason: '«man må»: a demand', actor: 'none' };
