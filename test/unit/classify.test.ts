@@ -42,6 +42,9 @@ describe('classify: the labelling guide', () => {
     // after a name, a lower-case noun is no part of it unless it names a body: «har Bydel Sagene ansvar for å», «Oslo kommune»
     check('Etter avtale med Kulturetaten har Bydel Sagene ansvar for å drifte to av kommunens fem ungdomshus.', { deontic: 'obligation', actor: 'Bydel Sagene', district: 'obligated' });
     check('I 2026 skal Oslo kommune etablere et nytt tilbud.', { deontic: 'intention', actor: 'Oslo kommune' });
+    // adverbs between «som» and the verb leave the antecedent the subject; «Det vil være X som …» is a cleft
+    // (corpus: hod_supplerende_tildelingsbrev_nr2)
+    check('Det vil være arbeidsgiver som løpende vil måtte vurdere og godkjenne kompetansemålene.', { deontic: 'obligation', actor: 'arbeidsgiver' });
     // «de» before a noun is its determiner
     assert.strictEqual(classifySentence('Nå må de ansatte rapportere avvik.').actor, 'ansatte');
   });

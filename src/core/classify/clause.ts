@@ -617,7 +617,10 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
   let relativeSubject = false;
   let cleft = false;
   const introEnd = clause.intro !== undefined ? clause.intro + 1 : clause.start;
-  if (clause.type === 'relative' && clause.intro !== undefined && introEnd === f) {
+  // (adverbs between «som» and the verb leave the antecedent the subject: «arbeidsgiver som løpende vil måtte …»)
+  let adverbsOnly = introEnd <= f;
+  for (let k = introEnd; k < f && adverbsOnly; k++) adverbsOnly = words[k].upos === 'ADV' || words[k].upos === 'ADJ' || words[k].upos === 'PART';
+  if (clause.type === 'relative' && clause.intro !== undefined && adverbsOnly) {
     // «… helseforetakene som skal medvirke»: the antecedent; a cleft «det er kommunen som skal»
     subject = npBefore(words, clause.intro, Math.max(0, clause.intro - 8));
     relativeSubject = subject !== undefined;
@@ -627,6 +630,8 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
         const a = words[k - 2]?.lower;
         const b = words[k - 1]?.lower;
         if ((a === 'det' && (b === 'er' || b === 'var')) || ((a === 'er' || a === 'var') && b === 'det')) cleft = true;
+        // «Det vil være arbeidsgiver som …»: a cleft in the future
+        if (words[k - 3]?.lower === 'det' && a === 'vil' && (b === 'være' || b === 'vere')) cleft = true;
       }
     }
   } else if (clause.resumes !== undefined && f === clause.start) {
