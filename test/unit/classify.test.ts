@@ -45,6 +45,12 @@ describe('classify: the labelling guide', () => {
     // adverbs between «som» and the verb leave the antecedent the subject; «Det vil være X som …» is a cleft
     // (corpus: hod_supplerende_tildelingsbrev_nr2)
     check('Det vil være arbeidsgiver som løpende vil måtte vurdere og godkjenne kompetansemålene.', { deontic: 'obligation', actor: 'arbeidsgiver' });
+    // a fronted adverb alone is no subject; an adverb-form adjective after a modal neither; «samtidig som» subordinates
+    check('Barn og unge skal tilbys hjelp, og skal enkelt kunne finne kvalitetssikret informasjon.', { deontic: 'intention' });
+    assert.notStrictEqual(classifySentence('Samtidig må arbeidsgivers behov for rett kompetanse ivaretas.').actor, 'Samtidig');
+    // a steering participle's finite auxiliary stands before it, the subject between (corpus: meld_st_9)
+    check('For 2024 har de fått i oppdrag å fortsette arbeidet.', { deontic: 'obligation', actor: 'de' });
+    check('I 2024 ble statsforvalterne bedt om å bidra i utredningsarbeidet.', { deontic: 'obligation', actor: 'statsforvalterne' });
     // «de» before a noun is its determiner
     assert.strictEqual(classifySentence('Nå må de ansatte rapportere avvik.').actor, 'ansatte');
   });

@@ -292,6 +292,11 @@ export function clauses(words: readonly Word[]): { list: Clause[]; of: Int32Arra
       starts[starts.length - 1] = { at: i, type: 'relative', intro: i };
       continue;
     }
+    // «samtidig som»: a subordinator in two words (at the same time as), not a relative clause on «samtidig»
+    if (w.lower === 'som' && (prev.lower === 'samtidig' || prev.lower === 'samstundes')) {
+      starts.push({ at: i - 1, type: 'temporal', intro: i });
+      continue;
+    }
     // «hvilke aktiviteter som skal tilbys»: «som» after a wh-phrase continues the embedded question
     if (w.lower === 'som' && last.type === 'question' && last.at >= i - 4) continue;
     // «variasjon i hvor mange pasienter som må …», «hvor lenge …»: a question of degree, not a place
@@ -550,6 +555,9 @@ export function npAfter(words: readonly Word[], i: number, limit: number): NP | 
   }
   const h = lastNominal(words, s, e);
   if (h < 0) return undefined;
+  // an adjective alone right before a verb, in its adverb form, is an adverb, not the subject («… og skal enkelt kunne
+  // finne …»); one in «-e» is a noun («I dag må gravide ha med seg …», «skal eldre få …»)
+  if (words[h].upos === 'ADJ' && h === e && heads.length === 0 && !words[h].lower.endsWith('e') && VERBAL.has(words[e + 1]?.upos ?? '')) return undefined;
   heads.push(h);
   return { start: s0, end: e, head: heads[0], heads: [...new Set(heads.filter((x) => x >= 0))] };
 }
@@ -682,7 +690,8 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
     } else if (pre >= f || ADVERBIAL_WORDS.has(words[pre].lower) || ADVERBIAL_START.has(words[pre].upos) && !(words[pre].upos === 'NUM' && words[pre + 1] && NOMINAL.has(words[pre + 1].upos))) {
       subject = npAfter(words, f + 1, clause.end);
       inverted = subject !== undefined;
-      if (!subject && pre < f) subject = npIn(words, pre, f);
+      // (a fronted adverb alone is no subject: «Samtidig må …», «Tilsvarende bør …»)
+      if (!subject && pre < f && !(pre === f - 1 && ADVERBIAL_WORDS.has(words[pre].lower))) subject = npIn(words, pre, f);
     } else {
       // «KS mener staten må …»: a complement clause without «at» after a verb of saying or thinking; the subject is
       // the noun phrase right before the modal, after that verb
