@@ -51,6 +51,8 @@ describe('classify: the labelling guide', () => {
     // a steering participle's finite auxiliary stands before it, the subject between (corpus: meld_st_9)
     check('For 2024 har de fått i oppdrag å fortsette arbeidet.', { deontic: 'obligation', actor: 'de' });
     check('I 2024 ble statsforvalterne bedt om å bidra i utredningsarbeidet.', { deontic: 'obligation', actor: 'statsforvalterne' });
+    // (a comparative adverb is no subject of the coordinated verb)
+    check('De regionale helseforetakene arbeider for å rekruttere flere fagarbeidere og har tidligere fått i oppdrag å øke antall lærlinger.', { deontic: 'obligation', actor: 'helseforetakene' });
     // «de» before a noun is its determiner
     assert.strictEqual(classifySentence('Nå må de ansatte rapportere avvik.').actor, 'ansatte');
   });

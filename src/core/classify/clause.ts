@@ -557,7 +557,9 @@ export function npAfter(words: readonly Word[], i: number, limit: number): NP | 
   if (h < 0) return undefined;
   // an adjective alone right before a verb, in its adverb form, is an adverb, not the subject («… og skal enkelt kunne
   // finne …»); one in «-e» is a noun («I dag må gravide ha med seg …», «skal eldre få …»)
-  if (words[h].upos === 'ADJ' && h === e && heads.length === 0 && !words[h].lower.endsWith('e') && VERBAL.has(words[e + 1]?.upos ?? '')) return undefined;
+  // (a comparative in «-ere» is an adverb too: «har tidligere fått i oppdrag»)
+  const adverbForm = !words[h].lower.endsWith('e') || words[h].lower.endsWith('ere');
+  if (words[h].upos === 'ADJ' && h === e && heads.length === 0 && adverbForm && VERBAL.has(words[e + 1]?.upos ?? '')) return undefined;
   heads.push(h);
   return { start: s0, end: e, head: heads[0], heads: [...new Set(heads.filter((x) => x >= 0))] };
 }
