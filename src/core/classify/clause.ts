@@ -224,10 +224,6 @@ function subordinatorType(words: readonly Word[], i: number): ClauseType | undef
   return undefined;
 }
 
-/**
- * The clauses of a sentence, in order; every word belongs to one (punctuation that breaks clauses belongs to the
- * clause before it).
- */
 /** Modals in the present (the verb of a main clause that resumes after a relative clause). */
 const MODAL_WORDS = new Set(['skal', 'må', 'bør', 'kan', 'vil']);
 
@@ -243,9 +239,16 @@ function finiteBetween(words: readonly Word[], from: number, to: number): boolea
   return false;
 }
 
+/** Where a clause starts, while the sentence is read. */
+type ClauseStart = { at: number; type: ClauseType; intro?: number; resumes?: Clause['resumes'] };
+
+/**
+ * The clauses of a sentence, in order; every word belongs to one (punctuation that breaks clauses belongs to the
+ * clause before it).
+ */
 export function clauses(words: readonly Word[]): { list: Clause[]; of: Int32Array } {
   const n = words.length;
-  const starts: { at: number; type: ClauseType; intro?: number; resumes?: { from: number; to: number } }[] = [{ at: 0, type: 'main' }];
+  const starts: ClauseStart[] = [{ at: 0, type: 'main' }];
   for (let i = 0; i < n; i++) {
     const w = words[i];
     if (w.text === ',' && isListComma(words, i)) continue;
@@ -445,8 +448,9 @@ function npIn(words: readonly Word[], from: number, to: number): NP | undefined 
   let s = from;
   while (s < to && (words[s].punct || (words[s].upos === 'ADV' && !NOMINAL.has(words[s].upos)) || words[s].upos === 'CCONJ' || words[s].upos === 'SCONJ')) s++;
   // a section number that opens the sentence («1.4 Kompetanseutvikling …», «2. Bydelene …») is no part of it
-  const numbered = s === firstNonPunct(words) && sectionNumberEnd(words, s) > s && sectionNumberEnd(words, s) < to;
-  if (numbered) s = sectionNumberEnd(words, s);
+  const afterNumber = s === firstNonPunct(words) ? sectionNumberEnd(words, s) : s;
+  const numbered = afterNumber > s && afterNumber < to;
+  if (numbered) s = afterNumber;
   if (s >= to) return undefined;
   // the head region: up to the first preposition, relative or verb after the first word, or an adjective after a
   // noun (an adjective does not follow its noun: «Helsereformutvalget særskilt må utrede …», an adverb)

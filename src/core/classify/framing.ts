@@ -64,8 +64,7 @@ const CONTROLLED_UNITS = /^(bydel\p{L}*|virksomhetene|verksemdene|enhetene|einin
 const INVITATION = new Set(['invitere', 'inviterer', 'invitert', 'inviteres', 'velkommen', 'velkomne']);
 /** Input, which invites only when it is asked for («ønsker dine innspill», «ber om innspill», «Kom med innspel»). */
 const INPUT = new Set(['innspill', 'innspel']);
-/** Words of wanting or asking for input, a few words before it. */
-/** (and of being able or allowed to give it: «barn og unge selv kan gi innspill», «får komme med innspill») */
+/** Words of wanting or asking for input a few words before it, or of being able or allowed to give it («barn og unge selv kan gi innspill», «får komme med innspill»). */
 const ASK_FOR = new Set(['ønsker', 'ønskjer', 'ønsket', 'ber', 'bes', 'trenger', 'treng', 'etterlyser', 'inviterer', 'invitere', 'inviteres', 'tar', 'tek', 'kan', 'får', 'få']);
 const IMPERATIVE = new Set(grammar.topicWords.imperatives);
 const TAKE_AWAY = new Set(grammar.takeAway);
