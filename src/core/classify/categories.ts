@@ -57,24 +57,22 @@ const DAY_MONTH_DATE = /(^|[^\p{L}\d])\d{1,2}\.\s?(januar|februar|mars|april|mai
  */
 function dueDate(text: string, ordered = false): boolean {
   FULL_DATE.lastIndex = 0;
-  for (let m = FULL_DATE.exec(text); m; m = FULL_DATE.exec(text)) {
-    if (DOCUMENT_DATE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
-    // (most dates follow none of these verbs: a plain substring test first)
-    const before = text.slice(Math.max(0, m.index - 40), m.index);
-    if (EVENT_HINT.test(before) && EVENT_DATE.test(before)) continue;
-    return true;
-  }
+  for (let m = FULL_DATE.exec(text); m; m = FULL_DATE.exec(text)) if (!datesRecord(text, m.index)) return true;
   // (most sentences have no «12. mars»: a cheap test first)
   if (!DAY_MONTH.test(text)) return false;
   if (DUE_DAY.test(text)) return true;
   if (!ordered) return false;
   DAY_MONTH_DATE.lastIndex = 0;
-  for (let m = DAY_MONTH_DATE.exec(text); m; m = DAY_MONTH_DATE.exec(text)) {
-    const before = text.slice(Math.max(0, m.index - 40), m.index + m[1].length);
-    if (DOCUMENT_DATE.test(before) || (EVENT_HINT.test(before) && EVENT_DATE.test(before))) continue;
-    return true;
-  }
+  for (let m = DAY_MONTH_DATE.exec(text); m; m = DAY_MONTH_DATE.exec(text)) if (!datesRecord(text, m.index + m[1].length)) return true;
   return false;
+}
+
+/** Does the date at `at` only name a document («av 3. mars 2026») or date a decision or a meeting («vedtok 14. november …»)? */
+function datesRecord(text: string, at: number): boolean {
+  if (DOCUMENT_DATE.test(text.slice(Math.max(0, at - 12), at))) return true;
+  // (most dates follow none of these verbs: a plain substring test first)
+  const before = text.slice(Math.max(0, at - 40), at);
+  return EVENT_HINT.test(before) && EVENT_DATE.test(before);
 }
 
 /** The words of working with someone: «sammen med», «i samarbeid med», «samarbeider med», «i dialog med», «i samråd med». */

@@ -433,6 +433,12 @@ function isGenitive(w: Word): boolean {
   return (w.upos === 'PROPN' || w.upos === 'NOUN') && endsInOneS(w.lower) && w.lemma.toLowerCase() !== w.lower;
 }
 
+/** Are the words in [from, to) adverbs only (adverbs, adjectives as adverbs, particles)? True for none. */
+function adverbsOnly(words: readonly Word[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (words[k].upos !== 'ADV' && words[k].upos !== 'ADJ' && words[k].upos !== 'PART') return false;
+  return from <= to;
+}
+
 /**
  * The index after a section number at k («1.4», «2.», «3.1.2», tokenised as numbers and full stops) when a capitalised
  * word follows it, else k.
@@ -632,9 +638,7 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
   let cleft = false;
   const introEnd = clause.intro !== undefined ? clause.intro + 1 : clause.start;
   // (adverbs between «som» and the verb leave the antecedent the subject: «arbeidsgiver som løpende vil måtte …»)
-  let adverbsOnly = introEnd <= f;
-  for (let k = introEnd; k < f && adverbsOnly; k++) adverbsOnly = words[k].upos === 'ADV' || words[k].upos === 'ADJ' || words[k].upos === 'PART';
-  if (clause.type === 'relative' && clause.intro !== undefined && adverbsOnly) {
+  if (clause.type === 'relative' && clause.intro !== undefined && adverbsOnly(words, introEnd, f)) {
     // «… helseforetakene som skal medvirke»: the antecedent; a cleft «det er kommunen som skal»
     subject = npBefore(words, clause.intro, Math.max(0, clause.intro - 8));
     relativeSubject = subject !== undefined;

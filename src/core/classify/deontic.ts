@@ -466,8 +466,8 @@ function decideModal(
   return soft('«vil»: future');
 }
 
-/** Finite auxiliaries of a passive or a perfect («ble bedt om», «har fått i oppdrag»). */
-const FINITE_AUX = new Set(['ble', 'blir', 'blei', 'vart', 'vert', 'er', 'var', 'har', 'hadde', 'bli']);
+/** Auxiliaries before the participle of a passive or a perfect («ble bedt om», «har fått i oppdrag», «vil bli bedt om»). */
+const PARTICIPLE_AUX = new Set(['ble', 'blir', 'blei', 'vart', 'vert', 'er', 'var', 'har', 'hadde', 'bli']);
 
 /** A steering phrase's reading (one object shape with the modals' readings). */
 function steeringReading(cue: TermMatch, pred: Predication, subject: SubjectInfo | undefined, force: Deontic, reason: string, actor?: SubjectInfo): Reading {
@@ -502,12 +502,12 @@ function readSteering(
       }
     }
   }
-  // a participle that opens the phrase («bedt om», «fått i oppdrag») has its finite auxiliary a few words before, the
+  // a participle that opens the phrase («bedt om», «fått i oppdrag») has its auxiliary a few words before, the
   // subject between or before them («I 2024 ble statsforvalterne bedt om …», «For 2024 har de fått i oppdrag …»)
   if (words[f].upos === 'VERB' && /(t|d)$/.test(words[f].lower)) {
     const c = structure.list[structure.of[f]];
     for (let k = f - 1; k >= Math.max(c.start, f - 5); k--) {
-      if (FINITE_AUX.has(words[k].lower)) {
+      if (PARTICIPLE_AUX.has(words[k].lower)) {
         f = k;
         break;
       }

@@ -2,8 +2,9 @@ import type { Deontic, Framing, ActorLevel, TermMatch } from '../types';
 import { grammar } from '../lexicon';
 import type { SentenceFacts } from './features';
 import { asksToHear, NO_DEMAND, passiveStem } from './deontic';
-import { negatesAt } from './clause';
+import { firstNonPunct, negatesAt } from './clause';
 import type { Categories } from './categories';
+import { IMPERATIVES } from './topics';
 
 /**
  * Framing by rule: the sentence's effect on the discretion of the units it addresses (labelling guide). The
@@ -66,7 +67,6 @@ const INVITATION = new Set(['invitere', 'inviterer', 'invitert', 'inviteres', 'v
 const INPUT = new Set(['innspill', 'innspel']);
 /** Words of wanting or asking for input a few words before it, or of being able or allowed to give it («barn og unge selv kan gi innspill», «får komme med innspill»). */
 const ASK_FOR = new Set(['ønsker', 'ønskjer', 'ønsket', 'ber', 'bes', 'trenger', 'treng', 'etterlyser', 'inviterer', 'invitere', 'inviteres', 'tar', 'tek', 'kan', 'får', 'få']);
-const IMPERATIVE = new Set(grammar.topicWords.imperatives);
 const TAKE_AWAY = new Set(grammar.takeAway);
 const UNIT_OR_STAFF = /^(bydel|bydelar|kommun|virksomhet|verksemd|etat|enhet|eining|ansatte|tilsette|medarbeider|medarbeidar|leder|leiar|fagfolk|profesjon|sektor)/;
 const GIVE = /^(gi|gir|gis|gitt|ga|gav|gje|gjev|gjeve|får|fått|fikk|fekk|åpne|åpner|åpnes)$/;
@@ -395,6 +395,6 @@ function framingByRule({ facts, deontic, categories, districtEnabled, actorLevel
  */
 function inputAskedFor(words: SentenceFacts['words'], i: number): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 6) && !words[k].punct; k--) if (ASK_FOR.has(words[k].lower)) return true;
-  const first = words.find((w) => !w.punct);
-  return first !== undefined && IMPERATIVE.has(first.lower) && first.start < words[i].start;
+  const first = firstNonPunct(words);
+  return first < i && IMPERATIVES.has(words[first].lower);
 }

@@ -12,7 +12,7 @@ import type { Word } from './words';
 
 const T = grammar.topicWords;
 /** Imperatives that open a sentence address the reader, someone outside the administration («Kom og gi innspill»). */
-const IMPERATIVES = new Set(T.imperatives);
+export const IMPERATIVES: ReadonlySet<string> = new Set(T.imperatives);
 const NAMES = ['novelty', 'renewalObject', 'developVerb', 'digital', 'designVerb', 'newModel', 'outsideActor', 'participation'] as const;
 type SetName = (typeof NAMES)[number];
 

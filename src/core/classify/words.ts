@@ -56,8 +56,7 @@ export function toWords(tokens: readonly Token[], standard: Standard): Word[] {
     const punct = t.kind === 'punct';
     out.push({ text: t.text, lower: t.lower, upos: punct ? 'PUNCT' : tags[i].upos, lemma: punct ? t.text : tags[i].lemma, start: t.start, end: t.end, punct });
   }
-  passiveAfterModal(out);
-  nounAfterModal(out);
+  afterModals(out);
   bodiesAsNouns(out);
   return out;
 }
@@ -82,37 +81,26 @@ const MODALS = new Set(['skal', 'må', 'kan', 'bør', 'skulle', 'måtte', 'kunne
 const BETWEEN = new Set(['ikke', 'ikkje', 'lenger', 'lengre', 'også', 'òg', 'alltid', 'heller', 'fortsatt', 'framleis', 'derfor', 'likevel', 'snarest', 'raskt']);
 /** An «-s» passive of a verb the tagger has rarely seen («detaljstyres», «samordnast»): 6+ letters, «-es» or «-ast». */
 const S_PASSIVE = /^\p{Ll}{4,}(es|ast)$/u;
-
-/**
- * A rare «-s» passive right after a modal (a few adverbs between) that the tagger took for a pronoun, a noun or an
- * adjective («Bydelene skal ikke lenger detaljstyres»: PRON) is a verb: nothing else of that form can stand there.
- */
-function passiveAfterModal(words: Word[]): void {
-  for (let i = 0; i < words.length; i++) {
-    if (!MODALS.has(words[i].lower)) continue;
-    let k = i + 1;
-    while (k < words.length && k <= i + 3 && BETWEEN.has(words[k].lower)) k++;
-    const w = words[k];
-    if (!w || w.punct || !S_PASSIVE.test(w.text) || !(w.upos === 'PRON' || w.upos === 'NOUN' || w.upos === 'ADJ' || w.upos === 'X' || w.upos === 'PROPN')) continue;
-    words[k] = { ...w, upos: 'VERB', lemma: w.lower.replace(/(es|ast)$/, 'e') };
-  }
-}
-
-/** A present-tense or plural form: «-er»/«-ar» after at least three letters, not an «-s» passive. */
+/** A present-tense or plural form: «-er»/«-ar» after at least three letters. */
 const ER_FORM = /^\p{Ll}{3,}(er|ar)$/u;
 
 /**
- * A word in «-er»/«-ar» right after a modal (a few adverbs between) that the tagger took for a verb is the inverted
- * subject, a plural noun («Samtidig må virkemidler målrettes», «Fra 2024 skal derfor brukererfaringsundersøkelser …
- * settes i system»): a modal is followed by an infinitive, and no infinitive ends so.
+ * The word right after each modal (a few adverbs between), where the tagger's word class is corrected by its form:
+ * - a rare «-s» passive taken for a pronoun, a noun or an adjective is a verb («Bydelene skal ikke lenger
+ *   detaljstyres»: PRON): nothing else of that form can stand there;
+ * - a form in «-er»/«-ar» taken for a verb is the inverted subject, a plural noun («Samtidig må virkemidler målrettes»,
+ *   «Fra 2024 skal derfor brukererfaringsundersøkelser … settes i system»): a modal is followed by an infinitive, and
+ *   no infinitive ends so.
  */
-function nounAfterModal(words: Word[]): void {
+function afterModals(words: Word[]): void {
   for (let i = 0; i < words.length; i++) {
     if (!MODALS.has(words[i].lower)) continue;
     let k = i + 1;
     while (k < words.length && k <= i + 3 && BETWEEN.has(words[k].lower)) k++;
     const w = words[k];
-    if (!w || w.upos !== 'VERB' || !ER_FORM.test(w.text)) continue;
-    words[k] = { ...w, upos: 'NOUN', lemma: w.lower };
+    if (!w || w.punct) continue;
+    if (S_PASSIVE.test(w.text) && (w.upos === 'PRON' || w.upos === 'NOUN' || w.upos === 'ADJ' || w.upos === 'X' || w.upos === 'PROPN'))
+      words[k] = { ...w, upos: 'VERB', lemma: w.lower.replace(/(es|ast)$/, 'e') };
+    else if (w.upos === 'VERB' && ER_FORM.test(w.text)) words[k] = { ...w, upos: 'NOUN', lemma: w.lower };
   }
 }

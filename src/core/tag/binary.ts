@@ -39,9 +39,12 @@ export function packBinary(model: TaggerModelFile): { head: BinaryHead; bytes: U
     return r;
   };
   const passes = model.passes.map((p) => {
+    // (each array decoded once: written out, and read by HashedWeights to build the index)
+    const decoded = { ...p };
+    for (const k of ARRAYS) decoded[k] = fromBase64(p[k] as string);
     const out = { ...p } as unknown as BinaryPass;
-    for (const k of ARRAYS) out[k] = put(fromBase64(p[k] as string));
-    const index = new HashedWeights(p).index();
+    for (const k of ARRAYS) out[k] = put(decoded[k] as Uint8Array);
+    const index = new HashedWeights(decoded).index();
     out.index = { start: put(index.start), buckets: put(index.buckets) };
     return out;
   });
