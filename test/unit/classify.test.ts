@@ -69,6 +69,15 @@ describe('classify: the labelling guide', () => {
     // the main verb is found across the hyphen of «helse- og omsorgstjenesten»
     check('Fra 2024 skal derfor brukererfaringsundersøkelser i den kommunale helse- og omsorgstjenesten settes i system.', { deontic: 'obligation', actor: null });
   });
+  it('«enn i dag» compares a phrase and opens no clause; a goal governs its «at»-clause past a phrase before the copula', () => {
+    // (corpus: meld_st_9_2023-2024_nasjonal_helse_og_samhandlingsplan)
+    // the subject of «må være» is «formålet», not «dag»: a goal, not a demand
+    check('Utvalget mener at formålet med en meldeordning i større grad enn i dag må være å bidra til læring og forbedring.', { deontic: 'intention', directive: false });
+    check('Et mål for regjeringen er at flere voksne enn i dag skal fullføre videregående opplæring.', { deontic: 'intention', directive: false });
+    check('Hensikten med ordningen er at bydelene skal prøve ut nye tiltak.', { deontic: 'intention' });
+    // a comparative clause with its own subject stays one
+    check('Bydelene bruker mer enn de skal.', { deontic: 'none' });
+  });
   it('a thing that «vil gi», «vil bidra til» is forecast, not committed; a strategy or a body commits', () => {
     check('Et slikt forventningsgap vil gi krevende prioriteringsutfordringer.', { deontic: 'none' });
     check('Dette vil styrke kvaliteten i pasientforløp og bedre ressursbruken.', { deontic: 'none' });

@@ -216,12 +216,34 @@ function subordinatorType(words: readonly Word[], i: number): ClauseType | undef
   }
   if (w.lower === 'da' && w.upos !== 'SCONJ') return undefined;
   if (w.lower === 'før' && w.upos === 'ADP') return undefined;
+  // «i større grad enn i dag må …», «mer enn før skal …»: «enn» with a time adverbial and the outer clause's verb right
+  // after it compares a phrase, it opens no clause
+  if (w.lower === 'enn' && shortComparand(words, i + 1)) return undefined;
   const t = SUBORDINATORS.get(w.lower);
   if (t) return t;
   // «en tilskuddsordning der kommuner kan søke»: a relative «der»/«hvor» after a noun, not a temporal clause
   if (RELATIVE.has(w.lower) && prev && NOMINAL.has(prev.upos)) return undefined;
   if (w.upos === 'SCONJ' && w.lower !== 'som' && w.lower !== 'å') return 'temporal';
   return undefined;
+}
+
+/** The copula before a complement clause («Målet er at …»). */
+const COPULA = new Set(['være', 'vere']);
+
+/** Time adverbials compared after «enn» («enn i dag», «enn før», «enn tidligere», «enn i 2024»). */
+const COMPARED_TIME = new Set(['før', 'tidligere', 'tidlegare', 'nå', 'no', 'i dag', 'i fjor', 'hittil', 'til nå', 'til no', 'i dagens']);
+
+/** Does a time adverbial at k end right before a finite verb (the comparand of «enn» is a phrase, not a clause)? */
+function shortComparand(words: readonly Word[], k: number): boolean {
+  const one = words[k]?.lower ?? '';
+  const two = one + ' ' + (words[k + 1]?.lower ?? '');
+  let end: number;
+  if (COMPARED_TIME.has(two)) end = k + 2;
+  else if (COMPARED_TIME.has(one)) end = k + 1;
+  else if (one === 'i' && /^(19|20)\d\d$/.test(words[k + 1]?.text ?? '')) end = k + 2;
+  else return false;
+  const v = words[end];
+  return v !== undefined && (v.upos === 'AUX' || v.upos === 'VERB') && !isInfinitiveAfterAa(words, end);
 }
 
 /** Modals in the present (the verb of a main clause that resumes after a relative clause). */
@@ -360,7 +382,9 @@ export function clauses(words: readonly Word[]): { list: Clause[]; of: Int32Arra
     if (end <= s.at) continue;
     const governor: string[] = [];
     if (s.intro !== undefined) {
-      for (let j = s.intro - 1; j >= 0 && governor.length < 3; j--) {
+      // (past a prepositional phrase before a copula: «Et mål for regjeringen er at …», «Hensikten med ordningen er at …»)
+      const copula = s.intro >= 1 && COPULA.has(words[s.intro - 1].lemma.toLowerCase());
+      for (let j = s.intro - 1; j >= 0 && governor.length < (copula ? 6 : 3); j--) {
         if (words[j].punct) break;
         governor.unshift(words[j].lemma.toLowerCase());
       }
