@@ -259,6 +259,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
   it('innovation needs something new, not any technology word', () => {
     check('Kommunen skal ta i bruk nye digitale løsninger i hjemmetjenesten.', { innovation: true });
     check('IT-driften ble flyttet til et nytt datasenter.', { innovation: false });
+    // a new arrangement named by a compound («nye nærdemokratiordninger», «en ny finansieringsordning») is as new as «nye
+    // ordninger» (corpus: meld_st_9_2023-2024_nasjonal_helse_og_samhandlingsplan)
+    check('Kvinnehelseutvalget foreslo også å utrede en ny finansieringsordning for samhandling.', { innovation: true });
+    check('Bystyret skal vurdere eventuelle nye nærdemokratiordninger.', { innovation: true });
+    check('Tilskuddsordningen er ikke ny.', { innovation: false });
   });
   it('co-creation needs people outside the administration taking part', () => {
     check('Bydelen inviterer innbyggerne til dialogmøte om planen.', { cocreation: true });
