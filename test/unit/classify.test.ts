@@ -268,6 +268,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
   it('co-creation needs people outside the administration taking part', () => {
     check('Bydelen inviterer innbyggerne til dialogmøte om planen.', { cocreation: true });
     check('Tjenesten gir innbyggerne svar raskere.', { cocreation: false });
+    // getting to know the users is taking in their view (web pages: oxlo-brukermedvirkning)
+    check('Det er viktig å bli kjent med brukere som tilhører ulike minoriteter.', { cocreation: true });
+    check('Vi må kjenne brukerne våre.', { cocreation: true });
+    check('Brukerne må kjenne til tilbudet.', { cocreation: false });
   });
   it('a topic word inside a name does not count', () =>
     check('Innovasjons- og samskapingsutvalget la fram sin rapport i mars.', { innovation: false, cocreation: false }));
