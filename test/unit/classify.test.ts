@@ -277,6 +277,13 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Innovasjons- og samskapingsutvalget la fram sin rapport i mars.', { innovation: false, cocreation: false }));
   it('clinical follow-up of patients is no control instrument; a year in a plan is', () => {
     check('Pasientene får tett oppfølging etter utskrivning.', { control: false });
+    // the noun «oppfølging» names its object after it: a report elsewhere in the sentence is not what is followed up
+    // (corpus: meld_st_9_2023-2024_nasjonal_helse_og_samhandlingsplan)
+    check('Innspill til meldingen viser til mangelfull oppfølging, tjenester som ikke samarbeider godt nok, og for lang ventetid.', { control: false });
+    check('Oppdrag 3: Pilot for helhetlig oppfølging av lavinntektsfamilier', { control: false });
+    check('Som oppfølging av Opptrappingsplan for psykisk helse skal Helsedirektoratet utarbeide retningslinjer.', { control: true });
+    check('Regjeringen vil komme tilbake til oppfølging av disse i den ordinære budsjettprosessen.', { control: true });
+    check('Vi foreslår styring i form av krav, insentiver og oppfølging.', { control: true });
     check('I 2026 skal kommunen kutte ytterligere 1 milliard.', { deontic: 'intention', control: true });
   });
   it('a model proposed or developed close by is new; a model merely named is not', () => {

@@ -100,6 +100,14 @@ function pastOrName(words: readonly { lower: string; upos: string; punct: boolea
   return false;
 }
 
+/** The indefinite noun of following up («oppfølging»): not the verb («følge opp», «følges opp»), nor the definite
+ * «oppfølgingen», which may refer back («… at vedtakene blir gjennomført, og rapporterer om oppfølgingen»). */
+const FOLLOW_UP_NOUN = /^oppfølging$/i;
+/** How many words after «oppfølging» its object may stand («oppfølging av tiltak i Opptrappingsplan …»). */
+const FOLLOW_UP_REACH = 6;
+/** Pronouns that refer back to what was named («oppfølging av disse»). */
+const ANAPHOR = new Set(['disse', 'desse', 'dette', 'denne', 'dem']);
+
 /** Words as patterns: «rapport*» a prefix, «*forsøket» the head of a compound (a suffix), else the word itself. */
 function wordTest(patterns: readonly string[]): (w: string) => boolean {
   const exact = new Set(patterns.filter((p) => !p.endsWith('*') && !p.startsWith('*')));
@@ -145,6 +153,17 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
   };
   let steeringMemo: boolean | undefined;
   const steeringObject = () => (steeringMemo ??= facts.words.some((w) => STEERING_OBJECT(w.lower)));
+  // the noun «oppfølging» names what is followed up after it («oppfølging av oppdraget», «oppfølgingen av tiltakene»); a
+  // steering object elsewhere in the sentence is no object of it («Innspill til meldingen viser til mangelfull oppfølging»)
+  const steeringObjectAfter = (m: TermMatch) => {
+    // (follow-up as an instrument of steering: «styring i form av krav, insentiver og oppfølging»)
+    if (words.some((w) => w.lower.startsWith('styring'))) return true;
+    const k = wordAfter(m);
+    if (k < 0) return false;
+    for (let j = k; j < Math.min(words.length, k + FOLLOW_UP_REACH); j++) if (STEERING_OBJECT(words[j].lower)) return true;
+    // «oppfølging av disse»: the measures just named
+    return words[k].lower === 'av' && ANAPHOR.has(words[k + 1]?.lower ?? '');
+  };
   const hit = (cat: keyof Categories) => {
     const m = facts.matches.find((x) => {
       // a control term made less («færre rapporteringskrav», «rapporteringen skal reduseres») still speaks of control
@@ -152,7 +171,7 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
       if (!reducedControl && (x.category !== cat || x.negated)) return false;
       if (facts.entry(x.entry)?.signal === 'weak') return false;
       if (cat !== 'control' && inName(x)) return false;
-      if (cat === 'control' && x.entry === 'oppfolging' && !/styring|møte/i.test(x.text) && !steeringObject() && !followsUpThat(x)) return false;
+      if (cat === 'control' && x.entry === 'oppfolging' && !/styring|møte/i.test(x.text) && !(FOLLOW_UP_NOUN.test(x.text) ? steeringObjectAfter(x) : steeringObject()) && !followsUpThat(x)) return false;
       // a season or «året» only dates a commitment or a report («Byrådsavdelingen vil i løpet av våren invitere
       // bydelene …», «har i løpet av året styrket …»); it is a due time with «skal» or in an order («Planen skal leveres
       // i løpet av våren», «Oslo kommune skal i løpet av året bli …»)
