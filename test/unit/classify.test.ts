@@ -285,6 +285,9 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Regjeringen vil komme tilbake til oppfølging av disse i den ordinære budsjettprosessen.', { control: true });
     check('Vi foreslår styring i form av krav, insentiver og oppfølging.', { control: true });
     check('I 2026 skal kommunen kutte ytterligere 1 milliard.', { deontic: 'intention', control: true });
+    // a period's years name a plan or a document, no due date (gold: baerum; corpus: meld_st_9)
+    check('I forbindelse med revisjonen av kommuneplanen for 2021–2040 skal kommunen videreutvikle de lange linjene.', { control: false });
+    check('Regjeringen ønsker å videreføre de fire prioriterte pasientgruppene fra Meld. St. 7 (2019–2020).', { control: false });
   });
   it('a model proposed or developed close by is new; a model merely named is not', () => {
     check('Bystyret ber byrådet legge fram ulike modeller for bydelsutvalg.', { innovation: true });

@@ -88,6 +88,8 @@ const NOT_PEOPLE_PARTNERS = new Set(['frivillige', 'frivillig', 'næringsdrivend
 /** An organisation's noun after a people word («frivillige organisasjoner», «pasientforeninger»). */
 const ORGANISATION = /^(organisasjon|lag$|laget|foreining|forening|forbund|råd$|rådet|representant)/;
 
+const DASH = new Set(['–', '-', '—']);
+
 /** Past forms of strong verbs: a year right before one («I 2023 fikk …») dates what was done, not what is due. */
 const PAST_STRONG = new Set(['fikk', 'fekk', 'ble', 'blei', 'vart', 'var', 'kom', 'gikk', 'gjekk', 'ga', 'gav', 'tok', 'la', 'vedtok', 'sa', 'fant', 'fann']);
 
@@ -96,6 +98,9 @@ function pastOrName(words: readonly { lower: string; upos: string; punct: boolea
   // (also «fikk i 2023 i oppdrag»: the past verb two words before)
   // (and «fikk i foretaksmøtet i januar 2025 i oppgave å»: the past verb a few words before, the year in its adverbial)
   if (words[i - 1]?.upos === 'PROPN' || PAST_STRONG.has(words[i + 1]?.lower ?? '')) return true;
+  // (a period, «kommuneplanen for 2021–2040», «Meld. St. 7 (2019–2020)»: a plan's or a document's years, no due date)
+  if (DASH.has(words[i + 1]?.lower ?? '') && YEAR.test(words[i + 2]?.lower ?? '')) return true;
+  if (DASH.has(words[i - 1]?.lower ?? '') && YEAR.test(words[i - 2]?.lower ?? '')) return true;
   for (let k = i - 1; k >= Math.max(0, i - 6) && !words[k].punct; k--) if (PAST_STRONG.has(words[k].lower)) return true;
   return false;
 }
