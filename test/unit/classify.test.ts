@@ -272,6 +272,12 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Det er viktig å bli kjent med brukere som tilhører ulike minoriteter.', { cocreation: true });
     check('Vi må kjenne brukerne våre.', { cocreation: true });
     check('Brukerne må kjenne til tilbudet.', { cocreation: false });
+    // input that bodies give is consultation between organisations; people's input, or input asked for, is participation
+    check('Byrådsavdelingen ber om at bydelene innen 1. mai gir innspill til revidert kriteriesystem.', { cocreation: false });
+    check('KS har arbeidet for at kommunene skal bli hørt, også overfor andre aktører som gir innspill.', { cocreation: false });
+    check('Innbyggerne i bydelen har gitt innspill gjennom en digital plattform.', { cocreation: true });
+    check('Utvalget har en åpen invitasjon om å gi innspill til utvalgets arbeid.', { cocreation: true });
+    check('Bydelen ber om innspill til ny handlingsplan for Furuset innen 10. oktober.', { cocreation: true });
   });
   it('a topic word inside a name does not count', () =>
     check('Innovasjons- og samskapingsutvalget la fram sin rapport i mars.', { innovation: false, cocreation: false }));

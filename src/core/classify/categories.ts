@@ -90,6 +90,15 @@ const ORGANISATION = /^(organisasjon|lag$|laget|foreining|forening|forbund|råd$
 
 const DASH = new Set(['–', '-', '—']);
 
+/** The lexicon's phrases of giving input («gi innspill», «kom med innspel», «sende innspill»). */
+const INPUT_GIVEN = /^(gi|gir|ga|gav|gitt|gje|gjev|komme|kommer|kom|kome|sende|sender)( med)? (innspill|innspel)$/i;
+/** Asked or invited to («invitert til å», «bedt om å»). */
+const ASKED = /^(invitert|invitera|invitere|invitert|bedt|beden|oppfordret|oppfordra|oppmoda|oppmodet)$/;
+/** Prepositions: a noun right after one is no giver («Innbyggerne i bydelen»). */
+const PREPOSITIONS = new Set(['i', 'på', 'fra', 'frå', 'til', 'av', 'for', 'med', 'om', 'ved', 'hos', 'mot', 'under', 'over', 'etter']);
+/** Givers of input that are people or their councils («du», «ungdomsrådet», «innbyggerne»). */
+const OUTSIDE_GIVERS = new Set(['du', 'dere', 'de', 'dei', 'deg', 'alle', 'ungdomsrådet', 'ungdomsråd', 'eldrerådet', 'brukerrådet', 'brukarrådet', 'rådet']);
+
 /** Past forms of strong verbs: a year right before one («I 2023 fikk …») dates what was done, not what is due. */
 const PAST_STRONG = new Set(['fikk', 'fekk', 'ble', 'blei', 'vart', 'var', 'kom', 'gikk', 'gjekk', 'ga', 'gav', 'tok', 'la', 'vedtok', 'sa', 'fant', 'fann']);
 
@@ -190,6 +199,9 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
       // money for voluntary organisations («tilskudd til frivillige organisasjoner», «tilskuddsordningen for frivillige
       // organisasjoner») funds them; it does not involve them
       if (cat === 'cocreation' && /^frivillig/i.test(x.text) && fundsFor(x)) return false;
+      // input that bodies give («Byrådsavdelingen ber om at bydelene … gir innspill», «overfor andre aktører som gir
+      // innspill») is consultation between organisations, not people taking part
+      if (cat === 'cocreation' && INPUT_GIVEN.test(x.text) && bodyGives(x)) return false;
       // control of one's own life or data, a parent's supervision of children: no instrument of steering
       if (cat === 'control' && !x.negated && ownControl(x)) return false;
       // working with people («sammen med innbyggerne», «i samarbeid med brukeren», «i dialog med pasientene») is
@@ -213,6 +225,26 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
   const followsUpThat = (m: TermMatch) => {
     const k = wordAfter(m);
     return k >= 0 && words[k].lower === 'at';
+  };
+  // the giver of input: the nearest noun or pronoun before the phrase in its clause, past nouns in a prepositional
+  // phrase («Innbyggerne i bydelen har gitt innspill»), a body that is no council of people
+  const bodyGives = (m: TermMatch) => {
+    const i = words.findIndex((w) => w.start >= m.start);
+    for (let k = i - 1; k >= Math.max(0, i - 8); k--) {
+      const w = words[k];
+      // (past the point of a date: «bydelene innen 1. mai gir innspill»)
+      if (w.punct && w.text !== '-' && !(w.text === '.' && /^\d+$/.test(words[k - 1]?.text ?? ''))) return false;
+      // an infinitive's giver is who was asked («bydelene vil bli invitert til å gi innspill»), not who invites («Utvalget
+      // har en åpen invitasjon om å gi innspill»)
+      if (w.lower === 'å') {
+        if (!ASKED.test(words[k - 2]?.lower ?? '')) return false;
+        continue;
+      }
+      if (PREPOSITIONS.has(words[k - 1]?.lower ?? '')) continue;
+      if (peopleHead(w.lower) || OUTSIDE_GIVERS.has(w.lower)) return false;
+      if (isAgent(w.lower, w.text)) return true;
+    }
+    return false;
   };
   const fundsFor = (m: TermMatch) => {
     const i = words.findIndex((w) => w.start >= m.start);
