@@ -75,6 +75,9 @@ describe('classify: the labelling guide', () => {
     check('Utvalget mener at formålet med en meldeordning i større grad enn i dag må være å bidra til læring og forbedring.', { deontic: 'intention', directive: false });
     check('Et mål for regjeringen er at flere voksne enn i dag skal fullføre videregående opplæring.', { deontic: 'intention', directive: false });
     check('Hensikten med ordningen er at bydelene skal prøve ut nye tiltak.', { deontic: 'intention' });
+    // «som både skal …»: the first half of a paired conjunction leaves the antecedent the subject (a thing: its purpose)
+    check('Det er behov for ny teknologi, som både skal bidra til bedre tjenester og til personellbesparelser.', { deontic: 'intention', directive: false });
+    check('Kommunen satser på løsninger som enten skal erstatte eller forenkle dagens skjema.', { deontic: 'intention', directive: false });
     // a comparative clause with its own subject stays one
     check('Bydelene bruker mer enn de skal.', { deontic: 'none' });
   });

@@ -457,9 +457,13 @@ function isGenitive(w: Word): boolean {
   return (w.upos === 'PROPN' || w.upos === 'NOUN') && endsInOneS(w.lower) && w.lemma.toLowerCase() !== w.lower;
 }
 
+/** The first word of a paired conjunction («både … og», «enten … eller», «verken … eller»). */
+const PAIRED = new Set(['både', 'enten', 'verken', 'korkje']);
+
 /** Are the words in [from, to) adverbs only (adverbs, adjectives as adverbs, particles)? True for none. */
 function adverbsOnly(words: readonly Word[], from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (words[k].upos !== 'ADV' && words[k].upos !== 'ADJ' && words[k].upos !== 'PART') return false;
+  // (also the first half of a paired conjunction: «som både skal bidra til …», «som enten må …»)
+  for (let k = from; k < to; k++) if (words[k].upos !== 'ADV' && words[k].upos !== 'ADJ' && words[k].upos !== 'PART' && !PAIRED.has(words[k].lower)) return false;
   return from <= to;
 }
 
