@@ -78,6 +78,10 @@ describe('classify: the labelling guide', () => {
     // «som både skal …»: the first half of a paired conjunction leaves the antecedent the subject (a thing: its purpose)
     check('Det er behov for ny teknologi, som både skal bidra til bedre tjenester og til personellbesparelser.', { deontic: 'intention', directive: false });
     check('Kommunen satser på løsninger som enten skal erstatte eller forenkle dagens skjema.', { deontic: 'intention', directive: false });
+    // «de som skal …» names a group by what its people are to do; it binds no one (corpus: norsk_helsenett_notat, meld_st_9)
+    check('Grunnleggende viktig er rask og trygg tilgang til helseopplysningene for de som skal ha tilgang.', { deontic: 'none', directive: false });
+    check('Mange endringer på én gang kan utfordre kapasiteten hos dem som skal gjennomføre endring.', { deontic: 'none' });
+    check('Tjenestene bør utformes sammen med dem som skal bruke dem.', { deontic: 'recommendation' });
     // a comparative clause with its own subject stays one
     check('Bydelene bruker mer enn de skal.', { deontic: 'none' });
   });

@@ -78,6 +78,9 @@ function delivers(main: string | undefined, tail: string): boolean {
 /** Funds (a lemma): «bevilgningen», «midlene», and compounds of a grant («nærmiljøtilskudd», «driftstilskot»). */
 const MONEY = /^(bevilgning|midl|middel|midlar|tilskudd|tilskot|tilsagn|beløp|ramme|post|budsjett|tildeling)|\p{L}(tilskudd|tilskot|tilsagn|midler|midlar|bevilgning)\p{L}*$/u;
 
+/** Pronouns that a relative clause turns into a group («de som skal ha tilgang», «alle som vil …»). */
+const GROUP_HEADS = new Set(['de', 'dei', 'dem', 'alle', 'enhver', 'den']);
+
 function governedBy(p: Predication, re: RegExp): string | undefined {
   if (p.clause.type !== 'complement') return undefined;
   return p.clause.governor.find((g) => re.test(g));
@@ -259,6 +262,9 @@ function decideModal(
   const desc = governedBy(p, DESCRIPTIVE_GOVERNORS);
   if (desc) return sub(`«${lower}» under «${desc} at» describes`);
   if (t === 'purpose') return sub(`«${lower}» in a purpose clause`);
+  // «de som skal bruke tenesta», «alle som vil arbeide med …»: the relative clause names a group of people by what they
+  // are to do; it binds no one («bør dei som skal bruke tenesta vere med»: the «bør» carries the sentence)
+  if (t === 'relative' && p.relativeSubject && s && GROUP_HEADS.has(s.text.toLowerCase())) return sub(`«${s.text} som ${lower}» names a group`);
 
   if (lemma === 'skulle') {
     // «den modenheten som skal til for å …»: what is needed
