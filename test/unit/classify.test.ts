@@ -82,6 +82,10 @@ describe('classify: the labelling guide', () => {
     check('Grunnleggende viktig er rask og trygg tilgang til helseopplysningene for de som skal ha tilgang.', { deontic: 'none', directive: false });
     check('Mange endringer på én gang kan utfordre kapasiteten hos dem som skal gjennomføre endring.', { deontic: 'none' });
     check('Tjenestene bør utformes sammen med dem som skal bruke dem.', { deontic: 'recommendation' });
+    // a relative clause without «som» has its own subject, and two joined modals share it (corpus:
+    // kommunedirektorforum_notat_2025-10, meld_st_9)
+    check('Gårsdagens spesialisthelsetjenester er i mange tilfeller i dag tjenester kommunene kan og bør levere.', { deontic: 'recommendation', actor: 'kommunene' });
+    check('Dette er erfaringer regjeringen vil bygge videre på.', { deontic: 'intention', actor: 'regjeringen' });
     // a comparative clause with its own subject stays one
     check('Bydelene bruker mer enn de skal.', { deontic: 'none' });
   });

@@ -457,6 +457,23 @@ function isGenitive(w: Word): boolean {
   return (w.upos === 'PROPN' || w.upos === 'NOUN') && endsInOneS(w.lower) && w.lemma.toLowerCase() !== w.lower;
 }
 
+/**
+ * A relative clause without «som» («tjenester kommunene kan levere»): the finite verb at f follows a noun that names a
+ * body (its subject), which follows a noun in the indefinite (the antecedent), and a finite verb stands earlier in the
+ * clause, so the modal cannot be its own verb.
+ */
+function contactRelative(words: readonly Word[], start: number, f: number): boolean {
+  const subj = words[f - 1];
+  const antecedent = words[f - 2];
+  if (!subj || !antecedent || f - 2 <= start) return false;
+  if (subj.upos !== 'NOUN' && subj.upos !== 'PROPN') return false;
+  if (antecedent.upos !== 'NOUN') return false;
+  // (the subject a body, the antecedent a noun in the indefinite: not a name of two nouns, «Oslo kommune»)
+  if (!isAgent(subj.lower, subj.text) || /^\p{Lu}/u.test(antecedent.text) || /(ene|ane|en|et|a)$/.test(antecedent.lower)) return false;
+  for (let k = start; k < f - 2; k++) if ((words[k].upos === 'VERB' || words[k].upos === 'AUX') && !isInfinitiveAfterAa(words, k)) return true;
+  return false;
+}
+
 /** The first word of a paired conjunction («både … og», «enten … eller», «verken … eller»). */
 const PAIRED = new Set(['både', 'enten', 'verken', 'korkje']);
 
@@ -720,7 +737,13 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
       let pc = ci - 1;
       while (pc > 0 && (structure.list[pc].type === 'relative' || structure.list[pc].type === 'comparative')) pc--;
       const prevClause = structure.list[pc];
-      subject = npAfter(words, f + 1, clause.end) ?? npIn(words, prevClause.start, prevClause.end);
+      // two modals joined («kan og bør levere»): the second has the first one's subject
+      if (f >= 2 && words[f - 1].upos === 'CCONJ' && MODAL_WORDS.has(words[f - 2].lower) && words[f - 2].upos === 'AUX') subject = predication(words, structure, f - 2).subject;
+      else subject = npAfter(words, f + 1, clause.end) ?? npIn(words, prevClause.start, prevClause.end);
+    } else if (contactRelative(words, clause.start, f)) {
+      // «… er i dag tjenester kommunene kan og bør levere», «Dette er oppgaver bydelene skal løse selv»: a relative clause
+      // without «som» after the noun a verb before it governs; its subject is the noun right before the modal
+      subject = { start: f - 1, end: f - 1, head: f - 1, heads: [f - 1] };
     } else if (pre < f && PERSONAL.has(words[f + 1]?.lower ?? '') && words[f + 1].upos === 'PRON' && !(f - pre === 1 && PERSONAL.has(words[pre].lower))) {
       // a topicalised object or adverbial before the verb, the pronoun subject after it
       subject = { start: f + 1, end: f + 1, head: f + 1, heads: [f + 1] };
