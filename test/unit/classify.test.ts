@@ -275,6 +275,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Kvinnehelseutvalget foreslo også å utrede en ny finansieringsordning for samhandling.', { innovation: true });
     check('Bystyret skal vurdere eventuelle nye nærdemokratiordninger.', { innovation: true });
     check('Tilskuddsordningen er ikke ny.', { innovation: false });
+    // solutions or models spread to more places are scaled; spreading anything else is not (gold: meld_st_9 «spredning
+    // av slike spesialutdanninger»)
+    check('Gode løsninger som er utviklet i én bydel, bør spres til de andre bydelene.', { innovation: true });
+    check('Fagskolen vil være en viktig partner i spredning av slike spesialutdanninger.', { innovation: false });
   });
   it('co-creation needs people outside the administration taking part', () => {
     check('Bydelen inviterer innbyggerne til dialogmøte om planen.', { cocreation: true });

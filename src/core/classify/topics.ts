@@ -192,11 +192,38 @@ export function topicRules(words: readonly Word[]): TopicEvidence {
   else if (first.developVerb && first.digital && first.developVerb !== first.digital) out.innovation = [first.developVerb, first.digital];
   else if (designed) out.innovation = designed;
   else {
-    const tried = triedOut(words);
+    const tried = triedOut(words) ?? scaled(words);
     if (tried) out.innovation = tried;
   }
   if (joined) out.cocreation = joined;
   return out;
+}
+
+/** Verbs of spreading something to more places («spre», «skalere»). */
+const SCALE = /^(spre|spres|spreie|spreiast|spredt|skalere|skaleres|skalerast|skalert)$/;
+/** What is spread when it is an innovation: solutions and models («løsninger», «modellen»). */
+const SCALED = /^(løsning|løysing|modell)\p{L}*$/u;
+/** How many words apart the verb and what it spreads may stand («Gode løsninger som er utviklet i én bydel, bør spres»). */
+const SCALE_WINDOW = 10;
+
+/**
+ * Solutions or models spread to more places («Gode løsninger … bør spres til de andre bydelene», «skalere modellen»):
+ * scaling, which the guide counts as innovation; spreading anything else («spredning av spesialutdanninger») is not.
+ */
+function scaled(words: readonly Word[]): string[] | undefined {
+  for (let i = 0; i < words.length; i++) {
+    if (!SCALE.test(words[i].lower)) continue;
+    for (let k = Math.max(0, i - SCALE_WINDOW); k <= Math.min(words.length - 1, i + SCALE_WINDOW); k++) {
+      if (k !== i && SCALED.test(words[k].lower) && !separated(words, k, i)) return [words[k].text, words[i].text];
+    }
+  }
+  return undefined;
+}
+
+/** A separator («;», «:», «(» …) between two words. */
+function separated(words: readonly Word[], a: number, b: number): boolean {
+  for (let k = Math.min(a, b) + 1; k < Math.max(a, b); k++) if (SEPARATORS.has(words[k].text)) return true;
+  return false;
 }
 
 /** The forms of «prøve» whose particle «ut» may stand apart from it. */
