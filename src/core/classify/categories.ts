@@ -88,12 +88,13 @@ const NOT_PEOPLE_PARTNERS = new Set(['frivillige', 'frivillig', 'næringsdrivend
 /** An organisation's noun after a people word («frivillige organisasjoner», «pasientforeninger»). */
 const ORGANISATION = /^(organisasjon|lag$|laget|foreining|forening|forbund|råd$|rådet|representant)/;
 
+/** The dashes between the years of a period («2021–2040»). */
 const DASH = new Set(['–', '-', '—']);
 
 /** The lexicon's phrases of giving input («gi innspill», «kom med innspel», «sende innspill»). */
 const INPUT_GIVEN = /^(gi|gir|ga|gav|gitt|gje|gjev|komme|kommer|kom|kome|sende|sender)( med)? (innspill|innspel)$/i;
 /** Asked or invited to («invitert til å», «bedt om å»). */
-const ASKED = /^(invitert|invitera|invitere|invitert|bedt|beden|oppfordret|oppfordra|oppmoda|oppmodet)$/;
+const ASKED = /^(invitert|invitera|bedt|oppfordret|oppfordra|oppmoda|oppmodet)$/;
 /** Prepositions: a noun right after one is no giver («Innbyggerne i bydelen»). */
 const PREPOSITIONS = new Set(['i', 'på', 'fra', 'frå', 'til', 'av', 'for', 'med', 'om', 'ved', 'hos', 'mot', 'under', 'over', 'etter']);
 /** Givers of input that are people or their councils («du», «ungdomsrådet», «innbyggerne»). */

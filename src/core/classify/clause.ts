@@ -231,7 +231,7 @@ function subordinatorType(words: readonly Word[], i: number): ClauseType | undef
 const COPULA = new Set(['være', 'vere']);
 
 /** Time adverbials compared after «enn» («enn i dag», «enn før», «enn tidligere», «enn i 2024»). */
-const COMPARED_TIME = new Set(['før', 'tidligere', 'tidlegare', 'nå', 'no', 'i dag', 'i fjor', 'hittil', 'til nå', 'til no', 'i dagens']);
+const COMPARED_TIME = new Set(['før', 'tidligere', 'tidlegare', 'nå', 'no', 'i dag', 'i fjor', 'hittil', 'til nå', 'til no']);
 
 /** Does a time adverbial at k end right before a finite verb (the comparand of «enn» is a phrase, not a clause)? */
 function shortComparand(words: readonly Word[], k: number): boolean {

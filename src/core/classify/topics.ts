@@ -200,7 +200,7 @@ export function topicRules(words: readonly Word[]): TopicEvidence {
 }
 
 /** Verbs of spreading something to more places («spre», «skalere»). */
-const SCALE = /^(spre|spres|spreie|spreiast|spredt|skalere|skaleres|skalerast|skalert)$/;
+const SCALE = new Set(['spre', 'spres', 'spreie', 'spreiast', 'spredt', 'skalere', 'skaleres', 'skalerast', 'skalert']);
 /** What is spread when it is an innovation: solutions and models («løsninger», «modellen»). */
 const SCALED = /^(løsning|løysing|modell)\p{L}*$/u;
 /** How many words apart the verb and what it spreads may stand («Gode løsninger som er utviklet i én bydel, bør spres»). */
@@ -212,7 +212,7 @@ const SCALE_WINDOW = 10;
  */
 function scaled(words: readonly Word[]): string[] | undefined {
   for (let i = 0; i < words.length; i++) {
-    if (!SCALE.test(words[i].lower)) continue;
+    if (!SCALE.has(words[i].lower)) continue;
     for (let k = Math.max(0, i - SCALE_WINDOW); k <= Math.min(words.length - 1, i + SCALE_WINDOW); k++) {
       if (k !== i && SCALED.test(words[k].lower) && !separated(words, k, i)) return [words[k].text, words[i].text];
     }
