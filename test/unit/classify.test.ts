@@ -292,6 +292,8 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('KS har arbeidet for at kommunene skal bli hørt, også overfor andre aktører som gir innspill.', { cocreation: false });
     check('Innbyggerne i bydelen har gitt innspill gjennom en digital plattform.', { cocreation: true });
     check('Utvalget har en åpen invitasjon om å gi innspill til utvalgets arbeid.', { cocreation: true });
+    check('Dette gir oss et unikt kunnskapsgrunnlag for å komme med innspill fra innsiden av helsefellesskapene.', { cocreation: false });
+    check('Innbyggerne får en ny mulighet for å gi innspill til planen.', { cocreation: true });
     check('Bydelen ber om innspill til ny handlingsplan for Furuset innen 10. oktober.', { cocreation: true });
   });
   it('a topic word inside a name does not count', () =>

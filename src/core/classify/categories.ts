@@ -235,10 +235,10 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
       const w = words[k];
       // (past the point of a date: «bydelene innen 1. mai gir innspill»)
       if (w.punct && w.text !== '-' && !(w.text === '.' && /^\d+$/.test(words[k - 1]?.text ?? ''))) return false;
-      // an infinitive's giver is who was asked («bydelene vil bli invitert til å gi innspill»), not who invites («Utvalget
-      // har en åpen invitasjon om å gi innspill»)
+      // an infinitive's giver is who was asked («bydelene vil bli invitert til å gi innspill») or whose purpose it is («gir
+      // oss et grunnlag for å komme med innspill»), not who invites («Utvalget har en åpen invitasjon om å gi innspill»)
       if (w.lower === 'å') {
-        if (!ASKED.test(words[k - 2]?.lower ?? '')) return false;
+        if (words[k - 1]?.lower !== 'for' && !ASKED.test(words[k - 2]?.lower ?? '')) return false;
         continue;
       }
       if (PREPOSITIONS.has(words[k - 1]?.lower ?? '')) continue;
