@@ -294,6 +294,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Utvalget har en åpen invitasjon om å gi innspill til utvalgets arbeid.', { cocreation: true });
     check('Dette gir oss et unikt kunnskapsgrunnlag for å komme med innspill fra innsiden av helsefellesskapene.', { cocreation: false });
     check('Innbyggerne får en ny mulighet for å gi innspill til planen.', { cocreation: true });
+    // people the work is for are its beneficiaries, not its partners (gold: ks_helsereform_digitalisering_2026)
+    check('Vi må sikre at kommunen og sykehuset samspiller godt for de få innbyggerne som bruker sykehuset mye.', { cocreation: false });
+    check('Vi må bygge videre på samarbeid rundt felles modeller for samstyring til beste for innbygger.', { cocreation: false });
+    check('Kommunen skal samarbeide med innbyggerne om planen.', { cocreation: true });
     check('Bydelen ber om innspill til ny handlingsplan for Furuset innen 10. oktober.', { cocreation: true });
   });
   it('a topic word inside a name does not count', () =>

@@ -162,6 +162,8 @@ export function topicRules(words: readonly Word[]): TopicEvidence {
       if (!designed && i - lastDesign <= MODEL_WINDOW) designed = [words[lastDesign].text, words[i].text];
       lastModel = i;
     }
+    // people the work is for («samspiller godt for de få innbyggerne som …») are its beneficiaries, not its partners
+    if (m & OUTSIDE && beneficiary(words, i)) m &= ~OUTSIDE;
     if (m & OUTSIDE) {
       if (!joined && i - lastPart <= COCREATION_WINDOW && i <= partReach && lastPart !== i) joined = [words[i].text, words[lastPart].text];
       lastOutside = i;
@@ -197,6 +199,16 @@ export function topicRules(words: readonly Word[]): TopicEvidence {
   }
   if (joined) out.cocreation = joined;
   return out;
+}
+
+/** Words between «for» and the people it names («for de få innbyggerne», «for alle brukerne»). */
+const BENEFICIARY_FILL = new Set(['de', 'dei', 'alle', 'få', 'mange', 'flere', 'fleire', 'våre', 'sine', 'eldre', 'unge', 'sårbare', 'enkelte']);
+
+/** Does «for» stand right before the people at i, past determiners and a few adjectives: the people the work is for? */
+function beneficiary(words: readonly Word[], i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && i - k <= 3 && BENEFICIARY_FILL.has(words[k].lower)) k--;
+  return k >= 0 && words[k].lower === 'for';
 }
 
 /** Verbs of spreading something to more places («spre», «skalere»). */
