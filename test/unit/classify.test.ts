@@ -311,6 +311,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Som oppfølging av Opptrappingsplan for psykisk helse skal Helsedirektoratet utarbeide retningslinjer.', { control: true });
     check('Regjeringen vil komme tilbake til oppfølging av disse i den ordinære budsjettprosessen.', { control: true });
     check('Vi foreslår styring i form av krav, insentiver og oppfølging.', { control: true });
+    // results, a budget or the accounts presented to a body are reported; a case presented is not (gold: baerum)
+    check('Rådmannen legger fram sitt forslag til økonomiplan for formannskapet i juni.', { control: true });
+    check('Resultatene fra undersøkelsen legges fram for bydelsutvalget.', { control: true });
+    check('Byrådet skal legge fram en egen sak om barnevernsreformen for bystyret.', { control: false });
     check('I 2026 skal kommunen kutte ytterligere 1 milliard.', { deontic: 'intention', control: true });
     // a period's years name a plan or a document, no due date (gold: baerum; corpus: meld_st_9)
     check('I forbindelse med revisjonen av kommuneplanen for 2021–2040 skal kommunen videreutvikle de lange linjene.', { control: false });

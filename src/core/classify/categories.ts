@@ -288,8 +288,29 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
     hit('control') ||
     (words.length > 0 && dueDate(text.slice(words[0].start, words[words.length - 1].end), deontic === 'obligation')) ||
     (deontic !== 'none' && deontic !== 'recommendation' && deontic !== 'permission' && words.some((w, i) => YEAR.test(w.text) && !pastOrName(words, i))) ||
-    measurableTarget(words, deontic);
+    measurableTarget(words, deontic) ||
+    accountsPresented(words);
   return { innovation, cocreation, collaboration, control };
+}
+
+/** Forms of «legge fram» (to present to a body). */
+const PRESENT = new Set(['legge', 'legger', 'legges', 'lagt', 'la', 'leggje', 'leggjast', 'legg', 'leggast']);
+/** What is accounted for when presented: results, a budget, an economic plan, accounts. */
+const ACCOUNTS = /^(resultat|budsjett|økonomiplan|regnskap|årsrapport|årsmelding|tertialrapport)/;
+/** How many words apart «legge fram» and what it presents may stand. */
+const PRESENT_REACH = 8;
+
+/**
+ * Results, a budget or the accounts presented to a body («Resultatene fra undersøkelsen legges fram for bydelsutvalget
+ * i juni», «Rådmannen legger fram sitt forslag til økonomiplan … for formannskapet 7. juni»): reporting, a control
+ * instrument; a case or a proposal presented («Byrådet skal legge fram en egen sak») is not.
+ */
+export function accountsPresented(words: readonly { lower: string }[]): boolean {
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (!PRESENT.has(words[i].lower) || (words[i + 1].lower !== 'fram' && words[i + 1].lower !== 'frem')) continue;
+    for (let k = Math.max(0, i - PRESENT_REACH); k < Math.min(words.length, i + 2 + PRESENT_REACH); k++) if (ACCOUNTS.test(words[k].lower)) return true;
+  }
+  return false;
 }
 
 /** A number of a measurable unit: a share or a time («80 prosent», «tre uker», «fire måneders ventetid»). */

@@ -11,7 +11,7 @@ import { districtRole } from './district';
 import { ruleFraming } from './framing';
 import { plainWords, standardOf, toWords } from './words';
 import { topicRules } from './topics';
-import { measurableTarget, ruleCategories } from './categories';
+import { accountsPresented, measurableTarget, ruleCategories } from './categories';
 
 /**
  * Sentence classification: deontic force, the actor it binds, topic categories, district role and framing, as
@@ -99,7 +99,7 @@ export function decide(facts: SentenceFacts, text: string, context: ClassifyCont
   if (!facts.tagged && facts.matches.length === 0) {
     const topics = topicRules(facts.words);
     // (a measurable target needs no lexicon term: «Ventetiden er redusert til 19 dager, og målet er dermed nådd»)
-    if (!topics.innovation && !topics.cocreation && !measurableTarget(facts.words, 'none')) {
+    if (!topics.innovation && !topics.cocreation && !measurableTarget(facts.words, 'none') && !accountsPresented(facts.words)) {
       // (an infinitive task in a steering letter is still top-down)
       const f = ruleFraming({ facts, deontic: 'none', categories: PLAIN, districtEnabled: false, actorLevel: 'unknown', documentKind: context.stance?.kind });
       return f.framing === 'neutral' ? PLAIN : { ...PLAIN, framing: f.framing, reason: { deontic: PLAIN.reason.deontic, framing: f.reason } };
