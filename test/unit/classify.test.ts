@@ -315,6 +315,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Rådmannen legger fram sitt forslag til økonomiplan for formannskapet i juni.', { control: true });
     check('Resultatene fra undersøkelsen legges fram for bydelsutvalget.', { control: true });
     check('Byrådet skal legge fram en egen sak om barnevernsreformen for bystyret.', { control: false });
+    // a recurring time in the clause of an order is a due date that comes back; beside it, or as an adjective, it is not
+    check('Bydelene plikter å melde inn antall ledige plasser til Velferdsetaten hver måned.', { control: true });
+    check('Ungdomsrådet får hvert år 300 000 kroner, og ungdommene har selv ansvar for å vurdere søknadene.', { control: false });
+    check('Stortinget bevilger et samlet årlig beløp som skal dekke kostnader til arbeidskraft.', { control: false });
     check('I 2026 skal kommunen kutte ytterligere 1 milliard.', { deontic: 'intention', control: true });
     // a period's years name a plan or a document, no due date (gold: baerum; corpus: meld_st_9)
     check('I forbindelse med revisjonen av kommuneplanen for 2021–2040 skal kommunen videreutvikle de lange linjene.', { control: false });

@@ -289,8 +289,36 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
     (words.length > 0 && dueDate(text.slice(words[0].start, words[words.length - 1].end), deontic === 'obligation')) ||
     (deontic !== 'none' && deontic !== 'recommendation' && deontic !== 'permission' && words.some((w, i) => YEAR.test(w.text) && !pastOrName(words, i))) ||
     measurableTarget(words, deontic) ||
-    accountsPresented(words);
+    accountsPresented(words) ||
+    ((deontic === 'obligation' || deontic === 'prohibition') && periodic(facts, deontic));
   return { innovation, cocreation, collaboration, control };
+}
+
+/** Words of a period that recurs («årlig», «månedlig», «kvartalsvis»). */
+const RECURRING = new Set(['årlig', 'årleg', 'årlige', 'årlege', 'månedlig', 'månedlige', 'månadleg', 'månadlege', 'kvartalsvis', 'halvårlig', 'halvårlige', 'halvårleg', 'ukentlig', 'vekentleg']);
+/** Words after «årlig» that leave it an adverb of time («rapporterer årlig til …», «… årlig.»); before a noun it is an
+ * adjective of a thing («et samlet årlig beløp»). */
+const AFTER_ADVERB = new Set(['til', 'på', 'om', 'og', 'i', 'for', 'med', 'fra', 'frå', 'innen', 'innan', 'eller', 'ved', 'som']);
+/** «hvert år», «hver måned», «kvart år», «kvar månad»: each of a period. */
+const EACH = new Set(['hvert', 'hver', 'kvart', 'kvar']);
+const PERIOD = new Set(['år', 'halvår', 'kvartal', 'tertial', 'måned', 'månad', 'uke', 'veke']);
+
+/**
+ * A recurring time («hvert år», «hver måned», «årlig» as an adverb) in the clause of an order is a due date that comes
+ * back («Parkeringstillatelsen må fornyes hvert år», «Bydelene plikter å melde inn … hver måned»).
+ */
+function periodic(facts: SentenceFacts, deontic: Deontic): boolean {
+  const words = facts.words;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i].lower;
+    const next = words[i + 1];
+    const adverb = RECURRING.has(w) && (next === undefined || next.punct || AFTER_ADVERB.has(next.lower));
+    if (!adverb && !(EACH.has(w) && PERIOD.has(next?.lower ?? ''))) continue;
+    // (in the clause of the order, not beside it: «Ungdomsrådet får hvert år 300 000 kroner …, og ungdommene har selv
+    // ansvar for å …»)
+    if (facts.readings.some((r) => r.force === deontic && r.pred !== undefined && i >= r.pred.clause.start && i < r.pred.clause.end)) return true;
+  }
+  return false;
 }
 
 /** Forms of «legge fram» (to present to a body). */
