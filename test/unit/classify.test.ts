@@ -86,6 +86,9 @@ describe('classify: the labelling guide', () => {
     // kommunedirektorforum_notat_2025-10, meld_st_9)
     check('Gårsdagens spesialisthelsetjenester er i mange tilfeller i dag tjenester kommunene kan og bør levere.', { deontic: 'recommendation', actor: 'kommunene' });
     check('Dette er erfaringer regjeringen vil bygge videre på.', { deontic: 'intention', actor: 'regjeringen' });
+    // an opening «Når …» followed, after its comma, by the inverted main clause is a clause of time
+    check('Når ein ny tenestemodell skal prøvast ut, bør dei som skal bruke tenesta vere med frå starten.', { deontic: 'recommendation', actor: 'dei' });
+    check('Når kommunen skal etablere nye tjenester, skal brukerne involveres.', { deontic: 'obligation' });
     // a comparative clause with its own subject stays one
     check('Bydelene bruker mer enn de skal.', { deontic: 'none' });
   });

@@ -261,6 +261,16 @@ function finiteBetween(words: readonly Word[], from: number, to: number): boolea
   return false;
 }
 
+/** Is the first comma of the sentence followed by a finite verb (the main clause inverted after a fronted clause)? */
+function invertedAfterComma(words: readonly Word[]): boolean {
+  for (let k = 1; k < words.length - 1; k++) {
+    if (words[k].text !== ',') continue;
+    const v = words[k + 1];
+    return (v.upos === 'AUX' || v.upos === 'VERB') && !isInfinitiveAfterAa(words, k + 1);
+  }
+  return false;
+}
+
 /** Where a clause starts, while the sentence is read. */
 type ClauseStart = { at: number; type: ClauseType; intro?: number; resumes?: Clause['resumes'] };
 
@@ -290,6 +300,9 @@ export function clauses(words: readonly Word[]): { list: Clause[]; of: Int32Arra
       // a sentence that opens with a condition («Dersom privat sektor skal inngå …, må dette skje …»): its modal is
       // hypothetical. (An opening «Siden …» or «Når …» stays in the main clause: its «skal» may state a plan.)
       if (subordinatorType(words, 0) === 'conditional') starts[0] = { at: 0, type: 'conditional', intro: 0 };
+      // an opening «Når …» whose comma is followed by the main clause's finite verb («Når ein ny tenestemodell skal
+      // prøvast ut, bør dei som …»): the main clause is inverted after it, so it is a clause of time, its «skal» no plan
+      else if (w.lower === 'når' && invertedAfterComma(words)) starts[0] = { at: 0, type: 'temporal', intro: 0 };
       continue;
     }
     const sub = subordinatorType(words, i);
