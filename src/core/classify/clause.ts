@@ -242,8 +242,7 @@ function shortComparand(words: readonly Word[], k: number): boolean {
   else if (COMPARED_TIME.has(one)) end = k + 1;
   else if (one === 'i' && /^(19|20)\d\d$/.test(words[k + 1]?.text ?? '')) end = k + 2;
   else return false;
-  const v = words[end];
-  return v !== undefined && (v.upos === 'AUX' || v.upos === 'VERB') && !isInfinitiveAfterAa(words, end);
+  return finiteAt(words, end);
 }
 
 /** Modals in the present (the verb of a main clause that resumes after a relative clause). */
@@ -255,19 +254,20 @@ function verbNext(words: readonly Word[], k: number): boolean {
   return k < words.length && VERBAL.has(words[k].upos);
 }
 
-/** A verb of a clause in [from, to): a verb or an auxiliary that is no infinitive after «å». */
+/** Is the word at k a verb of a clause: a verb or an auxiliary that is no infinitive after «å»? */
+function finiteAt(words: readonly Word[], k: number): boolean {
+  return k < words.length && VERBAL.has(words[k].upos) && !isInfinitiveAfterAa(words, k);
+}
+
+/** A verb of a clause in [from, to). */
 function finiteBetween(words: readonly Word[], from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (VERBAL.has(words[k].upos) && !isInfinitiveAfterAa(words, k)) return true;
+  for (let k = from; k < to; k++) if (finiteAt(words, k)) return true;
   return false;
 }
 
 /** Is the first comma of the sentence followed by a finite verb (the main clause inverted after a fronted clause)? */
 function invertedAfterComma(words: readonly Word[]): boolean {
-  for (let k = 1; k < words.length - 1; k++) {
-    if (words[k].text !== ',') continue;
-    const v = words[k + 1];
-    return (v.upos === 'AUX' || v.upos === 'VERB') && !isInfinitiveAfterAa(words, k + 1);
-  }
+  for (let k = 1; k < words.length - 1; k++) if (words[k].text === ',') return finiteAt(words, k + 1);
   return false;
 }
 
@@ -483,8 +483,7 @@ function contactRelative(words: readonly Word[], start: number, f: number): bool
   if (antecedent.upos !== 'NOUN') return false;
   // (the subject a body, the antecedent a noun in the indefinite: not a name of two nouns, «Oslo kommune»)
   if (!isAgent(subj.lower, subj.text) || /^\p{Lu}/u.test(antecedent.text) || /(ene|ane|en|et|a)$/.test(antecedent.lower)) return false;
-  for (let k = start; k < f - 2; k++) if ((words[k].upos === 'VERB' || words[k].upos === 'AUX') && !isInfinitiveAfterAa(words, k)) return true;
-  return false;
+  return finiteBetween(words, start, f - 2);
 }
 
 /** The first word of a paired conjunction («både … og», «enten … eller», «verken … eller»). */
