@@ -1279,6 +1279,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Kommunen jobbar tett med lag og organisasjonar i nærmiljøet.', { cocreation: true });
     check('Tjenesten er gratis for alle innbyggere.', { cocreation: false });
   });
+  it('«godkjennes», «anerkjennes», «påminnes» are passives; only «kjennes» and «minnes» themselves are deponents', () => {
+    // the body after «av» is the one instructed
+    check('Avtalen må godkjennes av bystyret.', { deontic: 'obligation', actor: 'bystyret' });
+    check('Søknaden skal godkjennes av bydelsdirektøren.', { actor: 'bydelsdirektøren' });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

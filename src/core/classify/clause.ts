@@ -126,7 +126,8 @@ const VERBAL = new Set(['VERB', 'AUX']);
 const AUXILIARIES = new Set(['kunne', 'måtte', 'skulle', 'ville', 'vilje', 'burde', 'bli', 'verte', 'være', 'vere', 'ha', 'få']);
 const PASSIVE_AUX = new Set(['bli', 'verte']);
 /** Verbs that end in -s in every form (deponents), and -st participles: not passives. */
-const DEPONENT = /(synes|syntes|finnes|fantes|lykkes|lyktes|trives|møtes|minnes|skjønnes|kjennes|svettes|eldes|mislykkes|undres|slåss|fins)$/;
+// («kjennes» and «minnes» only as whole words: «godkjennes», «anerkjennes», «erkjennes», «påminnes» are passives)
+const DEPONENT = /(synes|syntes|finnes|fantes|lykkes|lyktes|trives|møtes|skjønnes|svettes|eldes|mislykkes|undres|slåss|fins)$|^(kjennes|minnes)$/;
 
 function isBreakPunct(w: Word, next?: Word, prev?: Word): boolean {
   if (!w.punct) return false;
