@@ -1284,6 +1284,27 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Avtalen må godkjennes av bystyret.', { deontic: 'obligation', actor: 'bystyret' });
     check('Søknaden skal godkjennes av bydelsdirektøren.', { actor: 'bydelsdirektøren' });
   });
+  it('a thing that acts after «må» is the one the demand binds; a thing that happens, comes or is part of names no one', () => {
+    // the guide: «a thing that acts keeps its noun»
+    check('Finansieringsmodellen må skilje tydeleg mellom faste tilskot og aktivitetsbasert finansiering.', { deontic: 'obligation', actor: 'Finansieringsmodellen' });
+    check('Samtidig må teknologien frigjøre tid hos helsepersonellet, slik at møter mellom innbygger og tjeneste kan få den kvaliteten som skaper trygghet og tillit.', { deontic: 'obligation', actor: 'teknologien' });
+    check('Arbeidet må ha stort fokus på demografi, bosetting og geografi i hele landet.', { actor: 'Arbeidet' });
+    check('Endrings- og innovasjonsprosesser i Bærum må involvere eksterne aktører.', { actor: 'Endrings- og innovasjonsprosesser' });
+    // happening, coming, following, being part of: no doer
+    check('Midlene må komme tidlig i budsjettåret.', { deontic: 'obligation', actor: null });
+    check('Tannhelse må derfor inngå som en integrert del av helsetjenesten.', { deontic: 'obligation', actor: null });
+    check('Økonomiske ressurser må følge pasientene.', { actor: null });
+    check('Dersom private skal løse oppgaver, må dette skje innenfor tydelige rammer.', { actor: null });
+    check('Behovet for personell må møtes gjennom å ta flere grep.', { actor: null });
+    // a document's content is a requirement; a thing described by «må være» names no one (the guide)
+    check('Søknaden må inneholde en enkel beskrivelse av tiltaket.', { actor: null });
+    check('Kompetansemålene må være felles for alle.', { actor: null });
+    // a passive, also of a verb that ends like a deponent («-kjennes»): acted on, not acting
+    check('Store forskjeller mellom kommuner må anerkjennes.', { deontic: 'obligation', actor: null });
+    // a pronoun or a word the parser took for a subject is no actor
+    check('Kort sagt så må politikerne sørge for et bedre virkemiddelapparat.', { deontic: 'obligation' });
+    assert.notStrictEqual(classifySentence('Kort sagt så må politikerne sørge for et bedre virkemiddelapparat.').actor, 'Kort');
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

@@ -119,7 +119,7 @@ function readModal(text: string, words: readonly Word[], structure: ReturnType<t
     for (let k = i + 2; k < words.length - 1 && !verbFirst; k++) verbFirst = words[k].text === ',' && (words[k + 1].upos === 'AUX' || words[k + 1].upos === 'VERB') && MODAL_FORMS.test(words[k + 1].lower);
   // «må gjennom», «skal til for å», «det som må til»: what is needed (not «skal til politisk behandling»)
   const needed = (p.main === undefined && words[i + 1]?.lower === 'gjennom') || (words[i + 1]?.lower === 'til' && (words[i + 2] === undefined || words[i + 2].punct || words[i + 2].lower === 'for'));
-  const verdict = decideModal(lemma, lower, p, subject, mainLemma, mainLower, p.main !== undefined ? (words[p.main + 1]?.lower ?? '') : '', tail, { beAdjInf, bePermitted, alone, noneSubject, meansFirst: /^(slik|dermed|derved|sånn|således)$/.test(words[i - 1]?.lower ?? ''), verbFirst, needed, question: words[words.length - 1]?.text === '?' || (words[words.length - 1]?.punct && words[words.length - 2]?.text === '?') });
+  const verdict = decideModal(lemma, lower, p, subject, mainLemma, mainLower, p.main !== undefined ? (words[p.main + 1]?.lower ?? '') : '', tail, { beAdjInf, bePermitted, alone, noneSubject, meansFirst: /^(slik|dermed|derved|sånn|således)$/.test(words[i - 1]?.lower ?? ''), verbFirst, needed, nounSubject: p.subject !== undefined && (words[p.subject.head].upos === 'NOUN' || words[p.subject.head].upos === 'PROPN'), question: words[words.length - 1]?.text === '?' || (words[words.length - 1]?.punct && words[words.length - 2]?.text === '?') });
   // the actor of a permission may be people («Du kan gi innspill»); of the other forces, a body or the writer
   const agent = subject && (subject.kind === 'org' || subject.kind === 'self' || (verdict.force === 'permission' && subject.kind === 'people')) ? subject : undefined;
   let actor = verdict.force === 'none' ? undefined : verdict.actor === 'none' ? undefined : verdict.actor === 'any' ? subject : agent;
@@ -157,6 +157,8 @@ interface ModalContext {
   /** «må til (for å)», «skal til for å», «må gjennom» with no verb: what is needed, what one must go through (not «skal til
    * politisk behandling»: where it goes). */
   needed?: boolean;
+  /** The subject's head is a noun or a name (not a pronoun, not an adjective the parser took for a subject: «Kort sagt så må …»). */
+  nounSubject?: boolean;
 }
 const NO_CONTEXT: ModalContext = { beAdjInf: false, bePermitted: false, alone: false, noneSubject: false };
 
@@ -201,6 +203,8 @@ const ALONE = /^(alene|aleine|åleine)$/;
 const INFLUENCE = /^(påvirke|påverke)$/;
 /** Verbs whose subject receives («få», «motta»): the one obliged to give is someone else. */
 const RECEIVES = new Set(['få', 'motta']);
+/** Verbs of which a thing is no doer: it happens, follows, lies, goes on or is part of something («Midlene må komme tidlig»). */
+const NON_AGENTIVE = new Set(grammar.nonAgentive);
 /** Room held after «ha»: «ha (større / nødvendig) handlingsrom», «ha frihet til». */
 const roomHeld = (tail: string) => tail.split(' ').slice(0, 2).some(isRoomNoun);
 /** Participles of giving after «få»: «få tilført», «få tildelt», «få overført». */
@@ -402,6 +406,11 @@ function decideModal(
     if (kind === 'org' || kind === 'self') return { force: 'obligation', reason: `«må» demands of ${s!.text}`, actor: 'agent' };
     // people told what to do («Du må melde fra til sekretariatet», «alle som ønsker plass, må registrere seg»)
     if (kind === 'people' && !p.passive && !receives && /^(du|dere|de|alle)$/i.test(s!.text)) return { force: 'obligation', reason: `«må» demands of ${s!.text}`, actor: 'any' };
+    // a thing that acts is the one the demand binds (the guide: «Finansieringsmodellen må skilje …», «teknologien må
+    // frigjøre tid»); a thing that is to happen, follow or be somewhere names no one («Midlene må komme tidlig», «Tannhelse
+    // må inngå som …», «dette må skje innenfor …»), nor does a document's content («Søknaden må inneholde …»)
+    if (kind === 'thing' && cx.nounSubject && main !== undefined && !p.passive && !NON_AGENTIVE.has(main) && !CONTENT_VERBS.test(main) && !MONEY.test(s!.lemma))
+      return { force: 'obligation', reason: `«må ${mainLower}»: a demand on ${s!.text}`, actor: 'any' };
     return { force: 'obligation', reason: '«må»: a demand', actor: 'none' };
   }
 
