@@ -1305,6 +1305,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Kort sagt så må politikerne sørge for et bedre virkemiddelapparat.', { deontic: 'obligation' });
     assert.notStrictEqual(classifySentence('Kort sagt så må politikerne sørge for et bedre virkemiddelapparat.').actor, 'Kort');
   });
+  it('«inntil» / «opptil» before a number is «up to» an amount, no clause of time', () => {
+    // the verb after «men» shares the body of the first clause, not the amount
+    check('Direktoratet kan omdisponere inntil 5 prosent av bevilgningen mellom tiltakene uten forhåndsgodkjenning, men skal redegjøre for endringene i årsrapporten.', { deontic: 'obligation', actor: 'Direktoratet' });
+    check('Bydelen kan søke om opptil 2 millioner kroner, men må rapportere på bruken innen 1. mars.', { deontic: 'obligation', actor: 'Bydelen' });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

@@ -217,6 +217,8 @@ function subordinatorType(words: readonly Word[], i: number): ClauseType | undef
   }
   if (w.lower === 'da' && w.upos !== 'SCONJ') return undefined;
   if (w.lower === 'før' && w.upos === 'ADP') return undefined;
+  // «inntil 5 prosent», «inntil 50 000 kroner», «inntil tre år»: «up to» an amount, a preposition
+  if ((w.lower === 'inntil' || w.lower === 'opptil') && words[i + 1]?.upos === 'NUM') return undefined;
   // «i større grad enn i dag må …», «mer enn før skal …»: «enn» with a time adverbial and the outer clause's verb right
   // after it compares a phrase, it opens no clause
   if (w.lower === 'enn' && shortComparand(words, i + 1)) return undefined;
