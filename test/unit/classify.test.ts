@@ -1301,6 +1301,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Kompetansemålene må være felles for alle.', { actor: null });
     // a passive, also of a verb that ends like a deponent («-kjennes»): acted on, not acting
     check('Store forskjeller mellom kommuner må anerkjennes.', { deontic: 'obligation', actor: null });
+    // the same in a prohibition: what a thing that acts may not do binds it; a passive or a document's content names no one
+    check('Løsninger for informasjonsutveksling skal ikke medføre unødvendig tidsbruk for helsepersonell.', { deontic: 'prohibition', actor: 'Løsninger' });
+    check('Rapporteringen skal ikke omfatte mer informasjon enn det departementet faktisk trenger.', { deontic: 'prohibition', actor: null });
+    check('Tildelte midler skal ikke benyttes til varige driftstiltak.', { deontic: 'prohibition', actor: null });
     // a pronoun or a word the parser took for a subject is no actor
     check('Kort sagt så må politikerne sørge for et bedre virkemiddelapparat.', { deontic: 'obligation' });
     assert.notStrictEqual(classifySentence('Kort sagt så må politikerne sørge for et bedre virkemiddelapparat.').actor, 'Kort');

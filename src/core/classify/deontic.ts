@@ -255,6 +255,11 @@ function decideModal(
       (main === 'ha' && roomHeld(tail)));
   const kind = s?.kind ?? 'none';
   const t = p.clause.type;
+  // a thing or people named by a noun that do something themselves (not happen, come, follow or be part of; not a
+  // document's content or money): the one a demand or a prohibition binds, as the guide says of «Finansieringsmodellen
+  // må skilje …»; «Løsninger … skal ikke medføre unødvendig tidsbruk», «Frivillige skal ikke erstatte lovpålagte tjenester»
+  const acting =
+    (kind === 'thing' || kind === 'people') && cx.nounSubject === true && main !== undefined && !p.passive && !NON_AGENTIVE.has(main) && !CONTENT_VERBS.test(main) && !MONEY.test(s!.lemma);
   // (not what others are told to do: «føringer for hva bydelene skal prioritere», «definerer hva kommunen skal gjøre»,
   // a reported instruction the guide labels by its form)
   if (t === 'question' && !p.clause.governor.some((g) => STEERS_WHAT.test(g))) return sub(`«${lower}» in an embedded question`);
@@ -285,7 +290,7 @@ function decideModal(
     // (and «Ingen kommuner skal måtte søke om midler til lovpålagte oppgåver»: spared a burden)
     if (p.negated && s && ((noneSubject || nobody) && (kind === 'people' || nobody || UNDERGO.test(main ?? '') || p.chain.includes('måtte')) || (kind === 'people' && EXPERIENCE.test(main ?? ''))))
       return { force: 'intention', reason: `«${s.text} skal …»: a guarantee to people`, actor: 'none', hard: true };
-    if (p.negated) return { force: 'prohibition', reason: '«skal ikke»: a prohibition', actor: p.passive ? 'none' : 'agent', hard: true };
+    if (p.negated) return { force: 'prohibition', reason: '«skal ikke»: a prohibition', actor: p.passive ? 'none' : acting ? 'any' : 'agent', hard: true };
     // «skal få + verb» grants a right: «Innbyggjarane skal få vere med og påverke», «(vedtok at) innbyggjarane skal få
     // medverke», «Bydelene skal få beholde mindreforbruket» (not what is given: «skal få tildelt midler», «skal få et
     // tilbud»)
@@ -385,7 +390,7 @@ function decideModal(
 
   if (lemma === 'måtte') {
     if (lower === 'måtte') return sub('past «måtte» reports');
-    if (p.negated) return { force: 'prohibition', reason: '«må ikke»: a prohibition', actor: p.passive ? 'none' : 'agent', hard: true };
+    if (p.negated) return { force: 'prohibition', reason: '«må ikke»: a prohibition', actor: p.passive ? 'none' : acting ? 'any' : 'agent', hard: true };
     if (main && (G.epiMaa.has(main) || G.epiMaa.has(mainLower))) return sub(`«må ${mainLower}»: epistemic`);
     if (p.hedged) return sub('hedged «må» («kanskje», «kan hende»): epistemic');
     // «det som må til», «omstillingsprosessen tjenestene må gjennom»: a necessity, no one's act
@@ -406,10 +411,9 @@ function decideModal(
     if (kind === 'org' || kind === 'self') return { force: 'obligation', reason: `«må» demands of ${s!.text}`, actor: 'agent' };
     // people told what to do («Du må melde fra til sekretariatet», «alle som ønsker plass, må registrere seg»)
     if (kind === 'people' && !p.passive && !receives && /^(du|dere|de|alle)$/i.test(s!.text)) return { force: 'obligation', reason: `«må» demands of ${s!.text}`, actor: 'any' };
-    // a thing that acts is the one the demand binds (the guide: «Finansieringsmodellen må skilje …», «teknologien må
-    // frigjøre tid»); a thing that is to happen, follow or be somewhere names no one («Midlene må komme tidlig», «Tannhelse
-    // må inngå som …», «dette må skje innenfor …»), nor does a document's content («Søknaden må inneholde …»)
-    if (kind === 'thing' && cx.nounSubject && main !== undefined && !p.passive && !NON_AGENTIVE.has(main) && !CONTENT_VERBS.test(main) && !MONEY.test(s!.lemma))
+    // a thing that acts is the one the demand binds («teknologien må frigjøre tid»); a thing that is to happen, follow
+    // or be somewhere names no one («Midlene må komme tidlig», «Tannhelse må inngå som …», «dette må skje innenfor …»)
+    if (kind === 'thing' && acting)
       return { force: 'obligation', reason: `«må ${mainLower}»: a demand on ${s!.text}`, actor: 'any' };
     return { force: 'obligation', reason: '«må»: a demand', actor: 'none' };
   }
