@@ -1314,6 +1314,19 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Direktoratet kan omdisponere inntil 5 prosent av bevilgningen mellom tiltakene uten forhåndsgodkjenning, men skal redegjøre for endringene i årsrapporten.', { deontic: 'obligation', actor: 'Direktoratet' });
     check('Bydelen kan søke om opptil 2 millioner kroner, men må rapportere på bruken innen 1. mars.', { deontic: 'obligation', actor: 'Bydelen' });
   });
+  it('a short parenthesis with no verb («(NHN)», «(ved rådmannen)») stays inside its clause; a company keeps its name', () => {
+    check('Norsk helsenett SF (NHN) fikk i foretaksmøtet i januar 2025 i oppgave å ta i bruk KI for å forenkle tilgangen til informasjon.', { deontic: 'obligation', actor: 'Norsk helsenett SF' });
+    check('Helsedirektoratet (Hdir) må sørge for at veilederen blir oppdatert.', { deontic: 'obligation', actor: 'Helsedirektoratet' });
+    check('Kommunen (ved rådmannen) må sørge for at planen blir fulgt.', { actor: 'Kommunen' });
+    check('Helse Sør-Øst RHF skal levere en rapport innen 1. mai.', { deontic: 'obligation', actor: 'Helse Sør-Øst RHF' });
+    check('Statens vegvesen skal levere en rapport innen 1. mai.', { actor: 'Statens vegvesen' });
+  });
+  it('a verb after «men» / «og» shares the subject of the last clause with a verb, past list items the commas split off', () => {
+    // what a thing can include is a possibility, not a permission
+    check('De er ofte samlokalisert med fastlegekontor, legevakt, sykehjem og/eller kommunal akutt døgnenhet (KAD), men kan også inkludere tjenester som fysioterapi.', { deontic: 'none' });
+    check('Bydelen samarbeider med fastlegekontor, legevakt, sykehjem og/eller kommunal akutt døgnenhet, men skal selv rapportere innen 1. mars.', { deontic: 'obligation', actor: 'Bydelen' });
+    check('Kommunen har ansvar for skoler, barnehager, sykehjem og/eller helsestasjoner, men må rapportere til staten innen 1. mars.', { deontic: 'obligation', actor: 'Kommunen' });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

@@ -129,6 +129,16 @@ const PASSIVE_AUX = new Set(['bli', 'verte']);
 // («kjennes» and «minnes» only as whole words: «godkjennes», «anerkjennes», «erkjennes», «påminnes» are passives)
 const DEPONENT = /(synes|syntes|finnes|fantes|lykkes|lyktes|trives|møtes|skjønnes|svettes|eldes|mislykkes|undres|slåss|fins)$|^(kjennes|minnes)$/;
 
+/** The index of the «)» that closes a parenthesis opened at i within six words with no verb in it, else -1. */
+function shortParenthesis(words: readonly Word[], i: number): number {
+  for (let k = i + 1; k < words.length && k <= i + 7; k++) {
+    const x = words[k];
+    if (x.text === ')') return k > i + 1 ? k : -1;
+    if (x.upos === 'VERB' || x.upos === 'AUX' || x.text === '(' || x.text === ',' || x.text === ';' || x.text === ':') return -1;
+  }
+  return -1;
+}
+
 function isBreakPunct(w: Word, next?: Word, prev?: Word): boolean {
   if (!w.punct) return false;
   if (BREAK_PUNCT.has(w.text)) return true;
@@ -287,6 +297,15 @@ export function clauses(words: readonly Word[]): { list: Clause[]; of: Int32Arra
   for (let i = 0; i < n; i++) {
     const w = words[i];
     if (w.text === ',' && isListComma(words, i)) continue;
+    // a short parenthesis with no verb after a word («Norsk helsenett SF (NHN) skal …», «Kommunen (ved rådmannen) skal
+    // …»): an abbreviation or an apposition inside the clause, no clause of its own
+    if (w.text === '(' && i > 0 && !words[i - 1].punct) {
+      const close = shortParenthesis(words, i);
+      if (close > 0) {
+        i = close;
+        continue;
+      }
+    }
     if (isBreakPunct(w, words[i + 1], words[i - 1])) {
       if (i + 1 < n) {
         // «…, og (også) må ta …» after a subordinate clause: the conjunct without a subject of its own stays in it
@@ -749,8 +768,10 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
       // «Satsingen startet i 2007 og skal pågå ut 2017», «…, og skal føre tilsyn»: the coordinated verb shares the
       // first clause's subject, past a relative or comparative clause inside it («Fylkeskommunen skal nytte tilskotet
       // til tiltak som styrkjer rekrutteringa …, og skal ikkje bruke midlane …»)
+      // (and past the items of a list the commas split off, which have no verb: «De er samlokalisert med fastlegekontor,
+      // legevakt, sykehjem og/eller døgnenhet (KAD), men kan også …»)
       let pc = ci - 1;
-      while (pc > 0 && (structure.list[pc].type === 'relative' || structure.list[pc].type === 'comparative')) pc--;
+      while (pc > 0 && (structure.list[pc].type === 'relative' || structure.list[pc].type === 'comparative' || !finiteBetween(words, structure.list[pc].start, structure.list[pc].end))) pc--;
       const prevClause = structure.list[pc];
       // two modals joined («kan og bør levere»): the second has the first one's subject
       if (f >= 2 && words[f - 1].upos === 'CCONJ' && MODAL_WORDS.has(words[f - 2].lower) && words[f - 2].upos === 'AUX') subject = predication(words, structure, f - 2).subject;

@@ -40,7 +40,10 @@ function actorSpan(words: readonly Word[], np: NP): { start: number; end: number
   const first = np.heads[0];
   const last = np.heads[np.heads.length - 1];
   let s = first;
-  if (s > np.start && NAME_PARTS.test(words[s].lower) && (words[s - 1].upos === 'PROPN' || /^\p{Lu}/u.test(words[s - 1].text))) s--;
+  if (s > np.start && /^(sf|hf|rhf)$/.test(words[s].lower) && /^\p{Lu}+$/u.test(words[s].text)) {
+    // a company's name before its form: «Norsk helsenett SF», «Helse Sør-Øst RHF», «Oslo universitetssykehus HF»
+    for (let k = s - 1; k >= np.start && k >= s - 3 && !words[k].punct; k--) if (/^\p{Lu}/u.test(words[k].text)) s = k;
+  } else if (s > np.start && NAME_PARTS.test(words[s].lower) && (words[s - 1].upos === 'PROPN' || /^\p{Lu}/u.test(words[s - 1].text))) s--;
   // «Bydel Stovner», «Bydel Gamle Oslo»: the district's name with its «Bydel»
   else if (/^\p{Lu}/u.test(words[s].text)) {
     let b = s;
