@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import { analyzeText, classifySentence } from '../../src/core/node';
 import { SentenceLabels } from '../../src/core/types';
+import { plainWords, wordAt } from '../../src/core/classify/words';
+import { tokenize } from '../../src/core/tokenize/tokenize';
 
 function check(sentence: string, expected: Partial<SentenceLabels>) {
   const got = classifySentence(sentence);
@@ -1352,5 +1354,20 @@ describe('classify: a sentence read in its document (analyze)', () => {
     const letter = `Supplerende tildelingsbrev nr. 2 for 2026 – Helsedirektoratet\n\nArbeidet skal ta utgangspunkt i veilederen.\n`;
     assert.strictEqual(classifySentence('Arbeidet skal ta utgangspunkt i veilederen.').deontic, 'intention');
     assert.strictEqual(deonticIn(letter, 'Arbeidet skal ta utgangspunkt').deontic, 'obligation');
+  });
+});
+
+describe('classify: words of a sentence', () => {
+  it('wordAt finds the first word at or after an offset (the word a match starts at, or the word after it)', () => {
+    const text = 'Bydelene skal rapportere innen 1. mars.';
+    const words = plainWords(tokenize(text));
+    assert.strictEqual(words[wordAt(words, text.indexOf('skal'))].text, 'skal');
+    // an offset inside a word: the next word
+    assert.strictEqual(words[wordAt(words, text.indexOf('apportere'))].text, 'innen');
+    assert.strictEqual(wordAt(words, 0), 0);
+    assert.strictEqual(wordAt(words, text.length), -1);
+    assert.strictEqual(wordAt([], 0), -1);
+    // the same answer as a scan from the start, at every offset
+    for (let o = 0; o <= text.length; o++) assert.strictEqual(wordAt(words, o), words.findIndex((w) => w.start >= o), `offset ${o}`);
   });
 });

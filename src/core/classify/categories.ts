@@ -4,6 +4,7 @@ import { isAgent } from './actors';
 import type { SentenceFacts } from './features';
 import { peopleHead } from './subject';
 import { topicRules } from './topics';
+import { wordAt } from './words';
 
 /**
  * The topic categories of a sentence by rule — innovation, co-creation, collaboration, control — as the labelling guide
@@ -142,7 +143,7 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
   const firstWord = facts.words.find((w) => !w.punct);
   const words = facts.words;
   /** The index of the first word after the match, or -1. */
-  const wordAfter = (m: TermMatch) => words.findIndex((w) => w.start >= m.end);
+  const wordAfter = (m: TermMatch) => wordAt(words, m.end);
   /** The index of the word that holds the match, or -1. */
   const holding = (m: TermMatch) => words.findIndex((w) => w.start <= m.start && w.end >= m.end);
   // a term inside a name: capitalised inside the sentence («Samarbeidsrådet for Sunnmøre»), the second part of a name
@@ -230,7 +231,7 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
   // the giver of input: the nearest noun or pronoun before the phrase in its clause, past nouns in a prepositional
   // phrase («Innbyggerne i bydelen har gitt innspill»), a body that is no council of people
   const bodyGives = (m: TermMatch) => {
-    const i = words.findIndex((w) => w.start >= m.start);
+    const i = wordAt(words, m.start);
     for (let k = i - 1; k >= Math.max(0, i - 8); k--) {
       const w = words[k];
       // (past the point of a date: «bydelene innen 1. mai gir innspill»)
@@ -248,7 +249,7 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
     return false;
   };
   const fundsFor = (m: TermMatch) => {
-    const i = words.findIndex((w) => w.start >= m.start);
+    const i = wordAt(words, m.start);
     return i >= 2 && /^(til|for)$/.test(words[i - 1].lower) && FUNDS.test(words[i - 2].lower);
   };
   const withPeople = (m: TermMatch) => {

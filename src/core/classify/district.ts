@@ -2,6 +2,7 @@ import type { Deontic, DistrictRole } from '../types';
 import type { SentenceFacts } from './features';
 import { grammar, isMeansNoun, isRoomNoun } from '../lexicon';
 import { ordersMeans } from './framing';
+import { wordAt } from './words';
 
 /**
  * The role a sentence gives the city districts, where a district term occurs (labelling guide): obligated
@@ -117,7 +118,7 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
   // («byrådet må gi bydelene større innflytelse»: the districts named after the verb of giving)
   if (deontic === 'obligation' && ordersMeans(facts, deontic)) {
     const cue = facts.readings.find((r) => r.force === deontic)?.cue;
-    const k = cue ? words.findIndex((w) => w.start >= cue.start) : -1;
+    const k = cue ? wordAt(words, cue.start) : -1;
     if (k > 0 && lower.slice(Math.max(0, k - 4), k + 4).some((w) => DISTRICT.test(w))) return 'enabled';
   }
   // a permission of the districts in another clause than the one that decides the sentence («Bystyret ber byrådet
@@ -214,7 +215,7 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
   const enablingTerm = facts.matches.some((m) => {
     // (a control term made less is reduced control whatever its entry's subtype)
     if (m.category !== 'enabling' || !(m.negated || /discretion|trust|resources|reduced-control/.test(facts.entry(m.entry)?.subtype ?? ''))) return false;
-    const i = words.findIndex((w) => w.start >= m.start);
+    const i = wordAt(words, m.start);
     // (room denied is none: «Bydelen har ikke hatt mulighet til …», «ingen bydel har øremerkede midler»)
     if (!m.negated && lower.slice(Math.max(0, i - 4), i).some((w) => NEGATION.has(w))) return false;
     // (not a district named only as the place of what gets the means: «Tilskuddet til Frivilligsentralen i bydelen»)
@@ -229,7 +230,7 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
   }
   // (a district that only speaks, opening the sentence, is mentioned: «Bydelen mener at rapporteringskravene bør
   // forenkles»)
-  const speakerOnly = districtIdx.length === 1 && districtIdx[0] <= words.findIndex((w) => !w.punct) + 1 && SAYS.test(lower[words.findIndex((w) => w.start >= dm[0].end)] ?? '');
+  const speakerOnly = districtIdx.length === 1 && districtIdx[0] <= words.findIndex((w) => !w.punct) + 1 && SAYS.test(lower[wordAt(words, dm[0].end)] ?? '');
   // (an order to someone else, or to no one named, that reduces the districts' control or gives them room enables them:
   // «Bystyret ber byrådet sikre at bydelenes rapportering forenkles», «Detaljstyringen av bydelene skal reduseres»)
   if (enablingTerm && !speakerOnly && !(deontic === 'obligation' && actorIsDistrict)) return 'enabled';
@@ -248,7 +249,7 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
   const actorIdx = districtIdx.filter((d) => !placeAt(d) && !designed(d));
   const partner = facts.matches.some((m) => {
     if (m.category !== 'collaboration' && m.category !== 'cocreation') return false;
-    const i = words.findIndex((w) => w.start >= m.start);
+    const i = wordAt(words, m.start);
     return i >= 0 && actorIdx.some((d) => Math.abs(d - i) <= NEAR);
   });
   // (a district that opens the sentence as the subject of a participation activity organises it: «Bydel Gamle Oslo
@@ -263,7 +264,7 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
     if (collaboration || !facts.matches.some((m) => m.category === 'cocreation')) return false;
     // the verb right after the district's name («Bydel Gamle Oslo ønsker …»), or right before it in inverted order
     // («Nå ønsker Bydel Søndre Nordstrand dine innspill»)
-    const v = words.findIndex((w) => w.start >= dm[0].end);
+    const v = wordAt(words, dm[0].end);
     return (d0 <= first + 1 && v >= 0 && ORGANISE.test(lower[v])) || (d0 > first && ORGANISE.test(lower[d0 - 1]) && lower[d0 - 1] !== 'har');
   };
   if ((partner || lower.some((w, i) => INVOLVED.test(w) && near(i))) && !organiser()) return 'involved';

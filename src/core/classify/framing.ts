@@ -5,6 +5,7 @@ import { asksToHear, NO_DEMAND, passiveStem } from './deontic';
 import { firstNonPunct, negatesAt } from './clause';
 import type { Categories } from './categories';
 import { IMPERATIVES } from './topics';
+import { wordAt } from './words';
 
 /**
  * Framing by rule: the sentence's effect on the discretion of the units it addresses (labelling guide). The
@@ -46,7 +47,7 @@ function allUnits(words: readonly { lower: string }[]): boolean {
 /** Are units named right by the control term m (one word before it, or three after), and not as the subject of the plan? */
 function unitsControlled(facts: SentenceFacts, m: { start: number; end: number }): boolean {
   const words = facts.words;
-  const i = words.findIndex((w) => w.start >= m.start);
+  const i = wordAt(words, m.start);
   if (i < 0) return false;
   const subject = facts.readings.find((r) => r.force === 'intention')?.subject;
   for (let k = Math.max(0, i - 1); k <= Math.min(words.length - 1, i + 4); k++) {
@@ -77,7 +78,7 @@ const GRANTED_MEANS = new Set(grammar.grantedMeans);
 const GIVE_KEEP = /^(gi|gir|gis|gitt|ga|gav|gje|gjev|gjeve|gjevast|får|få|fått|fikk|fekk|deleger\p{L}*|avset\p{L}*|bevilg\p{L}*|tildel\p{L}*|løyv\p{L}*|stille|stiller|stilles|søke|søkje|søker|søkjer|søkes|søkast|oppretthold\p{L}*|behold\p{L}*|behald\p{L}*|vidareføre\p{L}*|videreføre\p{L}*|videreført|vidareført|flytte|flyttes|flyttast)$/u;
 /** The word before a term, past one adjective («ingen nye krav»: «ingen»), for NO_DEMAND (deontic.ts). */
 function wordBefore(words: SentenceFacts['words'], m: { start: number }): string {
-  const k = words.findIndex((w) => w.start >= m.start);
+  const k = wordAt(words, m.start);
   if (k <= 0) return '';
   const before = words[k - 1].lower;
   return /^(nye|flere|fleire|egne|eigne|særskilte|særskilde)$/.test(before) && k >= 2 ? words[k - 2].lower : before;
@@ -96,7 +97,7 @@ const WIDER = /^(større|stor|mer|meir|økt|økte|auka|utvidet|utvidede|utvida|b
  * term describes: «der bydelene har handlingsrom».
  */
 function roomGiven(words: SentenceFacts['words'], m: { start: number; end: number }): boolean {
-  const k = words.findIndex((w) => w.start >= m.start);
+  const k = wordAt(words, m.start);
   if (k < 0) return false;
   let last = k;
   while (last + 1 < words.length && words[last + 1].start < m.end) last++;
@@ -132,7 +133,7 @@ export function ordersMeans(facts: SentenceFacts, deontic: Deontic): boolean {
     }
     return false;
   };
-  return facts.readings.some((r) => r.force === deontic && givesMeans(words.findIndex((w) => w.start >= r.cue.end)));
+  return facts.readings.some((r) => r.force === deontic && givesMeans(wordAt(words, r.cue.end)));
 }
 
 /** What «åpne for» opens room for: «forsøk», «unntak», «lokale …», «fleksible …», «utprøving». */
@@ -262,7 +263,7 @@ function framingByRule({ facts, deontic, categories, districtEnabled, actorLevel
     ms.some((m) => {
       if (m.category !== 'enabling' || sub(m) !== 'trust') return false;
       if (/^tillitsbas/i.test(m.text)) return true;
-      const k = facts.words.findIndex((w) => w.start >= m.end);
+      const k = wordAt(facts.words, m.end);
       if (k < 0 || facts.words[k].lower !== 'til') return false;
       for (let j = k + 1; j < Math.min(facts.words.length, k + 5); j++) if (UNIT_OR_STAFF.test(facts.words[j].lower)) return true;
       return false;
@@ -270,7 +271,7 @@ function framingByRule({ facts, deontic, categories, districtEnabled, actorLevel
   const givesOpportunity = () =>
     ms.some((m) => {
       if (m.category !== 'enabling' || sub(m) !== 'opportunity') return false;
-      const k = facts.words.findIndex((w) => w.start >= m.start);
+      const k = wordAt(facts.words, m.start);
       for (let j = Math.max(0, k - 4); j < k; j++) if (GIVE.test(facts.words[j].lower)) return true;
       return false;
     });

@@ -16,6 +16,21 @@ export interface Word {
   punct: boolean;
 }
 
+/**
+ * The index of the first word that starts at or after `offset` (a match's first word, or the word after it), -1 when
+ * none does. Words are in text order: a binary search, not a scan per match.
+ */
+export function wordAt(words: readonly Pick<Word, 'start'>[], offset: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (words[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < words.length ? lo : -1;
+}
+
 /** Words that are Nynorsk and not Bokmål. */
 const NN_ONLY = new Set([
   'ikkje', 'eg', 'kva', 'korleis', 'kven', 'kvifor', 'dei', 'vere', 'ein', 'eit', 'frå', 'berre', 'vert', 'vart', 'difor', 'medan',
