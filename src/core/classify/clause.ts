@@ -103,7 +103,8 @@ const EXPECT: [string, string?][] = [['ta', 'høyde'], ['regne', 'med'], ['rekne
 
 /** «ikke minst», «ikke bare», «ikke lenger bare»: fixed phrases that do not negate the verb. */
 const NOT_NEGATING = new Set(['minst', 'bare', 'berre', 'kun', 'uten', 'utan']);
-const NEGATIONS = new Set(['ikke', 'ikkje', 'aldri', 'ingen', 'inga', 'intet', 'verken', 'korkje']);
+/** Words that negate (grammar.json `negations`, which the district rules read too). */
+const NEGATIONS = new Set(grammar.negations);
 /** Does word k negate («ikke», «aldri», «ingen» …), not as part of «ikke bare», «ikke minst», «ikke uten»? */
 export function negatesAt(words: readonly { lower: string }[], k: number): boolean {
   return NEGATIONS.has(words[k].lower) && !NOT_NEGATING.has(words[k + 1]?.lower ?? '');
