@@ -1329,6 +1329,19 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Bydelen samarbeider med fastlegekontor, legevakt, sykehjem og/eller kommunal akutt døgnenhet, men skal selv rapportere innen 1. mars.', { deontic: 'obligation', actor: 'Bydelen' });
     check('Kommunen har ansvar for skoler, barnehager, sykehjem og/eller helsestasjoner, men må rapportere til staten innen 1. mars.', { deontic: 'obligation', actor: 'Kommunen' });
   });
+  it('«Formålet er at … skal» states a goal, as «Målet er at … skal» does', () => {
+    check('Formålet er at arbeidet med digitalisering skal styrkes.', { deontic: 'intention', directive: false });
+    check('Formålet med tjenesten er at kommuner som skal anskaffe og innføre helseteknologi får bistand i prosessen.', { deontic: 'none', directive: false });
+    check('Føremålet er at fleire innbyggjarar skal kunne bu heime lenger.', { deontic: 'intention' });
+  });
+  it('a bare plural of bodies or people with «som skal» names which ones; it binds no one', () => {
+    check('Det er en utfordring at tjenester som skal nå sårbare familier, ikke er like tilgjengelige for alle.', { deontic: 'none', directive: false, actor: null });
+    check('Det er laget en veileder for kommuner som skal etablere helsefellesskap.', { deontic: 'none', actor: null });
+    check('Tilskuddet går til bydeler som skal prøve ut nye modeller.', { deontic: 'none', directive: false });
+    // the «må» after it still orders; a definite antecedent or a thing's purpose keeps its reading
+    check('Bydeler som skal delta i piloten, må rapportere innen 1. mars.', { deontic: 'obligation' });
+    check('Tørn er et program for å fremme nye organisasjonsformer som skal bidra til bedre bruk av personellets tid.', { deontic: 'intention' });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

@@ -50,7 +50,7 @@ const DECISION = /^(beslutte|besluttet|bestemme|bestemt|vedta|vedtatt|vedteke)$/
 /** Passive stems of a change in an amount or of reaching a goal («reduseres», «økes», «nås»): what a decided goal says. */
 const AMOUNT_CHANGE = /^(reduser|øk|auk|halver|dobl|senk|kutt|oppnå|nå|redusert|økt)/;
 /** Governors of an «at»-clause that make it a goal or the writer's own decision. */
-const INTENTION_GOVERNORS = /^(mål|målet|målsetting|målsettingen|ambisjon|ambisjonen|visjon|visjonen|intensjon|intensjonen|hensikt|hensikten|ville|forplikte|forpliktet|beslutte|besluttet|bestemme|bestemt|vedta|vedtatt|vedteke|vekt|vektlegge|arbeide|jobbe|sikte|satsing|etterstrebe|tilstrebe|strategi)$/;
+const INTENTION_GOVERNORS = /^(mål|målet|målsetting|målsettingen|ambisjon|ambisjonen|visjon|visjonen|intensjon|intensjonen|hensikt|hensikten|formål|formålet|føremål|føremålet|ville|forplikte|forpliktet|beslutte|besluttet|bestemme|bestemt|vedta|vedtatt|vedteke|vekt|vektlegge|arbeide|jobbe|sikte|satsing|etterstrebe|tilstrebe|strategi)$/;
 /** Governors that make the clause a recommendation («ønsker at det skal …»). */
 const RECOMMENDATION_GOVERNORS = /^(ønske|ønskje|ønskelig|ønskjeleg|anbefale|tilrå|foreslå|oppfordre)$/;
 /** Governors that make it an order («forventer at», «forutsetter at», «ber om at», «krever at»). */
@@ -119,7 +119,7 @@ function readModal(text: string, words: readonly Word[], structure: ReturnType<t
     for (let k = i + 2; k < words.length - 1 && !verbFirst; k++) verbFirst = words[k].text === ',' && (words[k + 1].upos === 'AUX' || words[k + 1].upos === 'VERB') && MODAL_FORMS.test(words[k + 1].lower);
   // «må gjennom», «skal til for å», «det som må til»: what is needed (not «skal til politisk behandling»)
   const needed = (p.main === undefined && words[i + 1]?.lower === 'gjennom') || (words[i + 1]?.lower === 'til' && (words[i + 2] === undefined || words[i + 2].punct || words[i + 2].lower === 'for'));
-  const verdict = decideModal(lemma, lower, p, subject, mainLemma, mainLower, p.main !== undefined ? (words[p.main + 1]?.lower ?? '') : '', tail, { beAdjInf, bePermitted, alone, noneSubject, meansFirst: /^(slik|dermed|derved|sånn|således)$/.test(words[i - 1]?.lower ?? ''), verbFirst, needed, nounSubject: p.subject !== undefined && (words[p.subject.head].upos === 'NOUN' || words[p.subject.head].upos === 'PROPN'), question: words[words.length - 1]?.text === '?' || (words[words.length - 1]?.punct && words[words.length - 2]?.text === '?') });
+  const verdict = decideModal(lemma, lower, p, subject, mainLemma, mainLower, p.main !== undefined ? (words[p.main + 1]?.lower ?? '') : '', tail, { beAdjInf, bePermitted, alone, noneSubject, meansFirst: /^(slik|dermed|derved|sånn|således)$/.test(words[i - 1]?.lower ?? ''), verbFirst, needed, nounSubject: p.subject !== undefined && (words[p.subject.head].upos === 'NOUN' || words[p.subject.head].upos === 'PROPN'), bareSubject: p.subject !== undefined && p.subject.start === p.subject.head && !/^(DET|PRON|ADJ|NUM)$/.test(words[p.subject.head - 1]?.upos ?? ''), question: words[words.length - 1]?.text === '?' || (words[words.length - 1]?.punct && words[words.length - 2]?.text === '?') });
   // the actor of a permission may be people («Du kan gi innspill»); of the other forces, a body or the writer
   const agent = subject && (subject.kind === 'org' || subject.kind === 'self' || (verdict.force === 'permission' && subject.kind === 'people')) ? subject : undefined;
   let actor = verdict.force === 'none' ? undefined : verdict.actor === 'none' ? undefined : verdict.actor === 'any' ? subject : agent;
@@ -159,6 +159,8 @@ interface ModalContext {
   needed?: boolean;
   /** The subject's head is a noun or a name (not a pronoun, not an adjective the parser took for a subject: «Kort sagt så må …»). */
   nounSubject?: boolean;
+  /** The subject is a noun with no determiner, possessive or adjective before it («kommuner som skal …»). */
+  bareSubject?: boolean;
 }
 const NO_CONTEXT: ModalContext = { beAdjInf: false, bePermitted: false, alone: false, noneSubject: false };
 
@@ -274,6 +276,11 @@ function decideModal(
   // «de som skal bruke tenesta», «alle som vil arbeide med …»: the relative clause names a group of people by what they
   // are to do; it binds no one («bør dei som skal bruke tenesta vere med»: the «bør» carries the sentence)
   if (t === 'relative' && p.relativeSubject && s && GROUP_HEADS.has(s.text.toLowerCase())) return sub(`«${s.text} som ${lower}» names a group`);
+  // so does a bare indefinite plural («kommuner som skal anskaffe helseteknologi», «bydeler som skal delta i piloten»):
+  // which ones, not who is told
+  // (a thing's purpose stays its own reading: «organisasjonsformer som skal bidra til …»; so does a reported «bør»)
+  if (lemma === 'skulle' && t === 'relative' && p.relativeSubject && s && (s.kind === 'org' || s.kind === 'people') && s.plural && !s.proper && /(er|ar)$/.test(s.text) && !/\s/.test(s.text) && cx.bareSubject)
+    return sub(`«${s.text} som ${lower}» names which ones`);
 
   if (lemma === 'skulle') {
     // «den modenheten som skal til for å …»: what is needed
