@@ -1038,6 +1038,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Evalueringer viser at et øremerket tilskudd kan være viktig.', { control: false });
     check('Brukerundersøkelser viser at 87 prosent av innbyggerne er fornøyde med fastlegen.', { control: false });
     check('Et sentralt funn i evalueringen er at medvirkningen ofte blir formell.', { control: false });
+    // past a footnote's number; inverted after a fronted adverbial
+    check('Evalueringer[15] viser at de samme utfordringene i stor grad gjelder fremdeles.', { control: false });
+    check('Blant annet viser evalueringen av fastlegeordningen fra 2019 at det drives lite systematisk kvalitetsarbeid ved legekontorene.', { control: false });
+    check('Samtidig peker evalueringen på utfordringer knyttet til tverrfaglighet og samarbeid.', { control: false });
     check('Ordningen skal evalueres innen utgangen av 2026.', { control: true });
     check('Bydelene skal gjennomføre en brukerundersøkelse i hjemmetjenesten.', { control: true });
   });

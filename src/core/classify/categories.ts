@@ -217,10 +217,15 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
     if (!EVIDENCE_TERM.test(m.text)) return false;
     const k = wordAfter(m);
     if (k < 0) return false;
-    // «evalueringen viser», «evalueringer fra 2023 viser», «Forskningsrådets evaluering fra 2023 viser»
-    for (let j = k; j < Math.min(words.length, k + 4) && !words[j].punct; j++) if (SHOWS.test(words[j].lower)) return true;
-    // «funn i evalueringen», «resultatene fra brukerundersøkelsen»
+    // «evalueringen viser», «evalueringer fra 2023 viser», «Forskningsrådets evaluering fra 2023 viser», past a
+    // footnote's number («Evalueringer[15] viser at …»)
+    let j = k;
+    if (words[j]?.text === '[' && /^\d+$/.test(words[j + 1]?.text ?? '') && words[j + 2]?.text === ']') j += 3;
+    for (const end = Math.min(words.length, j + 4); j < end && !words[j].punct; j++) if (SHOWS.test(words[j].lower)) return true;
     const i = holding(m);
+    // inverted after a fronted adverbial: «Blant annet viser evalueringen av fastlegeordningen at …»
+    if (i >= 1 && SHOWS.test(words[i - 1].lower)) return true;
+    // «funn i evalueringen», «resultatene fra brukerundersøkelsen»
     return i >= 2 && /^(i|fra|frå)$/.test(words[i - 1].lower) && /^(funn|funnet|funna|funnene|resultat|resultatet|resultatene|resultata|tall|tala|tallene)$/.test(words[i - 2].lower);
   };
   // «følge opp at tilskuddsmidlene går til formålet»: follow-up that something is done (compliance), not of patients
