@@ -1346,6 +1346,13 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Bydeler som skal delta i piloten, må rapportere innen 1. mars.', { deontic: 'obligation' });
     check('Tørn er et program for å fremme nye organisasjonsformer som skal bidra til bedre bruk av personellets tid.', { deontic: 'intention' });
   });
+  it('«… betyr / innebærer at man må …» describes a consequence for anyone; a body in the same clause is still bound', () => {
+    check('Ordningen betyr at man må søke på nytt hvert år.', { deontic: 'none', directive: false });
+    check('Endringen innebærer at man må fylle ut skjemaet to ganger.', { deontic: 'none' });
+    // a generic «man» in a main clause demands; a body after «betyr at» is bound
+    check('Særlig må man se på overgangen mellom barn og voksen.', { deontic: 'obligation' });
+    check('Det betyr at kommunene må ansette flere sykepleiere.', { deontic: 'obligation', actor: 'kommunene' });
+  });
   it('every label comes with its reason', () => {
     const c = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.match(c.reason, /^deontic: «skal» binds Bydelene; framing: .+/);

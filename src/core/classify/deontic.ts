@@ -51,6 +51,8 @@ const DECISION = /^(beslutte|besluttet|bestemme|bestemt|vedta|vedtatt|vedteke)$/
 const AMOUNT_CHANGE = /^(reduser|øk|auk|halver|dobl|senk|kutt|oppnå|nå|redusert|økt)/;
 /** Governors of an «at»-clause that make it a goal or the writer's own decision. */
 const INTENTION_GOVERNORS = /^(mål|målet|målsetting|målsettingen|ambisjon|ambisjonen|visjon|visjonen|intensjon|intensjonen|hensikt|hensikten|formål|formålet|føremål|føremålet|ville|forplikte|forpliktet|beslutte|besluttet|bestemme|bestemt|vedta|vedtatt|vedteke|vekt|vektlegge|arbeide|jobbe|sikte|satsing|etterstrebe|tilstrebe|strategi)$/;
+/** Governors of an «at»-clause that state a consequence («betyr at», «innebærer at», «medfører at»). */
+const CONSEQUENCE_GOVERNORS = /^(bety|betyr|innebære|innebærer|inneber|medføre|medfører|resultere|resulterer)$/;
 /** Governors that make the clause a recommendation («ønsker at det skal …»). */
 const RECOMMENDATION_GOVERNORS = /^(ønske|ønskje|ønskelig|ønskjeleg|anbefale|tilrå|foreslå|oppfordre)$/;
 /** Governors that make it an order («forventer at», «forutsetter at», «ber om at», «krever at»). */
@@ -407,6 +409,9 @@ function decideModal(
     // («må sees i sammenheng med …» is a demand: the adjudicated real sentences label it an obligation, six of six)
     if (t === 'temporal' || t === 'causal' || t === 'conditional' || t === 'concessive') return soft(`«må» in a ${t} clause describes a necessity`);
     if (kind === 'goal') return { force: 'intention', reason: '«må» states a goal', actor: 'none' };
+    // what something means for anyone («For pasienten betyr det at man må fortelle historien sin på nytt»): a
+    // consequence described, no demand
+    if (kind === 'generic' && governedBy(p, CONSEQUENCE_GOVERNORS)) return soft(`«${governedBy(p, CONSEQUENCE_GOVERNORS)} at man må»: a consequence`);
     if (kind === 'generic') return { force: 'obligation', reason: '«man må»: a demand', actor: 'none' };
     if (kind === 'thing' && (main === 'være' || main === 'vere')) return { force: 'obligation', reason: '«må være»: a requirement on a thing', actor: 'none' };
     // a body that «må pålegges» a duty is the one obliged («Helsefellesskapene må pålegges et større ansvar»)
