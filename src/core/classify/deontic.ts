@@ -121,7 +121,7 @@ function readModal(text: string, words: readonly Word[], structure: ReturnType<t
     for (let k = i + 2; k < words.length - 1 && !verbFirst; k++) verbFirst = words[k].text === ',' && (words[k + 1].upos === 'AUX' || words[k + 1].upos === 'VERB') && MODAL_FORMS.test(words[k + 1].lower);
   // «må gjennom», «skal til for å», «det som må til»: what is needed (not «skal til politisk behandling»)
   const needed = (p.main === undefined && words[i + 1]?.lower === 'gjennom') || (words[i + 1]?.lower === 'til' && (words[i + 2] === undefined || words[i + 2].punct || words[i + 2].lower === 'for'));
-  const verdict = decideModal(lemma, lower, p, subject, mainLemma, mainLower, p.main !== undefined ? (words[p.main + 1]?.lower ?? '') : '', tail, { beAdjInf, bePermitted, alone, noneSubject, meansFirst: /^(slik|dermed|derved|sånn|således)$/.test(words[i - 1]?.lower ?? ''), verbFirst, needed, nounSubject: p.subject !== undefined && (words[p.subject.head].upos === 'NOUN' || words[p.subject.head].upos === 'PROPN'), bareSubject: p.subject !== undefined && p.subject.start === p.subject.head && !/^(DET|PRON|ADJ|NUM)$/.test(words[p.subject.head - 1]?.upos ?? ''), question: words[words.length - 1]?.text === '?' || (words[words.length - 1]?.punct && words[words.length - 2]?.text === '?') });
+  const verdict = decideModal(lemma, lower, p, subject, mainLemma, mainLower, p.main !== undefined ? (words[p.main + 1]?.lower ?? '') : '', tail, { beAdjInf, bePermitted, alone, noneSubject, meansFirst: /^(slik|dermed|derved|sånn|således)$/.test(words[i - 1]?.lower ?? ''), verbFirst, needed, ...subjectShape(words, p), question: words[words.length - 1]?.text === '?' || (words[words.length - 1]?.punct && words[words.length - 2]?.text === '?') });
   // the actor of a permission may be people («Du kan gi innspill»); of the other forces, a body or the writer
   const agent = subject && (subject.kind === 'org' || subject.kind === 'self' || (verdict.force === 'permission' && subject.kind === 'people')) ? subject : undefined;
   let actor = verdict.force === 'none' ? undefined : verdict.actor === 'none' ? undefined : verdict.actor === 'any' ? subject : agent;
@@ -137,6 +137,16 @@ function readModal(text: string, words: readonly Word[], structure: ReturnType<t
   // (a passive that names its doer is an instruction to it: structural, the learned layer keeps it)
   const named = actor !== undefined && verdict.actor === 'none';
   return { cue, entry: cue.entry, kind: 'modal', lemma, pred: p, subject, mainLemma, force: verdict.force, reason: named ? `${verdict.reason}, to ${actor!.text}` : verdict.reason, hard: verdict.hard === true || named, actor };
+}
+
+/** The shape of a modal's subject that the verdicts read: a noun (or a name), and bare (nothing before its head). */
+function subjectShape(words: readonly Word[], p: Predication): Pick<ModalContext, 'nounSubject' | 'bareSubject'> {
+  if (!p.subject) return { nounSubject: false, bareSubject: false };
+  const head = words[p.subject.head];
+  return {
+    nounSubject: head.upos === 'NOUN' || head.upos === 'PROPN',
+    bareSubject: p.subject.start === p.subject.head && !/^(DET|PRON|ADJ|NUM)$/.test(words[p.subject.head - 1]?.upos ?? ''),
+  };
 }
 
 type Verdict = { force: Deontic; reason: string; actor?: 'agent' | 'any' | 'none'; hard?: boolean };
@@ -261,7 +271,7 @@ function decideModal(
   const t = p.clause.type;
   // a thing or people named by a noun that do something themselves (not happen, come, follow or be part of; not a
   // document's content or money): the one a demand or a prohibition binds, as the guide says of «Finansieringsmodellen
-  // må skilje …»; «Løsninger … skal ikke medføre unødvendig tidsbruk», «Frivillige skal ikke erstatte lovpålagte tjenester»
+  // må skilje …»; «Løsninger … skal ikke medføre unødvendig tidsbruk»
   const acting =
     (kind === 'thing' || kind === 'people') && cx.nounSubject === true && main !== undefined && !p.passive && !NON_AGENTIVE.has(main) && !CONTENT_VERBS.test(main) && !MONEY.test(s!.lemma);
   // (not what others are told to do: «føringer for hva bydelene skal prioritere», «definerer hva kommunen skal gjøre»,
@@ -411,7 +421,8 @@ function decideModal(
     if (kind === 'goal') return { force: 'intention', reason: '«må» states a goal', actor: 'none' };
     // what something means for anyone («For pasienten betyr det at man må fortelle historien sin på nytt»): a
     // consequence described, no demand
-    if (kind === 'generic' && governedBy(p, CONSEQUENCE_GOVERNORS)) return soft(`«${governedBy(p, CONSEQUENCE_GOVERNORS)} at man må»: a consequence`);
+    const consequence = kind === 'generic' ? governedBy(p, CONSEQUENCE_GOVERNORS) : undefined;
+    if (consequence) return soft(`«${consequence} at man må»: a consequence`);
     if (kind === 'generic') return { force: 'obligation', reason: '«man må»: a demand', actor: 'none' };
     if (kind === 'thing' && (main === 'være' || main === 'vere')) return { force: 'obligation', reason: '«må være»: a requirement on a thing', actor: 'none' };
     // a body that «må pålegges» a duty is the one obliged («Helsefellesskapene må pålegges et større ansvar»)
