@@ -135,7 +135,7 @@ function shortParenthesis(words: readonly Word[], i: number): number {
   for (let k = i + 1; k < words.length && k <= i + 7; k++) {
     const x = words[k];
     if (x.text === ')') return k > i + 1 ? k : -1;
-    if (x.upos === 'VERB' || x.upos === 'AUX' || x.text === '(' || x.text === ',' || x.text === ';' || x.text === ':') return -1;
+    if (VERBAL.has(x.upos) || x.text === '(' || x.text === ',' || x.text === ';' || x.text === ':') return -1;
   }
   return -1;
 }

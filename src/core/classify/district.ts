@@ -1,6 +1,7 @@
 import type { Deontic, DistrictRole } from '../types';
 import type { SentenceFacts } from './features';
 import { grammar, isMeansNoun, isRoomNoun } from '../lexicon';
+import { firstNonPunct } from './clause';
 import { ordersMeans } from './framing';
 import { wordAt } from './words';
 
@@ -230,7 +231,7 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
   }
   // (a district that only speaks, opening the sentence, is mentioned: «Bydelen mener at rapporteringskravene bør
   // forenkles»)
-  const speakerOnly = districtIdx.length === 1 && districtIdx[0] <= words.findIndex((w) => !w.punct) + 1 && SAYS.test(lower[wordAt(words, dm[0].end)] ?? '');
+  const speakerOnly = districtIdx.length === 1 && districtIdx[0] <= firstNonPunct(words) + 1 && SAYS.test(lower[wordAt(words, dm[0].end)] ?? '');
   // (an order to someone else, or to no one named, that reduces the districts' control or gives them room enables them:
   // «Bystyret ber byrådet sikre at bydelenes rapportering forenkles», «Detaljstyringen av bydelene skal reduseres»)
   if (enablingTerm && !speakerOnly && !(deontic === 'obligation' && actorIsDistrict)) return 'enabled';
@@ -256,7 +257,7 @@ export function districtRole(facts: SentenceFacts, deontic: Deontic, actor: stri
   // ønsker innspill fra alle som bruker parken», «Bydelen inviterer til folkemøte» — it involves others, it is not
   // involved; not when it is involved itself: «Bydelene skal involveres»)
   const organiser = () => {
-    const first = words.findIndex((w) => !w.punct);
+    const first = firstNonPunct(words);
     const d0 = districtIdx[0];
     // (not when a district is also a partner, «med bydelen», «og bydelene»; a district named as a place of the people
     // asked, «fra deg som bor i bydelen», leaves the organiser one)

@@ -1,5 +1,6 @@
 import { grammar } from '../lexicon';
 import type { Word } from './words';
+import { firstNonPunct } from './clause';
 
 /**
  * Topic rules that need two words together, over a sentence's words (word sets in lexicon/grammar.json,
@@ -124,8 +125,8 @@ export function topicRules(words: readonly Word[]): TopicEvidence {
   let joined: string[] | undefined;
   let partReach = words.length;
   // the reader addressed by an opening imperative is an outside actor at the sentence's start
-  const opening = words.findIndex((w) => !w.punct);
-  if (opening >= 0 && IMPERATIVES.has(words[opening].lower)) lastOutside = opening;
+  const opening = firstNonPunct(words);
+  if (opening < words.length && IMPERATIVES.has(words[opening].lower)) lastOutside = opening;
   for (let i = 0; i < words.length; i++) {
     if (words[i].punct) {
       if (SEPARATORS.has(words[i].text)) {
