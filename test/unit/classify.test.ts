@@ -1266,6 +1266,17 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Kommunen samarbeidet med Statens vegvesen om tiltaket.', { cocreation: false });
     check('Direktoratet skal komme med forslag til endringer i forskriften.', { cocreation: false });
   });
+  it('people\'s involvement named in one compound or a shared decision, not a body\'s or a specialist\'s', () => {
+    // (the compounds of the lexicon's «medvirkning» entry; in an elided list the last part carries the compound)
+    check('Samtidig bør pasient-, bruker- og pårørendeinvolvering og bruk av deres erfaringer styrkes både lokalt og nasjonalt.', { cocreation: true });
+    check('Det skal legges til rette for partssamarbeid og medarbeiderinvolvering på alle nivåer i programmet.', { cocreation: true });
+    check('Kommunen vil styrke brukerdeltakelsen i planarbeidet.', { cocreation: true });
+    check('Produktet omhandler helseteamenes formål, juridiske rammer, spesialistinvolvering og samarbeid.', { cocreation: false });
+    // (organisations of next of kin are people's organisations; a decision shared with patients is their taking part)
+    check('Innholdet i reformen etableres i samspill med bruker- og pårørendeorganisasjoner, ansatte og ledere.', { cocreation: true });
+    check('Helsetjenesten skal styrke omfanget av samvalg med pasienter og pårørende.', { cocreation: true });
+    check('Helsetjenesten skal styrke samvalget i sykehusene.', { cocreation: false });
+  });
   it('participation pages: panels, conversations and interviews, surveys of residents, walks and workshops, what people think', () => {
     check('Trondheimspanelet er en gruppe tilfeldig utvalgte innbyggere som svarer på spørsmål fra kommunen flere ganger i året.', { cocreation: true });
     check('Vi har hatt samtaler med beboere, næringsdrivende og lag og foreninger på Mortensrud.', { cocreation: true });
