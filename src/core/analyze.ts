@@ -22,7 +22,7 @@ import { compileLexicon, matchTokens, CompiledLexicon } from './match/matcher';
 import { classifyTokens, decide, sentenceFacts } from './classify/sentence';
 import { inferStance, DocumentStance } from './classify/actors';
 import { scoreDocument } from './score/score';
-import { addStudyCounts, emptyCounts, STUDY_TERMS } from './report/counts';
+import { addCounts, addStudyCounts, emptyCounts } from './report/counts';
 import { countMarkers, languageOfCounts } from './report/language';
 
 const nbOnly = new WeakMap<Lexicon, Lexicon>();
@@ -43,8 +43,17 @@ export interface AnalyzeOptions extends ExtractOptions {
   language?: 'auto' | 'nb' | 'nn';
   /** File name reported in the result. */
   file?: string;
-  /** Cache of block results, reused between analyses of the same document (incremental re-analysis). */
+  /**
+   * Cache of block results, reused between analyses of the same document (incremental re-analysis). With a cache, a
+   * sentence whose block did not move keeps the SentenceAnalysis object (and findings) of the previous analysis:
+   * treat the sentences of a cached analysis as read-only.
+   */
   cache?: BlockCache;
+  /**
+   * `false`: every sentence's `text` is '' (the analysis worker: its client holds the text and slices it; a sliced
+   * copy per sentence is what the structured clone of a long document's analysis costs most).
+   */
+  sentenceTexts?: boolean;
 }
 
 /** A block's sentences, with offsets relative to the block's start, keyed by the block's text. */
@@ -60,6 +69,16 @@ interface CachedSentence {
   inflected: Record<StudyTerm, number>;
   labels: ReturnType<typeof classifyTokens>;
   matches: SentenceAnalysis['matches'];
+  /** What the last analysis with a cache made of it (reused while the sentence stays where it was). */
+  emitted: Emitted | undefined;
+}
+
+/** A sentence as an analysis emitted it: at block offset `base`, with or without its text, and its findings. */
+interface Emitted {
+  base: number;
+  texts: boolean;
+  s: SentenceAnalysis;
+  findings: Finding[];
 }
 
 function shiftRange(r: Range, d: number): Range {
@@ -111,6 +130,7 @@ function analyzeBlock(
         actorRange: labels.actorRange && shiftRange(labels.actorRange, -base),
       },
       matches: base === 0 ? matches : matches.map((m) => shiftMatch(m, -base)),
+      emitted: undefined,
     };
     out.push(c);
   }
@@ -275,17 +295,52 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
   let nbMarkers = 0;
   let nnMarkers = 0;
 
-  /** Adds a cached sentence, its offsets relative to `base`, to the analysis. */
+  const texts = opts.sentenceTexts !== false;
+  const none: Finding[] = [];
+  /**
+   * Adds a cached sentence, its offsets relative to `base`, to the analysis. With a cache, the object the previous
+   * analysis made of it is taken again when nothing it holds has changed: the same block offset (so the same
+   * offsets), index, section, page and exclusion. An edit rebuilds the sentences from the edit on, not all of them.
+   */
   const emit = (c: CachedSentence, base: number) => {
     const r = shiftRange(c.rel, base);
     const isExcluded = excluded.length > 0 && insideExcluded(r);
+    const index = sentences.length;
+    const section = sections[sectionIdx]?.index ?? 0;
+    const page = pageAt(doc, r.start);
+    const last = c.emitted;
+    let s: SentenceAnalysis;
+    let found: Finding[];
+    if (
+      last !== undefined &&
+      last.base === base &&
+      last.texts === texts &&
+      last.s.index === index &&
+      last.s.section === section &&
+      last.s.page === page &&
+      last.s.excluded === isExcluded
+    ) {
+      s = last.s;
+      found = last.findings;
+    } else {
+      s = sentenceOf(c, base, r, index, section, page, isExcluded);
+      found = isExcluded ? none : findingsOf(s, entries);
+      if (opts.cache) c.emitted = { base, texts, s, findings: found };
+    }
+    sentences.push(s);
+    if (isExcluded) return;
+    addCounts(exact, c.exact);
+    addCounts(inflected, c.inflected);
+    for (let k = 0; k < found.length; k++) findings.push(found[k]);
+  };
+  const sentenceOf = (c: CachedSentence, base: number, r: Range, index: number, section: number, page: number, isExcluded: boolean): SentenceAnalysis => {
     const matches = base === 0 ? c.matches : c.matches.map((m) => shiftMatch(m, base));
     const l = c.labels;
     const s: SentenceAnalysis = {
-      index: sentences.length,
+      index,
       start: r.start,
       end: r.end,
-      text: text.slice(r.start, r.end),
+      text: texts ? text.slice(r.start, r.end) : '',
       // the gold fields (labelsOf), written out: one object shape for every sentence, no copy
       deontic: l.deontic,
       directive: l.directive,
@@ -301,18 +356,12 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
       actorLevel: l.actorLevel,
       reason: l.reason,
       matches,
-      page: pageAt(doc, r.start),
-      section: sections[sectionIdx]?.index ?? 0,
+      page,
+      section,
       excluded: isExcluded,
     };
     if (c.cut) s.cut = true;
-    sentences.push(s);
-    if (isExcluded) return;
-    for (const k of STUDY_TERMS) {
-      exact[k] += c.exact[k];
-      inflected[k] += c.inflected[k];
-    }
-    findings.push(...findingsOf(s, entries));
+    return s;
   };
 
   /** Refuses the text when `more` sentences would take it over the sentence limit. */

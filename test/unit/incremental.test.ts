@@ -6,7 +6,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyzeText, DocumentAnalysis } from '../../src/core/node';
+import { analyzeText, DocumentAnalysis, sectionProfiles, STUDY_TERMS } from '../../src/core/node';
+import { addCounts, emptyCounts } from '../../src/core/report/counts';
+import { PruningCache } from '../../src/extension/engine';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures');
 
@@ -122,5 +124,77 @@ describe('incremental analysis (block cache)', () => {
     assert.strictEqual(a.words, b.words);
     assert.strictEqual(a.words, 10);
     assert.strictEqual(a.extractedWords, b.extractedWords);
+  });
+
+  it('a sentence before the edit keeps the object the last analysis made of it; the edited one and those after are new', () => {
+    const { text, format } = all.find((f) => f.name.startsWith('hod_supplerende'))!;
+    const cache = new Map();
+    const first = analyzeText(text, { format, cache });
+    // a new paragraph before one in the middle (the blocks around it are unchanged; an edited block is analysed anew)
+    const at = first.sentences.find((s, i) => i >= first.sentences.length / 2 && text.slice(s.start - 2, s.start) === '\n\n')!.start;
+    const edited = text.slice(0, at) + 'Ny setning.\n\n' + text.slice(at);
+    const second = analyzeText(edited, { format, cache });
+    const k = second.sentences.findIndex((s) => s.start >= at);
+    assert.ok(k > 10);
+    // (a block whose text occurs twice, «Nye tildelinger:», is one cache entry emitted at two offsets: rebuilt)
+    const seen = new Map<string, number>();
+    for (const s of first.sentences) seen.set(s.text, (seen.get(s.text) ?? 0) + 1);
+    let reused = 0;
+    for (let i = 0; i < k; i++) {
+      if (seen.get(first.sentences[i].text) !== 1) continue;
+      assert.strictEqual(second.sentences[i], first.sentences[i], `sentence ${i} reused`);
+      reused++;
+    }
+    assert.ok(reused > 10);
+    // the findings of a reused sentence are reused with it, and are still the fresh analysis's findings
+    assert.ok(second.findings.some((f) => f.sentence < k && first.findings.includes(f)));
+    for (let i = k; i < second.sentences.length; i++) assert.ok(!first.sentences.includes(second.sentences[i]), `sentence ${i} new`);
+    assert.deepStrictEqual(comparable(second), comparable(analyzeText(edited, { format })));
+    // the first analysis is left as it was
+    assert.deepStrictEqual(comparable(first), comparable(analyzeText(text, { format })));
+  });
+
+  it('without the sentences\' texts (the worker\'s option), the rest of the analysis and the section profiles are the same', () => {
+    const { text, format } = all.find((f) => f.name.startsWith('hod_supplerende'))!;
+    const cache = new Map();
+    const full = analyzeText(text, { format });
+    for (let run = 0; run < 2; run++) {
+      const bare = analyzeText(text, { format, cache, sentenceTexts: false });
+      assert.ok(bare.sentences.every((s) => s.text === ''));
+      const filled = comparable(bare);
+      for (const s of filled.sentences) s.text = text.slice(s.start, s.end);
+      assert.deepStrictEqual(filled, comparable(full));
+      assert.deepStrictEqual(sectionProfiles(bare, text), sectionProfiles(full));
+    }
+    // the same cache with the texts: no sentence object without its text is reused
+    assert.ok(analyzeText(text, { format, cache }).sentences.every((s) => s.text === text.slice(s.start, s.end)));
+  });
+
+  it('sums the study counts term by term, every term', () => {
+    for (const t of STUDY_TERMS) {
+      const into = emptyCounts();
+      const one = emptyCounts();
+      one[t] = 2;
+      addCounts(into, one);
+      addCounts(into, one);
+      assert.deepStrictEqual(into, { ...emptyCounts(), [t]: 4 }, t);
+    }
+  });
+
+  it('the pruning cache keeps what the last run used and forgets the rest', () => {
+    const cache = new PruningCache();
+    const text = 'Kommunen skal rapportere.\n\nBydelene kan prøve ut nye løsninger.\n';
+    cache.beginRun();
+    analyzeText(text, { cache: cache.asBlockCache() });
+    cache.endRun();
+    assert.strictEqual(cache.size, 2);
+    assert.strictEqual(cache.misses, 2);
+    cache.beginRun();
+    const edited = text.replace('rapportere', 'samarbeide');
+    const a = analyzeText(edited, { cache: cache.asBlockCache() });
+    cache.endRun();
+    assert.deepStrictEqual([cache.hits, cache.misses, cache.size], [1, 1, 2], 'the edited block replaced, the other kept');
+    assert.deepStrictEqual(comparable(a), comparable(analyzeText(edited)));
+    assert.ok(cache.has('Bydelene kan prøve ut nye løsninger.') && !cache.has('Kommunen skal rapportere.'));
   });
 });

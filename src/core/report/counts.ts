@@ -18,6 +18,19 @@ export function emptyCounts(): Record<StudyTerm, number> {
   return { innovasjon: 0, utvikling: 0, samskaping: 0, samarbeid: 0, skal: 0, må: 0 };
 }
 
+/**
+ * Adds `from` to `into`, term by term. (The terms written out: a loop over STUDY_TERMS reads the properties by a
+ * key that changes, six names at one site, which is several times slower; this runs per sentence per analysis.)
+ */
+export function addCounts(into: Record<StudyTerm, number>, from: Readonly<Record<StudyTerm, number>>): void {
+  into.innovasjon += from.innovasjon;
+  into.utvikling += from.utvikling;
+  into.samskaping += from.samskaping;
+  into.samarbeid += from.samarbeid;
+  into.skal += from.skal;
+  into.må += from.må;
+}
+
 /** Adds the counts of the word tokens of one sentence to `exact` and `inflected` (every exact form is inflected too). */
 export function addStudyCounts(tokens: Token[], exact: Record<StudyTerm, number>, inflected: Record<StudyTerm, number>): void {
   for (const t of tokens) {

@@ -22,9 +22,10 @@ export interface SectionProfile {
 
 /**
  * Heading by heading: where the document is most directive. Sentences in running headers and footers are
- * left out; sections without sentences are kept (with zeros) so the strip shows the whole outline.
+ * left out; sections without sentences are kept (with zeros) so the strip shows the whole outline. `text`: the
+ * analysed text, for an analysis made without the sentences' texts (AnalyzeOptions.sentenceTexts).
  */
-export function sectionProfiles(a: DocumentAnalysis): SectionProfile[] {
+export function sectionProfiles(a: DocumentAnalysis, text?: string): SectionProfile[] {
   const out: SectionProfile[] = a.sections.map((s) => ({
     index: s.index,
     title: s.title || '(start)',
@@ -50,7 +51,7 @@ export function sectionProfiles(a: DocumentAnalysis): SectionProfile[] {
       seenPage.add(p.index);
     }
     p.sentences++;
-    p.words += countWords(s.text);
+    p.words += text === undefined ? countWords(s.text) : countWords(text, s.start, s.end);
     if (s.directive) p.directive++;
     if (s.control) p.control++;
     if (s.framing === 'enabling') p.enabling++;

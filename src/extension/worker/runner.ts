@@ -52,7 +52,13 @@ export class AnalysisRunner {
     let cache = this.caches.get(msg.key);
     if (!cache) this.caches.set(msg.key, (cache = new PruningCache()));
     cache.beginRun();
+    // A sentence's text is a slice of the text the client sent (unless a byte-order mark, dropped by the reader,
+    // moved the offsets): leave it out of the message (the structured clone of thousands of small strings is a large
+    // part of the host's cost of receiving a long document's analysis); the client restores it from its copy of the
+    // text. (Left out by the engine, not blanked here: a cached analysis shares its sentence objects with the next.)
+    const stripped = this.stripSentenceTexts && msg.text.charCodeAt(0) !== 0xfeff;
     const analysis = analyzeText(msg.text, {
+      sentenceTexts: !stripped,
       format: msg.options.format,
       ...(msg.options.language ? { language: msg.options.language } : {}),
       ...(msg.options.limits ? { limits: msg.options.limits } : {}),
@@ -60,20 +66,7 @@ export class AnalysisRunner {
       cache: cache.asBlockCache(),
     });
     cache.endRun();
-    const sections = sectionProfiles(analysis);
-    // A sentence's text is a slice of the text the client sent: leave it out of the message (the structured clone
-    // of thousands of small strings is a large part of the host's cost of receiving a long document's analysis);
-    // the client restores it from its copy of the text.
-    let stripped = this.stripSentenceTexts;
-    if (stripped) {
-      for (const s of analysis.sentences) {
-        if (s.text !== msg.text.slice(s.start, s.end)) {
-          stripped = false;
-          break;
-        }
-      }
-      if (stripped) for (const s of analysis.sentences) s.text = '';
-    }
+    const sections = sectionProfiles(analysis, stripped ? msg.text : undefined);
     return {
       type: 'result',
       id: msg.id,
