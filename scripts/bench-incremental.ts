@@ -7,10 +7,11 @@
  *   - in-process, as the analysis worker runs it: analyzeText with the document's block cache (PruningCache);
  *     `incrementalMedianMs` / `incrementalP99Ms` per update (aim: < 16 ms / < 50 ms);
  *   - through the analysis worker the extension uses (src/extension/worker/client.ts): the round trip per update,
- *     including the worker's sectionProfiles and the transfer (`incrementalWorker…`), and the stalls of the host's
- *     event loop meanwhile (`incrementalHostStall…`): receiving a result — the structured clone and the young-
- *     generation GC of the ~50,000 new objects of this document's analysis — is all the host does. (The extension
- *     host is not the renderer: a host stall delays hovers and other extensions, not the keystrokes themselves.)
+ *     including the worker's sectionProfiles, packing the analysis (src/extension/worker/pack.ts), the transfer and
+ *     the unpacking (`incrementalWorker…`), and the stalls of the host's event loop meanwhile
+ *     (`incrementalHostStall…`): receiving a result — unpacking it into the ~50,000 objects of this document's
+ *     analysis, and their young-generation GC — is all the host does. (The extension host is not the renderer: a
+ *     host stall delays hovers and other extensions, not the keystrokes themselves.)
  * beside the full re-analysis without a cache (`incrementalFullMs`) and the first analysis that fills the cache
  * (`incrementalColdMs`). Falls back to the allocation letter in test/fixtures when the corpus is missing.
  */

@@ -11,7 +11,8 @@
  *  - If the worker dies, its job fails and the next request starts a new worker. If no worker can be started at
  *    all (no workers here, script missing), the jobs run in-process, same code (./runner.ts).
  */
-import type { Lexicon } from '../../core';
+import type { DocumentAnalysis, Lexicon } from '../../core';
+import { unpackAnalysis } from './pack';
 import type { WorkerFactory, WorkerPort } from '../workers/port';
 import type { AnalyzeRequestOptions, FromWorker, ToWorker, WorkerResult } from './protocol';
 import { AnalysisRunner } from './runner';
@@ -207,9 +208,15 @@ export class AnalysisWorkerClient {
     if (!job.cancelled) {
       if (m.type === 'error') job.reject(new Error(m.message));
       else {
-        if (m.sentenceTextsStripped) for (const s of m.analysis.sentences) s.text = job.text.slice(s.start, s.end);
+        const text = m.sentenceTextsStripped ? job.text : undefined;
+        let analysis: DocumentAnalysis;
+        if (m.packed) analysis = unpackAnalysis(m.packed, text);
+        else {
+          analysis = m.analysis!;
+          if (text !== undefined) for (const s of analysis.sentences) s.text = text.slice(s.start, s.end);
+        }
         job.resolve({
-          analysis: m.analysis,
+          analysis,
           sections: m.sections,
           ms: m.ms,
           blocksReused: m.blocksReused,

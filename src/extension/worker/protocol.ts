@@ -3,6 +3,7 @@
  * the client and the benchmark use this module.
  */
 import type { DocumentAnalysis, Lexicon, Limits, SectionProfile } from '../../core';
+import type { PackedAnalysis } from './pack';
 
 export interface AnalyzeRequestOptions {
   format: 'md' | 'txt';
@@ -33,5 +34,12 @@ export interface WorkerResult {
 }
 
 export type FromWorker =
-  | ({ type: 'result'; id: number; sentenceTextsStripped: boolean } & WorkerResult)
+  | ({
+      type: 'result';
+      id: number;
+      /** The sentences' texts are '' (the client slices them from the text it sent). */
+      sentenceTextsStripped: boolean;
+      /** Across a thread boundary: the analysis packed (./pack.ts), and `analysis` left out. */
+      packed?: PackedAnalysis;
+    } & Omit<WorkerResult, 'analysis'> & { analysis?: DocumentAnalysis })
   | { type: 'error'; id: number; message: string };
