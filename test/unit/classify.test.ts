@@ -1277,6 +1277,13 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Helsetjenesten skal styrke omfanget av samvalg med pasienter og pårørende.', { cocreation: true });
     check('Helsetjenesten skal styrke samvalget i sykehusene.', { cocreation: false });
   });
+  it('councils of users, the elderly or the young described by their role (advisory, a right to give their view)', () => {
+    check('Rådene er rådgivende overfor kommunestyret.', { cocreation: true });
+    check('Råda har rett til å uttale seg i alle saker som gjeld dei.', { cocreation: true });
+    // (advice, not councils)
+    check('Rådene fra ekspertgruppen ble fulgt i arbeidet med planen.', { cocreation: false });
+    check('Kontrollutvalget kan ta opp saker på eget initiativ.', { cocreation: false });
+  });
   it('participation pages: panels, conversations and interviews, surveys of residents, walks and workshops, what people think', () => {
     check('Trondheimspanelet er en gruppe tilfeldig utvalgte innbyggere som svarer på spørsmål fra kommunen flere ganger i året.', { cocreation: true });
     check('Vi har hatt samtaler med beboere, næringsdrivende og lag og foreninger på Mortensrud.', { cocreation: true });
