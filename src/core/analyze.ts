@@ -303,11 +303,12 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
    * offsets), index, section, page and exclusion. An edit rebuilds the sentences from the edit on, not all of them.
    */
   const emit = (c: CachedSentence, base: number) => {
-    const r = shiftRange(c.rel, base);
-    const isExcluded = excluded.length > 0 && insideExcluded(r);
+    // (the range itself made only for a new object or an excluded-range check: this runs per sentence per edit)
+    const start = c.rel.start + base;
+    const isExcluded = excluded.length > 0 && insideExcluded(shiftRange(c.rel, base));
     const index = sentences.length;
     const section = sections[sectionIdx]?.index ?? 0;
-    const page = pageAt(doc, r.start);
+    const page = pageAt(doc, start);
     const last = c.emitted;
     let s: SentenceAnalysis;
     let found: Finding[];
@@ -323,7 +324,7 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
       s = last.s;
       found = last.findings;
     } else {
-      s = sentenceOf(c, base, r, index, section, page, isExcluded);
+      s = sentenceOf(c, base, shiftRange(c.rel, base), index, section, page, isExcluded);
       found = isExcluded ? none : findingsOf(s, entries);
       if (opts.cache) c.emitted = { base, texts, s, findings: found };
     }
@@ -439,7 +440,7 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
     for (const c of cached) emit(c, base);
   }
 
-  const content = sentences.filter((s) => !s.excluded);
+  const content = excluded.length === 0 ? sentences : sentences.filter((s) => !s.excluded);
   const words = sumBlockWords ? wordsInBlocks : countWordsExcluding(text, excluded);
   const categories = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
   for (const s of content) {
