@@ -1277,6 +1277,12 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Helsetjenesten skal styrke omfanget av samvalg med pasienter og pårørende.', { cocreation: true });
     check('Helsetjenesten skal styrke samvalget i sykehusene.', { cocreation: false });
   });
+  it('a body that will be or has been asked («vil bli bedt om», «har blitt bedt om») is the one asked', () => {
+    check('Helsedirektoratet vil bli bedt om å vektlegge tiltak som bidrar til god planlegging.', { deontic: 'obligation', actor: 'Helsedirektoratet' });
+    check('Bydelene har blitt bedt om å rapportere på tiltakene.', { deontic: 'obligation', actor: 'Bydelene' });
+    // (the one who asks is still not the one asked)
+    check('Regjeringen vil be Helsedirektoratet om å rapportere.', { deontic: 'obligation', actor: 'Helsedirektoratet' });
+  });
   it('councils of users, the elderly or the young described by their role (advisory, a right to give their view)', () => {
     check('Rådene er rådgivende overfor kommunestyret.', { cocreation: true });
     check('Råda har rett til å uttale seg i alle saker som gjeld dei.', { cocreation: true });
