@@ -76,6 +76,8 @@ export class AnalysisService implements vscode.Disposable {
   private readonly client: AnalysisWorkerClient;
   private lexiconReady: Promise<void> = Promise.resolve();
   private lexiconLoadGeneration = 0;
+  /** What the last applied load read (its files, lexicon and problems), to skip a reload that changes nothing. */
+  private lexiconKey: string | undefined;
   /** The lexicon generation the worker has (results made with an older one are dropped). */
   private lexiconVersion = 0;
   /** Problems of the user's lexicon files (the built-in lexicon is used meanwhile). */
@@ -119,6 +121,11 @@ export class AnalysisService implements vscode.Disposable {
     const files = unique.map(lexiconLabel);
     this.lexiconReady = loadLexicons(unique).then((res) => {
       if (gen !== this.lexiconLoadGeneration) return;
+      // The same files with the same content and problems (a save and the file watcher both report one change, a
+      // file touched): nothing to analyse again.
+      const key = JSON.stringify([files, res.lexicon ?? null, res.problems]);
+      if (key === this.lexiconKey) return;
+      this.lexiconKey = key;
       this.lexicon = res.lexicon;
       this.lexiconProblems = res.problems;
       this.loadedLexiconFiles = files;

@@ -125,6 +125,14 @@ export class WorkspaceLexicons implements vscode.Disposable {
       watcher.onDidChange(() => void this.refresh()),
       watcher.onDidDelete(() => void this.refresh()),
       folderWatcher.onDidDelete(() => void this.refresh()),
+      // what VS Code itself writes is known at once, without waiting for the file watcher (slow on remote and
+      // virtual file systems): a save in the editor, files created, deleted or renamed in the Explorer or by an edit
+      vscode.workspace.onDidSaveTextDocument((d) => {
+        if (this.isWorkspaceLexicon(d.uri)) void this.refresh();
+      }),
+      vscode.workspace.onDidCreateFiles((e) => this.refreshIfTouched(e.files)),
+      vscode.workspace.onDidDeleteFiles((e) => this.refreshIfTouched(e.files)),
+      vscode.workspace.onDidRenameFiles((e) => this.refreshIfTouched(e.files.flatMap((f) => [f.oldUri, f.newUri]))),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.refresh()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.refresh()),
       service.onDidChangeLexicon(() => this.publishProblems()),
@@ -141,6 +149,16 @@ export class WorkspaceLexicons implements vscode.Disposable {
   /** True for a workspace lexicon (whether loaded or not). */
   isWorkspaceLexicon(uri: vscode.Uri): boolean {
     return this.candidates().some((c) => c.toString() === uri.toString());
+  }
+
+  /** Refreshes when one of the files is a workspace lexicon, or a folder that holds one. */
+  private refreshIfTouched(files: readonly vscode.Uri[]): void {
+    const lexicons = this.candidates().map((c) => c.toString());
+    const touched = files.some((f) => {
+      const u = f.toString();
+      return lexicons.some((l) => l === u || l.startsWith(u.endsWith('/') ? u : u + '/'));
+    });
+    if (touched) void this.refresh();
   }
 
   /** Finds the workspace lexicons, loads them if the workspace is trusted, and reloads the lexicon. */

@@ -76,6 +76,21 @@ describe('Policy Lens: workspace lexicon', () => {
     assert.strictEqual(fs.readFileSync(file, 'utf8'), text);
   });
 
+  it('a term typed into the open workspace lexicon is used when the file is saved', async () => {
+    const pl = await api();
+    const editor = await open(HOD_MD);
+    const letter = editor.document.uri;
+    await pl.whenAnalyzed(editor.document);
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    const added = addTermToLexicon(doc.getText(), file, 'tildelingsbrev', 'control');
+    assert.ok(added.ok, 'the term is new');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), added.text);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(await doc.save(), 'saved');
+    await waitFor('the saved term is used', () => pl.getAnalysis(letter)?.findings.some((f) => f.entry === added.id), 10_000);
+  });
+
   it('VS Code validates the file against the schema (contributes.jsonValidation)', async () => {
     const bad = JSON.stringify({ $schema: './lexicon.schema.json', version: '1.0.0', entries: [{ id: 'x', category: 'nonsense', terms: ['pilot'] }] }, null, 2);
     // Without $schema too: the association by file name.

@@ -113,7 +113,7 @@ export function webTests(): void {
       for (const c of CATEGORIES) assert.strictEqual(view.categories.find((x) => x.category === c)?.count, a.findings.filter((x) => x.category === c).length, c);
     });
 
-    it('loads the workspace lexicon file (read with workspace.fs) and re-analyses', async () => {
+    it('loads the workspace lexicon file (read with workspace.fs) and re-analyses when it is created in VS Code', async () => {
       const doc = await vscode.workspace.openTextDocument(fixture(MD));
       await vscode.window.showTextDocument(doc, { preview: false });
       const pl = await api();
@@ -123,7 +123,11 @@ export function webTests(): void {
       assert.ok(!before.findings.some((f) => f.text.toLowerCase() === term));
       const lexicon = vscode.Uri.joinPath(folder(), '.policylens', 'lexicon.json');
       const entry = { $schema: './lexicon.schema.json', name: 'web', version: '1.0.0', entries: [{ id: 'enabling.forvaltningsmodell', category: 'enabling', weight: 1, terms: [term] }] };
-      await vscode.workspace.fs.writeFile(lexicon, new TextEncoder().encode(JSON.stringify(entry, null, 2)));
+      // created and saved as a user does it (the Explorer, the editor): the extension hears of it at once, without
+      // waiting for the file watcher, which on the web's remote file system takes seconds
+      const create = new vscode.WorkspaceEdit();
+      create.createFile(lexicon, { contents: new TextEncoder().encode(JSON.stringify(entry, null, 2)) });
+      assert.ok(await vscode.workspace.applyEdit(create), 'the lexicon file is created');
       try {
         const after = await waitFor('the lexicon is used', async () => {
           const x = await pl.whenAnalyzed(doc);
@@ -132,7 +136,9 @@ export function webTests(): void {
         assert.ok(pl.lexicons().loaded.some((l) => l.endsWith('.policylens/lexicon.json')), JSON.stringify(pl.lexicons()));
         assert.ok(after.findings.length > before.findings.length);
       } finally {
-        await vscode.workspace.fs.delete(lexicon);
+        const remove = new vscode.WorkspaceEdit();
+        remove.deleteFile(lexicon, { ignoreIfNotExists: true });
+        await vscode.workspace.applyEdit(remove);
         await waitFor('the lexicon is gone', () => pl.lexicons().loaded.length === 0);
       }
     });
