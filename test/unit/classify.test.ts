@@ -1283,6 +1283,13 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     // (the one who asks is still not the one asked)
     check('Regjeringen vil be Helsedirektoratet om å rapportere.', { deontic: 'obligation', actor: 'Helsedirektoratet' });
   });
+  it('things «som må» be done for a purpose are a necessity described; a body\'s «må» beside them is still a demand', () => {
+    check('Prosjektene peker på flere utfordringer som må overvinnes for at teknologien skal kunne bidra til forbedringer.', { deontic: 'none', directive: false });
+    check('Et felles utfordringsbilde er avgjørende for valg som må tas for å møte dagens utfordringer.', { deontic: 'none' });
+    check('Bydelene må gjennomføre tiltak som må prioriteres for å nå målene.', { deontic: 'obligation', actor: 'Bydelene' });
+    // (without a purpose, a thing that must be done stays a demand)
+    check('Dette er tiltak som må iverksettes straks.', { deontic: 'obligation' });
+  });
   it('councils of users, the elderly or the young described by their role (advisory, a right to give their view)', () => {
     check('Rådene er rådgivende overfor kommunestyret.', { cocreation: true });
     check('Råda har rett til å uttale seg i alle saker som gjeld dei.', { cocreation: true });

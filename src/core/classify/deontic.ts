@@ -414,6 +414,9 @@ function decideModal(
     if (p.hedged) return sub('hedged «må» («kanskje», «kan hende»): epistemic');
     // «det som må til», «omstillingsprosessen tjenestene må gjennom»: a necessity, no one's act
     if (cx.needed) return soft('«må til / må gjennom»: what is needed');
+    // things «som må» be done for a purpose: a necessity described, no one's act («prioriteringer og valg som må tas for å
+    // møte dagens utfordringer», «utfordringer som må overvinnes for at teknologien skal kunne bidra»)
+    if (p.relativeSubject && p.passive && kind === 'thing' && /^(\S+ )?for (å|at)( |$)/.test(tail)) return soft('«som må» + passive + «for å / for at»: a necessity described');
     if (p.expects) return sub(`«må ${p.expects}»: must expect`);
     if (p.habitual && kind === 'people') return soft(`«må» with ${s!.text} and «${p.habitual}»: describes present practice`);
     // («må sees i sammenheng med …» is a demand: the adjudicated real sentences label it an obligation, six of six)
