@@ -1290,6 +1290,12 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     // (without a purpose, a thing that must be done stays a demand)
     check('Dette er tiltak som må iverksettes straks.', { deontic: 'obligation' });
   });
+  it('«forventer at» a thing «vil» do something is an expectation of what will happen; of a body, a demand', () => {
+    check('Landsstyret forventer at de varslede endringene i reglene om interkommunalt samarbeid vil gi bedre rammer for samarbeid.', { deontic: 'none', directive: false });
+    check('Departementet forventar at endringane vil gje betre tenester.', { deontic: 'none' });
+    check('Byrådet forventer at bydelene vil prioritere tjenester til de mest sårbare.', { deontic: 'obligation', actor: 'bydelene' });
+    check('Departementet forventer at direktoratet legger til rette for kompetanseutvikling.', { deontic: 'obligation', actor: 'direktoratet' });
+  });
   it('councils of users, the elderly or the young described by their role (advisory, a right to give their view)', () => {
     check('Rådene er rådgivende overfor kommunestyret.', { cocreation: true });
     check('Råda har rett til å uttale seg i alle saker som gjeld dei.', { cocreation: true });

@@ -640,6 +640,14 @@ function readSteering(
     if (cue.entry === 'behov-at' && np && /^(kan|kunne|får|fær)$/.test(words[np.end + 1]?.lower ?? '')) actor = undefined;
     addressed = actor !== undefined;
     atClause = true;
+    // what a thing «vil» do or «kommer til å» do is expected to happen, not demanded of anyone («Landsstyret forventer
+    // at de varslede endringene … vil gi bedre rammer»)
+    if (!addressed && (cue.entry === 'forventer-at' || cue.entry === 'nn-forventar-at') && np && obj?.kind !== 'people') {
+      // (the at-clause's verb: the first after its subject, past the subject's own phrases)
+      let v = np.end + 1;
+      while (v < Math.min(words.length, np.end + 12) && words[v].upos !== 'AUX' && words[v].upos !== 'VERB' && !words[v].punct) v++;
+      if (/^(vil|kommer|kjem)$/.test(words[v]?.lower ?? '')) return steeringReading(cue, p, subject, 'none', `«${phrase} … ${words[v].lower}»: an expectation of what will happen`);
+    }
     // a body asked in the passive is the one asked, whatever its «at»-clause names («Direktoratet bes om at arbeidet
     // prioriteres»)
     if (!addressed && /^(bes|bedes)( |$)/.test(phrase) && agent && agent.kind === 'org') {
