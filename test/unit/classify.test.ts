@@ -1296,6 +1296,12 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Byrådet forventer at bydelene vil prioritere tjenester til de mest sårbare.', { deontic: 'obligation', actor: 'bydelene' });
     check('Departementet forventer at direktoratet legger til rette for kompetanseutvikling.', { deontic: 'obligation', actor: 'direktoratet' });
   });
+  it('«vil føre» forecasts only as «føre til» / «føre med seg»; a body that «vil føre» a policy or supervision commits itself', () => {
+    check('Regjeringen vil føre en politikk som bidrar til et godt fødetilbud i hele Norge.', { deontic: 'intention', actor: 'Regjeringen' });
+    check('Statsforvalteren vil føre tilsyn med tjenestene.', { deontic: 'intention', actor: 'Statsforvalteren' });
+    check('Kommunen vil føre til at flere får hjelp.', { deontic: 'none' });
+    check('Reformen vil føre med seg store endringer.', { deontic: 'none' });
+  });
   it('councils of users, the elderly or the young described by their role (advisory, a right to give their view)', () => {
     check('Rådene er rådgivende overfor kommunestyret.', { cocreation: true });
     check('Råda har rett til å uttale seg i alle saker som gjeld dei.', { cocreation: true });

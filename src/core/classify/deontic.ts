@@ -498,7 +498,9 @@ function decideModal(
   // «Vi vil gjerne høre hva du synes»: a call for input from the reader, as «ber om innspill» (the guide: none)
   if (kind === 'self' && main !== undefined && asksToHear(main, afterMain)) return sub(`«vil ${mainLower}»: a call for input`);
   if (kind === 'self' || kind === 'org') {
-    if (main && (G.futVil.has(main) || G.futVil.has(mainLower))) return soft(`«vil ${mainLower}»: future`);
+    // («føre» forecasts only as «føre til» / «føre med seg»: «Regjeringen vil føre en politikk …», «føre tilsyn» commit)
+    const leads = main !== 'føre' || afterMain === 'til' || afterMain === 'med';
+    if (main && leads && (G.futVil.has(main) || G.futVil.has(mainLower))) return soft(`«vil ${mainLower}»: future`);
     // «Kommunen vil gjøre oppmerksom på at …»: a stock phrase that points something out, no commitment
     if (main === 'gjøre' && afterMain === 'oppmerksom') return sub('«vil gjøre oppmerksom på»: points out');
     return { force: 'intention', reason: `«vil» with ${s!.text} as subject: a commitment`, actor: 'agent' };
