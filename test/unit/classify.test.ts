@@ -1296,11 +1296,15 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Byrådet forventer at bydelene vil prioritere tjenester til de mest sårbare.', { deontic: 'obligation', actor: 'bydelene' });
     check('Departementet forventer at direktoratet legger til rette for kompetanseutvikling.', { deontic: 'obligation', actor: 'direktoratet' });
   });
-  it('«vil føre» forecasts only as «føre til» / «føre med seg»; a body that «vil føre» a policy or supervision commits itself', () => {
+  it('«vil føre» forecasts only as «føre til» / «føre med seg»; a body that «vil føre» a policy, «ha dialog» or «få på plass» commits itself', () => {
     check('Regjeringen vil føre en politikk som bidrar til et godt fødetilbud i hele Norge.', { deontic: 'intention', actor: 'Regjeringen' });
     check('Statsforvalteren vil føre tilsyn med tjenestene.', { deontic: 'intention', actor: 'Statsforvalteren' });
     check('Kommunen vil føre til at flere får hjelp.', { deontic: 'none' });
     check('Reformen vil føre med seg store endringer.', { deontic: 'none' });
+    // («få på plass», «ha dialog» are acts too; «få ansvar», «ha betydning» forecast)
+    check('Departementet vil ha dialog med de regionale helseforetakene om navneendringen.', { deontic: 'intention', actor: 'Departementet' });
+    check('Regjeringen vil få på plass en ny ordning for finansiering.', { deontic: 'intention', actor: 'Regjeringen' });
+    check('Kommunene vil få ansvar for flere oppgaver.', { deontic: 'none' });
   });
   it('councils of users, the elderly or the young described by their role (advisory, a right to give their view)', () => {
     check('Rådene er rådgivende overfor kommunestyret.', { cocreation: true });
