@@ -1306,6 +1306,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Regjeringen vil få på plass en ny ordning for finansiering.', { deontic: 'intention', actor: 'Regjeringen' });
     check('Kommunene vil få ansvar for flere oppgaver.', { deontic: 'none' });
   });
+  it('what bodies «skal oppleve» is a vision, as for people; what they are to know or do is not', () => {
+    check('Alle aktører skal oppleve ryddige og forutsigbare rammebetingelser.', { deontic: 'intention', actor: null });
+    check('Bydelene skal oppleve større handlingsrom i styringen.', { deontic: 'intention' });
+    check('Bydelene skal kjenne til regelverket for tilskudd.', { deontic: 'obligation', actor: 'Bydelene' });
+  });
   it('councils of users, the elderly or the young described by their role (advisory, a right to give their view)', () => {
     check('Rådene er rådgivende overfor kommunestyret.', { cocreation: true });
     check('Råda har rett til å uttale seg i alle saker som gjeld dei.', { cocreation: true });

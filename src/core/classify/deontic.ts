@@ -339,6 +339,10 @@ function decideModal(
     if (kind !== 'self' && kind !== 'people' && kind !== 'org' && kind !== 'goal' && (p.deadline || delivers(main, tail)))
       return { force: 'obligation', reason: `«skal${main ? ' ' + main : ''}» with a deadline or a delivery: an order`, actor: 'agent', hard: true };
     if (kind === 'self') return { force: 'intention', reason: '«skal» with the writer as subject: own plan', actor: 'any' };
+    // what bodies are to experience is a vision, as what people are to experience («alle aktører skal oppleve ryddige og
+    // forutsigbare rammebetingelser», «Bydelene skal oppleve større handlingsrom»)
+    if (kind === 'org' && !p.passive && main !== undefined && /^(oppleve|erfare)$/.test(main))
+      return { force: 'intention', reason: `«skal ${mainLower}»: what ${s!.text} is to experience, a vision`, actor: 'none' };
     // a plan or strategy to be revised, evaluated or followed up is a task, not a goal («Planen skal revideres siste
     // halvår før utløp»)
     if (kind === 'goal' && p.passive && s && /(plan|planen|strategi|strategien|handlingsplan\p{L}*)$/u.test(s.lemma) && PLAN_TASK.test(passiveStem(mainLower)))
