@@ -1311,6 +1311,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Bydelene skal oppleve større handlingsrom i styringen.', { deontic: 'intention' });
     check('Bydelene skal kjenne til regelverket for tilskudd.', { deontic: 'obligation', actor: 'Bydelene' });
   });
+  it('«hvor» / «der» after a year that ends a noun phrase opens a relative clause, whose subject is the one asked', () => {
+    check('Det vises til tildelingsbrevet for 2026 hvor direktoratet er bedt om å følge opp rapporten.', { deontic: 'obligation', actor: 'direktoratet' });
+    check('Det vises til tildelingsbrevet der direktoratet er bedt om å følge opp rapporten.', { deontic: 'obligation', actor: 'direktoratet' });
+  });
   it('councils of users, the elderly or the young described by their role (advisory, a right to give their view)', () => {
     check('Rådene er rådgivende overfor kommunestyret.', { cocreation: true });
     check('Råda har rett til å uttale seg i alle saker som gjeld dei.', { cocreation: true });

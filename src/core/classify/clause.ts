@@ -236,7 +236,8 @@ function subordinatorType(words: readonly Word[], i: number): ClauseType | undef
   const t = SUBORDINATORS.get(w.lower);
   if (t) return t;
   // «en tilskuddsordning der kommuner kan søke»: a relative «der»/«hvor» after a noun, not a temporal clause
-  if (RELATIVE.has(w.lower) && prev && NOMINAL.has(prev.upos)) return undefined;
+  // (also after a year that ends a noun phrase: «tildelingsbrev for 2026 hvor direktoratet er bedt om å …»)
+  if (RELATIVE.has(w.lower) && prev && (NOMINAL.has(prev.upos) || (prev.upos === 'NUM' && /^\d{4}$/.test(prev.text) && w.lower !== 'som'))) return undefined;
   if (w.upos === 'SCONJ' && w.lower !== 'som' && w.lower !== 'å') return 'temporal';
   return undefined;
 }
@@ -370,7 +371,7 @@ export function clauses(words: readonly Word[]): { list: Clause[]; of: Int32Arra
       // digital kompetanse», «unge som står utenfor»)
       if (w.lower === 'som' && w.upos === 'SCONJ' && !NOMINAL.has(prev.upos) && !(prev.upos === 'ADJ' && (words[i + 1]?.upos === 'VERB' || words[i + 1]?.upos === 'AUX'))) {
         starts.push({ at: i, type: 'comparative', intro: i });
-      } else if (w.lower === 'som' || NOMINAL.has(prev.upos)) {
+      } else if (w.lower === 'som' || NOMINAL.has(prev.upos) || (prev.upos === 'NUM' && /^\d{4}$/.test(prev.text))) {
         starts.push({ at: i, type: 'relative', intro: i });
       }
       continue;
