@@ -1315,6 +1315,14 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Det vises til tildelingsbrevet for 2026 hvor direktoratet er bedt om å følge opp rapporten.', { deontic: 'obligation', actor: 'direktoratet' });
     check('Det vises til tildelingsbrevet der direktoratet er bedt om å følge opp rapporten.', { deontic: 'obligation', actor: 'direktoratet' });
   });
+  it('«vil be X gjøre …» asks X as «vil be X om å …» does; a list item that opens with «be» names a measure', () => {
+    check('Regjeringen vil be Helsedirektoratet utrede hvordan omstillingen kan støttes.', { deontic: 'obligation', actor: 'Helsedirektoratet' });
+    check('Regjeringen vil be Helsedirektoratet om å utrede hvordan omstillingen kan støttes.', { deontic: 'obligation', actor: 'Helsedirektoratet' });
+    check('- be Helsedirektoratet utrede hvordan omstillingen kan støttes', { deontic: 'none' });
+    check('- be Helsedirektoratet om å utrede hvordan omstillingen kan støttes', { deontic: 'none' });
+    // (a request upward is still no order)
+    check('Vi vil derfor be departementet om å trekke forslaget.', { deontic: 'intention' });
+  });
   it('councils of users, the elderly or the young described by their role (advisory, a right to give their view)', () => {
     check('Rådene er rådgivende overfor kommunestyret.', { cocreation: true });
     check('Råda har rett til å uttale seg i alle saker som gjeld dei.', { cocreation: true });
