@@ -1323,6 +1323,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     // (a request upward is still no order)
     check('Vi vil derfor be departementet om å trekke forslaget.', { deontic: 'intention' });
   });
+  it('advice that something «må» be («anbefaler at … må», «foreslår at … må») is advice, as with «skal»', () => {
+    check('Helsedirektoratet anbefaler at behovet for hjelpemidler må inngå som en del av utredningen.', { deontic: 'recommendation', directive: false });
+    check('KS anbefaler at staten må ta ansvar for finansieringen.', { deontic: 'recommendation', actor: 'staten' });
+    check('Departementet forventer at kommunene må prioritere tiltakene.', { deontic: 'obligation', actor: 'kommunene' });
+  });
   it('councils of users, the elderly or the young described by their role (advisory, a right to give their view)', () => {
     check('Rådene er rådgivende overfor kommunestyret.', { cocreation: true });
     check('Råda har rett til å uttale seg i alle saker som gjeld dei.', { cocreation: true });

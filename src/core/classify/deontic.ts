@@ -422,6 +422,10 @@ function decideModal(
     // møte dagens utfordringer», «utfordringer som må overvinnes for at teknologien skal kunne bidra»)
     if (p.relativeSubject && p.passive && kind === 'thing' && /^(\S+ )?for (å|at)( |$)/.test(tail)) return soft('«som må» + passive + «for å / for at»: a necessity described');
     if (p.expects) return sub(`«må ${p.expects}»: must expect`);
+    // advice that something must be («Helsedirektoratet anbefaler at behovet … må inngå», «KS anbefaler at staten må …»):
+    // the governing verb's force, as for «skal»
+    const advised = governedBy(p, RECOMMENDATION_GOVERNORS);
+    if (advised && !p.negated) return { force: 'recommendation', reason: `«${advised} at … må»: advice`, actor: 'none', hard: true };
     if (p.habitual && kind === 'people') return soft(`«må» with ${s!.text} and «${p.habitual}»: describes present practice`);
     // («må sees i sammenheng med …» is a demand: the adjudicated real sentences label it an obligation, six of six)
     if (t === 'temporal' || t === 'causal' || t === 'conditional' || t === 'concessive') return soft(`«må» in a ${t} clause describes a necessity`);
