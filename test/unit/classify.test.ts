@@ -1328,6 +1328,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('KS anbefaler at staten må ta ansvar for finansieringen.', { deontic: 'recommendation', actor: 'staten' });
     check('Departementet forventer at kommunene må prioritere tiltakene.', { deontic: 'obligation', actor: 'kommunene' });
   });
+  it('in inverted order, «de» before an adjective or a noun determines the subject; a bare «de» is the subject', () => {
+    check('For investeringsprosjekter over 500 mill. kroner kan de regionale helseforetakene få tilført likviditet.', { deontic: 'permission', actor: 'helseforetakene' });
+    check('Dette må de gjøre selv.', { deontic: 'obligation', actor: 'de' });
+  });
   it('councils of users, the elderly or the young described by their role (advisory, a right to give their view)', () => {
     check('Rådene er rådgivende overfor kommunestyret.', { cocreation: true });
     check('Råda har rett til å uttale seg i alle saker som gjeld dei.', { cocreation: true });

@@ -782,7 +782,14 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
       // «… er i dag tjenester kommunene kan og bør levere», «Dette er oppgaver bydelene skal løse selv»: a relative clause
       // without «som» after the noun a verb before it governs; its subject is the noun right before the modal
       subject = { start: f - 1, end: f - 1, head: f - 1, heads: [f - 1] };
-    } else if (pre < f && PERSONAL.has(words[f + 1]?.lower ?? '') && words[f + 1].upos === 'PRON' && !(f - pre === 1 && PERSONAL.has(words[pre].lower))) {
+    } else if (
+      pre < f &&
+      PERSONAL.has(words[f + 1]?.lower ?? '') &&
+      words[f + 1].upos === 'PRON' &&
+      !(f - pre === 1 && PERSONAL.has(words[pre].lower)) &&
+      // («kan de regionale helseforetakene få …»: «de» before an adjective or a noun determines it; the phrase is the subject)
+      !(/^(de|dei)$/.test(words[f + 1].lower) && (words[f + 2]?.upos === 'ADJ' || words[f + 2]?.upos === 'NOUN'))
+    ) {
       // a topicalised object or adverbial before the verb, the pronoun subject after it
       subject = { start: f + 1, end: f + 1, head: f + 1, heads: [f + 1] };
       inverted = true;
