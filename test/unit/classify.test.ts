@@ -1332,6 +1332,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('For investeringsprosjekter over 500 mill. kroner kan de regionale helseforetakene få tilført likviditet.', { deontic: 'permission', actor: 'helseforetakene' });
     check('Dette må de gjøre selv.', { deontic: 'obligation', actor: 'de' });
   });
+  it('«kan ha nytte av» says who may benefit, it permits nothing; «kan nytte» (may use) still permits', () => {
+    check('Ledere i disse sykehusene kan ha nytte av å utveksle erfaringer.', { deontic: 'none', framing: 'neutral' });
+    check('Også andre pasientgrupper kan ha nytte av en slik tilnærming.', { deontic: 'none' });
+    check('Bydelene kan nytte midlene fritt.', { deontic: 'permission', actor: 'Bydelene' });
+  });
   it('councils of users, the elderly or the young described by their role (advisory, a right to give their view)', () => {
     check('Rådene er rådgivende overfor kommunestyret.', { cocreation: true });
     check('Råda har rett til å uttale seg i alle saker som gjeld dei.', { cocreation: true });

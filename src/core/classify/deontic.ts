@@ -471,6 +471,10 @@ function decideModal(
     // (people who «kan påvirke» have a say; a body that «kan påvirke» others is able to: «Staten kan påvirke
     // kommunesektoren ved insentiver»)
     const acts = G.actKan.has(main ?? '') && !(INFLUENCE.test(main ?? '') && kind !== 'people');
+    // «kan ha nytte av», «kan ha glede av»: what may benefit someone, no permission
+    // (the tagger may read «ha nytte» as a perfect: «ha» an auxiliary, «nytte» the main verb)
+    const benefit = main === 'ha' ? /^(?:(?:stor|god|mye|mykje) )?(nytte|glede|fordel|effekt|betydning|interesse)(?: |$)/.exec(tail)?.[1] : p.chain.includes('ha') && /^(nytte|glede)$/.test(mainLower) ? mainLower : undefined;
+    if (benefit) return soft(`«kan ha ${benefit}»: possibility`);
     if (main && (G.epiKan.has(main) || G.epiKan.has(mainLower)) && !(actorSubject && !p.passive && acts)) {
       return soft(`«kan ${mainLower}»: possibility`);
     }
