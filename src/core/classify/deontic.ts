@@ -513,8 +513,8 @@ function decideModal(
     // («føre» forecasts only as «føre til» / «føre med seg»: «Regjeringen vil føre en politikk …», «føre tilsyn» commit)
     // («få på plass», «få til» and «ha dialog» are acts a body commits to: «Regjeringen vil få på plass en ordning»,
     // «Departementet vil ha dialog med direktoratet»; «vil få ansvar», «vil ha betydning» forecast)
-    const acts = (main === 'få' && /^(på plass|til)( |$)/.test(tail)) || (main === 'ha' && /^((tett|tettere|jevnlig|løpende|god|nær) )?(dialog|dialogmøte\p{L}*|samtaler|møter)( |$)/u.test(tail));
-    const leads = !acts && (main !== 'føre' || afterMain === 'til' || afterMain === 'med');
+    const commits = (main === 'få' && /^(på plass|til)( |$)/.test(tail)) || (main === 'ha' && /^((tett|tettere|jevnlig|løpende|god|nær) )?(dialog|dialogmøte\p{L}*|samtaler|møter)( |$)/u.test(tail));
+    const leads = !commits && (main !== 'føre' || afterMain === 'til' || afterMain === 'med');
     if (main && leads && (G.futVil.has(main) || G.futVil.has(mainLower))) return soft(`«vil ${mainLower}»: future`);
     // «Kommunen vil gjøre oppmerksom på at …»: a stock phrase that points something out, no commitment
     if (main === 'gjøre' && afterMain === 'oppmerksom') return sub('«vil gjøre oppmerksom på»: points out');
