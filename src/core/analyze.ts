@@ -504,7 +504,8 @@ function districtSummary(sentences: SentenceAnalysis[]): DistrictSummary {
   let innovationWithDistrictRole = 0;
   const gap: number[] = [];
   for (const s of sentences) {
-    mentions += s.matches.filter((m) => m.category === 'district').length;
+    // (counted, not filtered: no array per sentence per edit)
+    for (const m of s.matches) if (m.category === 'district') mentions++;
     if (s.district !== 'none') roles[s.district]++;
     if (s.innovation || s.cocreation) {
       innovationSentences++;
