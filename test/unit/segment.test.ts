@@ -67,6 +67,16 @@ describe('segment: blocks and sections', () => {
     const sections = sectionsFrom(text, blocks);
     assert.deepStrictEqual(sections.map((s) => [s.title, s.level]), [['Tildelingsbrev', 1], ['Oppdrag', 2]]);
   });
+  it('gives a heading the same title every time, a long one too (titles are remembered up to a length)', () => {
+    const long = '# ' + 'Overskrift   med  mellomrom '.repeat(30).trim();
+    const text = `## Mål  og   tiltak\n\nTekst.\n\n${long}\n\nTekst.\n\n## Mål og tiltak\n`;
+    const blocks = segmentBlocks(text, 'md');
+    const first = sectionsFrom(text, blocks).map((s) => s.title);
+    assert.deepStrictEqual(sectionsFrom(text, blocks).map((s) => s.title), first);
+    assert.strictEqual(first[0], 'Mål og tiltak');
+    assert.strictEqual(first[1], 'Overskrift med mellomrom '.repeat(30).trim());
+    assert.strictEqual(first[2], 'Mål og tiltak');
+  });
   it('treats CRLF like LF', () => {
     const text = 'Avsnitt en.\r\n\r\nAvsnitt to.\r\n';
     assert.deepStrictEqual(segmentBlocks(text, 'txt').map((b) => text.slice(b.start, b.end)), ['Avsnitt en.', 'Avsnitt to.']);

@@ -430,11 +430,32 @@ export function sectionsFrom(text: string, blocks: Block[]): Section[] {
     const end = idx + 1 < headings.length ? headings[idx + 1].start : text.length;
     sections.push({
       index: sections.length,
-      title: text.slice(h.start, h.end).replace(/^#+\s*/, '').replace(/\s+/g, ' ').trim(),
+      title: headingTitle(text.slice(h.start, h.end)),
       level: h.level ?? 1,
       start: h.start,
       end,
     });
   });
   return sections;
+}
+
+/**
+ * A heading's title: its text without the Markdown «#»s, white space collapsed. Remembered by the heading's text
+ * (a long document's headings are read again on every keystroke; two regular expressions each); the memory is
+ * bounded: at most TITLE_MEMO_SIZE headings of at most TITLE_MEMO_MAX_CHARS characters, emptied when full.
+ */
+const TITLE_MEMO_SIZE = 20_000;
+const titleMemo = new Map<string, string>();
+/** Headings longer than this (a whole line made a heading by a «#») are not remembered. */
+const TITLE_MEMO_MAX_CHARS = 500;
+function headingTitle(raw: string): string {
+  let t = raw.length <= TITLE_MEMO_MAX_CHARS ? titleMemo.get(raw) : undefined;
+  if (t === undefined) {
+    t = raw.replace(/^#+\s*/, '').replace(/\s+/g, ' ').trim();
+    if (raw.length > TITLE_MEMO_MAX_CHARS) return t;
+    if (titleMemo.size >= TITLE_MEMO_SIZE) titleMemo.clear();
+    // (the key copied: a slice would keep the whole text it was cut from alive)
+    titleMemo.set(raw.length >= 13 ? (' ' + raw).slice(1) : raw, t);
+  }
+  return t;
 }
