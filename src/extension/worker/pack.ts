@@ -74,31 +74,9 @@ export interface PackedAnalysis {
   findings: Int32Array;
 }
 
-/** Grows by doubling; `view()` is the filled part. */
-class Ints {
-  a: Int32Array;
-  n = 0;
-  constructor(capacity: number) {
-    this.a = new Int32Array(Math.max(16, capacity));
-  }
-  reserve(k: number): number {
-    if (this.n + k > this.a.length) {
-      const b = new Int32Array(Math.max(this.a.length * 2, this.n + k));
-      b.set(this.a);
-      this.a = b;
-    }
-    const at = this.n;
-    this.n += k;
-    return at;
-  }
-  view(): Int32Array {
-    return this.a.slice(0, this.n);
-  }
-}
-
 /**
- * Packs an analysis. Returns undefined for an analysis it was not made for (a match or a finding of another shape):
- * the caller then sends the analysis as it is.
+ * Packs an analysis. Returns undefined for an analysis it was not made for (an actor that is neither a name nor
+ * null): the caller then sends the analysis as it is.
  */
 export function packAnalysis(a: DocumentAnalysis): PackedAnalysis | undefined {
   const table = new Map<string, number>();
@@ -112,22 +90,23 @@ export function packAnalysis(a: DocumentAnalysis): PackedAnalysis | undefined {
     }
     return k;
   };
+  // (the rows are counted first: every array is made at its size)
   let matchCount = 0;
   for (const s of a.sentences) matchCount += s.matches.length + (s.cue ? 1 : 0);
   const sRows = new Int32Array(a.sentences.length * S);
-  const mRows = new Ints(matchCount * M);
-  const weights: number[] = [];
+  const mRows = new Int32Array(matchCount * M);
+  const weights = new Float64Array(matchCount);
+  let matchRows = 0;
   const match = (m: TermMatch): number => {
-    const row = mRows.reserve(M) / M;
-    const r = mRows.a;
+    const row = matchRows++;
     const o = row * M;
-    r[o] = m.start;
-    r[o + 1] = m.end;
-    r[o + 2] = str(m.text);
-    r[o + 3] = str(m.entry);
-    r[o + 4] = str(m.category);
-    r[o + 5] = !('negated' in m) ? NEG_ABSENT : m.negated === undefined ? NEG_UNDEFINED : m.negated ? NEG_TRUE : NEG_FALSE;
-    weights.push(m.weight);
+    mRows[o] = m.start;
+    mRows[o + 1] = m.end;
+    mRows[o + 2] = str(m.text);
+    mRows[o + 3] = str(m.entry);
+    mRows[o + 4] = str(m.category);
+    mRows[o + 5] = !('negated' in m) ? NEG_ABSENT : m.negated === undefined ? NEG_UNDEFINED : m.negated ? NEG_TRUE : NEG_FALSE;
+    weights[row] = m.weight;
     return row;
   };
   for (let i = 0; i < a.sentences.length; i++) {
@@ -160,7 +139,7 @@ export function packAnalysis(a: DocumentAnalysis): PackedAnalysis | undefined {
     sRows[o + S_REASON_FRAMING] = str(s.reason.framing);
     sRows[o + S_PAGE] = s.page;
     sRows[o + S_SECTION] = s.section;
-    sRows[o + S_MATCHES] = mRows.n / M;
+    sRows[o + S_MATCHES] = matchRows;
     sRows[o + S_MATCH_COUNT] = s.matches.length;
     for (const m of s.matches) match(m);
     sRows[o + S_CUE] = s.cue ? match(s.cue) : NONE;
@@ -179,7 +158,7 @@ export function packAnalysis(a: DocumentAnalysis): PackedAnalysis | undefined {
     fRows[o + 7] = f.sentence;
   }
   const { sentences: _s, findings: _f, ...rest } = a;
-  return { rest, keys: Object.keys(a), strings, sentences: sRows, matches: mRows.view(), weights: Float64Array.from(weights), findings: fRows };
+  return { rest, keys: Object.keys(a), strings, sentences: sRows, matches: mRows, weights, findings: fRows };
 }
 
 /** The analysis `packAnalysis` packed; with `text`, each sentence's text is sliced from it (a packed '' otherwise stays ''). */
