@@ -4,24 +4,10 @@
  * the memoised language and stance (src/core/analyze.ts).
  */
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import { analyzeText, DocumentAnalysis, sectionProfiles, STUDY_TERMS } from '../../src/core/node';
 import { addCounts, emptyCounts } from '../../src/core/report/counts';
 import { PruningCache } from '../../src/extension/engine';
-
-const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures');
-
-function fixtures(): { name: string; text: string; format: 'md' | 'txt' }[] {
-  const out: { name: string; text: string; format: 'md' | 'txt' }[] = [];
-  for (const dir of [FIXTURES, path.join(FIXTURES, 'corpus')]) {
-    for (const f of fs.readdirSync(dir)) {
-      if (!/\.(md|txt)$/.test(f) || /^SOURCES/.test(f)) continue;
-      out.push({ name: f, text: fs.readFileSync(path.join(dir, f), 'utf8'), format: f.endsWith('.md') ? 'md' : 'txt' });
-    }
-  }
-  return out;
-}
+import { textFixtures } from './support/texts';
 
 /** A deterministic sequence of edits: typing and deleting in the opening, the middle and the end. */
 function edits(text: string): ((t: string) => string)[] {
@@ -48,7 +34,7 @@ function comparable(a: DocumentAnalysis): DocumentAnalysis {
 }
 
 describe('incremental analysis (block cache)', () => {
-  for (const { name, text, format } of fixtures()) {
+  for (const { name, text, format } of textFixtures()) {
     it(`equals a fresh analysis after each edit: ${name}`, () => {
       const cache = new Map();
       let t = text;
@@ -64,7 +50,7 @@ describe('incremental analysis (block cache)', () => {
 
   // A document on one line (white space collapsed), a Nynorsk one, and a line without white space around a
   // sentence: blocks longer than 16 KB are cached sentence by sentence.
-  const all = fixtures();
+  const all = textFixtures();
   const oneLine = all.map((f) => f.text).join(' ').replace(/\s+/g, ' ');
   const nynorsk = all.find((f) => f.name.startsWith('innspel-sunnmore') || f.name.startsWith('sunnmore'))!;
   const longBlocks = [

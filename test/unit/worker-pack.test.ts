@@ -4,27 +4,15 @@
  * engine's analysis, edit after edit.
  */
 import * as assert from 'assert';
-import * as fs from 'fs';
 import * as path from 'path';
 import { deserialize, serialize } from 'v8';
 import { analyzeText, DocumentAnalysis } from '../../src/core/node';
 import { packAnalysis, unpackAnalysis } from '../../src/extension/worker/pack';
 import { AnalysisWorkerClient } from '../../src/extension/worker/client';
 import { nodeWorkers } from '../../src/extension/workers/node';
+import { textFixtures } from './support/texts';
 
-const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures');
 const WORKER = path.resolve(__dirname, '..', '..', 'src', 'extension', 'worker', 'analysisWorker.js');
-
-function documents(): { name: string; text: string; format: 'md' | 'txt' }[] {
-  const out: { name: string; text: string; format: 'md' | 'txt' }[] = [];
-  for (const dir of [FIXTURES, path.join(FIXTURES, 'corpus')]) {
-    for (const f of fs.readdirSync(dir)) {
-      if (!/\.(md|txt)$/.test(f) || /^SOURCES/.test(f)) continue;
-      out.push({ name: f, text: fs.readFileSync(path.join(dir, f), 'utf8'), format: f.endsWith('.md') ? 'md' : 'txt' });
-    }
-  }
-  return out;
-}
 
 /** What crosses a thread boundary: the structured clone (the serializer the worker threads use). */
 function clone<T>(x: T): T {
@@ -32,7 +20,7 @@ function clone<T>(x: T): T {
 }
 
 describe('analysis worker: the packed analysis', () => {
-  for (const { name, text, format } of documents()) {
+  for (const { name, text, format } of textFixtures()) {
     it(`comes back as the worker made it, keys in the same order: ${name}`, () => {
       const a = analyzeText(text, { format, sentenceTexts: false });
       const packed = packAnalysis(a);
@@ -56,7 +44,7 @@ describe('analysis worker: the packed analysis', () => {
   });
 
   it('is a fraction of the size of the analysis as it is (Meld. St. 9 excerpt: the fixtures on one page)', () => {
-    const text = documents()
+    const text = textFixtures()
       .map((d) => d.text)
       .join('\n\n');
     const a = analyzeText(text, { sentenceTexts: false });
@@ -69,7 +57,7 @@ describe('analysis worker: the packed analysis', () => {
     this.timeout(60_000);
     const client = new AnalysisWorkerClient(nodeWorkers(WORKER), { terminateAfterMs: 60_000 });
     try {
-      const { text, format } = documents().find((d) => d.name.startsWith('tildelingsbrev'))!;
+      const { text, format } = textFixtures().find((d) => d.name.startsWith('tildelingsbrev'))!;
       let t = text;
       for (const edit of [(s: string) => s, (s: string) => s.replace('skal', 'skal ikke'), (s: string) => 'Tildelingsbrev\n\n' + s + '\nBydelene kan prøve ut nye løsninger.\n']) {
         t = edit(t);
