@@ -24,6 +24,7 @@ import { inferStance, DocumentStance } from './classify/actors';
 import { scoreDocument } from './score/score';
 import { addCounts, addStudyCounts, emptyCounts } from './report/counts';
 import { countMarkers, languageOfCounts } from './report/language';
+import { ownCopy } from './util/strings';
 
 const nbOnly = new WeakMap<Lexicon, Lexicon>();
 /** With `nb`, the Nynorsk-only entries are left out; otherwise the lexicon is used as it is. */
@@ -390,7 +391,7 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
         let one = opts.cache.get(key);
         if (!one) {
           one = analyzeBlock(text, [r], compiled, stance, r.start);
-          opts.cache.set((' ' + key).slice(1), one);
+          opts.cache.set(ownCopy(key), one);
         }
         parts.push(one);
         if (r.cut) anyCut = true;
@@ -421,7 +422,7 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
     if (!cached) {
       cached = analyzeBlock(text, rangesOf(block), compiled, stance, base);
       // the key copied: a slice would keep this version of the whole text alive as long as the entry
-      opts.cache?.set(key.length >= 13 ? (' ' + key).slice(1) : key, cached);
+      opts.cache?.set(ownCopy(key), cached);
     } else withinLimit(cached.length);
     if (detect && block.start < LANGUAGE_SAMPLE) {
       let m = opts.cache ? blockMarkers.get(cached) : undefined;

@@ -2,6 +2,7 @@ import { Category, TermMatch, Token } from '../types';
 import { Lexicon, LexiconEntry, grammar } from '../lexicon';
 import { stem } from './stem';
 import { MONTHS } from '../util/months';
+import { ownCopy } from '../util/strings';
 
 /**
  * Lexicon matching over tokens. Each term is compiled once into word patterns:
@@ -346,7 +347,7 @@ function hitsOf(index: WordIndex, memo: Map<string, FormHits>, form: string): Fo
   if (form.length <= MEMO_MAX_FORM) {
     if (memo.size >= MEMO_MAX_SIZE) memo.clear();
     // A copy as the key: a slice would keep the whole document's text alive as long as the lexicon.
-    memo.set(form.length >= 13 ? (' ' + form).slice(1) : form, h);
+    memo.set(ownCopy(form), h);
   }
   return h;
 }

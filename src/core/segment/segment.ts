@@ -1,6 +1,7 @@
 import { Block, Range, Section } from '../types';
 import { ABBREVIATIONS, MONTHS } from './abbreviations';
 import { classOf, isSpace, LN } from '../tokenize/chars';
+import { ownCopy } from '../util/strings';
 
 /**
  * Segmentation: text → blocks (headings, paragraphs, list items) → sentences.
@@ -454,8 +455,7 @@ function headingTitle(raw: string): string {
     t = raw.replace(/^#+\s*/, '').replace(/\s+/g, ' ').trim();
     if (raw.length > TITLE_MEMO_MAX_CHARS) return t;
     if (titleMemo.size >= TITLE_MEMO_SIZE) titleMemo.clear();
-    // (the key copied: a slice would keep the whole text it was cut from alive)
-    titleMemo.set(raw.length >= 13 ? (' ' + raw).slice(1) : raw, t);
+    titleMemo.set(ownCopy(raw), t);
   }
   return t;
 }
