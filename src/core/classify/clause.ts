@@ -237,9 +237,14 @@ function subordinatorType(words: readonly Word[], i: number): ClauseType | undef
   if (t) return t;
   // «en tilskuddsordning der kommuner kan søke»: a relative «der»/«hvor» after a noun, not a temporal clause
   // (also after a year that ends a noun phrase: «tildelingsbrev for 2026 hvor direktoratet er bedt om å …»)
-  if (RELATIVE.has(w.lower) && prev && (NOMINAL.has(prev.upos) || (prev.upos === 'NUM' && /^\d{4}$/.test(prev.text) && w.lower !== 'som'))) return undefined;
+  if (RELATIVE.has(w.lower) && prev && (NOMINAL.has(prev.upos) || (isYear(prev) && w.lower !== 'som'))) return undefined;
   if (w.upos === 'SCONJ' && w.lower !== 'som' && w.lower !== 'å') return 'temporal';
   return undefined;
+}
+
+/** A year written as a number («2026»): it may end the noun phrase a relative «hvor» / «der» follows. */
+function isYear(w: Word): boolean {
+  return w.upos === 'NUM' && /^\d{4}$/.test(w.text);
 }
 
 /** The copula before a complement clause («Målet er at …»). */
@@ -371,7 +376,7 @@ export function clauses(words: readonly Word[]): { list: Clause[]; of: Int32Arra
       // digital kompetanse», «unge som står utenfor»)
       if (w.lower === 'som' && w.upos === 'SCONJ' && !NOMINAL.has(prev.upos) && !(prev.upos === 'ADJ' && (words[i + 1]?.upos === 'VERB' || words[i + 1]?.upos === 'AUX'))) {
         starts.push({ at: i, type: 'comparative', intro: i });
-      } else if (w.lower === 'som' || NOMINAL.has(prev.upos) || (prev.upos === 'NUM' && /^\d{4}$/.test(prev.text))) {
+      } else if (w.lower === 'som' || NOMINAL.has(prev.upos) || isYear(prev)) {
         starts.push({ at: i, type: 'relative', intro: i });
       }
       continue;
