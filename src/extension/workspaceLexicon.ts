@@ -127,9 +127,7 @@ export class WorkspaceLexicons implements vscode.Disposable {
       folderWatcher.onDidDelete(() => void this.refresh()),
       // what VS Code itself writes is known at once, without waiting for the file watcher (slow on remote and
       // virtual file systems): a save in the editor, files created, deleted or renamed in the Explorer or by an edit
-      vscode.workspace.onDidSaveTextDocument((d) => {
-        if (this.isWorkspaceLexicon(d.uri)) void this.refresh();
-      }),
+      vscode.workspace.onDidSaveTextDocument((d) => this.refreshIfTouched([d.uri])),
       vscode.workspace.onDidCreateFiles((e) => this.refreshIfTouched(e.files)),
       vscode.workspace.onDidDeleteFiles((e) => this.refreshIfTouched(e.files)),
       vscode.workspace.onDidRenameFiles((e) => this.refreshIfTouched(e.files.flatMap((f) => [f.oldUri, f.newUri]))),
