@@ -126,8 +126,8 @@ export class WorkspaceLexicons implements vscode.Disposable {
       watcher.onDidDelete(() => void this.refresh()),
       folderWatcher.onDidDelete(() => void this.refresh()),
       // what VS Code itself writes is known at once, without waiting for the file watcher (slow on remote and
-      // virtual file systems): a save in the editor, files created, deleted or renamed in the Explorer or by an edit
-      vscode.workspace.onDidSaveTextDocument((d) => this.refreshIfTouched([d.uri])),
+      // virtual file systems): files created, deleted or renamed in the Explorer or by an edit (a save in the editor:
+      // extension.ts's onDidSaveTextDocument, which refreshes the lexicons too)
       vscode.workspace.onDidCreateFiles((e) => this.refreshIfTouched(e.files)),
       vscode.workspace.onDidDeleteFiles((e) => this.refreshIfTouched(e.files)),
       vscode.workspace.onDidRenameFiles((e) => this.refreshIfTouched(e.files.flatMap((f) => [f.oldUri, f.newUri]))),
