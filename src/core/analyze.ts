@@ -304,9 +304,10 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
    * offsets), index, section, page and exclusion. An edit rebuilds the sentences from the edit on, not all of them.
    */
   const emit = (c: CachedSentence, base: number) => {
-    // (the range itself made only for a new object or an excluded-range check: this runs per sentence per edit)
+    // (the range itself made only for an excluded-range check or a new object: this runs per sentence per edit)
     const start = c.rel.start + base;
-    const isExcluded = excluded.length > 0 && insideExcluded(shiftRange(c.rel, base));
+    const range = excluded.length > 0 ? shiftRange(c.rel, base) : undefined;
+    const isExcluded = range !== undefined && insideExcluded(range);
     const index = sentences.length;
     const section = sections[sectionIdx]?.index ?? 0;
     const page = pageAt(doc, start);
@@ -325,7 +326,7 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
       s = last.s;
       found = last.findings;
     } else {
-      s = sentenceOf(c, base, shiftRange(c.rel, base), index, section, page, isExcluded);
+      s = sentenceOf(c, base, range ?? shiftRange(c.rel, base), index, section, page, isExcluded);
       found = isExcluded ? none : findingsOf(s, entries);
       if (opts.cache) c.emitted = { base, texts, s, findings: found };
     }
