@@ -332,6 +332,10 @@ export function analyzeExtracted(doc: ExtractedDocument, opts: AnalyzeOptions = 
     }
     sentences.push(s);
     if (isExcluded) return;
+    // a sentence's words are its word tokens (a cut sentence's too: it is counted over its own range, as the
+    // section profile counts it), so the sections' word counts need no pass over the text
+    const sec = sections[sectionIdx];
+    if (sec !== undefined) sec.words! += c.words;
     addCounts(exact, c.exact);
     addCounts(inflected, c.inflected);
     for (let k = 0; k < found.length; k++) findings.push(found[k]);

@@ -115,6 +115,11 @@ export interface Section extends Range {
   index: number;
   title: string;
   level: number;
+  /**
+   * The words of its sentences outside running headers and footers (word and number tokens, as countWords counts
+   * them). Set by the analysis; absent on sections made elsewhere (a PDF's outline).
+   */
+  words?: number;
 }
 
 // ───────────────────────────── 3. tokenize ─────────────────────────────

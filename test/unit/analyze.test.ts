@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyzeText, DocumentAnalysis, sectionProfiles, sentenceImpact } from '../../src/core/node';
+import { analyzeText, countWords, DocumentAnalysis, sectionProfiles, sentenceImpact } from '../../src/core/node';
 
 const dir = path.join(__dirname, '../../../test/fixtures/corpus');
 const read = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8');
@@ -98,5 +98,17 @@ describe('analyze: real documents', () => {
     assert.strictEqual(total, letter.sentences.filter((s) => !s.excluded).length);
     assert.strictEqual(profiles.reduce((a, p) => a + p.directive, 0), letter.sentences.filter((s) => s.directive).length);
     assert.ok(profiles.some((p) => p.directiveDensity > 0));
+  });
+
+  it('counts each section\'s words as it analyses the sentences: the words of its sentences, counted over the text', () => {
+    for (const f of [LETTER, ...RESPONSES]) {
+      const a = analyze(f);
+      const text = read(f);
+      const counted = a.sections.map(() => 0);
+      for (const s of a.sentences) if (!s.excluded) counted[s.section] += countWords(text, s.start, s.end);
+      assert.deepStrictEqual(a.sections.map((s) => s.words), counted, f);
+      assert.deepStrictEqual(sectionProfiles(a).map((p) => p.words), counted, f);
+      assert.ok(counted.reduce((x, y) => x + y, 0) > 200, f);
+    }
   });
 });

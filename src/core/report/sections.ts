@@ -42,6 +42,8 @@ export function sectionProfiles(a: DocumentAnalysis, text?: string): SectionProf
     directiveDensity: 0,
     enablingDensity: 0,
   }));
+  const counted = a.sections.every((s) => s.words !== undefined);
+  if (counted) a.sections.forEach((s, i) => (out[i].words = s.words!));
   const seenPage = new Set<number>();
   for (const s of a.sentences) {
     const p = out[s.section];
@@ -51,7 +53,8 @@ export function sectionProfiles(a: DocumentAnalysis, text?: string): SectionProf
       seenPage.add(p.index);
     }
     p.sentences++;
-    p.words += text === undefined ? countWords(s.text) : countWords(text, s.start, s.end);
+    // counted by the analysis (Section.words); else over the sentence's text
+    if (!counted) p.words += text === undefined ? countWords(s.text) : countWords(text, s.start, s.end);
     if (s.directive) p.directive++;
     if (s.control) p.control++;
     if (s.framing === 'enabling') p.enabling++;

@@ -425,7 +425,7 @@ export function sectionsFrom(text: string, blocks: Block[]): Section[] {
   const headings = blocks.filter((b) => b.kind === 'heading');
   if (headings.length === 0 || headings[0].start > 0) {
     const end = headings.length ? headings[0].start : text.length;
-    sections.push({ index: 0, title: '', level: 0, start: 0, end });
+    sections.push({ index: 0, title: '', level: 0, start: 0, end, words: 0 });
   }
   headings.forEach((h, idx) => {
     const end = idx + 1 < headings.length ? headings[idx + 1].start : text.length;
@@ -435,6 +435,7 @@ export function sectionsFrom(text: string, blocks: Block[]): Section[] {
       level: h.level ?? 1,
       start: h.start,
       end,
+      words: 0,
     });
   });
   return sections;
