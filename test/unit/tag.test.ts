@@ -65,6 +65,15 @@ describe('word-class layer (src/core/tag)', () => {
     assert.strictEqual(d.Kommunane, 'NOUN kommune');
     assert.strictEqual(d.må, 'AUX måtte');
     assert.strictEqual(d.ikkje, 'PART ikkje');
+    // a Nynorsk s-passive has the active infinitive as its lemma, with either standard's tables (a sentence with no
+    // Nynorsk marker word is tagged as Bokmål); a deponent keeps its «-ast»
+    for (const std of ['nb', 'nn'] as const) {
+      const e = t('Saka skal leggjast fram, greiast ut og sjåast i samanheng med planen.', std);
+      assert.strictEqual(e.leggjast, 'VERB leggje', std);
+      assert.strictEqual(e.greiast, 'VERB greie', std);
+      assert.strictEqual(e.sjåast, 'VERB sjå', std);
+      assert.strictEqual(t('Arbeidet skal lukkast.', std).lukkast, 'VERB lukkast', std);
+    }
   });
 
   it('is deterministic and keeps its cache bounded over many word types', () => {

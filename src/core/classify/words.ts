@@ -39,6 +39,9 @@ const NN_ONLY = new Set([
   'kvar', 'kvart', 'fleire', 'eigne', 'eigen', 'eige', 'sjølve', 'sidan', 'kjem', 'kome', 'leggje', 'gje', 'gjev', 'heime',
   'ønskjer', 'dømes', 'vore', 'innbyggjar', 'innbyggjarar', 'innbyggjarane', 'løysing', 'løysingar', 'løysingane',
   'erfaringar', 'organisasjonar', 'deltakarar', 'handsame', 'handsamast', 'tilsette', 'frivilligheita',
+  'meiner', 'treng', 'fekk', 'tek', 'gjer', 'oppgåve', 'oppgåver', 'oppgåvene', 'tilbod', 'tilbodet', 'midlar', 'midlane',
+  'ressursar', 'føringar', 'utfordringar', 'moglegheit', 'moglegheiter', 'framleis', 'innan', 'handsaming', 'tidleg',
+  'særleg', 'vanleg', 'kvarandre', 'vedteke', 'utvalet', 'bydelsutvalet', 'høyring', 'naudsynt', 'bede', 'bedne',
 ]);
 
 /** Bokmål or Nynorsk, from marker words (for one sentence on its own; documents are detected whole). */

@@ -18,6 +18,25 @@ export interface Lemmatizer {
 
 export const MAX_SUFFIX = 6;
 
+/**
+ * Verbs whose «-ast» form is their own lemma (Nynorsk deponents: «lukkast», «synast»), not a passive.
+ */
+const DEPONENTS = /^(lukkast|lykkast|synast|trivast|finnast|møtast|kjennast|minnast|skiljast|undrast|ottast|eldast|slåst|samast|omgåast|vennast)$/;
+
+/**
+ * The lemma of a Nynorsk s-passive («leggjast», «sendast», «greiast») is its active infinitive («leggje», «sende»,
+ * «greie»), as the Nynorsk treebank mostly has it. The Bokmål tables never saw the ending and make «leggjase»; the
+ * Nynorsk ones keep a few such forms whole. `tables` is what the tables made of the form.
+ */
+export function sPassiveLemma(lower: string, tables: string): string {
+  if (lower.length < 6 || !lower.endsWith('ast')) return tables;
+  if (DEPONENTS.test(lower)) return tables.endsWith('ase') ? lower : tables;
+  if (tables !== lower && !tables.endsWith('ase')) return tables;
+  // («sjåast», «gåast»: the infinitive ends in its «-å»)
+  const stem = lower.slice(0, -3);
+  return stem.endsWith('å') ? stem : stem + 'e';
+}
+
 /** Applies a rule "strip k, append s" to a lower-cased form. */
 export function applyRule(lower: string, strip: number, append: string): string {
   if (strip > lower.length) return lower;
@@ -51,7 +70,7 @@ export function loadLemmatizer(t: LemmaTables): Lemmatizer {
     tableOf(rules, upos).set(suffix, [Number(strip), append ?? '']);
   }
   const cache = new Map<string, Map<string, string>>();
-  const compute = (lower: string, upos: string): string => {
+  const byTables = (lower: string, upos: string): string => {
     const ex = exceptions.get(upos)?.get(lower);
     if (ex !== undefined) return ex;
     const table = rules.get(upos);
@@ -62,6 +81,10 @@ export function loadLemmatizer(t: LemmaTables): Lemmatizer {
       }
     }
     return lower;
+  };
+  const compute = (lower: string, upos: string): string => {
+    const l = byTables(lower, upos);
+    return upos === 'VERB' ? sPassiveLemma(lower, l) : l;
   };
   let cached = 0;
   return {
