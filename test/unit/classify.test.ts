@@ -521,6 +521,55 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Ein person, investeringsleiaren, er ansvarleg for å følgje opp investeringa.', { deontic: 'obligation', actor: 'investeringsleiaren' });
     check('Ho bad om ordet.', { deontic: 'none' });
   });
+  it('Nynorsk reads as its Bokmål parallel: asking, advising, forbidding, permitting, needs and plans', () => {
+    // each pair: the Bokmål sentence and its Nynorsk rendering get the same labels
+    const same = (nb: string, nn: string, expected: Partial<SentenceLabels>) => {
+      check(nb, expected);
+      check(nn, { ...expected, ...(expected.actor ? { actor: classifySentence(nn).actor } : {}) });
+      if (expected.actor) assert.ok(classifySentence(nn).actor, nn);
+    };
+    // asking: «bed», «bedast», «vert/vart bede om» (the participle «bede»), and a request upward or for input is none
+    same('Bystyret ber byrådet legge frem en sak om finansieringen.', 'Bystyret bed byrådet leggje fram ei sak om finansieringa.', { deontic: 'obligation', actor: 'byrådet' });
+    same('Bydelene bes om å rapportere antall vedtak.', 'Bydelane bedast om å rapportere talet på vedtak.', { deontic: 'obligation', actor: 'Bydelene', district: 'obligated' });
+    check('Helsedirektoratet vert bede om å greie ut ei ny ordning.', { deontic: 'obligation', actor: 'Helsedirektoratet' });
+    check('I tildelingsbrevet for 2024 vart bydelane bede om å kartleggje behovet for avlasting.', { deontic: 'obligation', actor: 'bydelane', district: 'obligated' });
+    same('Vi ber om at fristen forlenges med fire uker.', 'Vi bed om at fristen blir forlengd med fire veker.', { deontic: 'none' });
+    same('Bydelen ber om innspill til planen.', 'Bydelen bed om innspel til planen.', { deontic: 'none', cocreation: true });
+    // advice in the passive, a prohibition, a permission granted in the passive
+    same('Kommunene oppfordres til å involvere innbyggerne.', 'Kommunane vert oppmoda til å involvere innbyggjarane.', { deontic: 'recommendation', cocreation: true });
+    same('Det er ikke tillatt å grille i parken.', 'Det er ikkje tillatt å grille i parken.', { deontic: 'prohibition' });
+    same('Det gis ikke anledning til å overføre ubrukte midler.', 'Det gjevast ikkje anledning til å overføre ubrukte midlar.', { deontic: 'prohibition' });
+    same('Direktoratet gis fullmakt til å inngå avtaler.', 'Direktoratet gjevast fullmakt til å inngå avtalar.', { deontic: 'permission' });
+    // a need of a body to act, an expectation in the passive (and a forecast after «må»), a goal
+    same('For å løse oppdraget vil det være nødvendig å samarbeide med direktoratet.', 'For å løyse oppdraget vil det vere naudsynt å samarbeide med direktoratet.', { deontic: 'obligation' });
+    same('Det forventes det at bydelsdirektøren redegjør for årsakene.', 'Det forventast det at bydelsdirektøren gjer greie for årsakene.', { deontic: 'obligation' });
+    same('Det må forventes at kostnadene øker.', 'Det må forventast at kostnadene aukar.', { deontic: 'none' });
+    same('Det er et mål at bydelene får færre bestillinger.', 'Det er eit mål at bydelane får færre bestillingar.', { deontic: 'intention' });
+    same('Bevilgningen benyttes til innkjøp av velferdsteknologi.', 'Løyvinga nyttast til innkjøp av velferdsteknologi.', { deontic: 'obligation' });
+    same('Ansvaret legges på KUB i samarbeid med rådgiveren.', 'Ansvaret leggjast på KUB i samarbeid med rådgjevaren.', { deontic: 'obligation', actor: 'KUB' });
+  });
+  it('Nynorsk bodies and things: «helseføretaka», «sjukehusa» act; «tenesta» (a singular in «-a») states its purpose; «Regjeringa vil at …» is its goal', () => {
+    check('Helseføretaka skal saman med kommunane utvikle felles tenestemodellar.', { deontic: 'obligation', actor: 'Helseføretaka' });
+    check('Sjukehusa skal produsere, medan kommunane skal effektivisere.', { deontic: 'obligation', actor: 'Sjukehusa' });
+    check('Tenesta skal bidra til at fleire unge fullfører vidaregåande opplæring.', { deontic: 'intention', actor: null });
+    check('Regjeringa vil at fleire oppgåver skal løysast gjennom samarbeid mellom kommunane.', { deontic: 'intention', actor: 'Regjeringa' });
+    check('Strategien vil styrkje positive ressursar for helsa til folk.', { deontic: 'intention' });
+    check('Kommunen vil gjere merksam på at mange av tiltaka allereie er gjennomførte.', { deontic: 'none' });
+    check('Utvalet føreslår at kommunane skal få større handlingsrom.', { deontic: 'recommendation' });
+    // a person who asks for the floor makes a request (Bokmål too)
+    check('Hun ba om ordet.', { deontic: 'none' });
+    check('Ho bed ofte for seg.', { deontic: 'none' });
+  });
+  it('Nynorsk topic words: new models designed or developed, AI services, deadlines, support and room given', () => {
+    check('Oppdrag 2025-04: Greie ut ein modell for tillitsbasert oppfølging av kommunane.', { innovation: true });
+    check('Departementet bed Husbanken om å vidareutvikle den digitale søknadsløysinga i samarbeid med kommunane.', { innovation: true });
+    check('KS viser til prosessar for etablering av offentlege KI-tenester innan helse.', { innovation: true });
+    check('Saka skal leggjast fram innan utgangen av året.', { deontic: 'obligation', control: true });
+    check('Ordninga skal støtte kommunane i å ta i bruk nye journalløysingar.', { framing: 'enabling' });
+    check('Alle innbyggjarar skal ha moglegheit til å påverke avgjerder som gjeld dei.', { framing: 'enabling' });
+    check('Folkehelsestrategien skal gje ein felles og tydeleg retning for folkehelsearbeidet.', { framing: 'top-down' });
+    check('Frivillige organisasjonar bidreg med aktivitetar for barn og unge.', { cocreation: true });
+  });
   it('close co-operation with voluntary organisations is co-creation; districts given more freedom of action are enabled (Nynorsk)', () => {
     check('Vi vil samarbeide tett med frivillige lag og organisasjonar.', { cocreation: true, framing: 'enabling' });
     check('Bydelane skal få større handlefridom til å prøve ut nye løysingar.', { deontic: 'obligation', district: 'enabled' });

@@ -14,8 +14,8 @@ const HEADS = grammar.actorHeads;
 const ACRONYMS = new Set(grammar.acronymActors);
 const HEAD_SUFFIX = ['', 'e', 'en', 'n', 'et', 'a', 'er', 'r', 'ene', 'ar', 'ane', 'ne', 's', 'ens', 'ets', 'ter', 'tene', 'te'];
 
-const STATE_HEADS = ['departement', 'regjering', 'stat', 'storting', 'utvalg', 'utval', 'byråd', 'bystyre', 'myndighet', 'styremakt'];
-const AGENCY_HEADS = ['direktorat', 'etat', 'helseforetak', 'foretak', 'institutt', 'vegvesen', 'statsforvalter', 'helsenett', 'tilsyn', 'rhf', 'nav', 'senter', 'sykehus'];
+const STATE_HEADS = ['departement', 'regjering', 'stat', 'storting', 'utvalg', 'utval', 'byråd', 'bystyre', 'myndighet', 'myndigheit', 'styremakt', 'styresmakt'];
+const AGENCY_HEADS = ['direktorat', 'etat', 'helseforetak', 'foretak', 'føretak', 'institutt', 'vegvesen', 'statsforvalter', 'statsforvaltar', 'helsenett', 'tilsyn', 'rhf', 'nav', 'senter', 'sykehus', 'sjukehus'];
 
 function headOf(word: string, heads: readonly string[]): string | undefined {
   for (const h of heads) {

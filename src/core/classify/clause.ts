@@ -683,7 +683,7 @@ function npBefore(words: readonly Word[], i: number, limit: number): NP | undefi
 const ADVERBIAL_START = new Set(['ADP', 'ADV', 'SCONJ', 'NUM', 'PART', 'INTJ']);
 /** Words that open a clause as adverbials whatever the tagger says («Videre skal direktoratet …»). */
 const ADVERBIAL_WORDS = new Set(grammar.adverbialStarters.filter((a) => !a.includes(' ')));
-const NAME_PART = /^(kommune|fylkeskommune|vegvesen|helsenett|sf|hf|kommunes|origo|helseforetak|universitet|sykehus)$/;
+const NAME_PART = /^(kommune|fylkeskommune|vegvesen|helsenett|sf|hf|kommunes|origo|helseforetak|helseføretak|universitet|sykehus|sjukehus)$/;
 /** Personal pronouns: right after the finite verb, the subject of a clause whose first place holds something else («Det vil vi komme tilbake til»). */
 const PERSONAL = new Set(['vi', 'me', 'jeg', 'eg', 'de', 'dei', 'han', 'hun', 'ho', 'man', 'du', 'dere']);
 

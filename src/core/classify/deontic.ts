@@ -50,13 +50,13 @@ const DECISION = /^(beslutte|besluttet|bestemme|bestemt|vedta|vedtatt|vedteke)$/
 /** Passive stems of a change in an amount or of reaching a goal («reduseres», «økes», «nås»): what a decided goal says. */
 const AMOUNT_CHANGE = /^(reduser|øk|auk|halver|dobl|senk|kutt|oppnå|nå|redusert|økt)/;
 /** Governors of an «at»-clause that make it a goal or the writer's own decision. */
-const INTENTION_GOVERNORS = /^(mål|målet|målsetting|målsettingen|ambisjon|ambisjonen|visjon|visjonen|intensjon|intensjonen|hensikt|hensikten|formål|formålet|føremål|føremålet|ville|forplikte|forpliktet|beslutte|besluttet|bestemme|bestemt|vedta|vedtatt|vedteke|vekt|vektlegge|arbeide|jobbe|sikte|satsing|etterstrebe|tilstrebe|strategi)$/;
+const INTENTION_GOVERNORS = /^(mål|målet|målsetting|målsettingen|målsetjing|målsetjinga|ambisjon|ambisjonen|visjon|visjonen|intensjon|intensjonen|hensikt|hensikten|formål|formålet|føremål|føremålet|ville|vilje|forplikte|forpliktet|beslutte|besluttet|bestemme|bestemt|vedta|vedtatt|vedteke|vekt|vektlegge|arbeide|jobbe|sikte|satsing|etterstrebe|tilstrebe|strategi)$/;
 /** Governors of an «at»-clause that state a consequence («betyr at», «innebærer at», «medfører at»). */
 const CONSEQUENCE_GOVERNORS = /^(bety|betyr|innebære|innebærer|inneber|medføre|medfører|resultere|resulterer)$/;
 /** Governors that make the clause a recommendation («ønsker at det skal …»). */
-const RECOMMENDATION_GOVERNORS = /^(ønske|ønskje|ønskelig|ønskjeleg|anbefale|tilrå|foreslå|oppfordre)$/;
+const RECOMMENDATION_GOVERNORS = /^(ønske|ønskje|ønskelig|ønskjeleg|anbefale|tilrå|foreslå|føreslå|oppfordre|oppmode)$/;
 /** Governors that make it an order («forventer at», «forutsetter at», «ber om at», «krever at»). */
-const OBLIGATION_GOVERNORS = /^(forvente|forventning|forventningen|forutsette|forutsetning|premiss|premisset|kreve|krevje|krav|pålegge|be|bes|sørge|påse|sikre|grunn)$/;
+const OBLIGATION_GOVERNORS = /^(forvente|forventning|forventningen|forutsette|føresetje|forutsetning|føresetnad|premiss|premisset|kreve|krevje|krav|pålegge|påleggje|be|bes|sørge|sørgje|syte|påse|sikre|grunn)$/;
 /** What sets what others are to do, before an embedded question («føringer for hva …», «bestemmer hvordan …»). */
 const STEERS_WHAT = /^(føring|føringer|føringane|føringene|retningslinje|retningslinjer|instruks|beskjed|regel|regler|definere|styre|diktere|pålegge)$/;
 /** Changes and needs that «stiller krav» without anyone steering («Demografiske endringer», «utviklingen», «økt behov»). */
@@ -66,7 +66,7 @@ const PLAN_TASK = /^(revider|evaluer|rullere|oppdater|gjennomgå)/;
 /** Governors under which a modal only describes («føre til at», «bidra til at», «mener at»). */
 const DESCRIPTIVE_GOVERNORS = /^(føre|medføre|bidra|tro|oppleve|erfare|fortelle|svare|hevde|frykte|risikere|risiko|fare|sannsynlig|mulig|hende)$/;
 /** Agency heads: a named agency is instructed by «skal», a municipality or government states its own plan. */
-const ADDRESSEE_HEADS = /(direktorat|etat|tilsyn|institutt|helseforetak|vegvesen|statsforvalter|fylkesmann|gruppe|gruppa|sekretariat|embete|nav|rhf|hf)(et|en|a|ene|ane|er|ar|a)?$/;
+const ADDRESSEE_HEADS = /(direktorat|etat|tilsyn|institutt|helseforetak|helseføretak|vegvesen|statsforvalter|statsforvaltar|fylkesmann|gruppe|gruppa|sekretariat|embete|nav|rhf|hf)(et|en|a|ene|ane|er|ar|a)?$/;
 const SELF_LIKE = /^(kommunen|kommuna|fylkeskommunen|regjeringen|regjeringa|departementet|byrådet|bystyret|staten|ks|vi|me)$/;
 /** Services, schemes and models as subjects: «skal» says how they are meant to work. */
 const SCHEME = /(tjeneste|teneste|ordning|modell|løsning|program|programmet|tilbud|tilbod)$/;
@@ -78,7 +78,7 @@ function delivers(main: string | undefined, tail: string): boolean {
 }
 /** Money as subject: «Bevilgningen benyttes til …». */
 /** Funds (a lemma): «bevilgningen», «midlene», and compounds of a grant («nærmiljøtilskudd», «driftstilskot»). */
-const MONEY = /^(bevilgning|midl|middel|midlar|tilskudd|tilskot|tilsagn|beløp|ramme|post|budsjett|tildeling)|\p{L}(tilskudd|tilskot|tilsagn|midler|midlar|bevilgning)\p{L}*$/u;
+const MONEY = /^(bevilgning|løyving|midl|middel|midlar|tilskudd|tilskot|tilsagn|beløp|ramme|post|budsjett|tildeling)|\p{L}(tilskudd|tilskot|tilsagn|midler|midlar|bevilgning|løyving)\p{L}*$/u;
 
 /** Pronouns that a relative clause turns into a group («de som skal ha tilgang», «alle som vil …»). */
 const GROUP_HEADS = new Set(['de', 'dei', 'dem', 'alle', 'enhver', 'den']);
@@ -517,7 +517,7 @@ function decideModal(
     const leads = !commits && (main !== 'føre' || afterMain === 'til' || afterMain === 'med');
     if (main && leads && (G.futVil.has(main) || G.futVil.has(mainLower))) return soft(`«vil ${mainLower}»: future`);
     // «Kommunen vil gjøre oppmerksom på at …»: a stock phrase that points something out, no commitment
-    if (main === 'gjøre' && afterMain === 'oppmerksom') return sub('«vil gjøre oppmerksom på»: points out');
+    if ((main === 'gjøre' || main === 'gjere') && (afterMain === 'oppmerksom' || afterMain === 'merksam')) return sub('«vil gjøre oppmerksom på»: points out');
     return { force: 'intention', reason: `«vil» with ${s!.text} as subject: a commitment`, actor: 'agent' };
   }
   if (kind === 'expletive' && p.passive) return { force: 'intention', reason: '«det vil bli …»: a commitment', actor: 'none' };
@@ -566,7 +566,8 @@ function readSteering(
   }
   // a participle that opens the phrase («bedt om», «fått i oppdrag») has its auxiliary a few words before, the
   // subject between or before them («I 2024 ble statsforvalterne bedt om …», «For 2024 har de fått i oppdrag …»)
-  if (words[f].upos === 'VERB' && /(t|d)$/.test(words[f].lower)) {
+  // (Nynorsk «bede», «bedne»: «I 2024 vart bydelane bede om …»)
+  if (words[f].upos === 'VERB' && /(t|d|bede|bedne|beden)$/.test(words[f].lower)) {
     const c = structure.list[structure.of[f]];
     for (let k = f - 1; k >= Math.max(c.start, f - 5); k--) {
       if (PARTICIPLE_AUX.has(words[k].lower)) {
@@ -623,7 +624,7 @@ function readSteering(
     addressTo(last + 2, Math.min(words.length, last + 8));
   }
   // «ansvaret legges på KUB», «stiller krav til oss»: the one the responsibility or the demand is placed on
-  if (/(legges på|krav til)$/.test(phrase)) {
+  if (/(legges på|leggjast på|lagt på|krav til)$/.test(phrase)) {
     const obj = subjectInfo(words, npAfter(words, last + 1, Math.min(words.length, last + 8)), text);
     if (obj && obj.kind !== 'expletive' && obj.kind !== 'goal' && obj.kind !== 'generic') actor = obj;
   }
@@ -667,7 +668,7 @@ function readSteering(
     }
     // a body asked in the passive is the one asked, whatever its «at»-clause names («Direktoratet bes om at arbeidet
     // prioriteres»)
-    if (!addressed && /^(bes|bedes)( |$)/.test(phrase) && agent && agent.kind === 'org') {
+    if (!addressed && /^(bes|bedes|bedast)( |$)/.test(phrase) && agent && agent.kind === 'org') {
       actor = agent;
       addressed = true;
     }
@@ -731,20 +732,20 @@ function readSteering(
       return steeringReading(cue, p, subject, 'none', `«${words[f].lower} … ${phrase}»: a list item naming a measure`);
     // «ber om innspill» from the public is an invitation, not an order
     // («ber om innspill», «ba om innspill», «har bedt innbyggerne om innspill»)
-    if (cue.entry === 'ber-om' && / om$/.test(phrase) && /^(innspill|innspel|tilbakemelding|synspunkt|forslag)/.test(words[last + 1]?.lower ?? ''))
+    if (ASKING.has(cue.entry) && / om$/.test(phrase) && /^(innspill|innspel|tilbakemelding|synspunkt|forslag)/.test(words[last + 1]?.lower ?? ''))
       return steeringReading(cue, p, subject, 'none', '«ber om innspill»: an invitation');
     // a district or a municipality that asks with no one addressed asks upward, it orders no one («Bydelen ber om at
     // fristen forlenges», «Kommunen ber om at ordningen videreføres»)
-    if (cue.entry === 'ber-om' && ASKS.test(phrase) && !addressed && askerLevel(agent) === 1)
+    if (ASKING.has(cue.entry) && ASKS.test(phrase) && !addressed && askerLevel(agent) === 1)
       return steeringReading(cue, p, subject, 'none', `«${phrase}» by ${agent!.text}: a request, not an order`);
     // the one who asks is not the one asked: «Departementet ber om en vurdering» names no addressee
-    if (cue.entry === 'ber-om' && ASKS.test(phrase) && !addressed) actor = undefined;
+    if (ASKING.has(cue.entry) && ASKS.test(phrase) && !addressed) actor = undefined;
     // a body that «kan be om» may ask (a right, read by «kan»), it asks no one yet: «Komiteen kan be om en orientering»,
     // «kan det be bydelsdirektøren om å legge fram en ny sak»
-    if (cue.entry === 'ber-om' && /^(be|bede)( |$)/.test(phrase) && mayAsk(words, first))
+    if (ASKING.has(cue.entry) && /^(be|bede)( |$)/.test(phrase) && mayAsk(words, first))
       return steeringReading(cue, p, subject, 'none', `«kan ${phrase}»: may ask`);
     // people who ask («Innbyggere … kan be om å få ordet») make a request, not an order
-    if (cue.entry === 'ber-om' && ASKS.test(phrase) && subject?.kind === 'people') return steeringReading(cue, p, subject, 'none', `«${phrase}» by ${subject.text}: a request`);
+    if (ASKING.has(cue.entry) && ASKS.test(phrase) && subject?.kind === 'people') return steeringReading(cue, p, subject, 'none', `«${phrase}» by ${subject.text}: a request`);
     // «X forutsetter at …» with a thing as subject: presupposes (a grant sets a condition: «Tilsagnet forutsetter at
     // kommunen stiller med en egenandel»)
     if (/^(forutsetter|føreset)/.test(phrase) && subject && subject.kind === 'thing' && !GRANT_LEMMAS.has(subject.lemma)) return steeringReading(cue, p, subject, 'none', `«${phrase}» with a thing as subject: presupposes`);
@@ -765,9 +766,9 @@ function readSteering(
     // «Det må forventes at kostnadene øker»: a modal before the passive makes it a forecast
     // (also inverted: «Etter utvalgets vurdering må det forventes at …»)
     const modalBefore = /^(må|kan|vil|skal|bør)$/.test(words[first - 1]?.lower ?? '') || (words[first - 1]?.lower === 'det' && /^(må|kan|vil|skal|bør)$/.test(words[first - 2]?.lower ?? ''));
-    if (/^(det )?forventes/.test(phrase) && modalBefore) return steeringReading(cue, p, subject, 'none', `«må/kan … ${phrase}»: a forecast`);
+    if (/^(det )?(forventes|forventast)/.test(phrase) && modalBefore) return steeringReading(cue, p, subject, 'none', `«må/kan … ${phrase}»: a forecast`);
     // «ber» without «om»: only with a body as object («Bystyret ber byrådet legge frem …»)
-    if (phrase === 'ber' && !(actor && actor !== agent)) return steeringReading(cue, p, subject, 'none', '«ber» with no addressee');
+    if ((phrase === 'ber' || phrase === 'bed') && !(actor && actor !== agent)) return steeringReading(cue, p, subject, 'none', `«${phrase}» with no addressee`);
     // (the funds may open the sentence before a budget reference: «Bevilgningen på kap. 761, post 21 benyttes til …»)
     const opensWithFunds = MONEY.test((words[firstNonPunct(words)]?.lemma ?? '').toLowerCase());
     if (cue.entry === 'midler-benyttes' && !(subject && MONEY.test(subject.lemma)) && !opensWithFunds) return steeringReading(cue, p, subject, 'none', `«${phrase}» not about allocated funds`);
@@ -801,7 +802,7 @@ function askerLevel(agent: SubjectInfo | undefined): number | undefined {
   return agent.level ?? levelOf(agent.text);
 }
 /** A grant that sets conditions («Tilsagnet forutsetter at …»; not «Budsjettet forutsetter at …», which presupposes). */
-const GRANT_LEMMAS = new Set(['tilsagn', 'tilskudd', 'tilskot', 'bevilgning', 'tildeling', 'tildelingen', 'tilsagnet', 'tilskuddet', 'bevilgningen']);
+const GRANT_LEMMAS = new Set(['tilsagn', 'tilskudd', 'tilskot', 'bevilgning', 'løyving', 'tildeling', 'tildelingen', 'tildelinga', 'tilsagnet', 'tilskuddet', 'tilskotet', 'bevilgningen', 'løyvinga']);
 /** A district's own administration, which its council may order. */
 const DISTRICT_ADMINISTRATION = /^(bydelsdirektør|bydelsadministrasjon|administrasjonen|direktøren|bydelsdirektørar)/;
 /** The active verbs of asking: their subject asks, their object is asked. */
@@ -811,6 +812,8 @@ export const NO_DEMAND = /^(ingen|inga|ikke|ikkje|verken|korkje)$/;
 /** Verbs of undergoing, not acting: a body «forventes å få / bli / øke» is forecast, not instructed. */
 const UNDERGO = /^(få|bli|verte|være|vere|ha|øke|auke|gå|falle|synke|vokse|stige|oppleve|merke|møte|trenge|måtte|kunne|tape|miste|lykkes|havne|ende|komme)$/;
 
+/** The entries of asking («ber … om», Nynorsk «bed … om»): one set of rules reads both. */
+const ASKING = new Set(['ber-om', 'nn-bed-om']);
 /** Cues whose «at»-clause names the actor («forventer at kommunene …»). */
 const ADDRESSEE_CUES = new Set(['forventer-at', 'forutsetter-at', 'krav-om', 'ber-om', 'anbefale', 'nødvendig-at', 'behov-at', 'nn-anbefale', 'nn-bed-om', 'nn-forventar-at', 'nn-krav-om']);
 /** Demands: the one who sets one is not the one it binds. */

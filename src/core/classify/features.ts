@@ -49,7 +49,7 @@ function reading(r: Reading, tag: string): string[] {
 }
 
 const MONTH_WORDS = new Set([...MONTHS, 'våren', 'høsten', 'sommeren', 'vinteren', 'våres', 'haustes', 'hausten']);
-const DEADLINE_WORDS = new Set(['innen', 'frist', 'fristen', 'senest', 'seinast', 'tidligst']);
+const DEADLINE_WORDS = new Set(['innen', 'innan', 'frist', 'fristen', 'senest', 'seinast', 'tidligst', 'tidlegast']);
 const WE = new Set(['vi', 'me', 'vår', 'våre', 'oss']);
 const MONEY = new Set(['kr', 'kroner', 'mill', 'millioner', 'mrd', 'milliarder']);
 

@@ -139,7 +139,7 @@ export function ordersMeans(facts: SentenceFacts, deontic: Deontic): boolean {
 /** What «åpne for» opens room for: «forsøk», «unntak», «lokale …», «fleksible …», «utprøving». */
 const OPENED_FOR = /^(forsøk\p{L}*|unntak\p{L}*|lokal\p{L}*|fleksib\p{L}*|utprøv\p{L}*|pilot\p{L}*|eksperiment\p{L}*)$/u;
 /** An «at»-clause opened for names the units that get the room («åpne for at kommuner kan opprette …»), not costs. */
-const OPEN_UNITS = /^(kommun|bydel|fylkeskommun|helseforetak|virksomhet|verksemd|enhet|eining|skole|skule|tjenest|tenest|sykehus|lokal|lag|grendalag|velforening|forening|foreining|frivillig|innbygg|beboer|bebuar|bruker|brukar|ansatte|tilsette)/;
+const OPEN_UNITS = /^(kommun|bydel|fylkeskommun|helseforetak|helseføretak|virksomhet|verksemd|enhet|eining|skole|skule|tjenest|tenest|sykehus|sjukehus|lokal|lag|grendalag|velforening|forening|foreining|frivillig|innbygg|beboer|bebuar|bruker|brukar|ansatte|tilsette)/;
 /** Verbs of involving someone (as the main verb of a passive order: «skal involveres», «må høres»). */
 const INVOLVED = /^(involvere|involveres|involverast|høre|høres|høyre|høyrast|konsultere|konsulteres)$/;
 /** Verbs of steering others: forbidding them protects the units' room. */

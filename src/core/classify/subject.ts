@@ -29,7 +29,7 @@ const SELF = new Set(grammar.selfSubjects);
 const GENERIC = new Set(grammar.genericSubjects);
 const PEOPLE = grammar.peopleHeads;
 const GOALS = new Set(grammar.goalSubjects.filter((g) => !['den', 'dette', 'det'].includes(g)));
-const NAME_PARTS = /^(kommune|fylkeskommune|vegvesen|helsenett|sf|hf|kommunes|origo|helseforetak)$/;
+const NAME_PARTS = /^(kommune|fylkeskommune|vegvesen|helsenett|sf|hf|kommunes|origo|helseforetak|helseføretak)$/;
 
 export function peopleHead(lower: string): boolean {
   return PEOPLE.some((p) => lower === p || (lower.startsWith(p) && lower.length - p.length <= 3) || (p.length > 5 && lower.endsWith(p)));
@@ -59,19 +59,26 @@ function actorSpan(words: readonly Word[], np: NP): { start: number; end: number
   return { start: words[s].start, end: words[last].end };
 }
 
+/** A person named by a pronoun (exactly: «han» opens «handel»). */
+const PERSONAL = /^(han|hun|ho|hen)$/;
+/** Nynorsk feminines, by their lemma: their definite singular ends in «-a». */
+const FEMININE = /(ing|teneste|semd|heit|eining|kommune|kommun)$/;
+
 export function subjectInfo(words: readonly Word[], np: NP | undefined, text: string): SubjectInfo | undefined {
   if (!np) return undefined;
   const h = words[np.head];
   const lower = h.lower;
   const lemma = h.lemma.toLowerCase();
   const span = actorSpan(words, np);
-  const plural = /(ene|ane|er|ar|a)$/.test(lower) && lower !== lemma && !/(er|ar)$/.test(lemma);
+  // (a Nynorsk feminine in the definite singular ends in «-a» too: «tenesta», «ordninga», «regjeringa», «verksemda»)
+  const plural = /(ene|ane|er|ar|a)$/.test(lower) && lower !== lemma && !/(er|ar)$/.test(lemma) && !(lower.endsWith('a') && FEMININE.test(lemma));
   const proper = h.upos === 'PROPN' || /^\p{Lu}/u.test(h.text) && np.head > 0;
   const base = { plural, proper, lemma, text: text.slice(span.start, span.end), start: span.start, end: span.end };
   const single = np.heads.length === 1;
   let kind: SubjectKind;
   if (single && SELF.has(lower)) kind = 'self';
   else if (single && (lower === 'du' || lower === 'dere')) kind = 'people'; // the reader, a resident: «Du kan gi innspill»
+  else if (single && PERSONAL.test(lower) && h.upos === 'PRON') kind = 'people'; // a person: «Hun ba om ordet», «Ho bad om ordet»
   else if (single && GENERIC.has(lower) && h.upos === 'PRON') kind = 'generic';
   else if (single && (lower === 'det' || lower === 'her' || lower === 'der') && np.start === np.end) kind = 'expletive';
   else if (single && GOALS.has(lower)) kind = 'goal';
