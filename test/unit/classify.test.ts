@@ -569,6 +569,13 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Alle innbyggjarar skal ha moglegheit til å påverke avgjerder som gjeld dei.', { framing: 'enabling' });
     check('Folkehelsestrategien skal gje ein felles og tydeleg retning for folkehelsearbeidet.', { framing: 'top-down' });
     check('Frivillige organisasjonar bidreg med aktivitetar for barn og unge.', { cocreation: true });
+    check('Innbyggjarane kan melde inn framlegg til nye tiltak i lokalsamfunnet.', { cocreation: true });
+    check('Bydelsutvalet vedtok å setje av 500 000 kroner til tiltak som ungdomane sjølv har prioritert.', { framing: 'enabling' });
+    // the municipalities' part, or many bodies involved, is no participation of people (as in Bokmål)
+    check('Helsefellesskapa har modellar for kunnskapsdeling som tek vare på kommunane sin medverknad.', { cocreation: false });
+    check('Dette gjeld særleg løysingar som involverer fleire aktørar.', { cocreation: false });
+    // a Nynorsk plural drops the head's «-e»: «barnehagar» are bodies
+    check('Alle barnehagar i bydelen skal rapportere resultata innan 15. november.', { deontic: 'obligation', actor: 'barnehagar' });
   });
   it('close co-operation with voluntary organisations is co-creation; districts given more freedom of action are enabled (Nynorsk)', () => {
     check('Vi vil samarbeide tett med frivillige lag og organisasjonar.', { cocreation: true, framing: 'enabling' });

@@ -12,6 +12,7 @@ const AGENCY = new Set(grammar.agencyActors);
 const LOCAL = new Set(grammar.localActors);
 const HEADS = grammar.actorHeads;
 const ACRONYMS = new Set(grammar.acronymActors);
+const NN_PLURAL = ['ar', 'ane'];
 const HEAD_SUFFIX = ['', 'e', 'en', 'n', 'et', 'a', 'er', 'r', 'ene', 'ar', 'ane', 'ne', 's', 'ens', 'ets', 'ter', 'tene', 'te'];
 
 const STATE_HEADS = ['departement', 'regjering', 'stat', 'storting', 'utvalg', 'utval', 'byråd', 'bystyre', 'myndighet', 'myndigheit', 'styremakt', 'styresmakt'];
@@ -27,6 +28,13 @@ function headOf(word: string, heads: readonly string[]): string | undefined {
     const suffix = word.slice(i + h.length);
     // (a neuter noun in «-e» takes «-t» in the definite: «styret», «kommunestyret», «embetet»)
     if (HEAD_SUFFIX.includes(suffix) || (suffix === 't' && h.endsWith('e'))) return h;
+  }
+  // a Nynorsk plural drops a head's final «-e»: «barnehagar», «skulane», «sjukeheimane» (not «barnehagen»: «-en» keeps it)
+  for (const h of heads) {
+    if (!h.endsWith('e') || h.length < 5) continue;
+    const stem = h.slice(0, -1);
+    const i = word.lastIndexOf(stem);
+    if (i >= 0 && NN_PLURAL.includes(word.slice(i + stem.length))) return h;
   }
   return undefined;
 }
