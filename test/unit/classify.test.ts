@@ -521,6 +521,25 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Ein person, investeringsleiaren, er ansvarleg for å følgje opp investeringa.', { deontic: 'obligation', actor: 'investeringsleiaren' });
     check('Ho bad om ordet.', { deontic: 'none' });
   });
+  it('a light adverb («også», «derfor») inside a steering phrase or next to a modal changes nothing', () => {
+    // each pair reads alike (corpus: ks_innspill_helsereformen_2026-06-22, meld_st_9_2023-2024)
+    const same = (plain: string, withAdverb: string, expected: Partial<SentenceLabels>) => {
+      check(plain, expected);
+      check(withAdverb, expected);
+    };
+    same('Det er nødvendig at staten tar ansvar.', 'Det er derfor nødvendig at staten tar ansvar.', { deontic: 'obligation', actor: 'staten' });
+    same('Bydelene gis anledning til å omdisponere midler.', 'Bydelene gis også anledning til å omdisponere midler.', { deontic: 'permission', actor: 'Bydelene' });
+    same('Det anbefales at bydelene prøver ut modellen.', 'Det anbefales derfor at bydelene prøver ut modellen.', { deontic: 'recommendation', actor: 'bydelene' });
+    same('Regjeringen ønsker å utvikle tverrfaglige fastlegekontor.', 'Regjeringen ønsker derfor å utvikle tverrfaglige fastlegekontor.', { deontic: 'intention', actor: 'Regjeringen' });
+    same('Regjeringen følger opp Meld. St. 24 om lindrende behandling.', 'Regjeringen følger også opp Meld. St. 24 om lindrende behandling.', { control: true });
+    same('Det må forventes at kostnadene øker.', 'Det må også forventes at kostnadene øker.', { deontic: 'none' });
+    same('Det skal være lov å feile, så lenge vi lærer av det.', 'Det skal også være lov å feile, så lenge vi lærer av det.', { deontic: 'permission' });
+    same('Det vil være arbeidsgiver som løpende vil måtte vurdere kompetansemålene.', 'Det vil også være arbeidsgiver som løpende vil måtte vurdere kompetansemålene.', { deontic: 'obligation', actor: 'arbeidsgiver' });
+    same('Detaljstyringen av bydelene skal reduseres.', 'Detaljstyringen av bydelene skal også reduseres.', { framing: 'enabling' });
+    same('Rapporteringen fra bydelene skal forenkles.', 'Rapporteringen fra bydelene skal derfor forenkles.', { framing: 'enabling' });
+    // (only between a phrase's words: «også» before «det er nødvendig» is no part of it, and a negation is no light adverb)
+    check('Det er ikke nødvendig at staten tar ansvar.', { deontic: 'none' });
+  });
   it('Nynorsk reads as its Bokmål parallel: asking, advising, forbidding, permitting, needs and plans', () => {
     // each pair: the Bokmål sentence and its Nynorsk rendering get the same labels
     const same = (nb: string, nn: string, expected: Partial<SentenceLabels>) => {

@@ -3,6 +3,9 @@ import { Word } from './words';
 import { MONTHS } from '../util/months';
 import { isAgent } from './actors';
 
+/** Adverbs the rules look past (grammar.json `lightAdverbs`). */
+const LIGHT = new Set(grammar.lightAdverbs);
+
 /**
  * Clause structure over a tagged sentence, without a parser: where each clause begins and ends and what
  * introduces it, and for a finite verb (a modal such as «skal»), its grammatical subject (also after the verb,
@@ -734,8 +737,12 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
         const a = words[k - 2]?.lower;
         const b = words[k - 1]?.lower;
         if ((a === 'det' && (b === 'er' || b === 'var')) || ((a === 'er' || a === 'var') && b === 'det')) cleft = true;
-        // «Det vil være arbeidsgiver som …»: a cleft in the future
-        if (words[k - 3]?.lower === 'det' && a === 'vil' && (b === 'være' || b === 'vere')) cleft = true;
+        // «Det vil (også) være arbeidsgiver som …»: a cleft in the future
+        if (b === 'være' || b === 'vere') {
+          let v = k - 2;
+          while (v >= 0 && LIGHT.has(words[v].lower)) v--;
+          if (words[v]?.lower === 'vil' && words[v - 1]?.lower === 'det') cleft = true;
+        }
       }
     }
   } else if (clause.resumes !== undefined && f === clause.start) {

@@ -97,6 +97,14 @@ function quoteMention(words: readonly Word[], i: number): boolean {
   return before !== undefined && after !== undefined && q.test(before.text) && q.test(after.text) && before.end === w.start && after.start === w.end;
 }
 
+/** Adverbs that may stand next to a modal without changing what it means (grammar.json `lightAdverbs`). */
+const LIGHT_ADVERBS = new Set(grammar.lightAdverbs);
+/** The first word from k on (step 1) or back (step -1) that is not a light adverb. */
+export function skipLight(words: readonly Word[], k: number, step: 1 | -1): number {
+  while (k >= 0 && k < words.length && LIGHT_ADVERBS.has(words[k].lower)) k += step;
+  return k;
+}
+
 /** Reads a modal verb at word index i. */
 function readModal(text: string, words: readonly Word[], structure: ReturnType<typeof clauses>, i: number, cue: TermMatch): Reading | undefined {
   const lower = words[i].lower;
@@ -108,8 +116,10 @@ function readModal(text: string, words: readonly Word[], structure: ReturnType<t
   const mainLemma = mainWord?.lemma.toLowerCase();
   const mainLower = mainWord?.lower ?? '';
   const tail = p.main !== undefined ? words.slice(p.main + 1, p.main + 6).map((w) => w.lower).join(' ') : '';
-  const beAdjInf = /^(være|vere)$/.test(words[i + 1]?.lower ?? '') && words[i + 2]?.upos === 'ADJ' && (words[i + 3]?.lower === 'å' || words[i + 4]?.lower === 'å');
-  const bePermitted = /^(være|vere)$/.test(words[i + 1]?.lower ?? '') && /^(lov|tillatt|tillate)$/.test(words[i + 2]?.lower ?? '');
+  // (past a light adverb: «Det skal også være lov å feile»)
+  const be = skipLight(words, i + 1, 1);
+  const beAdjInf = /^(være|vere)$/.test(words[be]?.lower ?? '') && words[be + 1]?.upos === 'ADJ' && (words[be + 2]?.lower === 'å' || words[be + 3]?.lower === 'å');
+  const bePermitted = /^(være|vere)$/.test(words[be]?.lower ?? '') && /^(lov|tillatt|tillate)$/.test(words[be + 1]?.lower ?? '');
   // (both matter only for a negated modal: looked for only then)
   let alone = false;
   if (p.negated) for (let k = p.clause.start; k < p.clause.end && !alone; k++) alone = ALONE.test(words[k].lower);
@@ -643,7 +653,7 @@ function readSteering(
   // «ber om at direktoratet …», «forventer at kommunene …»: the subject of the «at»-clause (not for «har ansvar for at»,
   // whose actor is its own subject)
   // (also over «det om» after a passive: «Videre bes det om at Helsedirektoratet gjennomfører …»)
-  let atAt = words[last]?.lower === 'at' ? last : last + 1;
+  let atAt = words[last]?.lower === 'at' ? last : skipLight(words, last + 1, 1);
   if (words[atAt]?.lower === 'det') atAt++;
   if (words[atAt]?.lower === 'om' && atAt > last + 1) atAt++;
   // (in inverted order over the subject that stands between: «I dag anbefaler KS at kommunene …»)
@@ -765,7 +775,9 @@ function readSteering(
     }
     // «Det må forventes at kostnadene øker»: a modal before the passive makes it a forecast
     // (also inverted: «Etter utvalgets vurdering må det forventes at …»)
-    const modalBefore = /^(må|kan|vil|skal|bør)$/.test(words[first - 1]?.lower ?? '') || (words[first - 1]?.lower === 'det' && /^(må|kan|vil|skal|bør)$/.test(words[first - 2]?.lower ?? ''));
+    // (past a light adverb: «Det må også forventes», «må derfor det forventes»)
+    const b = skipLight(words, first - 1, -1);
+    const modalBefore = /^(må|kan|vil|skal|bør)$/.test(words[b]?.lower ?? '') || (words[b]?.lower === 'det' && /^(må|kan|vil|skal|bør)$/.test(words[skipLight(words, b - 1, -1)]?.lower ?? ''));
     if (/^(det )?(forventes|forventast)/.test(phrase) && modalBefore) return steeringReading(cue, p, subject, 'none', `«må/kan … ${phrase}»: a forecast`);
     // «ber» without «om»: only with a body as object («Bystyret ber byrådet legge frem …»)
     if ((phrase === 'ber' || phrase === 'bed') && !(actor && actor !== agent)) return steeringReading(cue, p, subject, 'none', `«${phrase}» with no addressee`);

@@ -62,6 +62,8 @@ const MAX_INFLECTION = Math.max(...INFLECTIONS.map((e) => e.length));
 const REDUCERS = new Set(grammar.reducers);
 /** Passives after a control term that make it less control («Kravet om rapportering fjernes»). */
 const REDUCERS_AFTER = new Set(grammar.reducersAfter);
+/** Adverbs that do not count in the window (grammar.json `lightAdverbs`). */
+const LIGHT_ADVERBS = new Set(grammar.lightAdverbs);
 /** «talet på», «antallet», «omfanget av» between a reducer and the control term it reduces. */
 const QUANTITY_OF = new Set(['talet på', 'tallet på', 'antallet på', 'antall på', 'omfanget av', 'mengden av', 'mengda av', 'antallet av']);
 /** Words across which a passive reducer does not reach back to a control term: subordinators and negations. */
@@ -384,7 +386,16 @@ function matchFrom(words: WordPat[], wi: number, wt: Token[], broken: Uint8Array
       }
       return -1;
     }
-    if (ti >= wt.length || !wordMatches(p, wt[ti])) return -1;
+    if (ti >= wt.length) return -1;
+    if (!wordMatches(p, wt[ti])) {
+      // inside a phrase, up to two light adverbs may stand between its words («er derfor nødvendig at», «gis også
+      // anledning til», «skal derfor selv velge»), not before its first word
+      if (wi === 0 || words[wi - 1].kind === 'gap') return -1;
+      let k = ti;
+      while (k < wt.length && k < ti + 2 && LIGHT_ADVERBS.has(wt[k].lower) && broken[k] === 0) k++;
+      if (k === ti || k >= wt.length || broken[k] === 1 || !wordMatches(p, wt[k])) return -1;
+      ti = k;
+    }
     if (wi > 0 && words[wi - 1].kind !== 'gap' && broken[ti] === 1) return -1;
     wi++;
     ti++;
@@ -514,8 +525,11 @@ export function matchTokens(text: string, tokens: Token[], compiled: CompiledLex
     // (not across a full stop, which is no phrase break because of abbreviations; not when denied: «fjernes ikke»)
     // (nor into another clause: «rapportere på hvordan ventetiden reduseres», «viser at sykefraværet reduseres»; nor
     // past a negation: «kan ikke reduseres»)
-    for (let k = j; k < wt.length && k < j + REDUCER_AFTER_WINDOW && !broken[k] && !/[.!?]/.test(text.slice(wt[k - 1].end, wt[k].start)); k++) {
+    // (a light adverb does not count: «rapporteringen fra bydelene skal også forenkles»)
+    let window = REDUCER_AFTER_WINDOW;
+    for (let k = j; k < wt.length && k < j + window && !broken[k] && !/[.!?]/.test(text.slice(wt[k - 1].end, wt[k].start)); k++) {
       const w = wt[k].lower;
+      if (LIGHT_ADVERBS.has(w) && window < REDUCER_AFTER_WINDOW + 2) window++;
       if (AFTER_STOP.has(w)) break;
       if (REDUCERS_AFTER.has(w)) {
         // (a participle reduces only as the predicate, «er redusert», «har blitt forenklet»; attributive it describes
