@@ -521,6 +521,22 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Ein person, investeringsleiaren, er ansvarleg for å følgje opp investeringa.', { deontic: 'obligation', actor: 'investeringsleiaren' });
     check('Ho bad om ordet.', { deontic: 'none' });
   });
+  it('a list item reads as the sentence after its bullet or numbering («- », «2. », «b) »)', () => {
+    // the first word after the numbering is where the sentence starts: no name for being capitalised there
+    // (corpus: ks_helsereform_digitalisering_2026, ks_innspill_helsereformen_2026-06-22, meld_st_9_2023-2024, harstad)
+    for (const marker of ['', '2. ', '- ', 'b) ', '• ']) {
+      check(`${marker}Prosjektgruppen skal utarbeide et forslag til prosjektplan.`, { deontic: 'obligation', actor: 'Prosjektgruppen' });
+      check(`${marker}Midlene skal understøtte tjenesteutvikling.`, { deontic: 'intention', actor: null });
+      check(`${marker}Piloten ble gjennomført i Førde- og i Moldeområdet.`, { innovation: true });
+      check(`${marker}Samarbeid mellom sykehus og kommuner om desentraliserte tjenester`, { collaboration: true });
+      check(`${marker}Utarbeide en plan for økt brukermedvirkning i tjenestene.`, { deontic: 'none', framing: 'enabling', cocreation: true });
+      // an item that opens with a task verb opens with the verb (the tagger read «Vurdere» as a noun)
+      check(`${marker}Vurdere om det skal utredes offentlig spesialistgodkjenning for fysioterapeuter`, { deontic: 'none' });
+      check(`${marker}Medarbeiderne i kommunen skal gjenspeile befolkningen.`, { deontic: 'intention' });
+    }
+    // a day before a month is a date, not a numbering
+    check('1. mars skal bydelene rapportere på tiltakene.', { deontic: 'obligation', control: true });
+  });
   it('a light adverb («også», «derfor») inside a steering phrase or next to a modal changes nothing', () => {
     // each pair reads alike (corpus: ks_innspill_helsereformen_2026-06-22, meld_st_9_2023-2024)
     const same = (plain: string, withAdverb: string, expected: Partial<SentenceLabels>) => {

@@ -5,6 +5,8 @@ import type { SentenceFacts } from './features';
 import { peopleHead } from './subject';
 import { topicRules } from './topics';
 import { wordAt } from './words';
+import type { Word } from './words';
+import { firstNonPunct } from './clause';
 
 /**
  * The topic categories of a sentence by rule — innovation, co-creation, collaboration, control — as the labelling guide
@@ -140,7 +142,8 @@ function wordTest(patterns: readonly string[]): (w: string) => boolean {
  * not the follow-up of patients («tilstrekkelig oppfølging i kommunene»).
  */
 export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic = 'none'): Categories {
-  const firstWord = facts.words.find((w) => !w.punct);
+  // (a list item's first word after its bullet or numbering: «2. Piloten ble gjennomført …»)
+  const firstWord = facts.words[firstNonPunct(facts.words)] as Word | undefined;
   const words = facts.words;
   /** The index of the first word after the match, or -1. */
   const wordAfter = (m: TermMatch) => wordAt(words, m.end);

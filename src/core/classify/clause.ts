@@ -1,5 +1,5 @@
 import { grammar } from '../lexicon';
-import { Word } from './words';
+import { openingOf, Word } from './words';
 import { MONTHS } from '../util/months';
 import { isAgent } from './actors';
 
@@ -162,9 +162,8 @@ function startsNP(words: readonly Word[], k: number): boolean {
 
 /** The index of the sentence's first word that is not punctuation. */
 export function firstNonPunct(words: readonly Word[]): number {
-  let k = 0;
-  while (k < words.length && words[k].punct) k++;
-  return k;
+  // past punctuation and a list item's bullet or numbering («- », «2. », «b) »)
+  return openingOf(words, (k) => words[k].punct);
 }
 
 /** Does the sentence open with a noun phrase (not a preposition or an adverb)? */
@@ -542,6 +541,9 @@ function sectionNumberEnd(words: readonly Word[], k: number): number {
 function npIn(words: readonly Word[], from: number, to: number): NP | undefined {
   let s = from;
   while (s < to && (words[s].punct || (words[s].upos === 'ADV' && !NOMINAL.has(words[s].upos)) || words[s].upos === 'CCONJ' || words[s].upos === 'SCONJ')) s++;
+  // (a list item's numbering is no part of it: «2. Bydelene …»)
+  const open = firstNonPunct(words);
+  if (s < open && open < to) s = open;
   // a section number that opens the sentence («1.4 Kompetanseutvikling …», «2. Bydelene …») is no part of it
   const afterNumber = s === firstNonPunct(words) ? sectionNumberEnd(words, s) : s;
   const numbered = afterNumber > s && afterNumber < to;

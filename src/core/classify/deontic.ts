@@ -383,6 +383,9 @@ function decideModal(
     if (kind === 'expletive') return { force: 'obligation', reason: '«det skal …»: an instruction', actor: 'none' };
     if (kind === 'org') {
       if (main && (main === 'være' || main === 'vere') && !p.chain.length) return { force: 'intention', reason: '«skal være»: how the body is meant to be', actor: 'agent' };
+      // what a body or its staff are to mirror is how they are meant to be, no act («Medarbeiderne skal gjenspeile
+      // befolkningen», «… skal reflektere mangfoldet»)
+      if (main && MIRROR.test(main) && !p.chain.length && !p.passive) return { force: 'intention', reason: `«skal ${mainLower}»: how ${s!.text} is meant to be`, actor: 'agent' };
       // a municipality or a named body states its own plan («Kommunen skal legge vekt på …»), unless it is told to
       // report or deliver, or by a deadline («Kommunen skal rapportere innen fristen»)
       // (delivering its own product by a date is its plan, not an order: «Utvalget skal levere sin innstilling i 2027»)
@@ -824,6 +827,8 @@ export const NO_DEMAND = /^(ingen|inga|ikke|ikkje|verken|korkje)$/;
 /** Verbs of undergoing, not acting: a body «forventes å få / bli / øke» is forecast, not instructed. */
 const UNDERGO = /^(få|bli|verte|være|vere|ha|øke|auke|gå|falle|synke|vokse|stige|oppleve|merke|møte|trenge|måtte|kunne|tape|miste|lykkes|havne|ende|komme)$/;
 
+/** Verbs of mirroring: what a body «skal gjenspeile» is how it is meant to be. */
+const MIRROR = /^(gjenspeile|gjenspegle|speile|spegle|reflektere)$/;
 /** The entries of asking («ber … om», Nynorsk «bed … om»): one set of rules reads both. */
 const ASKING = new Set(['ber-om', 'nn-bed-om']);
 /** Cues whose «at»-clause names the actor («forventer at kommunene …»). */

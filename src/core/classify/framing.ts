@@ -6,6 +6,7 @@ import { firstNonPunct, negatesAt } from './clause';
 import type { Categories } from './categories';
 import { IMPERATIVES } from './topics';
 import { wordAt } from './words';
+import type { Word } from './words';
 
 /**
  * Framing by rule: the sentence's effect on the discretion of the units it addresses (labelling guide). The
@@ -364,7 +365,8 @@ function framingByRule({ facts, deontic, categories, districtEnabled, actorLevel
     return { framing: 'neutral', reason: "the writer's own intention" };
   }
   if (grant() || budgetLine()) return { framing: 'enabling', reason: 'grants resources' };
-  const first = facts.words.find((w) => !w.punct);
+  // (a list item's first word, past its numbering: «2. Utarbeide en plan …»)
+  const first = facts.words[firstNonPunct(facts.words)] as Word | undefined;
   if (first && TASK_VERBS.has(first.lower) && !/^\p{Lu}{2,}/u.test(first.text)) {
     if (strongEnabling || experiment || districtEnabled || categories.cocreation) return { framing: 'enabling', reason: 'a task that opens room or involves people outside the administration' };
     if (documentKind === 'steering') return { framing: 'top-down', reason: 'a task handed down (infinitive list item)' };

@@ -1,6 +1,6 @@
 import { grammar } from '../lexicon';
 import { isAgent, levelOf } from './actors';
-import { isShortenedPart, isTruncated, type NP } from './clause';
+import { firstNonPunct, isShortenedPart, isTruncated, type NP } from './clause';
 import type { Word } from './words';
 
 /**
@@ -72,7 +72,8 @@ export function subjectInfo(words: readonly Word[], np: NP | undefined, text: st
   const span = actorSpan(words, np);
   // (a Nynorsk feminine in the definite singular ends in «-a» too: «tenesta», «ordninga», «regjeringa», «verksemda»)
   const plural = /(ene|ane|er|ar|a)$/.test(lower) && lower !== lemma && !/(er|ar)$/.test(lemma) && !(lower.endsWith('a') && FEMININE.test(lemma));
-  const proper = h.upos === 'PROPN' || /^\p{Lu}/u.test(h.text) && np.head > 0;
+  // (capitalised after the sentence's opening: a list item's first word is no name, «2. Prosjektgruppen»)
+  const proper = h.upos === 'PROPN' || (/^\p{Lu}/u.test(h.text) && np.head > firstNonPunct(words));
   const base = { plural, proper, lemma, text: text.slice(span.start, span.end), start: span.start, end: span.end };
   const single = np.heads.length === 1;
   let kind: SubjectKind;

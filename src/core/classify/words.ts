@@ -1,6 +1,7 @@
 import { grammar } from '../lexicon';
 import type { Token } from '../types';
 import { Standard, tagTokens } from '../tag';
+import { MONTHS } from '../util/months';
 
 /**
  * A sentence as the classifier reads it: each token with its word class (UD UPOS) and lemma from the
@@ -66,17 +67,84 @@ export function plainWords(tokens: readonly Token[]): Word[] {
   return out;
 }
 
+/** Bullets that open a list item. */
+const BULLETS = new Set(['-', '–', '—', '•', '*', '·', '▪', '◦', '►', '➢', '→', '', '']);
+/** A list item's letter or Roman number, before «)»: «a)», «iii)». */
+const ITEM_LETTER = /^([a-zæøå]|i{1,3}|iv|vi{0,3}|ix|x)$/;
+
+/**
+ * Where the sentence's own words begin: past bullets and list numbering («- », «2. », «3) », «b) », «iii) », a PDF
+ * list's «o »). A list item's first word is capitalised as a sentence's first word is, and is no proper name for it
+ * («2. Prosjektgruppen skal …»). A number before a month is a date («1. mars skal …»), and a number before a word is
+ * part of the sentence («2 kommuner …»): both kept.
+ */
+export function openingOf(items: readonly { text: string; lower: string }[], isPunct: (k: number) => boolean): number {
+  let k = 0;
+  while (k < items.length && k < 8) {
+    const t = items[k];
+    const next = items[k + 1];
+    if (isPunct(k)) {
+      if (BULLETS.has(t.text) || t.text === ')' || t.text === '.') {
+        k++;
+        continue;
+      }
+      return k;
+    }
+    // «2.», «3)», «b)»: a number or a letter closed by a full stop or a parenthesis, not a date
+    const closed = next !== undefined && isPunct(k + 1) && (next.text === '.' || next.text === ')');
+    if (closed && /^\d{1,3}$/.test(t.text) && !MONTHS.has(items[k + 2]?.lower ?? '')) {
+      k += 2;
+      continue;
+    }
+    if (closed && next.text === ')' && ITEM_LETTER.test(t.lower)) {
+      k += 2;
+      continue;
+    }
+    // «o Frist 1.11.2026»: a bullet drawn as the letter o
+    if (k === 0 && t.text === 'o' && /^\p{Lu}/u.test(next?.text ?? '')) {
+      k++;
+      continue;
+    }
+    return k;
+  }
+  return k;
+}
+
 export function toWords(tokens: readonly Token[], standard: Standard): Word[] {
-  const tags = tagTokens(tokens, standard);
+  // a list item is tagged from its first word, as a sentence is (the tagger read «2. Prosjektgruppen» as a name)
+  const open = openingOf(tokens, (k) => tokens[k].kind === 'punct');
+  const tags = open > 0 && open < tokens.length ? tagTokens(tokens.slice(open), standard) : tagTokens(tokens, standard);
+  const shift = open > 0 && open < tokens.length ? open : 0;
   const out: Word[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const punct = t.kind === 'punct';
-    out.push({ text: t.text, lower: t.lower, upos: punct ? 'PUNCT' : tags[i].upos, lemma: punct ? t.text : tags[i].lemma, start: t.start, end: t.end, punct });
+    if (i < shift) {
+      out.push({ text: t.text, lower: t.lower, upos: punct ? 'PUNCT' : t.kind === 'number' ? 'NUM' : 'X', lemma: punct ? t.text : t.lower, start: t.start, end: t.end, punct });
+      continue;
+    }
+    const g = tags[i - shift];
+    out.push({ text: t.text, lower: t.lower, upos: punct ? 'PUNCT' : g.upos, lemma: punct ? t.text : g.lemma, start: t.start, end: t.end, punct });
   }
   afterModals(out);
   bodiesAsNouns(out);
+  openingInfinitive(out, open);
   return out;
+}
+
+/** Infinitives that open an assignment list's items («Vurdere om …», «Utarbeide en plan …»; grammar.json). */
+const TASK_INFINITIVES = new Set(grammar.infinitiveTaskVerbs);
+/**
+ * An item that opens with a task verb («Vurdere om det skal utredes …», «- Etablere et team …») opens with the verb:
+ * the tagger, which learnt from sentences, reads a capitalised first word as a noun or a name. Not when a verb follows
+ * it, which makes it the subject («Styrke er …»).
+ */
+function openingInfinitive(words: Word[], open: number): void {
+  const w = words[open];
+  if (!w || w.upos === 'VERB' || !/^\p{Lu}\p{Ll}+$/u.test(w.text) || !TASK_INFINITIVES.has(w.lower)) return;
+  const next = words[open + 1];
+  if (next && (next.upos === 'VERB' || next.upos === 'AUX')) return;
+  words[open] = { ...w, upos: 'VERB', lemma: w.lower };
 }
 
 /** The names of bodies in the grammar's actor lists («direktoratet», «departementet», «bydelene», «kommunen»). */
