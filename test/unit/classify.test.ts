@@ -534,6 +534,9 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
       check(`${marker}Vurdere om det skal utredes offentlig spesialistgodkjenning for fysioterapeuter`, { deontic: 'none' });
       check(`${marker}Medarbeiderne i kommunen skal gjenspeile befolkningen.`, { deontic: 'intention' });
     }
+    // a body's common name that opens the sentence is no name, though the tagger reads one there
+    check('Kontrollutvalet skal føre tilsyn med forvaltninga på vegner av kommunestyret.', { deontic: 'obligation', actor: 'Kontrollutvalet' });
+    check('Origo skal knytte sammen datasystemene i kommunen.', { deontic: 'intention', actor: 'Origo' });
     // a day before a month is a date, not a numbering
     check('1. mars skal bydelene rapportere på tiltakene.', { deontic: 'obligation', control: true });
   });

@@ -53,7 +53,7 @@ export function isAgent(lower: string, orig: string = lower): boolean {
 
 /** headOf(lower, HEADS) !== undefined, remembered per form (a pure function of it; bounded memo). */
 const actorHeadMemo = new Map<string, boolean>();
-function hasActorHead(lower: string): boolean {
+export function hasActorHead(lower: string): boolean {
   let r = actorHeadMemo.get(lower);
   if (r === undefined) {
     if (actorHeadMemo.size >= 50_000) actorHeadMemo.clear();

@@ -1,5 +1,5 @@
 import { grammar } from '../lexicon';
-import { isAgent, levelOf } from './actors';
+import { hasActorHead, isAgent, levelOf } from './actors';
 import { firstNonPunct, isShortenedPart, isTruncated, type NP } from './clause';
 import type { Word } from './words';
 
@@ -59,6 +59,8 @@ function actorSpan(words: readonly Word[], np: NP): { start: number; end: number
   return { start: words[s].start, end: words[last].end };
 }
 
+/** The definite endings of a noun («-et», «-en», «-a», «-ene», «-ane»). */
+const DEFINITE = /\p{L}{3}(et|en|a|ene|ane)$/u;
 /** A person named by a pronoun (exactly: «han» opens «handel»). */
 const PERSONAL = /^(han|hun|ho|hen)$/;
 /** Nynorsk feminines, by their lemma: their definite singular ends in «-a». */
@@ -73,7 +75,11 @@ export function subjectInfo(words: readonly Word[], np: NP | undefined, text: st
   // (a Nynorsk feminine in the definite singular ends in «-a» too: «tenesta», «ordninga», «regjeringa», «verksemda»)
   const plural = /(ene|ane|er|ar|a)$/.test(lower) && lower !== lemma && !/(er|ar)$/.test(lemma) && !(lower.endsWith('a') && FEMININE.test(lemma));
   // (capitalised after the sentence's opening: a list item's first word is no name, «2. Prosjektgruppen»)
-  const proper = h.upos === 'PROPN' || (/^\p{Lu}/u.test(h.text) && np.head > firstNonPunct(words));
+  // (nor is a body's common name in the definite that opens the sentence, which the tagger reads as a name there:
+  // «Kontrollutvalet skal føre tilsyn …», «Prosjektgruppa skal …»)
+  const opening = np.head === firstNonPunct(words);
+  const commonAtStart = opening && h.upos === 'PROPN' && DEFINITE.test(lower) && hasActorHead(lower);
+  const proper = (h.upos === 'PROPN' && !commonAtStart) || (/^\p{Lu}/u.test(h.text) && np.head > firstNonPunct(words));
   const base = { plural, proper, lemma, text: text.slice(span.start, span.end), start: span.start, end: span.end };
   const single = np.heads.length === 1;
   let kind: SubjectKind;
