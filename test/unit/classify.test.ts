@@ -521,6 +521,33 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Ein person, investeringsleiaren, er ansvarleg for å følgje opp investeringa.', { deontic: 'obligation', actor: 'investeringsleiaren' });
     check('Ho bad om ordet.', { deontic: 'none' });
   });
+  it('white space and invisible characters of word processors, PDFs and web pages change nothing', () => {
+    // non-breaking and doubled spaces, soft hyphens and zero-width spaces inside words
+    const sentences = [
+      'Bydelene skal rapportere måloppnåelse innen 15. april.',
+      'Byrådsavdelingen vil i løpet av våren invitere bydelene til et dialogmøte om erfaringene med tillitsreformen.',
+      'Oslo kommune skal legge til rette for medvirkning fra innbyggerne i alle plansaker.',
+      'Helsedirektoratet bes om å utrede oppfølging av tiltakene i opptrappingsplanen innen 1. mars 2026.',
+      'Innspill til meldingen viser til mangelfull oppfølging og for lang ventetid.',
+    ];
+    const variants = (t: string) => [
+      t.replace(/ /g, '\u00a0'),
+      t.replace(/ /g, '  '),
+      t.replace(/\p{L}{10,}/gu, (w) => w.slice(0, 5) + '\u00ad' + w.slice(5)),
+      t.replace(/\p{L}{10,}/gu, (w) => w.slice(0, 4) + '\u200b' + w.slice(4)),
+    ];
+    const fields = ['deontic', 'actor', 'district', 'innovation', 'cocreation', 'collaboration', 'control', 'framing'] as const;
+    for (const t of sentences) {
+      const plain = classifySentence(t);
+      for (const v of variants(t)) {
+        const got = classifySentence(v);
+        for (const f of fields) assert.strictEqual(got[f], plain[f], `${f}: ${JSON.stringify(v)}`);
+      }
+    }
+    // the words themselves: a soft hyphen is no break, and the offsets are the source's
+    const toks = tokenize('Helse\u00adtjenesten skal rapportere.');
+    assert.deepStrictEqual(toks.map((k) => [k.text, k.start, k.end]), [['Helsetjenesten', 0, 15], ['skal', 16, 20], ['rapportere', 21, 31], ['.', 31, 32]]);
+  });
   it('a list item reads as the sentence after its bullet or numbering («- », «2. », «b) »)', () => {
     // the first word after the numbering is where the sentence starts: no name for being capitalised there
     // (corpus: ks_helsereform_digitalisering_2026, ks_innspill_helsereformen_2026-06-22, meld_st_9_2023-2024, harstad)

@@ -144,7 +144,7 @@ describe('tokenizer: one scan that follows the word definition (WORD_RE)', () =>
       assert.deepStrictEqual(byTokens(text), byRegex(text));
       assert.strictEqual(countWords(text), byRegex(text).length);
     }
-    const alphabet = ['a', 'Ø', 'å', '7', '-', '‐', "'", '’', ' ', '\n', '.', 'é', '\u0301', '²', '𝐀', '😀', '\u00a0', '«', 'İ', 'Σ'];
+    const alphabet = ['a', 'Ø', 'å', '7', '-', '‐', "'", '’', ' ', '\n', '.', 'é', '\u0301', '²', '𝐀', '😀', '\u00a0', '«', 'İ', 'Σ', '\u00ad', '\u200b'];
     let seed = 7;
     const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
     for (let k = 0; k < 20_000; k++) {
@@ -152,7 +152,8 @@ describe('tokenizer: one scan that follows the word definition (WORD_RE)', () =>
       for (let i = rnd(16); i > 0; i--) t += alphabet[rnd(alphabet.length)];
       assert.deepStrictEqual(byTokens(t), byRegex(t), JSON.stringify(t));
       for (const tok of tokenize(t)) {
-        assert.strictEqual(t.slice(tok.start, tok.end), tok.text);
+        // (less the invisible format characters: a soft hyphen, a zero-width space)
+        assert.strictEqual(t.slice(tok.start, tok.end).replace(/[\u00ad\u200b-\u200d\u2060]/g, ''), tok.text);
         assert.strictEqual(tok.lower, tok.text.toLowerCase());
       }
     }

@@ -70,6 +70,11 @@ function dueDate(text: string, ordered = false): boolean {
   return false;
 }
 
+/** The text with every run of white space a single space (dates are read over it). */
+function singleSpaced(t: string): string {
+  return /\s\s|[^\S ]/.test(t) ? t.replace(/\s+/g, ' ') : t;
+}
+
 /** Does the date at `at` only name a document («av 3. mars 2026») or date a decision or a meeting («vedtok 14. november …»)? */
 function datesRecord(text: string, at: number): boolean {
   if (DOCUMENT_DATE.test(text.slice(Math.max(0, at - 12), at))) return true;
@@ -295,7 +300,8 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
   // year in a sentence with deontic force
   const control =
     hit('control') ||
-    (words.length > 0 && dueDate(text.slice(words[0].start, words[words.length - 1].end), deontic === 'obligation')) ||
+    // (white space made single: «1.  mars», «innen\u00a01. mars» from a PDF or a word processor read as «1. mars»)
+    (words.length > 0 && dueDate(singleSpaced(text.slice(words[0].start, words[words.length - 1].end)), deontic === 'obligation')) ||
     (deontic !== 'none' && deontic !== 'recommendation' && deontic !== 'permission' && words.some((w, i) => YEAR.test(w.text) && !pastOrName(words, i))) ||
     measurableTarget(words, deontic) ||
     accountsPresented(words) ||

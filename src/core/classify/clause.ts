@@ -162,6 +162,9 @@ function startsNP(words: readonly Word[], k: number): boolean {
 
 /** The index of the sentence's first word that is not punctuation. */
 export function firstNonPunct(words: readonly Word[]): number {
+  // (most sentences open with a word that is no numbering: answered without a scan; this runs for every noun phrase)
+  const w0 = words[0];
+  if (w0 !== undefined && !w0.punct && words[1]?.text !== ')' && words[1]?.text !== '.' && w0.text !== 'o') return 0;
   // past punctuation and a list item's bullet or numbering («- », «2. », «b) »)
   return openingOf(words, (k) => words[k].punct);
 }

@@ -1,4 +1,5 @@
 import { grammar } from '../lexicon';
+import { INVISIBLE_G } from '../tokenize/chars';
 import { hasActorHead, isAgent, levelOf } from './actors';
 import { firstNonPunct, isShortenedPart, isTruncated, type NP } from './clause';
 import type { Word } from './words';
@@ -59,6 +60,10 @@ function actorSpan(words: readonly Word[], np: NP): { start: number; end: number
   return { start: words[s].start, end: words[last].end };
 }
 
+/** A name's text: single spaces, no invisible format characters. */
+function plainText(s: string): string {
+  return /[\s\u00ad\u200b-\u200d\u2060]/.test(s) ? s.replace(INVISIBLE_G, '').replace(/\s+/g, ' ') : s;
+}
 /** The definite endings of a noun («-et», «-en», «-a», «-ene», «-ane»). */
 const DEFINITE = /\p{L}{3}(et|en|a|ene|ane)$/u;
 /** A person named by a pronoun (exactly: «han» opens «handel»). */
@@ -80,7 +85,9 @@ export function subjectInfo(words: readonly Word[], np: NP | undefined, text: st
   const opening = np.head === firstNonPunct(words);
   const commonAtStart = opening && h.upos === 'PROPN' && DEFINITE.test(lower) && hasActorHead(lower);
   const proper = (h.upos === 'PROPN' && !commonAtStart) || (/^\p{Lu}/u.test(h.text) && np.head > firstNonPunct(words));
-  const base = { plural, proper, lemma, text: text.slice(span.start, span.end), start: span.start, end: span.end };
+  // (the text as written, its white space made single spaces and invisible format characters left out: the actor's
+  // name, «Oslo kommune» also from «Oslo\u00a0 kommune»; its offsets are the source's)
+  const base = { plural, proper, lemma, text: plainText(text.slice(span.start, span.end)), start: span.start, end: span.end };
   const single = np.heads.length === 1;
   let kind: SubjectKind;
   if (single && SELF.has(lower)) kind = 'self';

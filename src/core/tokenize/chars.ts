@@ -17,17 +17,28 @@ const LN_RE = /[\p{L}\p{N}]/u;
 const M_RE = /\p{M}/u;
 const L_RE = /\p{L}/u;
 
-/** The bits of a code point, from the Unicode property escapes. */
+/**
+ * Invisible format characters that may stand inside a word: the soft hyphen (U+00AD, a hyphenation point from a word
+ * processor or a PDF), zero-width space, non-joiner and joiner (U+200B–U+200D) and the word joiner (U+2060). They
+ * continue a word, as a combining mark does, and are no part of the word's text.
+ */
+export function isInvisible(c: number): boolean {
+  return c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060;
+}
+/** The invisible format characters, for removing them from a word's text. */
+export const INVISIBLE_G = /[\u00ad\u200b-\u200d\u2060]/g;
+
+/** The bits of a code point, from the Unicode property escapes (an invisible format character continues a word: M). */
 export function compute(cp: number): number {
   const ch = String.fromCodePoint(cp);
-  return (LN_RE.test(ch) ? LN : 0) | (M_RE.test(ch) ? M : 0) | (L_RE.test(ch) ? L : 0);
+  return (LN_RE.test(ch) ? LN : 0) | (M_RE.test(ch) || isInvisible(cp) ? M : 0) | (L_RE.test(ch) ? L : 0);
 }
 
 // ASCII and Latin-1 (the bulk of Norwegian text) written out — the Unicode regular expressions are compiled only
 // when a character beyond them is first seen. [first, last, bits]; the test checks these against the expressions.
 export const LATIN1: readonly (readonly [number, number, number])[] = [
   [48, 57, LN], [65, 90, LN | L], [97, 122, LN | L], [170, 170, LN | L], [178, 179, LN], [181, 181, LN | L],
-  [185, 185, LN], [186, 186, LN | L], [188, 190, LN], [192, 214, LN | L], [216, 246, LN | L], [248, 255, LN | L],
+  [173, 173, M], [185, 185, LN], [186, 186, LN | L], [188, 190, LN], [192, 214, LN | L], [216, 246, LN | L], [248, 255, LN | L],
 ];
 for (let c = 0; c < 256; c++) table[c] = KNOWN;
 for (const [a, b, bits] of LATIN1) for (let c = a; c <= b; c++) table[c] = bits | KNOWN;

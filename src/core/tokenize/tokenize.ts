@@ -1,8 +1,8 @@
 import { Token } from '../types';
-import { classOf, codePointAt, isHyphen, isSpace, LN, wordEnd } from './chars';
+import { classOf, codePointAt, INVISIBLE_G, isHyphen, isInvisible, isSpace, LN, wordEnd } from './chars';
 
 /**
- * Tokenizer with exact offsets. Words are runs of letters/digits (WORD_RE in words.ts); a hyphenated compound
+ * Tokenizer with exact offsets (a token's text is the source's slice, less any invisible format character in it). Words are runs of letters/digits (WORD_RE in words.ts); a hyphenated compound
  * («IKT-løsninger») is one token whose `parts` are the pieces. «RHF 'ene» style genitives stay separate. Everything
  * else that is not white space is a punctuation token (one per UTF-16 code unit).
  *
@@ -20,6 +20,12 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const range = text.slice(start, end);
   let lowered: string | undefined = range.toLowerCase();
   if (lowered.length !== range.length || range.includes('Σ')) lowered = undefined;
+  // (invisible format characters are no part of a word's text: «helse\u00adtjenesten» is «helsetjenesten»; looked for
+  // once in the range, most texts have none)
+  INVISIBLE_G.lastIndex = 0;
+  const invisible = INVISIBLE_G.test(range);
+  INVISIBLE_G.lastIndex = 0;
+  const clean = (w: string) => (invisible ? w.replace(INVISIBLE_G, '') : w);
   while (i < end) {
     const c = text.charCodeAt(i);
     const ascii = c < 128;
@@ -27,7 +33,7 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
       ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
       : (classOf(codePointAt(text, i)) & LN) !== 0;
     if (!startsWord) {
-      if (!isSpace(c)) {
+      if (!isSpace(c) && !isInvisible(c)) {
         const ch = text[i];
         tokens.push({ text: ch, lower: ch, kind: 'punct', start: i, end: i + 1, parts: undefined });
       }
@@ -35,8 +41,8 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
       continue;
     }
     const e = wordEnd(text, i, end);
-    const w = text.slice(i, e);
-    const lower = lowered !== undefined ? lowered.slice(i - start, e - start) : w.toLowerCase();
+    const w = clean(text.slice(i, e));
+    const lower = lowered !== undefined ? clean(lowered.slice(i - start, e - start)) : w.toLowerCase();
     // `parts` always present (undefined when none): every token has one object shape
     const tok: Token = { text: w, lower, kind: isDigits(text, i, e) ? 'number' : 'word', start: i, end: e, parts: undefined };
     let hyphen = -1;
@@ -52,8 +58,8 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
       for (let k = i; k <= e; k++) {
         if (k < e && !isHyphen(text.charCodeAt(k))) continue;
         if (k > ps) {
-          const p = text.slice(ps, k);
-          const pl = lowered !== undefined ? lowered.slice(ps - start, k - start) : p.toLowerCase();
+          const p = clean(text.slice(ps, k));
+          const pl = lowered !== undefined ? clean(lowered.slice(ps - start, k - start)) : p.toLowerCase();
           parts.push({ text: p, lower: pl, kind: isDigits(text, ps, k) ? 'number' : 'word', start: ps, end: k, parts: undefined });
         }
         ps = k + 1;
