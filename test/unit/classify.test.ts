@@ -544,6 +544,15 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
         for (const f of fields) assert.strictEqual(got[f], plain[f], `${f}: ${JSON.stringify(v)}`);
       }
     }
+    // a footnote's number run into the last word (a PDF's superscript) changes nothing either
+    // (corpus: ks_helsereform_digitalisering_2026, «digital hjemmeoppfølging3»)
+    for (const t of ['Byrådet legger vekt på at tjenestene utvikles sammen med innbyggerne.', 'Forslaget om å overføre ansvaret for tannhelse til kommunene frarådes.', 'Samarbeidet mellom kommunane i regionen har vore godt og bør vidareførast.']) {
+      const plain = classifySentence(t);
+      const got = classifySentence(t.replace(/\.$/, '12.'));
+      for (const f of fields) assert.strictEqual(got[f], plain[f], `${f}: ${t}`);
+    }
+    check('Dette er belyst i Riksrevisjonens vurdering av digital hjemmeoppfølging3.', { innovation: true });
+    assert.deepStrictEqual(tokenize('innbyggerne12 TB2026 K2').map((k) => k.text), ['innbyggerne', 'TB2026', 'K2']);
     // the words themselves: a soft hyphen is no break, and the offsets are the source's
     const toks = tokenize('Helse\u00adtjenesten skal rapportere.');
     assert.deepStrictEqual(toks.map((k) => [k.text, k.start, k.end]), [['Helsetjenesten', 0, 15], ['skal', 16, 20], ['rapportere', 21, 31], ['.', 31, 32]]);

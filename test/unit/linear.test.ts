@@ -152,8 +152,9 @@ describe('tokenizer: one scan that follows the word definition (WORD_RE)', () =>
       for (let i = rnd(16); i > 0; i--) t += alphabet[rnd(alphabet.length)];
       assert.deepStrictEqual(byTokens(t), byRegex(t), JSON.stringify(t));
       for (const tok of tokenize(t)) {
-        // (less the invisible format characters: a soft hyphen, a zero-width space)
-        assert.strictEqual(t.slice(tok.start, tok.end).replace(/[\u00ad\u200b-\u200d\u2060]/g, ''), tok.text);
+        // (less the invisible format characters: a soft hyphen, a zero-width space; and a footnote's digits run on)
+        const written = t.slice(tok.start, tok.end).replace(/[\u00ad\u200b-\u200d\u2060]/g, '');
+        assert.strictEqual(/^\p{Lu}?\p{Ll}{3,}\d{1,3}$/u.test(written) ? written.replace(/\d+$/, '') : written, tok.text);
         assert.strictEqual(tok.lower, tok.text.toLowerCase());
       }
     }

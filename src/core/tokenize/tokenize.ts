@@ -41,8 +41,15 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
       continue;
     }
     const e = wordEnd(text, i, end);
-    const w = clean(text.slice(i, e));
-    const lower = lowered !== undefined ? clean(lowered.slice(i - start, e - start)) : w.toLowerCase();
+    let w = clean(text.slice(i, e));
+    let lower = lowered !== undefined ? clean(lowered.slice(i - start, e - start)) : w.toLowerCase();
+    // a footnote's number run into the word before it (a PDF's superscript: «innbyggerne12», «Kommunekommisjonen8») is
+    // no part of the word's text; names with digits stay whole («TB2026», «K2», «covid-19»)
+    const last = w.charCodeAt(w.length - 1);
+    if (last >= 48 && last <= 57 && w.length > 4 && FOOTNOTE_RUN.test(w)) {
+      w = w.replace(TRAILING_DIGITS, '');
+      lower = lower.replace(TRAILING_DIGITS, '');
+    }
     // `parts` always present (undefined when none): every token has one object shape
     const tok: Token = { text: w, lower, kind: isDigits(text, i, e) ? 'number' : 'word', start: i, end: e, parts: undefined };
     let hyphen = -1;
@@ -71,6 +78,10 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   }
   return tokens;
 }
+
+/** A word of letters (lower case, or capitalised) with one to three digits run on. */
+const FOOTNOTE_RUN = /^\p{Lu}?\p{Ll}{3,}\d{1,3}$/u;
+const TRAILING_DIGITS = /\d+$/;
 
 /** True when [from, to) is ASCII digits only (and not empty). */
 function isDigits(text: string, from: number, to: number): boolean {
