@@ -560,7 +560,7 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
   it('a list item reads as the sentence after its bullet or numbering («- », «2. », «b) »)', () => {
     // the first word after the numbering is where the sentence starts: no name for being capitalised there
     // (corpus: ks_helsereform_digitalisering_2026, ks_innspill_helsereformen_2026-06-22, meld_st_9_2023-2024, harstad)
-    for (const marker of ['', '2. ', '- ', 'b) ', '• ']) {
+    for (const marker of ['', '2. ', '- ', 'b) ', '• ', '«', '(']) {
       check(`${marker}Prosjektgruppen skal utarbeide et forslag til prosjektplan.`, { deontic: 'obligation', actor: 'Prosjektgruppen' });
       check(`${marker}Midlene skal understøtte tjenesteutvikling.`, { deontic: 'intention', actor: null });
       check(`${marker}Piloten ble gjennomført i Førde- og i Moldeområdet.`, { innovation: true });

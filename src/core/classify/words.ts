@@ -69,11 +69,13 @@ export function plainWords(tokens: readonly Token[]): Word[] {
 
 /** Bullets that open a list item. */
 const BULLETS = new Set(['-', '–', '—', '•', '*', '·', '▪', '◦', '►', '➢', '→', '', '']);
+/** Opening quotation marks and brackets: a quoted or bracketed sentence starts after them. */
+const OPENERS = new Set(['«', '"', '“', '„', '‘', "'", '(', '[']);
 /** A list item's letter or Roman number, before «)»: «a)», «iii)». */
 const ITEM_LETTER = /^([a-zæøå]|i{1,3}|iv|vi{0,3}|ix|x)$/;
 
 /**
- * Where the sentence's own words begin: past bullets and list numbering («- », «2. », «3) », «b) », «iii) », a PDF
+ * Where the sentence's own words begin: past opening quotation marks, bullets and list numbering («- », «2. », «3) », «b) », «iii) », a PDF
  * list's «o »). A list item's first word is capitalised as a sentence's first word is, and is no proper name for it
  * («2. Prosjektgruppen skal …»). A number before a month is a date («1. mars skal …»), and a number before a word is
  * part of the sentence («2 kommuner …»): both kept.
@@ -84,7 +86,7 @@ export function openingOf(items: readonly { text: string; lower: string }[], isP
     const t = items[k];
     const next = items[k + 1];
     if (isPunct(k)) {
-      if (BULLETS.has(t.text) || t.text === ')' || t.text === '.') {
+      if (BULLETS.has(t.text) || OPENERS.has(t.text) || t.text === ')' || t.text === '.') {
         k++;
         continue;
       }
