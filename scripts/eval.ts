@@ -15,7 +15,9 @@
  *
  *   --json          all figures as one JSON object
  *   --errors FIELD  the sentences where FIELD is wrong (cross-validated predictions; hold-out documents are left out)
- *   --check         compare the cross-validated summary with test/fixtures/gold/floors.json; exit 1 naming any below
+ *   --check         compare the cross-validated summary with test/fixtures/gold/floors.json, and the robustness rewrites'
+ *                   shares of changed labels with its `robustness` ceilings (scripts/robustness.ts); exit 1 naming any
+ *                   below a floor or over a ceiling
  *   --floors FILE   other floors for --check
  *   --folds K       folds of the cross-validation (default 5)
  */
@@ -26,6 +28,7 @@ import type { SentenceLabels } from '../src/core/node';
 import { classifyWith, crossValidate, DEFAULT_TRAIN, documentStances, factsOf, GoldRow, holdoutDocuments, loadGold, ROOT, trainModels } from './classifier-training';
 import { modelsFrom } from '../src/core/classify/models';
 import { seededRandom } from '../src/core/tag/perceptron';
+import { robustness, RobustnessRow } from './robustness';
 
 const FLOORS = path.join(ROOT, 'test', 'fixtures', 'gold', 'floors.json');
 
@@ -199,11 +202,24 @@ function summaryLines(title: string, s: Record<string, number>, ci?: Record<stri
   return out;
 }
 
+/** The ceilings of the robustness rewrites (floors.json `robustness`: rewrite name → largest share of changed labels). */
+function readCeilings(file: string): Record<string, number> | undefined {
+  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { robustness?: Record<string, unknown> };
+  if (raw.robustness === undefined) return undefined; // a floors file without ceilings checks none
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(raw.robustness)) {
+    if (k.startsWith('$')) continue;
+    if (typeof v !== 'number') throw new Error(`${file}: the ceiling of robustness ${k} is not a number`);
+    out[k] = v;
+  }
+  return out;
+}
+
 function readFloors(file: string): Record<string, number> {
   const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
   const floors: Record<string, number> = {};
   for (const [k, v] of Object.entries(raw)) {
-    if (k.startsWith('$') || k.startsWith('_')) continue; // comments
+    if (k.startsWith('$') || k.startsWith('_') || k === 'robustness') continue; // comments; the rewrites' ceilings
     if (typeof v !== 'number') throw new Error(`${file}: the floor of ${k} is not a number`);
     floors[k] = v;
   }
@@ -250,6 +266,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   let title: string;
   const extra: { title: string; summary: Record<string, number>; ci?: Record<string, [number, number]> }[] = [];
   const hold = holdoutDocuments();
+  let robust: RobustnessRow[] | undefined;
   if (file) {
     const rows = loadGold([file]);
     pairs = shipped(rows);
@@ -284,6 +301,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     const models = modelsFrom({ models: trainModels(tuneIdx.map((i) => rows[i]), tuneIdx.map((i) => facts[i])) });
     const held = heldIdx.map((i) => ({ row: rows[i], pred: classifyWith(models, rows[i], facts[i]) }));
     extra.push({ title: `hold-out documents (${held.length} sentences, never used for rule work; models trained without them):`, summary: summaryOf(held), ci: bootstrap(held) });
+    // rewrites that must not change a label (scripts/robustness.ts), on every labelled sentence, the shipped engine
+    robust = robustness(rows.map((r) => r.text), classifySentence);
   }
   const ms = Date.now() - t0;
   const fields = {} as Record<Field, FieldMetrics>;
@@ -304,7 +323,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     console.log(out.join('\n'));
   } else if (json) {
-    console.log(JSON.stringify({ title, sentences: pairs.length, summary, confidence95: ci, sections: extra, fields }, null, 2));
+    console.log(JSON.stringify({ title, sentences: pairs.length, summary, confidence95: ci, sections: extra, fields, robustness: robust }, null, 2));
   } else {
     const out: string[] = [`${title} (${(ms / 1000).toFixed(1)} s)`];
     for (const f of check ? [] : FIELDS) {
@@ -313,6 +332,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       if (f === 'actor') out.push(`  (compared case-insensitively, null = null; on sentences whose gold directive is true: ${f3(summary['actor.accuracy_on_directive'])})`);
     }
     for (const e of check ? [] : extra) out.push('', ...summaryLines(e.title, e.summary, e.ci));
+    if (robust && !check) {
+      out.push('', 'robustness: rewrites that must not change a label (the shipped engine; share of the rewritten sentences whose labels changed):');
+      for (const r of robust) out.push(`  ${r.name.padEnd(18)} ${String(r.changed).padStart(4)} of ${String(r.rewritten).padStart(4)}  ${(100 * r.share).toFixed(1).padStart(5)} %  ${r.what}`);
+    }
     out.push('', ...summaryLines('── summary (95 % interval, bootstrap over documents) ──', summary, ci));
     console.log(out.join('\n'));
   }
@@ -324,11 +347,17 @@ export async function main(argv: readonly string[]): Promise<number> {
       if (!(name in summary)) below.push(`${name}: unknown metric (known: ${Object.keys(summary).join(', ')})`);
       else if (!(summary[name] >= floor)) below.push(`${name} ${f3(summary[name])} is below its floor ${floor}`);
     }
+    const ceilings = readCeilings(floorsFile);
+    for (const r of ceilings ? robust ?? [] : []) {
+      const max = ceilings![r.name];
+      if (max === undefined) below.push(`robustness ${r.name}: no ceiling in ${path.basename(floorsFile)}`);
+      else if (r.share > max) below.push(`robustness ${r.name}: ${(100 * r.share).toFixed(1)} % of rewritten sentences changed labels, over its ceiling ${(100 * max).toFixed(1)} %`);
+    }
     if (below.length > 0) {
       for (const b of below) console.error(`eval --check: ${b}`);
       return 1;
     }
-    console.error(`eval --check: ${Object.keys(floors).length} cross-validated metrics at or above their floors.`);
+    console.error(`eval --check: ${Object.keys(floors).length} cross-validated metrics at or above their floors` + (robust && ceilings ? `; ${robust.length} rewrites under their ceilings.` : '.'));
   }
   return 0;
 }

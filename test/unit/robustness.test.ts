@@ -1,0 +1,37 @@
+import * as assert from 'assert';
+import { classifySentence } from '../../src/core/node';
+import { labelsDiffer, REWRITES, robustness } from '../../scripts/robustness';
+
+describe('robustness rewrites (scripts/robustness.ts, printed and checked by npm run eval)', () => {
+  const rewrite = (name: string, s: string) => REWRITES.find((r) => r.name === name)!.apply(s);
+
+  it('rewrite a sentence without changing what it says, or do not apply', () => {
+    assert.strictEqual(rewrite('list-number', 'Bydelene skal rapportere.'), '2. Bydelene skal rapportere.');
+    assert.strictEqual(rewrite('footnote', 'Bydelene skal rapportere.'), 'Bydelene skal rapportere12.');
+    assert.strictEqual(rewrite('footnote', 'Bydelene skal rapportere'), null);
+    assert.strictEqual(rewrite('light-adverb', 'Bydelene skal rapportere.'), 'Bydelene skal også rapportere.');
+    assert.strictEqual(rewrite('light-adverb', 'Bydelene skal ikke rapportere.'), null);
+    assert.strictEqual(rewrite('soft-hyphen', 'Tjenesteutviklingen skal styrkes.'), 'Tjene\u00adsteutviklingen skal styrkes.');
+    assert.strictEqual(rewrite('soft-hyphen', 'Kort setning.'), null);
+    // (applied twice, a rewrite gives the same: no state kept between sentences)
+    assert.strictEqual(rewrite('zero-width-space', 'Tjenesteutviklingen.'), rewrite('zero-width-space', 'Tjenesteutviklingen.'));
+  });
+
+  it('compare the gold fields, the actor case-insensitively', () => {
+    const a = classifySentence('Bydelene skal rapportere innen 1. mars.');
+    assert.strictEqual(labelsDiffer(a, { ...a, actor: 'bydelene' }), false);
+    assert.strictEqual(labelsDiffer(a, { ...a, control: !a.control }), true);
+  });
+
+  it('leave the labels of real sentences as they are (the shipped engine)', () => {
+    // (allocation letters, a consultation response and a municipal page: test/fixtures/gold)
+    const sentences = [
+      'Helsedirektoratet bes om å utrede oppfølging av tiltakene i opptrappingsplanen innen 1. mars 2026.',
+      'Byrådsavdelingen vil i løpet av våren invitere bydelene til et dialogmøte om erfaringene med tillitsreformen.',
+      'KS mener det må legges til rette for en nasjonal målarkitektur med strenge krav til standarder.',
+      'Bydelane skal rapportere til byrådsavdelinga innan 1. mars.',
+      'Det er ikke tillatt å omdisponere midler fra tiltaket til drift av eksisterende IT-systemer.',
+    ];
+    for (const r of robustness(sentences, classifySentence)) assert.strictEqual(r.changed, 0, `${r.name}: ${r.changed} of ${r.rewritten}`);
+  });
+});
