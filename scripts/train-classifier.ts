@@ -48,7 +48,7 @@ function main() {
   const models = trainModels(all, facts, DEFAULT_TRAIN);
   const file = {
     format: 'policy-lens-classifier',
-    version: '1.0.0',
+    version: '1.1.0',
     trainedOn: `${all.length} labelled sentences of test/fixtures/gold (dev.jsonl, train.jsonl) from ${new Set(all.map((r) => r.doc)).size} documents; L2-regularised logistic regression, ${DEFAULT_TRAIN.epochs} epochs of full-batch AdaGrad, features seen at least ${DEFAULT_TRAIN.minCount} times`,
     crossValidation: Object.fromEntries(Object.entries(cv).map(([k, v]) => [k, +v.toFixed(4)])),
     models,

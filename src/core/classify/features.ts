@@ -3,6 +3,7 @@ import type { LexiconEntry } from '../lexicon';
 import type { Reading } from './deontic';
 import type { Word } from './words';
 import { MONTHS } from '../util/months';
+import { firstNonPunct } from './clause';
 
 /**
  * Features of a sentence for the learned layer (learned.ts): the facts the rules established (the cue, its
@@ -73,10 +74,7 @@ function sentenceFeatures(facts: SentenceFacts): string[] {
     const x = w[i];
     const t = x.text;
     const l = x.lower;
-    if (!x.punct) {
-      first ??= x;
-      n++;
-    }
+    if (!x.punct) n++;
     if (t === '?') question = true;
     else if (t === ':') colon = true;
     else if (t === '«' || t === '"' || t === '“') quote = true;
@@ -88,6 +86,8 @@ function sentenceFeatures(facts: SentenceFacts): string[] {
     if (MONEY.has(l)) money = true;
     if (x.upos === 'VERB' || x.upos === 'AUX') verb = true;
   }
+  // (the first word after a list item's numbering or bullet: «2. Det sistnevnte skal …» opens with «det»)
+  first = w[firstNonPunct(w)];
   if (first) {
     f.push(`first:${first.lemma.toLowerCase()}`);
     if (facts.tagged) f.push(`first-pos:${first.upos}`);
