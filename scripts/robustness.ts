@@ -35,15 +35,16 @@ export const REWRITES: readonly Rewrite[] = [
     apply: (s) => (HAS_LONG_WORD.test(s) ? s.replace(LONG_WORD, (w) => w.slice(0, 4) + '\u200b' + w.slice(4)) : null),
   },
   { name: 'footnote', what: 'a footnote number run into the last word («…innbyggerne12.»)', apply: (s) => (/\p{L}\.$/u.test(s) ? s.slice(0, -1) + '12.' : null) },
-  {
-    name: 'light-adverb',
-    what: '«også» after the first modal',
-    apply: (s) => {
-      const m = /(^|\s)(skal|må|bør|kan|vil) (?!ikke|ikkje|også|òg)/u.exec(s);
-      return m ? s.slice(0, m.index + m[0].length) + 'også ' + s.slice(m.index + m[0].length) : null;
-    },
-  },
+  { name: 'light-adverb', what: '«også» after the first modal', apply: (s) => afterModal(s, 'også') },
+  { name: 'adverbial-phrase', what: '«blant annet» after the first modal', apply: (s) => afterModal(s, 'blant annet') },
+  { name: 'abbreviation', what: '«bl.a.» after the first modal', apply: (s) => afterModal(s, 'bl.a.') },
 ];
+
+/** The sentence with `words` after its first modal (not before a negation or a light adverb already there), or null. */
+function afterModal(s: string, words: string): string | null {
+  const m = /(^|\s)(skal|må|bør|kan|vil) (?!ikke|ikkje|også|òg)/u.exec(s);
+  return m ? s.slice(0, m.index + m[0].length) + words + ' ' + s.slice(m.index + m[0].length) : null;
+}
 
 const FIELDS = ['deontic', 'actor', 'district', 'innovation', 'cocreation', 'collaboration', 'control', 'framing'] as const;
 

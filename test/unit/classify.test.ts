@@ -592,6 +592,13 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     same('Det vil være arbeidsgiver som løpende vil måtte vurdere kompetansemålene.', 'Det vil også være arbeidsgiver som løpende vil måtte vurdere kompetansemålene.', { deontic: 'obligation', actor: 'arbeidsgiver' });
     same('Detaljstyringen av bydelene skal reduseres.', 'Detaljstyringen av bydelene skal også reduseres.', { framing: 'enabling' });
     same('Rapporteringen fra bydelene skal forenkles.', 'Rapporteringen fra bydelene skal derfor forenkles.', { framing: 'enabling' });
+    // an adverbial of several words or an abbreviation is one adverb
+    for (const adv of ['blant annet', 'bl.a.', 'i tillegg', 'f.eks.']) {
+      check(`Bydelene skal ${adv} rapportere på måltallene innen 1. mars.`, { deontic: 'obligation', actor: 'Bydelene', control: true });
+      check(`Prosjektgruppen bes ${adv} om å gjennomgå dagens klageprosesser.`, { deontic: 'obligation', actor: 'Prosjektgruppen' });
+      check(`Det er ${adv} nødvendig at staten tar ansvar.`, { deontic: 'obligation', actor: 'staten' });
+    }
+    check('For eksempel skal standardiserte grensesnitt bidra til bedre samhandling.', { deontic: 'intention', actor: null });
     // (only between a phrase's words: «også» before «det er nødvendig» is no part of it, and a negation is no light adverb)
     check('Det er ikke nødvendig at staten tar ansvar.', { deontic: 'none' });
   });

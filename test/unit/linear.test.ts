@@ -14,6 +14,7 @@ import { analyzeText, builtinLexicon } from '../../src/core';
 import type { Lexicon, LexiconEntry } from '../../src/core';
 import { compileLexicon, matchTokens } from '../../src/core/match/matcher';
 import { stem } from '../../src/core/match/stem';
+import { grammar } from '../../src/core/lexicon';
 import { MAX_SENTENCE_CHARS, segmentBlocks, sentencesOf, splitSentences } from '../../src/core/segment/segment';
 import { tokenize } from '../../src/core/tokenize/tokenize';
 import { countWords, WORD_RE } from '../../src/core/tokenize/words';
@@ -204,9 +205,25 @@ function phraseEnd(words: Pat[], wt: Token[], broken: boolean[], wi: number, ti:
     }
     return -1;
   }
-  if (wi > 0 && words[wi - 1].kind !== 'gap' && broken[ti]) return -1;
-  return ti < wt.length && test(words[wi], wt[ti]) ? phraseEnd(words, wt, broken, wi + 1, ti + 1) : -1;
+  if (ti < wt.length && test(words[wi], wt[ti])) return wi > 0 && words[wi - 1].kind !== 'gap' && broken[ti] ? -1 : phraseEnd(words, wt, broken, wi + 1, ti + 1);
+  // inside a phrase (not before its first word, nor after a gap), up to two light adverbs or one adverbial phrase of
+  // several words may stand between two of its words («er derfor nødvendig at», «bes i tillegg om»)
+  if (wi === 0 || words[wi - 1].kind === 'gap') return -1;
+  let k = ti;
+  while (k < wt.length && k < ti + 2 && LIGHT.has(wt[k].lower) && !broken[k]) k++;
+  if (k === ti && !broken[ti]) {
+    for (const seq of PHRASES) {
+      if (ti + seq.length < wt.length && seq.every((w, j) => wt[ti + j].lower === w && !broken[ti + j])) {
+        k = ti + seq.length;
+        break;
+      }
+    }
+  }
+  if (k === ti || k >= wt.length || broken[k] || !test(words[wi], wt[k])) return -1;
+  return phraseEnd(words, wt, broken, wi + 1, k + 1);
 }
+const LIGHT = new Set(grammar.lightAdverbs);
+const PHRASES = grammar.adverbialPhrases.map((p) => tokenize(p).filter((t) => t.kind !== 'punct').map((t) => t.lower)).filter((seq) => seq.length > 1).sort((a, b) => b.length - a.length);
 
 function referenceMatch(text: string, tokens: Token[], lexicon: Lexicon): TermMatch[] {
   const terms: { e: LexiconEntry; words: Pat[]; group: number }[] = [];

@@ -11,6 +11,7 @@ describe('robustness rewrites (scripts/robustness.ts, printed and checked by npm
     assert.strictEqual(rewrite('footnote', 'Bydelene skal rapportere'), null);
     assert.strictEqual(rewrite('light-adverb', 'Bydelene skal rapportere.'), 'Bydelene skal også rapportere.');
     assert.strictEqual(rewrite('light-adverb', 'Bydelene skal ikke rapportere.'), null);
+    assert.strictEqual(rewrite('abbreviation', 'Bydelene skal rapportere.'), 'Bydelene skal bl.a. rapportere.');
     assert.strictEqual(rewrite('soft-hyphen', 'Tjenesteutviklingen skal styrkes.'), 'Tjene\u00adsteutviklingen skal styrkes.');
     assert.strictEqual(rewrite('soft-hyphen', 'Kort setning.'), null);
     // (applied twice, a rewrite gives the same: no state kept between sentences)

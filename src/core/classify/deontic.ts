@@ -3,6 +3,7 @@ import { grammar, isMeansNoun, isRoomNoun } from '../lexicon';
 import { clauses, firstNonPunct, npAfter, passiveVerbAt, Predication, predication } from './clause';
 import { SubjectInfo, subjectInfo } from './subject';
 import { isAgent, levelOf } from './actors';
+import { inAdverbialPhrase } from './words';
 import type { Word } from './words';
 
 /**
@@ -101,7 +102,7 @@ function quoteMention(words: readonly Word[], i: number): boolean {
 const LIGHT_ADVERBS = new Set(grammar.lightAdverbs);
 /** The first word from k on (step 1) or back (step -1) that is not a light adverb. */
 export function skipLight(words: readonly Word[], k: number, step: 1 | -1): number {
-  while (k >= 0 && k < words.length && LIGHT_ADVERBS.has(words[k].lower)) k += step;
+  while (k >= 0 && k < words.length && (LIGHT_ADVERBS.has(words[k].lower) || inAdverbialPhrase(words[k]))) k += step;
   return k;
 }
 

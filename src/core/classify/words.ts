@@ -2,6 +2,7 @@ import { grammar } from '../lexicon';
 import type { Token } from '../types';
 import { Standard, tagTokens } from '../tag';
 import { MONTHS } from '../util/months';
+import { tokenize } from '../tokenize/tokenize';
 
 /**
  * A sentence as the classifier reads it: each token with its word class (UD UPOS) and lemma from the
@@ -128,10 +129,50 @@ export function toWords(tokens: readonly Token[], standard: Standard): Word[] {
     const g = tags[i - shift];
     out.push({ text: t.text, lower: t.lower, upos: punct ? 'PUNCT' : g.upos, lemma: punct ? t.text : g.lemma, start: t.start, end: t.end, punct });
   }
+  adverbialPhrases(out);
   afterModals(out);
   bodiesAsNouns(out);
   openingInfinitive(out, open);
   return out;
+}
+
+/** The words of adverbial phrases found by adverbialPhrases (the rules look past them as past a light adverb). */
+const PHRASE_WORDS = new WeakSet<Word>();
+/** Is the word part of an adverbial of several words or an abbreviation («blant annet», «bl.a.»)? */
+export function inAdverbialPhrase(w: Word): boolean {
+  return PHRASE_WORDS.has(w);
+}
+/** grammar.json `adverbialPhrases` as word sequences (the tokenizer's: «bl.a.» is «bl», «.», «a», «.»), by first word. */
+const ADVERBIAL_PHRASES = new Map<string, string[][]>();
+for (const p of grammar.adverbialPhrases) {
+  const seq = tokenize(p).map((t) => t.lower);
+  const list = ADVERBIAL_PHRASES.get(seq[0]) ?? [];
+  list.push(seq);
+  list.sort((a, b) => b.length - a.length);
+  ADVERBIAL_PHRASES.set(seq[0], list);
+}
+/**
+ * An adverbial of several words or an abbreviation («blant annet», «bl.a.», «i tillegg») is one adverb: every word
+ * of it ADV, an abbreviation's full stops no punctuation (they end no clause). Else «skal bl.a. rapportere» loses its
+ * verb behind a full stop, and «skal blant annet …» reads «annet» as an inverted subject.
+ */
+function adverbialPhrases(words: Word[]): void {
+  for (let i = 0; i < words.length; i++) {
+    const cands = ADVERBIAL_PHRASES.get(words[i].lower);
+    if (!cands) continue;
+    for (const seq of cands) {
+      if (i + seq.length > words.length) continue;
+      let k = 1;
+      while (k < seq.length && words[i + k].lower === seq[k]) k++;
+      if (k < seq.length) continue;
+      for (let j = i; j < i + seq.length; j++) {
+        words[j] = { ...words[j], upos: 'ADV', lemma: words[j].lower, punct: false };
+        PHRASE_WORDS.add(words[j]);
+      }
+      i += seq.length - 1;
+      break;
+    }
+  }
 }
 
 /** Infinitives that open an assignment list's items («Vurdere om …», «Utarbeide en plan …»; grammar.json). */
@@ -169,6 +210,8 @@ const MODALS = new Set(['skal', 'må', 'kan', 'bør', 'skulle', 'måtte', 'kunne
 const BETWEEN = new Set(['ikke', 'ikkje', 'lenger', 'lengre', 'også', 'òg', 'alltid', 'heller', 'fortsatt', 'framleis', 'derfor', 'likevel', 'snarest', 'raskt']);
 /** An «-s» passive of a verb the tagger has rarely seen («detaljstyres», «samordnast»): 6+ letters, «-es» or «-ast». */
 const S_PASSIVE = /^\p{Ll}{4,}(es|ast)$/u;
+/** A past form or a participle in the plural: «-te»/«-de» after at least four letters («standardiserte», «vedtatte»). */
+const PAST_FORM = /^\p{Ll}{4,}(te|de)$/u;
 /** A present-tense or plural form: «-er»/«-ar» after at least three letters. */
 const ER_FORM = /^\p{Ll}{3,}(er|ar)$/u;
 
@@ -184,11 +227,14 @@ function afterModals(words: Word[]): void {
   for (let i = 0; i < words.length; i++) {
     if (!MODALS.has(words[i].lower)) continue;
     let k = i + 1;
-    while (k < words.length && k <= i + 3 && BETWEEN.has(words[k].lower)) k++;
+    while (k < words.length && (k <= i + 3 || PHRASE_WORDS.has(words[k])) && (BETWEEN.has(words[k].lower) || PHRASE_WORDS.has(words[k]))) k++;
     const w = words[k];
     if (!w || w.punct) continue;
     if (S_PASSIVE.test(w.text) && (w.upos === 'PRON' || w.upos === 'NOUN' || w.upos === 'ADJ' || w.upos === 'X' || w.upos === 'PROPN'))
       words[k] = { ...w, upos: 'VERB', lemma: w.lower.replace(/(es|ast)$/, 'e') };
     else if (w.upos === 'VERB' && ER_FORM.test(w.text)) words[k] = { ...w, upos: 'NOUN', lemma: w.lower };
+    // a past form before a noun is an adjective of the inverted subject («For eksempel skal standardiserte
+    // grensesnitt … bidra»): a modal takes an infinitive
+    else if (w.upos === 'VERB' && PAST_FORM.test(w.text) && words[k + 1]?.upos === 'NOUN') words[k] = { ...w, upos: 'ADJ', lemma: w.lower };
   }
 }

@@ -3,6 +3,7 @@ import { Lexicon, LexiconEntry, grammar } from '../lexicon';
 import { stem } from './stem';
 import { MONTHS } from '../util/months';
 import { ownCopy } from '../util/strings';
+import { tokenize } from '../tokenize/tokenize';
 
 /**
  * Lexicon matching over tokens. Each term is compiled once into word patterns:
@@ -64,6 +65,22 @@ const REDUCERS = new Set(grammar.reducers);
 const REDUCERS_AFTER = new Set(grammar.reducersAfter);
 /** Adverbs that do not count in the window (grammar.json `lightAdverbs`). */
 const LIGHT_ADVERBS = new Set(grammar.lightAdverbs);
+/** grammar.json `adverbialPhrases` as sequences of the matcher's words («blant annet»; «bl.a.» is «bl», «a»: the
+ * matcher's words leave punctuation out), longest first. */
+const ADVERBIAL_PHRASES: readonly string[][] = grammar.adverbialPhrases
+  .map((p) => tokenize(p).filter((t) => t.kind !== 'punct').map((t) => t.lower))
+  .filter((seq) => seq.length > 1)
+  .sort((a, b) => b.length - a.length);
+/** The token index after an adverbial phrase that starts at ti (no phrase-breaking punctuation in or before it), or ti. */
+function afterAdverbialPhrase(wt: readonly Token[], broken: Uint8Array, ti: number): number {
+  for (const seq of ADVERBIAL_PHRASES) {
+    if (wt[ti]?.lower !== seq[0] || ti + seq.length >= wt.length || broken[ti] === 1) continue;
+    let k = 1;
+    while (k < seq.length && wt[ti + k].lower === seq[k] && broken[ti + k] === 0) k++;
+    if (k === seq.length) return ti + k;
+  }
+  return ti;
+}
 /** «talet på», «antallet», «omfanget av» between a reducer and the control term it reduces. */
 const QUANTITY_OF = new Set(['talet på', 'tallet på', 'antallet på', 'antall på', 'omfanget av', 'mengden av', 'mengda av', 'antallet av']);
 /** Words across which a passive reducer does not reach back to a control term: subordinators and negations. */
@@ -393,6 +410,8 @@ function matchFrom(words: WordPat[], wi: number, wt: Token[], broken: Uint8Array
       if (wi === 0 || words[wi - 1].kind === 'gap') return -1;
       let k = ti;
       while (k < wt.length && k < ti + 2 && LIGHT_ADVERBS.has(wt[k].lower) && broken[k] === 0) k++;
+      // (or an adverbial of several words: «skal blant annet selv velge», «er i tillegg nødvendig at»)
+      if (k === ti) k = afterAdverbialPhrase(wt, broken, ti);
       if (k === ti || k >= wt.length || broken[k] === 1 || !wordMatches(p, wt[k])) return -1;
       ti = k;
     }
