@@ -599,6 +599,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
       check(`Det er ${adv} nødvendig at staten tar ansvar.`, { deontic: 'obligation', actor: 'staten' });
     }
     check('For eksempel skal standardiserte grensesnitt bidra til bedre samhandling.', { deontic: 'intention', actor: null });
+    // (an infinitive in «-te» / «-de» stays the verb)
+    check('Direktoratet skal utrede konsekvensene av forslaget.', { deontic: 'obligation', actor: 'Direktoratet' });
+    check('Direktoratet skal lede arbeidsgruppen.', { deontic: 'obligation', actor: 'Direktoratet' });
+    check('Byrådsavdelingen skal møte bydelene to ganger i året.', { deontic: 'obligation', actor: 'Byrådsavdelingen' });
     // (only between a phrase's words: «også» before «det er nødvendig» is no part of it, and a negation is no light adverb)
     check('Det er ikke nødvendig at staten tar ansvar.', { deontic: 'none' });
   });

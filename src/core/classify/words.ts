@@ -235,6 +235,7 @@ function afterModals(words: Word[]): void {
     else if (w.upos === 'VERB' && ER_FORM.test(w.text)) words[k] = { ...w, upos: 'NOUN', lemma: w.lower };
     // a past form before a noun is an adjective of the inverted subject («For eksempel skal standardiserte
     // grensesnitt … bidra»): a modal takes an infinitive
-    else if (w.upos === 'VERB' && PAST_FORM.test(w.text) && words[k + 1]?.upos === 'NOUN') words[k] = { ...w, upos: 'ADJ', lemma: w.lower };
+    // (a past form is not its own lemma: «utrede», «lede», «sette», «møte» are infinitives)
+    else if (w.upos === 'VERB' && PAST_FORM.test(w.text) && w.lemma.toLowerCase() !== w.lower && words[k + 1]?.upos === 'NOUN') words[k] = { ...w, upos: 'ADJ', lemma: w.lower };
   }
 }
