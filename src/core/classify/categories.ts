@@ -35,7 +35,7 @@ const SHOWS = /^(viser|viste|vist|finner|fant|fann|peker|pekte|konkluderer|konkl
 const SEASON = /^i løpet av (våren|vår|høsten|hausten|sommeren|vinteren|året|helgen)$/i;
 /** The head of a body's name («…utvalget», «…rådet», «…kommisjonen»). */
 const BODY_HEAD = /(utvalg|utval|råd|kommisjon|direktorat|etat|departement|nettverk|forum|senter|selskap)(et|en|a)?s?$/;
-const FULL_DATE = /\b\d{1,2}\.\s?(\d{1,2}\.|januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)\s?(19|20)\d\d\b/gi;
+const FULL_DATE = /\b\d{1,2}\.\s*(\d{1,2}\.|januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)\s*(19|20)\d\d\b/gi;
 /** A date that only names a document («svarbrev av 3. mars 2026», «datert …», «lest 15. april 2026»): no due date. */
 const DOCUMENT_DATE = /\b(av|datert|dato|lest|publisert|oppdatert)\s*$/i;
 
@@ -46,12 +46,12 @@ const EVENT_DATE = /(^|[^\p{L}])(vedtok|vedtatt|vedteke|vedtekne|vedtek|holdes|h
 
 /** A day and month with no year that something is due by («innen 1. mars», «fram til 20. september», «senest 15. mai»);
  * (a day and month alone is often a meeting or an event: «inviterer til åpent møte 12. juni», «i møte 14. november») */
-const DUE_DAY = /(^|[^\p{L}])(innen|innan|senest|seinast|frist|fristen er|fram til|frem til)\s+(\p{L}+\s+)?\d{1,2}\.\s?(januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)(?!\p{L})/iu;
+const DUE_DAY = /(^|[^\p{L}])(innen|innan|senest|seinast|frist|fristen\s+er|fram\s+til|frem\s+til)\s+(\p{L}+\s+)?\d{1,2}\.\s*(januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)(?!\p{L})/iu;
 
-const DAY_MONTH = /\d\.\s?\p{Ll}/u;
+const DAY_MONTH = /\d\.\s*\p{Ll}/u;
 
 /** A day and month (no year) that no verb of deciding or holding dates: «Fra 1. januar skal …», «før hovedopptaket 1. mars». */
-const DAY_MONTH_DATE = /(^|[^\p{L}\d])\d{1,2}\.\s?(januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)(?!\p{L})/giu;
+const DAY_MONTH_DATE = /(^|[^\p{L}\d])\d{1,2}\.\s*(januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)(?!\p{L})/giu;
 
 /**
  * Does the text hold a full date that is not only a document's date, or a day something is due by? In an order
@@ -68,11 +68,6 @@ function dueDate(text: string, ordered = false): boolean {
   DAY_MONTH_DATE.lastIndex = 0;
   for (let m = DAY_MONTH_DATE.exec(text); m; m = DAY_MONTH_DATE.exec(text)) if (!datesRecord(text, m.index + m[1].length)) return true;
   return false;
-}
-
-/** The text with every run of white space a single space (dates are read over it). */
-function singleSpaced(t: string): string {
-  return /\s\s|[^\S ]/.test(t) ? t.replace(/\s+/g, ' ') : t;
 }
 
 /** Does the date at `at` only name a document («av 3. mars 2026») or date a decision or a meeting («vedtok 14. november …»)? */
@@ -300,8 +295,8 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
   // year in a sentence with deontic force
   const control =
     hit('control') ||
-    // (white space made single: «1.  mars», «innen\u00a01. mars» from a PDF or a word processor read as «1. mars»)
-    (words.length > 0 && dueDate(singleSpaced(text.slice(words[0].start, words[words.length - 1].end)), deontic === 'obligation')) ||
+    // (the date expressions take any white space: «1.  mars», «innen\u00a01. mars» from a PDF or a word processor)
+    (words.length > 0 && dueDate(text.slice(words[0].start, words[words.length - 1].end), deontic === 'obligation')) ||
     (deontic !== 'none' && deontic !== 'recommendation' && deontic !== 'permission' && words.some((w, i) => YEAR.test(w.text) && !pastOrName(words, i))) ||
     measurableTarget(words, deontic) ||
     accountsPresented(words) ||

@@ -60,9 +60,11 @@ function actorSpan(words: readonly Word[], np: NP): { start: number; end: number
   return { start: words[s].start, end: words[last].end };
 }
 
+/** White space other than single spaces, or an invisible format character. */
+const ODD_SPACING = /\s\s|[^\S ]|[\u00ad\u200b-\u200d\u2060]/;
 /** A name's text: single spaces, no invisible format characters. */
 function plainText(s: string): string {
-  return /[\s\u00ad\u200b-\u200d\u2060]/.test(s) ? s.replace(INVISIBLE_G, '').replace(/\s+/g, ' ') : s;
+  return ODD_SPACING.test(s) ? s.replace(INVISIBLE_G, '').replace(/\s+/g, ' ') : s;
 }
 /** The definite endings of a noun («-et», «-en», «-a», «-ene», «-ane»). */
 const DEFINITE = /\p{L}{3}(et|en|a|ene|ane)$/u;

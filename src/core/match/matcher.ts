@@ -71,12 +71,17 @@ const ADVERBIAL_PHRASES: readonly string[][] = grammar.adverbialPhrases
   .map((p) => tokenize(p).filter((t) => t.kind !== 'punct').map((t) => t.lower))
   .filter((seq) => seq.length > 1)
   .sort((a, b) => b.length - a.length);
+/** The flags of a matcher's word (matchTokens' `broken`): punctuation that breaks a phrase stands before it; it may be skipped inside a phrase. */
+const BREAK = 1;
+const SKIPPABLE = 2;
+/** The first words of the adverbial phrases. */
+const PHRASE_STARTS = new Set(ADVERBIAL_PHRASES.map((seq) => seq[0]));
 /** The token index after an adverbial phrase that starts at ti (no phrase-breaking punctuation in or before it), or ti. */
 function afterAdverbialPhrase(wt: readonly Token[], broken: Uint8Array, ti: number): number {
   for (const seq of ADVERBIAL_PHRASES) {
-    if (wt[ti]?.lower !== seq[0] || ti + seq.length >= wt.length || broken[ti] === 1) continue;
+    if (wt[ti]?.lower !== seq[0] || ti + seq.length >= wt.length || (broken[ti] & BREAK) === 1) continue;
     let k = 1;
-    while (k < seq.length && wt[ti + k].lower === seq[k] && broken[ti + k] === 0) k++;
+    while (k < seq.length && wt[ti + k].lower === seq[k] && (broken[ti + k] & BREAK) === 0) k++;
     if (k === seq.length) return ti + k;
   }
   return ti;
@@ -405,20 +410,28 @@ function matchFrom(words: WordPat[], wi: number, wt: Token[], broken: Uint8Array
     }
     if (ti >= wt.length) return -1;
     if (!wordMatches(p, wt[ti])) {
-      // inside a phrase, up to two light adverbs may stand between its words («er derfor nødvendig at», «gis også
-      // anledning til», «skal derfor selv velge»), not before its first word
-      if (wi === 0 || words[wi - 1].kind === 'gap') return -1;
-      let k = ti;
-      while (k < wt.length && k < ti + 2 && LIGHT_ADVERBS.has(wt[k].lower) && broken[k] === 0) k++;
-      // (or an adverbial of several words: «skal blant annet selv velge», «er i tillegg nødvendig at»)
-      if (k === ti) k = afterAdverbialPhrase(wt, broken, ti);
-      if (k === ti || k >= wt.length || broken[k] === 1 || !wordMatches(p, wt[k])) return -1;
-      ti = k;
+      // inside a phrase (not before its first word), adverbs may stand between its words
+      if (wi === 0 || words[wi - 1].kind === 'gap' || (broken[ti] & SKIPPABLE) === 0) return -1;
+      ti = pastAdverbs(p, wt, broken, ti);
+      if (ti < 0) return -1;
     }
-    if (wi > 0 && words[wi - 1].kind !== 'gap' && broken[ti] === 1) return -1;
+    if (wi > 0 && words[wi - 1].kind !== 'gap' && (broken[ti] & BREAK) === 1) return -1;
     wi++;
     ti++;
   }
+}
+
+/**
+ * Where the phrase word `p` stands past up to two light adverbs, or one adverbial phrase of several words, at ti («er
+ * derfor nødvendig at», «gis også anledning til», «er i tillegg nødvendig at», «skal bl.a. selv velge»); -1 when it
+ * does not. Kept out of matchFrom, which runs for every phrase tried: most words that fail are no adverb.
+ */
+function pastAdverbs(p: WordPat, wt: Token[], broken: Uint8Array, ti: number): number {
+  let k = ti;
+  while (k < wt.length && k < ti + 2 && LIGHT_ADVERBS.has(wt[k].lower) && (broken[k] & BREAK) === 0) k++;
+  if (k === ti) k = afterAdverbialPhrase(wt, broken, ti);
+  if (k === ti || k >= wt.length || (broken[k] & BREAK) === 1 || !wordMatches(p, wt[k])) return -1;
+  return k;
 }
 
 function newMatch(start: number, end: number, text: string, entry: string, category: Category, weight: number, negated: true | undefined): TermMatch {
@@ -459,7 +472,9 @@ export function matchTokens(text: string, tokens: Token[], compiled: CompiledLex
       if (PHRASE_BREAK.has(t.text)) pendingBreak = 1;
       continue;
     }
-    broken[wt.length] = pendingBreak;
+    // bit 1: phrase-breaking punctuation before the word; bit 2: the word may be skipped inside a phrase (a light
+    // adverb, or the first word of an adverbial phrase): looked up once per word, not per phrase tried
+    broken[wt.length] = pendingBreak | (LIGHT_ADVERBS.has(t.lower) || PHRASE_STARTS.has(t.lower) ? SKIPPABLE : 0);
     pendingBreak = 0;
     wt.push(t);
   }
@@ -546,7 +561,7 @@ export function matchTokens(text: string, tokens: Token[], compiled: CompiledLex
     // past a negation: «kan ikke reduseres»)
     // (a light adverb does not count: «rapporteringen fra bydelene skal også forenkles»)
     let window = REDUCER_AFTER_WINDOW;
-    for (let k = j; k < wt.length && k < j + window && !broken[k] && !/[.!?]/.test(text.slice(wt[k - 1].end, wt[k].start)); k++) {
+    for (let k = j; k < wt.length && k < j + window && (broken[k] & BREAK) === 0 && !/[.!?]/.test(text.slice(wt[k - 1].end, wt[k].start)); k++) {
       const w = wt[k].lower;
       if (LIGHT_ADVERBS.has(w) && window < REDUCER_AFTER_WINDOW + 2) window++;
       if (AFTER_STOP.has(w)) break;
