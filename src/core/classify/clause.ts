@@ -1,10 +1,8 @@
-import { grammar } from '../lexicon';
+import { grammar, LIGHT_ADVERBS } from '../lexicon';
 import { openingOf, Word } from './words';
 import { MONTHS } from '../util/months';
 import { isAgent } from './actors';
 
-/** Adverbs the rules look past (grammar.json `lightAdverbs`). */
-const LIGHT = new Set(grammar.lightAdverbs);
 
 /**
  * Clause structure over a tagged sentence, without a parser: where each clause begins and ends and what
@@ -745,7 +743,7 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
         // «Det vil (også) være arbeidsgiver som …»: a cleft in the future
         if (b === 'være' || b === 'vere') {
           let v = k - 2;
-          while (v >= 0 && LIGHT.has(words[v].lower)) v--;
+          while (v >= 0 && LIGHT_ADVERBS.has(words[v].lower)) v--;
           if (words[v]?.lower === 'vil' && words[v - 1]?.lower === 'det') cleft = true;
         }
       }

@@ -1,5 +1,5 @@
 import type { Deontic, TermMatch } from '../types';
-import { grammar, isMeansNoun, isRoomNoun } from '../lexicon';
+import { grammar, isMeansNoun, isRoomNoun, LIGHT_ADVERBS } from '../lexicon';
 import { clauses, firstNonPunct, npAfter, passiveVerbAt, Predication, predication } from './clause';
 import { SubjectInfo, subjectInfo } from './subject';
 import { isAgent, levelOf } from './actors';
@@ -98,8 +98,6 @@ function quoteMention(words: readonly Word[], i: number): boolean {
   return before !== undefined && after !== undefined && q.test(before.text) && q.test(after.text) && before.end === w.start && after.start === w.end;
 }
 
-/** Adverbs that may stand next to a modal without changing what it means (grammar.json `lightAdverbs`). */
-const LIGHT_ADVERBS = new Set(grammar.lightAdverbs);
 /** The first word from k on (step 1) or back (step -1) that is not a light adverb. */
 export function skipLight(words: readonly Word[], k: number, step: 1 | -1): number {
   while (k >= 0 && k < words.length && (LIGHT_ADVERBS.has(words[k].lower) || inAdverbialPhrase(words[k]))) k += step;

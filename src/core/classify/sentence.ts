@@ -12,7 +12,7 @@ import { ruleFraming } from './framing';
 import { plainWords, standardOf, toWords } from './words';
 import { topicRules } from './topics';
 import { accountsPresented, measurableTarget, ruleCategories } from './categories';
-import { INVISIBLE_G } from '../tokenize/chars';
+import { plainSpacing } from '../tokenize/chars';
 
 /**
  * Sentence classification: deontic force, the actor it binds, topic categories, district role and framing, as
@@ -49,8 +49,6 @@ const RULE_ONLY: ReadonlySet<Deontic> = new Set(['prohibition', 'permission']);
 /** How sure the learned layer must be (score margin over the rules' label) to overrule the rules. */
 export const MARGIN = { deontic: 1 };
 const SELF_NAMES = /^(vi|me|oss)$/i;
-/** White space other than single spaces, or an invisible format character. */
-const ODD_SPACING = /\s\s|[^\S ]|[\u00ad\u200b-\u200d\u2060]/;
 
 /**
  * The facts of a sentence. Only a sentence with a deontic cue is tagged and read clause by clause; the others
@@ -60,7 +58,7 @@ export function sentenceFacts(text: string, tokens: Token[], found: TermMatch[],
   const entry = (id: string): LexiconEntry | undefined => compiled.byId.get(id);
   // the rules read a match's words with single spaces and without invisible format characters («i  løpet av våren»,
   // «oppfø\u00adlging» from a word processor or a web page); its offsets stay the source's
-  const matches = found.some((m) => ODD_SPACING.test(m.text)) ? found.map((m) => (ODD_SPACING.test(m.text) ? { ...m, text: m.text.replace(INVISIBLE_G, '').replace(/\s+/g, ' ') } : m)) : found;
+  const matches = found.some((m) => plainSpacing(m.text) !== m.text) ? found.map((m) => (plainSpacing(m.text) !== m.text ? { ...m, text: plainSpacing(m.text) } : m)) : found;
   const tagged = matches.some((m) => entry(m.entry)?.cue !== undefined);
   const words = tagged ? toWords(tokens, standard ?? standardOf(tokens)) : plainWords(tokens);
   const readings = tagged ? readCues(text, words, matches, entry) : [];

@@ -1,5 +1,5 @@
 import { grammar } from '../lexicon';
-import { INVISIBLE_G } from '../tokenize/chars';
+import { plainSpacing } from '../tokenize/chars';
 import { hasActorHead, isAgent, levelOf } from './actors';
 import { firstNonPunct, isShortenedPart, isTruncated, type NP } from './clause';
 import type { Word } from './words';
@@ -60,12 +60,6 @@ function actorSpan(words: readonly Word[], np: NP): { start: number; end: number
   return { start: words[s].start, end: words[last].end };
 }
 
-/** White space other than single spaces, or an invisible format character. */
-const ODD_SPACING = /\s\s|[^\S ]|[\u00ad\u200b-\u200d\u2060]/;
-/** A name's text: single spaces, no invisible format characters. */
-function plainText(s: string): string {
-  return ODD_SPACING.test(s) ? s.replace(INVISIBLE_G, '').replace(/\s+/g, ' ') : s;
-}
 /** The definite endings of a noun («-et», «-en», «-a», «-ene», «-ane»). */
 const DEFINITE = /\p{L}{3}(et|en|a|ene|ane)$/u;
 /** A person named by a pronoun (exactly: «han» opens «handel»). */
@@ -89,7 +83,7 @@ export function subjectInfo(words: readonly Word[], np: NP | undefined, text: st
   const proper = (h.upos === 'PROPN' && !commonAtStart) || (/^\p{Lu}/u.test(h.text) && np.head > firstNonPunct(words));
   // (the text as written, its white space made single spaces and invisible format characters left out: the actor's
   // name, «Oslo kommune» also from «Oslo\u00a0 kommune»; its offsets are the source's)
-  const base = { plural, proper, lemma, text: plainText(text.slice(span.start, span.end)), start: span.start, end: span.end };
+  const base = { plural, proper, lemma, text: plainSpacing(text.slice(span.start, span.end)), start: span.start, end: span.end };
   const single = np.heads.length === 1;
   let kind: SubjectKind;
   if (single && SELF.has(lower)) kind = 'self';

@@ -44,6 +44,8 @@ const MEANS_NOUNS = new Set(grammar.meansNouns);
 export const isRoomNoun = (w: string): boolean => ROOM_NOUNS.has(w);
 /** Means a unit holds or is given («midler», «rammer», «tilskudd»; grammar.json `meansNouns`). */
 export const isMeansNoun = (w: string): boolean => MEANS_NOUNS.has(w);
+/** Adverbs the rules and the matcher look past («også», «derfor»; grammar.json `lightAdverbs`). */
+export const LIGHT_ADVERBS: ReadonlySet<string> = new Set(grammar.lightAdverbs);
 
 export class LexiconError {
   constructor(

@@ -1,5 +1,5 @@
 import { Category, TermMatch, Token } from '../types';
-import { Lexicon, LexiconEntry, grammar } from '../lexicon';
+import { Lexicon, LexiconEntry, grammar, LIGHT_ADVERBS } from '../lexicon';
 import { stem } from './stem';
 import { MONTHS } from '../util/months';
 import { ownCopy } from '../util/strings';
@@ -63,8 +63,6 @@ const MAX_INFLECTION = Math.max(...INFLECTIONS.map((e) => e.length));
 const REDUCERS = new Set(grammar.reducers);
 /** Passives after a control term that make it less control («Kravet om rapportering fjernes»). */
 const REDUCERS_AFTER = new Set(grammar.reducersAfter);
-/** Adverbs that do not count in the window (grammar.json `lightAdverbs`). */
-const LIGHT_ADVERBS = new Set(grammar.lightAdverbs);
 /** grammar.json `adverbialPhrases` as sequences of the matcher's words («blant annet»; «bl.a.» is «bl», «a»: the
  * matcher's words leave punctuation out), longest first. */
 const ADVERBIAL_PHRASES: readonly string[][] = grammar.adverbialPhrases

@@ -27,6 +27,16 @@ export function isInvisible(c: number): boolean {
 }
 /** The invisible format characters, for removing them from a word's text. */
 export const INVISIBLE_G = /[\u00ad\u200b-\u200d\u2060]/g;
+/** White space other than single spaces, or an invisible format character. */
+const ODD_SPACING = /\s\s|[^\S ]|[\u00ad\u200b-\u200d\u2060]/;
+
+/**
+ * Words as a reader sees them: runs of white space one space, invisible format characters left out (a match's words
+ * or a name across a line break, from a word processor or a web page). The same string when there is nothing to do.
+ */
+export function plainSpacing(s: string): string {
+  return ODD_SPACING.test(s) ? s.replace(INVISIBLE_G, '').replace(/\s+/g, ' ') : s;
+}
 
 /** The bits of a code point, from the Unicode property escapes (an invisible format character continues a word: M). */
 export function compute(cp: number): number {
