@@ -546,7 +546,7 @@ function npIn(words: readonly Word[], from: number, to: number): NP | undefined 
   const open = firstNonPunct(words);
   if (s < open && open < to) s = open;
   // a section number that opens the sentence («1.4 Kompetanseutvikling …», «2. Bydelene …») is no part of it
-  const afterNumber = s === firstNonPunct(words) ? sectionNumberEnd(words, s) : s;
+  const afterNumber = s === open ? sectionNumberEnd(words, s) : s;
   const numbered = afterNumber > s && afterNumber < to;
   if (numbered) s = afterNumber;
   if (s >= to) return undefined;

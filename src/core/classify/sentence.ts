@@ -58,7 +58,13 @@ export function sentenceFacts(text: string, tokens: Token[], found: TermMatch[],
   const entry = (id: string): LexiconEntry | undefined => compiled.byId.get(id);
   // the rules read a match's words with single spaces and without invisible format characters («i  løpet av våren»,
   // «oppfø\u00adlging» from a word processor or a web page); its offsets stay the source's
-  const matches = found.some((m) => plainSpacing(m.text) !== m.text) ? found.map((m) => (plainSpacing(m.text) !== m.text ? { ...m, text: plainSpacing(m.text) } : m)) : found;
+  let matches = found;
+  for (let k = 0; k < found.length; k++) {
+    const plain = plainSpacing(found[k].text);
+    if (plain === found[k].text) continue;
+    if (matches === found) matches = found.slice();
+    matches[k] = { ...found[k], text: plain };
+  }
   const tagged = matches.some((m) => entry(m.entry)?.cue !== undefined);
   const words = tagged ? toWords(tokens, standard ?? standardOf(tokens)) : plainWords(tokens);
   const readings = tagged ? readCues(text, words, matches, entry) : [];

@@ -78,9 +78,9 @@ export function subjectInfo(words: readonly Word[], np: NP | undefined, text: st
   // (capitalised after the sentence's opening: a list item's first word is no name, «2. Prosjektgruppen»)
   // (nor is a body's common name in the definite that opens the sentence, which the tagger reads as a name there:
   // «Kontrollutvalet skal føre tilsyn …», «Prosjektgruppa skal …»)
-  const opening = np.head === firstNonPunct(words);
-  const commonAtStart = opening && h.upos === 'PROPN' && DEFINITE.test(lower) && hasActorHead(lower);
-  const proper = (h.upos === 'PROPN' && !commonAtStart) || (/^\p{Lu}/u.test(h.text) && np.head > firstNonPunct(words));
+  const open = firstNonPunct(words);
+  const commonAtStart = np.head === open && h.upos === 'PROPN' && DEFINITE.test(lower) && hasActorHead(lower);
+  const proper = (h.upos === 'PROPN' && !commonAtStart) || (/^\p{Lu}/u.test(h.text) && np.head > open);
   // (the text as written, its white space made single spaces and invisible format characters left out: the actor's
   // name, «Oslo kommune» also from «Oslo\u00a0 kommune»; its offsets are the source's)
   const base = { plural, proper, lemma, text: plainSpacing(text.slice(span.start, span.end)), start: span.start, end: span.end };

@@ -76,8 +76,9 @@ const OPENERS = new Set(['«', '"', '“', '„', '‘', "'", '(', '[']);
 const ITEM_LETTER = /^([a-zæøå]|i{1,3}|iv|vi{0,3}|ix|x)$/;
 
 /**
- * Where the sentence's own words begin: past opening quotation marks, bullets and list numbering («- », «2. », «3) », «b) », «iii) », a PDF
- * list's «o »). A list item's first word is capitalised as a sentence's first word is, and is no proper name for it
+ * Where the sentence's own words begin: past opening quotation marks, bullets and list numbering («- », «2. », «3) »,
+ * «b) », «iii) », a PDF list's «o »). A list item's first word is capitalised as a sentence's first word is, and is no
+ * proper name for it
  * («2. Prosjektgruppen skal …»). A number before a month is a date («1. mars skal …»), and a number before a word is
  * part of the sentence («2 kommuner …»): both kept.
  */
@@ -227,7 +228,8 @@ function afterModals(words: Word[]): void {
   for (let i = 0; i < words.length; i++) {
     if (!MODALS.has(words[i].lower)) continue;
     let k = i + 1;
-    while (k < words.length && (k <= i + 3 || PHRASE_WORDS.has(words[k])) && (BETWEEN.has(words[k].lower) || PHRASE_WORDS.has(words[k]))) k++;
+    // (an adverbial phrase's words, however many, and up to three of the words of BETWEEN)
+    while (k < words.length && (PHRASE_WORDS.has(words[k]) || (k <= i + 3 && BETWEEN.has(words[k].lower)))) k++;
     const w = words[k];
     if (!w || w.punct) continue;
     if (S_PASSIVE.test(w.text) && (w.upos === 'PRON' || w.upos === 'NOUN' || w.upos === 'ADJ' || w.upos === 'X' || w.upos === 'PROPN'))

@@ -25,10 +25,14 @@ const L_RE = /\p{L}/u;
 export function isInvisible(c: number): boolean {
   return c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060;
 }
+/** The invisible format characters (isInvisible) as a character class. */
+const INVISIBLE_CLASS = '[\\u00ad\\u200b-\\u200d\\u2060]';
 /** The invisible format characters, for removing them from a word's text. */
-export const INVISIBLE_G = /[\u00ad\u200b-\u200d\u2060]/g;
+export const INVISIBLE_G = new RegExp(INVISIBLE_CLASS, 'g');
+/** Does the text hold an invisible format character? */
+export const HAS_INVISIBLE = new RegExp(INVISIBLE_CLASS);
 /** White space other than single spaces, or an invisible format character. */
-const ODD_SPACING = /\s\s|[^\S ]|[\u00ad\u200b-\u200d\u2060]/;
+const ODD_SPACING = new RegExp('\\s\\s|[^\\S ]|' + INVISIBLE_CLASS);
 
 /**
  * Words as a reader sees them: runs of white space one space, invisible format characters left out (a match's words

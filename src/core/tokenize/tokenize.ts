@@ -1,10 +1,11 @@
 import { Token } from '../types';
-import { classOf, codePointAt, INVISIBLE_G, isHyphen, isInvisible, isSpace, LN, wordEnd } from './chars';
+import { classOf, codePointAt, HAS_INVISIBLE, INVISIBLE_G, isHyphen, isInvisible, isSpace, LN, wordEnd } from './chars';
 
 /**
- * Tokenizer with exact offsets (a token's text is the source's slice, less any invisible format character in it). Words are runs of letters/digits (WORD_RE in words.ts); a hyphenated compound
- * («IKT-løsninger») is one token whose `parts` are the pieces. «RHF 'ene» style genitives stay separate. Everything
- * else that is not white space is a punctuation token (one per UTF-16 code unit).
+ * Tokenizer with exact offsets (a token's text is the source's slice, less any invisible format character in it).
+ * Words are runs of letters/digits (WORD_RE in words.ts); a hyphenated compound («IKT-løsninger») is one token whose
+ * `parts` are the pieces. «RHF 'ene» style genitives stay separate. Everything else that is not white space is a
+ * punctuation token (one per UTF-16 code unit).
  *
  * One forward scan over [start, end) with character tables (chars.ts), no regular expression per character: the
  * time is linear in `end - start`, whatever the text.
@@ -22,9 +23,7 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
   if (lowered.length !== range.length || range.includes('Σ')) lowered = undefined;
   // (invisible format characters are no part of a word's text: «helse\u00adtjenesten» is «helsetjenesten»; looked for
   // once in the range, most texts have none)
-  INVISIBLE_G.lastIndex = 0;
-  const invisible = INVISIBLE_G.test(range);
-  INVISIBLE_G.lastIndex = 0;
+  const invisible = HAS_INVISIBLE.test(range);
   const clean = (w: string) => (invisible ? w.replace(INVISIBLE_G, '') : w);
   while (i < end) {
     const c = text.charCodeAt(i);

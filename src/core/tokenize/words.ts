@@ -6,8 +6,8 @@ import { classOf, codePointAt, isSpace, LN, wordEnd } from './chars';
 
 /**
  * A run of letters/digits (with combining marks and invisible format characters: a soft hyphen, a zero-width space),
- * optionally joined by single hyphens or apostrophes. This is the definition; the tokenizer and countWords follow it with a character scanner (chars.ts), and the tests check that
- * they agree with it.
+ * optionally joined by single hyphens or apostrophes. This is the definition; the tokenizer and countWords follow it
+ * with a character scanner (chars.ts), and the tests check that they agree with it.
  */
 export const WORD_RE = /[\p{L}\p{N}][\p{L}\p{M}\p{N}\u00ad\u200b-\u200d\u2060]*(?:[-‐‑'’][\p{L}\p{N}][\p{L}\p{M}\p{N}\u00ad\u200b-\u200d\u2060]*)*/gu;
 
