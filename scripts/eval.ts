@@ -202,20 +202,11 @@ function summaryLines(title: string, s: Record<string, number>, ci?: Record<stri
   return out;
 }
 
-/** The ceilings of the robustness rewrites (floors.json `robustness`: rewrite name → largest share of changed labels). */
-function readCeilings(file: string): Record<string, number> | undefined {
-  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { robustness?: Record<string, unknown> };
-  if (raw.robustness === undefined) return undefined; // a floors file without ceilings checks none
-  const out: Record<string, number> = {};
-  for (const [k, v] of Object.entries(raw.robustness)) {
-    if (k.startsWith('$')) continue;
-    if (typeof v !== 'number') throw new Error(`${file}: the ceiling of robustness ${k} is not a number`);
-    out[k] = v;
-  }
-  return out;
-}
-
-function readFloors(file: string): Record<string, number> {
+/**
+ * The floors of the cross-validated metrics, and the ceilings of the robustness rewrites (floors.json `robustness`:
+ * rewrite name → largest share of changed labels; undefined when the file has none, and then none is checked).
+ */
+function readLimits(file: string): { floors: Record<string, number>; ceilings: Record<string, number> | undefined } {
   const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
   const floors: Record<string, number> = {};
   for (const [k, v] of Object.entries(raw)) {
@@ -223,7 +214,14 @@ function readFloors(file: string): Record<string, number> {
     if (typeof v !== 'number') throw new Error(`${file}: the floor of ${k} is not a number`);
     floors[k] = v;
   }
-  return floors;
+  if (raw.robustness === undefined) return { floors, ceilings: undefined };
+  const ceilings: Record<string, number> = {};
+  for (const [k, v] of Object.entries(raw.robustness as Record<string, unknown>)) {
+    if (k.startsWith('$')) continue;
+    if (typeof v !== 'number') throw new Error(`${file}: the ceiling of robustness ${k} is not a number`);
+    ceilings[k] = v;
+  }
+  return { floors, ceilings };
 }
 
 const USAGE = 'usage: node out/scripts/eval.js [FILE] [--json] [--errors FIELD] [--check [--floors FLOORS.json]] [--folds K]';
@@ -341,13 +339,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 
   if (check) {
-    const floors = readFloors(floorsFile);
+    const { floors, ceilings } = readLimits(floorsFile);
     const below: string[] = [];
     for (const [name, floor] of Object.entries(floors)) {
       if (!(name in summary)) below.push(`${name}: unknown metric (known: ${Object.keys(summary).join(', ')})`);
       else if (!(summary[name] >= floor)) below.push(`${name} ${f3(summary[name])} is below its floor ${floor}`);
     }
-    const ceilings = readCeilings(floorsFile);
     for (const r of ceilings ? robust ?? [] : []) {
       const max = ceilings![r.name];
       if (max === undefined) below.push(`robustness ${r.name}: no ceiling in ${path.basename(floorsFile)}`);
