@@ -3,7 +3,6 @@ import { openingOf, Word } from './words';
 import { MONTHS } from '../util/months';
 import { isAgent } from './actors';
 
-
 /**
  * Clause structure over a tagged sentence, without a parser: where each clause begins and ends and what
  * introduces it, and for a finite verb (a modal such as «skal»), its grammatical subject (also after the verb,
