@@ -305,6 +305,25 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Kommunen skal samarbeide med innbyggerne om planen.', { cocreation: true });
     check('Bydelen ber om innspill til ny handlingsplan for Furuset innen 10. oktober.', { cocreation: true });
   });
+  it('co-creation: a joint effort «mellom» the body and people outside it, those affected, interviews, children\'s voice', () => {
+    check('Prosjektet er et samarbeid mellom bydelen, beboerne og gårdeierne.', { cocreation: true, collaboration: true });
+    check('Prosjektet er et samarbeid mellom bydelen, skolen og Plan- og bygningsetaten.', { cocreation: false, collaboration: true });
+    // the partners follow «mellom»; people named before it are not among them
+    check('Helsehjelp til den enkelte pasient ytes i stor grad i samarbeid mellom personell i ulike deler av helsetjenesten.', { cocreation: false });
+    check('Tjenestene skal utvikles sammen med dem som bruker dem.', { cocreation: true });
+    check('Alle berørte har fått mulighet til å uttale seg.', { cocreation: true });
+    check('Beboerne på Tøyen var med og bestemte hvordan parken skulle se ut.', { cocreation: true });
+    check('Vi gjennomførte dybdeintervjuer med tolv brukere av hjemmetjenesten.', { cocreation: true });
+    check('Barnas stemme skal komme tydelig fram i planarbeidet.', { cocreation: true });
+  });
+  it('innovation: renewing a way of working, new forms, a new working method, a redesign; control: reports each tertial', () => {
+    check('Vi vil fornye måten vi leverer tjenester på.', { innovation: true });
+    check('Ordningen fornyes for ett år av gangen.', { innovation: false });
+    check('Kommunen eksperimenterer med nye former for nærdemokrati.', { innovation: true });
+    check('Bydelen har tatt i bruk en ny arbeidsmetode i hjemmetjenesten.', { innovation: true });
+    check('Tjenesten er redesignet etter innspill fra brukerne.', { innovation: true, cocreation: true });
+    check('Virksomhetene skal levere tertialvise prognoser.', { control: true });
+  });
   it('a topic word inside a name does not count', () =>
     check('Innovasjons- og samskapingsutvalget la fram sin rapport i mars.', { innovation: false, cocreation: false }));
   it('clinical follow-up of patients is no control instrument; a year in a plan is', () => {

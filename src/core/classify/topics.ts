@@ -90,10 +90,13 @@ const WITH_BACK = 3;
 /** Words that end the list of partners after «… med» («samarbeide med Utdanningsetaten om oppfølging av elever»). */
 const PARTNERS_END = new Set(['om', 'for', 'til', 'på', 'ved', 'i', 'gjennom', 'når', 'som', 'slik', 'å', 'at']);
 
-/** The index of the last word of the partners named after the «… med» phrase that starts at i. */
+/** The last words of participation phrases that name the partners right after them («sammen med», «samarbeid mellom»). */
+const WITH_WORDS = new Set(['med', 'mellom']);
+
+/** The index of the last word of the partners named after the «… med» / «… mellom» phrase that starts at i. */
 function partnersEnd(words: readonly Word[], i: number): number {
   let k = i + 1;
-  while (k < words.length && words[k].lower !== 'med') k++;
+  while (k < words.length && !WITH_WORDS.has(words[k].lower)) k++;
   for (k++; k < words.length; k++) if (PARTNERS_END.has(words[k].lower) || SEPARATORS.has(words[k].text)) return k - 1;
   return words.length;
 }
@@ -146,7 +149,7 @@ export function topicRules(words: readonly Word[]): TopicEvidence {
         for (let k = 0; k < rest.length && ok; k++) ok = words[i + 1 + k]?.lower === rest[k];
         if (ok) {
           m |= mask;
-          if (mask & PARTICIPATION && rest[rest.length - 1] === 'med') withPhrase = true;
+          if (mask & PARTICIPATION && WITH_WORDS.has(rest[rest.length - 1])) withPhrase = true;
         }
       }
     }
