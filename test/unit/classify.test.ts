@@ -316,6 +316,17 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Vi gjennomførte dybdeintervjuer med tolv brukere av hjemmetjenesten.', { cocreation: true });
     check('Barnas stemme skal komme tydelig fram i planarbeidet.', { cocreation: true });
   });
+  it('co-creation: people who send in proposals, vote projects through, are asked, comment, or sit as representatives', () => {
+    check('Innbyggerne kan sende inn forslag til saker.', { cocreation: true });
+    check('Innbyggerne stemte fram tre prosjekter.', { cocreation: true });
+    check('Vi har spurt 2000 innbyggere om hvordan de opplever tjenestene.', { cocreation: true });
+    check('Innbyggerne fikk anledning til å kommentere budsjettforslaget.', { cocreation: true });
+    check('Hva mener du bør prioriteres i bydelen?', { cocreation: true });
+    check('Det er opprettet en arbeidsgruppe med representanter fra beboerne.', { cocreation: true });
+    // representatives' partners follow them: the patients a meeting is about are no partners (corpus: Meld. St. 9)
+    check('Det ble også avholdt innspillsmøter om utfordringer og mulige tiltak rettet mot utskrivningsklare pasienter med representanter fra kommuner, KS, helseforetak og regionale helseforetak.', { cocreation: false });
+    check('Departementet har spurt kommunene om erfaringer med ordningen.', { cocreation: false });
+  });
   it('innovation: renewing a way of working, new forms, a new working method, a redesign; control: reports each tertial', () => {
     check('Vi vil fornye måten vi leverer tjenester på.', { innovation: true });
     check('Ordningen fornyes for ett år av gangen.', { innovation: false });

@@ -90,14 +90,17 @@ const WITH_BACK = 3;
 /** Words that end the list of partners after «… med» («samarbeide med Utdanningsetaten om oppfølging av elever»). */
 const PARTNERS_END = new Set(['om', 'for', 'til', 'på', 'ved', 'i', 'gjennom', 'når', 'som', 'slik', 'å', 'at']);
 
-/** The last words of participation phrases that name the partners right after them («sammen med», «samarbeid mellom»). */
+/** Participation phrases that name the partners right after them end in one of these words: «sammen med», «samarbeid mellom». */
 const WITH_WORDS = new Set(['med', 'mellom']);
+/**
+ * «representanter fra / for» names them only after it: people before it are who the meeting is about
+ * («innspillsmøter rettet mot pasienter med representanter fra kommuner …»).
+ */
+const REPRESENTATIVES = /^representant/;
 
-/** The index of the last word of the partners named after the «… med» / «… mellom» phrase that starts at i. */
-function partnersEnd(words: readonly Word[], i: number): number {
-  let k = i + 1;
-  while (k < words.length && !WITH_WORDS.has(words[k].lower)) k++;
-  for (k++; k < words.length; k++) if (PARTNERS_END.has(words[k].lower) || SEPARATORS.has(words[k].text)) return k - 1;
+/** The index of the last word of the partners named after the phrase that ends at `end`. */
+function partnersEnd(words: readonly Word[], end: number): number {
+  for (let k = end + 1; k < words.length; k++) if (PARTNERS_END.has(words[k].lower) || SEPARATORS.has(words[k].text)) return k - 1;
   return words.length;
 }
 /** Words before «sammen» that make it no joint work: particle verbs («henge sammen», «slå sammen») and «til sammen». */
@@ -140,8 +143,11 @@ export function topicRules(words: readonly Word[]): TopicEvidence {
     }
     const w = words[i].lower;
     let m = maskOf(w);
-    // a participation phrase that ends in «med» («sammen med», «i samarbeid med») names the partner right after it
+    // a participation phrase that ends in «med» («sammen med», «i samarbeid med») names the partners right after it;
+    // `back`: how far before it people may stand and be partners too (-1: none)
     let withPhrase = false;
+    let back = WITH_BACK;
+    let phraseEnd = i;
     if (m & STARTS_PHRASE) {
       m &= ~STARTS_PHRASE;
       for (const { rest, mask } of INDEX.phrases.get(w)!) {
@@ -149,7 +155,13 @@ export function topicRules(words: readonly Word[]): TopicEvidence {
         for (let k = 0; k < rest.length && ok; k++) ok = words[i + 1 + k]?.lower === rest[k];
         if (ok) {
           m |= mask;
-          if (mask & PARTICIPATION && WITH_WORDS.has(rest[rest.length - 1])) withPhrase = true;
+          const last = rest[rest.length - 1];
+          const representatives = REPRESENTATIVES.test(w);
+          if (mask & PARTICIPATION && (WITH_WORDS.has(last) || representatives)) {
+            withPhrase = true;
+            phraseEnd = i + rest.length;
+            if (representatives) back = -1;
+          }
         }
       }
     }
@@ -181,10 +193,10 @@ export function topicRules(words: readonly Word[]): TopicEvidence {
       // the work («… jobber sammen med politiet for å forebygge kriminalitet blant barn og unge»); a bare «sammen»
       // pairs with those before it, who work together («innbyggerne og bydelen jobber sammen»)
       const bareTogether = (w === 'sammen' || w === 'saman') && !withPhrase;
-      if (!joined && i - lastOutside <= (withPhrase ? WITH_BACK : COCREATION_WINDOW) && lastOutside !== i) joined = [words[lastOutside].text, words[i].text];
+      if (!joined && i - lastOutside <= (withPhrase ? back : COCREATION_WINDOW) && lastOutside !== i) joined = [words[lastOutside].text, words[i].text];
       if (!bareTogether) {
         lastPart = i;
-        partReach = withPhrase ? partnersEnd(words, i) : words.length;
+        partReach = withPhrase ? partnersEnd(words, phraseEnd) : words.length;
       }
     }
     const fresh = m & ~seen;
