@@ -259,6 +259,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
   });
   it('a right or a freedom is a permission; an assignment is an obligation', () => {
     check('Bydelene i Oslo har over tid hatt stor frihet til å organisere seg.', { deontic: 'permission', actor: 'Bydelene', district: 'enabled', framing: 'enabling' });
+    // an opportunity that is there, as one that is given («Det gis anledning til …»); its denial is a prohibition
+    check('Det er anledning til å søke om unntak fra fristen.', { deontic: 'permission', actor: null, framing: 'enabling' });
+    check('Det er høve til å søkje om unntak frå fristen.', { deontic: 'permission', framing: 'enabling' });
+    check('Det er ikke anledning til å ta opp enkeltsaker.', { deontic: 'prohibition', framing: 'top-down' });
     check('I 2023 fikk Statens vegvesen i oppdrag å utrede konsekvensene.', { deontic: 'obligation', actor: 'Statens vegvesen' });
     check('Norsk helsenett SF fikk i foretaksmøtet i januar 2025 i oppgave å ta i bruk KI.', { deontic: 'obligation', control: false });
     check('Bydel Vestre Aker ble i tildelingsbrevet for 2024 bedt om å redusere ventetiden.', { deontic: 'obligation', control: false });
