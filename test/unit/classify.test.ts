@@ -487,6 +487,13 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Tjenesten skal koordinere tiltak på tvers.', { deontic: 'intention', actor: null });
     check('Skolene kan i dag velge egne læremidler.', { deontic: 'permission', framing: 'enabling' });
   });
+  it('a state to be reached by a year is the body\'s goal; to be done by a date is a delivery', () => {
+    check('Oslo skal bli klimanøytral innen 2030.', { deontic: 'intention', framing: 'neutral', control: true });
+    check('Kommunen skal bli en attraktiv arbeidsgiver innen 2030.', { deontic: 'intention', actor: 'Kommunen' });
+    check('Kommunen skal vere klimanøytral innan 2030.', { deontic: 'intention' });
+    check('Kommunen skal være ferdig med planen innen 1. mars.', { deontic: 'obligation', actor: 'Kommunen', framing: 'top-down' });
+    check('Bydelene skal innen 2030 ha redusert sykefraværet til 6 prosent.', { deontic: 'obligation', actor: 'Bydelene' });
+  });
   it('«vil … kunne» forecasts a possibility, whoever the subject; the writer\'s «vil» stays a commitment', () => {
     check('Rapporten vil ikke kunne gi svar på alle spørsmålene.', { deontic: 'none', actor: null });
     check('Kommunen vil kunne tilby flere plasser neste år.', { deontic: 'none' });

@@ -82,6 +82,8 @@ export interface Predication {
   yearTarget: boolean;
 }
 
+/** Verbs of becoming or being: a state to be reached («skal bli klimanøytral innen 2030»). */
+const BECOME = /^(bli|verte|være|vere)$/;
 const DEADLINES = new Set(['frist', 'fristen', 'senest', 'seinast']);
 /** «innen»/«innan» marks a deadline only before a time («innen 1. mars», «innen utgangen av året»), not a field («innen systemutvikling»). */
 const WITHIN = new Set(['innen', 'innan']);
@@ -914,8 +916,11 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
   let planYear = false;
   for (let k = Math.max(clause.start, 1); k < clause.end && !planYear; k++)
     planYear = YEAR.test(words[k].text) && YEAR_FRAME.has(words[k - 1].lower) && (words[k - 1].lower !== 'av' || words[k - 2]?.lower === 'løpet');
+  // a state to be reached by a year: «innen 2027 ha tatt i bruk …», «bli klimanøytral innen 2030»
   let yearTarget = false;
-  if (deadline && withinYear && !dated)
+  if (deadline && withinYear && !dated) {
+    yearTarget = main !== undefined && !passive && BECOME.test(words[main].lower);
     for (let k = f + 1; k + 1 < clause.end && !yearTarget; k++) yearTarget = (words[k].lower === 'ha' || words[k].lower === 'hatt') && words[k + 1].upos === 'VERB';
+  }
   return { finite: f, clause, subject, inverted, relativeSubject, cleft, main, chain, passive, negated, hedged, habitual, expects, deadline, planYear, yearTarget };
 }

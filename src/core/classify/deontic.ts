@@ -381,7 +381,9 @@ function decideModal(
       return { force: 'intention', reason: '«det skal være lett å …»: how things are meant to be', actor: 'none', hard: true };
     if (kind === 'expletive') return { force: 'obligation', reason: '«det skal …»: an instruction', actor: 'none' };
     if (kind === 'org') {
-      if (main && (main === 'være' || main === 'vere') && !p.chain.length) return { force: 'intention', reason: '«skal være»: how the body is meant to be', actor: 'agent' };
+      // (to be done by a date is a delivery: «Kommunen skal være ferdig med planen innen 1. mars»)
+      if (main && (main === 'være' || main === 'vere') && !p.chain.length && !(p.deadline && !p.yearTarget))
+        return { force: 'intention', reason: '«skal være»: how the body is meant to be', actor: 'agent' };
       // what a body or its staff are to mirror is how they are meant to be, no act («Medarbeiderne skal gjenspeile
       // befolkningen», «… skal reflektere mangfoldet»)
       if (main && MIRROR.test(main) && !p.chain.length && !p.passive) return { force: 'intention', reason: `«skal ${mainLower}»: how ${s!.text} is meant to be`, actor: 'agent' };
