@@ -331,6 +331,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Det ble også avholdt innspillsmøter om utfordringer og mulige tiltak rettet mot utskrivningsklare pasienter med representanter fra kommuner, KS, helseforetak og regionale helseforetak.', { cocreation: false });
     check('Departementet har spurt kommunene om erfaringer med ordningen.', { cocreation: false });
   });
+  it('collaboration: bodies that join forces («gå sammen om», «et spleiselag»); things that hang together do not', () => {
+    check('Mindre kommuner kan gå sammen om innkjøp og utvikling.', { collaboration: true });
+    check('Satsingen er et spleiselag mellom stat og kommune.', { collaboration: true });
+    check('Tiltakene henger sammen med budsjettet.', { collaboration: false });
+  });
   it('innovation: renewing a way of working, new forms, a new working method, a redesign; control: reports each tertial', () => {
     check('Vi vil fornye måten vi leverer tjenester på.', { innovation: true });
     check('Ordningen fornyes for ett år av gangen.', { innovation: false });

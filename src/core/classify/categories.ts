@@ -3,7 +3,7 @@ import { grammar } from '../lexicon';
 import { isAgent } from './actors';
 import type { SentenceFacts } from './features';
 import { peopleHead } from './subject';
-import { topicRules } from './topics';
+import { TOGETHER_NOT, topicRules } from './topics';
 import { wordAt } from './words';
 import type { Word } from './words';
 import { firstNonPunct } from './clause';
@@ -212,6 +212,8 @@ export function ruleCategories(facts: SentenceFacts, text = '', deontic: Deontic
       // working with people («sammen med innbyggerne», «i samarbeid med brukeren», «i dialog med pasientene») is
       // participation, not cooperation between organisations
       if (cat === 'collaboration' && withPeople(x)) return false;
+      // «henger sammen med», «slått sammen med», «til sammen med»: connected or merged, no joint work
+      if (cat === 'collaboration' && /^(sammen|saman) med$/i.test(x.text) && TOGETHER_NOT.test(words[wordAt(words, x.start) - 1]?.lower ?? '')) return false;
       return true;
     });
     return m !== undefined;

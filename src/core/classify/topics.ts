@@ -104,7 +104,7 @@ function partnersEnd(words: readonly Word[], end: number): number {
   return words.length;
 }
 /** Words before «sammen» that make it no joint work: particle verbs («henge sammen», «slå sammen») and «til sammen». */
-const TOGETHER_NOT = /^(henge|henger|hang|hengt|henga|slå|slår|slås|slått|sette|setter|settes|satt|legge|legger|legges|lagt|samle|samles|samlet|koble|kobles|koblet|knytte|knyttes|knyttet|til|blande|blandes|smelte|vokse|vokst)$/;
+export const TOGETHER_NOT = /^(henge|henger|hang|hengt|henga|slå|slår|slås|slått|sette|setter|settes|satt|legge|legger|legges|lagt|samle|samles|samlet|koble|kobles|koblet|knytte|knyttes|knyttet|til|blande|blandes|smelte|vokse|vokst)$/;
 /** Punctuation across which they do not pair. */
 const SEPARATORS = new Set(['(', ')', ';', ':', '.', '–', '—']);
 
