@@ -1,5 +1,5 @@
 /**
- * `npm run train:tagger [-- --ud DIR] [--epochs N] [--prune W] [--sure M] [--dict-min N] [--dict-share S] [--no-write]`
+ * `npm run train:tagger [-- --ud DIR] [--epochs N] [--prune W] [--sure M] [--dict-min N] [--dict-share S] [--no-closed] [--no-write]`
  *
  * Trains the engine's word-class layer (part of speech + lemma, Bokmål and Nynorsk) from the Universal
  * Dependencies Norwegian treebanks and writes src/core/tag/model.json. Reproducible: a fixed shuffle seed, the
@@ -18,7 +18,7 @@ import * as path from 'path';
 import { parseConllu, UdSentence } from '../src/core/tag/conllu';
 import { featuresAt, START, START2, UPOS } from '../src/core/tag/features';
 import { AveragedPerceptron, seededShuffle } from '../src/core/tag/perceptron';
-import { buildTagdict, Tagger } from '../src/core/tag/tagger';
+import { buildClosedLexicon, buildTagdict, parseClosedLexicon, Tagger } from '../src/core/tag/tagger';
 import { loadLemmatizer, trainLemmatizer } from '../src/core/tag/lemma';
 import { HashedWeights, packWeights, TaggerModelFile } from '../src/core/tag/model';
 import { tokenize } from '../src/core/tokenize/tokenize';
@@ -39,6 +39,8 @@ const OUT = path.join(ROOT, 'src', 'core', 'tag', 'model.json');
 /** The tag dictionary: a word seen at least DICT_MIN times, with one tag at least DICT_SHARE of them, is tagged directly. */
 const DICT_MIN = Number(opt('--dict-min', '20'));
 const DICT_SHARE = Number(opt('--dict-share', '0.97'));
+/** Closed word classes only for the forms seen with them in training (--no-closed: any word may take any class). */
+const CLOSED = !args.includes('--no-closed');
 
 type Std = 'nb' | 'nn';
 interface Corpus {
@@ -73,7 +75,7 @@ function train(
   corpora: Corpus[],
   epochs: number,
   right?: Map<UdSentence, string[]>,
-): { weights: Map<string, Float64Array>; tagdict: Map<string, string> } {
+): { weights: Map<string, Float64Array>; tagdict: Map<string, string>; closed: string } {
   const counts = new Map<string, Map<string, number>>();
   for (const c of corpora)
     for (const s of c.sentences)
@@ -107,7 +109,7 @@ function train(
       }
     }
   }
-  return { weights: model.averaged(), tagdict };
+  return { weights: model.averaged(), tagdict, closed: buildClosedLexicon(counts) };
 }
 
 /** Both passes: the second learns on first-pass tags predicted by jackknifing (k folds), as it will see them. */
@@ -173,7 +175,7 @@ function pack(t: Trained) {
 function asTagger(t: Trained): { tagger: Tagger; packed: ReturnType<typeof pack> } {
   const packed = pack(t);
   const [first, second] = packed.map((p) => new HashedWeights(p));
-  const tagger = new Tagger(first, t.first.tagdict, second);
+  const tagger = new Tagger(first, t.first.tagdict, second, undefined, CLOSED ? parseClosedLexicon(t.first.closed) : undefined);
   tagger.sure = SURE;
   return { tagger, packed };
 }
@@ -207,7 +209,7 @@ function main() {
   const commit = (std: string) => fs.readFileSync(path.join(UD, `COMMIT-${std}`), 'utf8').trim();
   const file: TaggerModelFile = {
     format: 'policy-lens-tagger',
-    version: '1.0.0',
+    version: '1.1.0',
     license: 'CC BY-SA 4.0 (derived from UD_Norwegian-Bokmaal and UD_Norwegian-Nynorsk)',
     attribution:
       'Trained on the Universal Dependencies treebanks UD_Norwegian-Bokmaal (commit ' + commit('Bokmaal') + ') and ' +
@@ -221,6 +223,7 @@ function main() {
     passes: packed,
     sure: SURE,
     tagdict: [...trained.first.tagdict.entries()].sort().map(([w, t]) => `${w}\t${t}`).join('\n'),
+    ...(CLOSED ? { closed: trained.first.closed } : {}),
     lemma: { nb: lemmaTables(all, 'nb'), nn: lemmaTables(all, 'nn') },
   };
   fs.writeFileSync(OUT, JSON.stringify(file) + '\n');

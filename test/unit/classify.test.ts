@@ -492,6 +492,10 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Tjenesten skal koordinere tiltak på tvers.', { deontic: 'intention', actor: null });
     check('Skolene kan i dag velge egne læremidler.', { deontic: 'permission', framing: 'enabling' });
   });
+  it('an adverb between the modal and an inverted subject: the order stays an order (the tagger gives no closed class to an unseen form)', () => {
+    check('Videre skal direktoratet kartlegge behovet.', { deontic: 'obligation', actor: 'direktoratet' });
+    check('Videre skal også direktoratet kartlegge behovet.', { deontic: 'obligation', actor: 'direktoratet' });
+  });
   it('a state to be reached by a year is the body\'s goal; to be done by a date is a delivery', () => {
     check('Oslo skal bli klimanøytral innen 2030.', { deontic: 'intention', framing: 'neutral', control: true });
     check('Kommunen skal bli en attraktiv arbeidsgiver innen 2030.', { deontic: 'intention', actor: 'Kommunen' });

@@ -1,7 +1,7 @@
 import type { Token } from '../types';
 import { loadLemmatizer, Lemmatizer } from './lemma';
 import { HashedWeights, TaggerModelFile } from './model';
-import { Tagger } from './tagger';
+import { parseClosedLexicon, Tagger } from './tagger';
 
 /**
  * The word-class layer: part of speech (UD UPOS) and lemma for every token, Bokmål and Nynorsk, from the model
@@ -40,7 +40,7 @@ function load(): Loaded {
       if (tab > 0) tagdict.set(line.slice(0, tab), line.slice(tab + 1));
     }
     const [first, second] = model.passes.map((p) => new HashedWeights(p));
-    const tagger = new Tagger(first, tagdict, second, model.tags);
+    const tagger = new Tagger(first, tagdict, second, model.tags, model.closed === undefined ? undefined : parseClosedLexicon(model.closed));
     if (model.sure !== undefined) tagger.sure = model.sure;
     loaded = {
       model,

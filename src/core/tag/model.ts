@@ -41,6 +41,8 @@ export interface TaggerModelFile {
   passes: PackedWeights[];
   /** "word\tUPOS" lines: words tagged directly. */
   tagdict: string;
+  /** "UPOS\tform form …" lines: the forms seen with each closed word class in training (only they may take it). */
+  closed?: string;
   /** First-pass margin above which the second pass keeps the first pass's tag (same held-out accuracy, less work). */
   sure?: number;
   lemma: { nb: LemmaTables; nn: LemmaTables };

@@ -116,6 +116,8 @@ export interface WordType {
   readonly s3: string;
   /** Its tag when the tag dictionary decides it, else -1. */
   readonly dict: number;
+  /** Bit k set: tag k may be chosen (every open class; a closed class only for a form seen with it in training). */
+  readonly allowed: number;
   /** Its index into each pass's sums (PassSums). */
   readonly id: number;
   /** Hash of «w-1s3=<norm> », to be continued with the next word's ending; NaN until computed (a double from the start: the field keeps one representation). */
@@ -250,11 +252,13 @@ class Pass {
           const rc = sums.rcombo(ty, f1);
           if (rc >= 0) w.add(scores, rc);
         }
-        best = 0;
-        let bestScore = scores[0];
+        best = -1;
+        let bestScore = -Infinity;
         let second = -Infinity;
-        for (let k = 1; k < n; k++) {
-          if (scores[k] > bestScore) {
+        const allowed = ty.allowed;
+        for (let k = 0; k < n; k++) {
+          if (((allowed >>> k) & 1) === 0) continue;
+          if (best < 0 || scores[k] > bestScore) {
             second = bestScore;
             bestScore = scores[k];
             best = k;
@@ -284,10 +288,28 @@ export class Tagger {
   /** First-pass margin above which the second pass keeps the first pass's tag (see Pass.run). */
   sure = Infinity;
 
-  /** `weights2`: the second pass's weights (it also reads the first pass's tags of the next two words). */
-  constructor(weights: HashedWeights, tagdict: Map<string, string>, weights2?: HashedWeights, tags: readonly string[] = UPOS) {
+  /** Bits of the closed word classes that only the forms of the closed lexicon may take (0: no constraint). */
+  private readonly closedTags: number;
+  /** Form (lower case) → bits of the closed classes it was seen with in training. */
+  private readonly closedForms = new Map<string, number>();
+
+  /**
+   * `weights2`: the second pass's weights (it also reads the first pass's tags of the next two words). `closed`: the
+   * closed word classes and their forms seen in training (parseClosedLexicon): a form is given a closed class only
+   * if it was seen with it («kartlegge» is never a determiner, whatever its neighbours say).
+   */
+  constructor(weights: HashedWeights, tagdict: Map<string, string>, weights2?: HashedWeights, tags: readonly string[] = UPOS, closed?: ReadonlyMap<string, readonly string[]>) {
     this.tags = tags;
     this.tagdict = new Map([...tagdict].map(([w, t]) => [w, tags.indexOf(t)]));
+    let closedTags = 0;
+    if (closed)
+      for (const [tag, forms] of closed) {
+        const k = tags.indexOf(tag);
+        if (k < 0) continue;
+        closedTags |= 1 << k;
+        for (const f of forms) this.closedForms.set(f, (this.closedForms.get(f) ?? 0) | (1 << k));
+      }
+    this.closedTags = closedTags;
     this.passes = [new Pass(weights, tags, false)];
     if (weights2) this.passes.push(new Pass(weights2, tags, true));
     for (const w of [...PAD_BEFORE, ...PAD_AFTER]) this.pads.push(this.type(w));
@@ -298,7 +320,8 @@ export class Tagger {
     if (!t) {
       const lower = word.toLowerCase();
       const id = this.nextId++;
-      t = { word, lower, norm: norm(word), s3: lower.slice(-3), dict: this.tagdict.get(lower) ?? -1, id, afterHash: NaN, lemma: '', lemmaSlot: -1, moreLemmas: undefined };
+      const allowed = ~this.closedTags | (this.closedForms.get(lower) ?? 0);
+      t = { word, lower, norm: norm(word), s3: lower.slice(-3), dict: this.tagdict.get(lower) ?? -1, allowed, id, afterHash: NaN, lemma: '', lemmaSlot: -1, moreLemmas: undefined };
       for (const p of this.passes) p.sums.reset(id);
       this.cache.set(word, t);
     }
@@ -353,6 +376,25 @@ export class Tagger {
   firstPass(words: readonly string[]): string[] {
     return Array.from(this.tagIndexes(words, 1), (k) => this.tags[k]);
   }
+}
+
+/** The closed word classes: a fixed set of forms, which the training data list (a new word is never one of them). */
+export const CLOSED_CLASSES = ['ADP', 'AUX', 'CCONJ', 'DET', 'PART', 'PRON', 'SCONJ'] as const;
+
+/** The forms seen with each closed class in training ("TAG\tform form …" lines, the model file's `closed`). */
+export function buildClosedLexicon(counts: Map<string, Map<string, number>>): string {
+  const forms = new Map<string, string[]>(CLOSED_CLASSES.map((t) => [t, []]));
+  for (const [w, c] of counts) for (const t of c.keys()) forms.get(t)?.push(w);
+  return [...forms].map(([t, fs]) => `${t}\t${fs.sort().join(' ')}`).join('\n');
+}
+
+export function parseClosedLexicon(text: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const line of text.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab > 0) out.set(line.slice(0, tab), line.slice(tab + 1).split(' ').filter(Boolean));
+  }
+  return out;
 }
 
 /** Words tagged directly: seen often enough and almost always with one tag. */
