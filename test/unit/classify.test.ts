@@ -492,6 +492,11 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Tjenesten skal koordinere tiltak på tvers.', { deontic: 'intention', actor: null });
     check('Skolene kan i dag velge egne læremidler.', { deontic: 'permission', framing: 'enabling' });
   });
+  it('«føringer / beskjed / instruks om at X skal» orders X, a named body too', () => {
+    check('Departementet gir føringer om at Helsedirektoratet skal prioritere arbeidet.', { deontic: 'obligation', actor: 'Helsedirektoratet' });
+    check('Byrådet har gitt beskjed om at bydelene skal redusere bruken av vikarer.', { deontic: 'obligation', actor: 'bydelene' });
+    check('Gi føringer om at kompetansenettverket InnoMed fra 2024 skal legge til rette for personellbesparende innovasjoner.', { deontic: 'obligation', directive: true });
+  });
   it('an adverb between the modal and an inverted subject: the order stays an order (the tagger gives no closed class to an unseen form)', () => {
     check('Videre skal direktoratet kartlegge behovet.', { deontic: 'obligation', actor: 'direktoratet' });
     check('Videre skal også direktoratet kartlegge behovet.', { deontic: 'obligation', actor: 'direktoratet' });

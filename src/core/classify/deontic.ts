@@ -57,7 +57,7 @@ const CONSEQUENCE_GOVERNORS = /^(bety|betyr|innebære|innebærer|inneber|medfør
 /** Governors that make the clause a recommendation («ønsker at det skal …»). */
 const RECOMMENDATION_GOVERNORS = /^(ønske|ønskje|ønskelig|ønskjeleg|anbefale|tilrå|foreslå|føreslå|oppfordre|oppmode)$/;
 /** Governors that make it an order («forventer at», «forutsetter at», «ber om at», «krever at»). */
-const OBLIGATION_GOVERNORS = /^(forvente|forventning|forventningen|forutsette|føresetje|forutsetning|føresetnad|premiss|premisset|kreve|krevje|krav|pålegge|påleggje|be|bes|sørge|sørgje|syte|påse|sikre|grunn)$/;
+const OBLIGATION_GOVERNORS = /^(forvente|forventning|forventningen|føring|føringer|føringen|føringene|føringar|føringane|instruks|beskjed|forutsette|føresetje|forutsetning|føresetnad|premiss|premisset|kreve|krevje|krav|pålegge|påleggje|be|bes|sørge|sørgje|syte|påse|sikre|grunn)$/;
 /** What sets what others are to do, before an embedded question («føringer for hva …», «bestemmer hvordan …»). */
 const STEERS_WHAT = /^(føring|føringer|føringane|føringene|retningslinje|retningslinjer|instruks|beskjed|regel|regler|definere|styre|diktere|pålegge)$/;
 /** Changes and needs that «stiller krav» without anyone steering («Demografiske endringer», «utviklingen», «økt behov»). */
