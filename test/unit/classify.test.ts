@@ -497,6 +497,12 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Byrådet har gitt beskjed om at bydelene skal redusere bruken av vikarer.', { deontic: 'obligation', actor: 'bydelene' });
     check('Gi føringer om at kompetansenettverket InnoMed fra 2024 skal legge til rette for personellbesparende innovasjoner.', { deontic: 'obligation', directive: true });
   });
+  it('an adverbial of several words after the modal is tagged as one adverb: the verb after it stays a verb', () => {
+    check('Dagens helse- og omsorgstjeneste kan blant annet forstås som en struktur.', { deontic: 'none', framing: 'neutral' });
+    check('Jeg håper workshopen kan bl.a. skape entusiasme.', { deontic: 'none' });
+    check('Små stillingsandeler kan blant annet medføre at helsefagarbeidere må ha flere stillinger.', { deontic: 'none', actor: null });
+    check('Blant annet skal bydelene rapportere på sykefravær.', { deontic: 'obligation', actor: 'bydelene' });
+  });
   it('an adverb between the modal and an inverted subject: the order stays an order (the tagger gives no closed class to an unseen form)', () => {
     check('Videre skal direktoratet kartlegge behovet.', { deontic: 'obligation', actor: 'direktoratet' });
     check('Videre skal også direktoratet kartlegge behovet.', { deontic: 'obligation', actor: 'direktoratet' });

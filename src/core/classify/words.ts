@@ -1,6 +1,6 @@
 import { grammar } from '../lexicon';
 import type { Token } from '../types';
-import { Standard, tagTokens } from '../tag';
+import { Standard, tagWords } from '../tag';
 import { MONTHS } from '../util/months';
 import { tokenize } from '../tokenize/tokenize';
 
@@ -117,8 +117,9 @@ export function openingOf(items: readonly { text: string; lower: string }[], isP
 export function toWords(tokens: readonly Token[], standard: Standard): Word[] {
   // a list item is tagged from its first word, as a sentence is (the tagger read «2. Prosjektgruppen» as a name)
   const open = openingOf(tokens, (k) => tokens[k].kind === 'punct');
-  const tags = open > 0 && open < tokens.length ? tagTokens(tokens.slice(open), standard) : tagTokens(tokens, standard);
   const shift = open > 0 && open < tokens.length ? open : 0;
+  const input = taggerInput(tokens, shift);
+  const tags = tagWords(input.words, standard);
   const out: Word[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -127,14 +128,53 @@ export function toWords(tokens: readonly Token[], standard: Standard): Word[] {
       out.push({ text: t.text, lower: t.lower, upos: punct ? 'PUNCT' : t.kind === 'number' ? 'NUM' : 'X', lemma: punct ? t.text : t.lower, start: t.start, end: t.end, punct });
       continue;
     }
-    const g = tags[i - shift];
-    out.push({ text: t.text, lower: t.lower, upos: punct ? 'PUNCT' : g.upos, lemma: punct ? t.text : g.lemma, start: t.start, end: t.end, punct });
+    // (the further words of an adverbial phrase, which the tagger did not read, are made adverbs by adverbialPhrases)
+    const g = input.at[i] >= 0 ? tags[input.at[i]] : undefined;
+    out.push({ text: t.text, lower: t.lower, upos: punct ? 'PUNCT' : g ? g.upos : 'ADV', lemma: punct || !g ? t.lower : g.lemma, start: t.start, end: t.end, punct });
   }
   adverbialPhrases(out);
   afterModals(out);
   bodiesAsNouns(out);
   openingInfinitive(out, open);
   return out;
+}
+
+/** What the tagger reads in place of an adverbial phrase: an adverb of one word, which may stand where it stands. */
+const STAND_IN = 'også';
+
+/**
+ * The token texts the tagger reads, from `from` on, and where each token's tag is in its output (-1: not read): an
+ * adverbial of several words or an abbreviation («blant annet», «bl.a.») is read as one «også», so that the words
+ * around it are tagged as around an adverb (after «kan blant annet» the tagger read «forstås» as a noun and «skape»
+ * as an adjective: «annet» is most often a pronoun).
+ */
+function taggerInput(tokens: readonly Token[], from: number): { words: string[]; at: Int32Array } {
+  const words: string[] = [];
+  const at = new Int32Array(tokens.length).fill(-1);
+  for (let i = from; i < tokens.length; i++) {
+    const seq = phraseAt(tokens, i);
+    at[i] = words.length;
+    if (!seq) {
+      words.push(tokens[i].text);
+      continue;
+    }
+    words.push(i === from && /^\p{Lu}/u.test(tokens[i].text) ? 'Også' : STAND_IN);
+    i += seq.length - 1;
+  }
+  return { words, at };
+}
+
+/** The adverbial phrase (grammar.json `adverbialPhrases`, the longest) that starts at i, if any. */
+function phraseAt(items: readonly { lower: string }[], i: number): string[] | undefined {
+  const cands = ADVERBIAL_PHRASES.get(items[i].lower);
+  if (!cands) return undefined;
+  for (const seq of cands) {
+    if (i + seq.length > items.length) continue;
+    let k = 1;
+    while (k < seq.length && items[i + k].lower === seq[k]) k++;
+    if (k === seq.length) return seq;
+  }
+  return undefined;
 }
 
 /** The words of adverbial phrases found by adverbialPhrases (the rules look past them as past a light adverb). */
@@ -159,20 +199,13 @@ for (const p of grammar.adverbialPhrases) {
  */
 function adverbialPhrases(words: Word[]): void {
   for (let i = 0; i < words.length; i++) {
-    const cands = ADVERBIAL_PHRASES.get(words[i].lower);
-    if (!cands) continue;
-    for (const seq of cands) {
-      if (i + seq.length > words.length) continue;
-      let k = 1;
-      while (k < seq.length && words[i + k].lower === seq[k]) k++;
-      if (k < seq.length) continue;
-      for (let j = i; j < i + seq.length; j++) {
-        words[j] = { ...words[j], upos: 'ADV', lemma: words[j].lower, punct: false };
-        PHRASE_WORDS.add(words[j]);
-      }
-      i += seq.length - 1;
-      break;
+    const seq = phraseAt(words, i);
+    if (!seq) continue;
+    for (let j = i; j < i + seq.length; j++) {
+      words[j] = { ...words[j], upos: 'ADV', lemma: words[j].lower, punct: false };
+      PHRASE_WORDS.add(words[j]);
     }
+    i += seq.length - 1;
   }
 }
 
