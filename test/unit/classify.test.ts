@@ -503,6 +503,15 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Små stillingsandeler kan blant annet medføre at helsefagarbeidere må ha flere stillinger.', { deontic: 'none', actor: null });
     check('Blant annet skal bydelene rapportere på sykefravær.', { deontic: 'obligation', actor: 'bydelene' });
   });
+  it('light adverbs after the modal change nothing: the tagger does not read them, the rules look past them', () => {
+    // (two adverbs in a row made the tagger read «støtte» as a noun)
+    check('Ordningen skal også hovedsakelig støtte kommunenes arbeid.', { deontic: 'intention', actor: null });
+    check('Regjeringen vil også utrede om ordningen kan være egnet.', { deontic: 'intention', actor: 'Regjeringen' });
+    // an inverted pronoun subject after an adverb
+    check('Det vil også vi komme tilbake til i barriere 2.', { deontic: 'intention', actor: 'vi' });
+    // the main verb past a long parenthetical: the adverbs on the way do not count toward the reach
+    check('Kommunen vil også i fremtiden, på en helt annen måte enn i dag, være avhengig av deltakende innbyggere.', { deontic: 'none' });
+  });
   it('an adverb between the modal and an inverted subject: the order stays an order (the tagger gives no closed class to an unseen form)', () => {
     check('Videre skal direktoratet kartlegge behovet.', { deontic: 'obligation', actor: 'direktoratet' });
     check('Videre skal også direktoratet kartlegge behovet.', { deontic: 'obligation', actor: 'direktoratet' });

@@ -82,6 +82,9 @@ export interface Predication {
   yearTarget: boolean;
 }
 
+/** How many adverbs the search for the main verb passes without counting them toward its reach. */
+const MAX_SKIPPED_ADVERBS = 4;
+
 /** Verbs of becoming or being: a state to be reached («skal bli klimanøytral innen 2030»). */
 const BECOME = /^(bli|verte|være|vere)$/;
 const DEADLINES = new Set(['frist', 'fristen', 'senest', 'seinast']);
@@ -758,6 +761,9 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
     while (pre < f && (words[pre].upos === 'CCONJ' || words[pre].upos === 'ADV') && words[pre].upos !== 'NOUN') pre++;
     const coordinated = pre >= f && ((pre > 0 && words[pre - 1].upos === 'CCONJ') || words[clause.start].upos === 'CCONJ');
     const ci = structure.of[clause.start];
+    // the first word after the verb past adverbs (an inverted pronoun subject: «Det vil også vi …»)
+    let pf = f + 1;
+    while (pf < clause.end && pf <= f + MAX_SKIPPED_ADVERBS && words[pf].upos === 'ADV') pf++;
     // a subject set off by commas before the verb: only when it opens the sentence as a noun (not a fronted
     // adverbial, «Etter reformen, som …, skal bydelene …») and no subject follows the verb («Neste år, 2026, skal kommunen …»)
     const commaSubject = pre >= f && !coordinated && ci > 0 && words[clause.start - 1]?.text === ',' && !startsNP(words, f + 1) && openingNoun(words);
@@ -800,14 +806,15 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
       subject = { start: f - 1, end: f - 1, head: f - 1, heads: [f - 1] };
     } else if (
       pre < f &&
-      PERSONAL.has(words[f + 1]?.lower ?? '') &&
-      words[f + 1].upos === 'PRON' &&
+      PERSONAL.has(words[pf]?.lower ?? '') &&
+      words[pf].upos === 'PRON' &&
       !(f - pre === 1 && PERSONAL.has(words[pre].lower)) &&
       // («kan de regionale helseforetakene få …»: «de» before an adjective or a noun determines it; the phrase is the subject)
-      !(/^(de|dei)$/.test(words[f + 1].lower) && (words[f + 2]?.upos === 'ADJ' || words[f + 2]?.upos === 'NOUN'))
+      !(/^(de|dei)$/.test(words[pf].lower) && (words[pf + 1]?.upos === 'ADJ' || words[pf + 1]?.upos === 'NOUN'))
     ) {
-      // a topicalised object or adverbial before the verb, the pronoun subject after it
-      subject = { start: f + 1, end: f + 1, head: f + 1, heads: [f + 1] };
+      // a topicalised object or adverbial before the verb, the pronoun subject after it (past adverbs: «Det vil også vi
+      // komme tilbake til»)
+      subject = { start: pf, end: pf, head: pf, heads: [pf] };
       inverted = true;
     } else if (pre >= f || ADVERBIAL_WORDS.has(words[pre].lower) || ADVERBIAL_START.has(words[pre].upos) && !(words[pre].upos === 'NUM' && words[pre + 1] && NOMINAL.has(words[pre + 1].upos))) {
       subject = npAfter(words, f + 1, clause.end);
@@ -834,9 +841,15 @@ export function predication(words: readonly Word[], structure: { list: Clause[];
   let main: number | undefined;
   let negated = false;
   for (let k = Math.max(clause.start, clause.intro !== undefined ? clause.intro + 1 : clause.start); k < f; k++) if (negatesAt(words, k)) negated = true;
-  const limit = Math.min(words.length, f + 14);
+  // (the adverbs on the way do not count: «vil også i fremtiden, på en helt annen måte enn i dag, være …»)
+  let limit = Math.min(words.length, f + 14);
+  let adverbs = 0;
   for (; j < limit; j++) {
     const w = words[j];
+    if (w.upos === 'ADV' && adverbs < MAX_SKIPPED_ADVERBS && limit < words.length) {
+      adverbs++;
+      limit++;
+    }
     if (negatesAt(words, j)) {
       negated = true;
       continue;

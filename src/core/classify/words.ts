@@ -139,6 +139,9 @@ export function toWords(tokens: readonly Token[], standard: Standard): Word[] {
   return out;
 }
 
+/** Light adverbs that are never anything else: the tagger does not read them (they are adverbs). */
+const UNREAD_ADVERBS = new Set(['også', 'òg', 'derfor', 'difor', 'likevel', 'dessuten', 'dessutan', 'alltid', 'gjerne', 'ofte', 'uansett', 'framleis', 'fremdeles']);
+
 /** What the tagger reads in place of an adverbial phrase: an adverb of one word, which may stand where it stands. */
 const STAND_IN = 'også';
 
@@ -152,6 +155,7 @@ function taggerInput(tokens: readonly Token[], from: number): { words: string[];
   const words: string[] = [];
   const at = new Int32Array(tokens.length).fill(-1);
   for (let i = from; i < tokens.length; i++) {
+    if (i > from && UNREAD_ADVERBS.has(tokens[i].lower)) continue;
     const seq = phraseAt(tokens, i);
     at[i] = words.length;
     if (!seq) {
