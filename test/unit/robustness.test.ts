@@ -18,6 +18,22 @@ describe('robustness rewrites (scripts/robustness.ts, printed and checked by npm
     assert.strictEqual(rewrite('zero-width-space', 'Tjenesteutviklingen.'), rewrite('zero-width-space', 'Tjenesteutviklingen.'));
   });
 
+  it('a round or star bullet, or quotation marks around the whole sentence, change no label (gold sentences)', () => {
+    const same = (plain: string, rewritten: string) => {
+      const a = classifySentence(plain);
+      const b = classifySentence(rewritten);
+      assert.strictEqual(labelsDiffer(a, b), false, `${rewritten}: ${JSON.stringify(a)} → ${JSON.stringify(b)}`);
+    };
+    // (the bullet was part of the first clause: «perioden» read as the subject instead of the inverted «det»)
+    const item = 'I perioden skal det utarbeides strategi for hvordan rekruttere flere menn til jobb i barnehager.';
+    same(item, '* ' + item);
+    same(item, '• ' + item);
+    // (the learned layer read a quotation mark as a sign of a quoted demand, also around a whole sentence)
+    const quoted = 'Det sistnevnte skal reguleres i en etterfølgende forskrift med krav til kompetanse, veiledning og supervisjon.';
+    same(quoted, '«' + quoted + '»');
+    same('Data skal deles og brukes slik at grunnleggende rettigheter og friheter respekteres.', '«Data skal deles og brukes slik at grunnleggende rettigheter og friheter respekteres.»');
+  });
+
   it('compare the gold fields, the actor case-insensitively', () => {
     const a = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.strictEqual(labelsDiffer(a, { ...a, actor: 'bydelene' }), false);

@@ -308,8 +308,15 @@ type ClauseStart = { at: number; type: ClauseType; intro?: number; resumes?: Cla
 export function clauses(words: readonly Word[]): { list: Clause[]; of: Int32Array } {
   const n = words.length;
   const starts: ClauseStart[] = [{ at: 0, type: 'main' }];
+  // a list item's bullet or numbering, an opening quotation mark: the clause begins after them, whatever the bullet
+  // («• I perioden skal det …» as «- I perioden skal det …»)
+  const open = firstNonPunct(words);
   for (let i = 0; i < n; i++) {
     const w = words[i];
+    if (i < open) {
+      if (i + 1 === open && words[i].punct) starts.push({ at: open, type: 'main' });
+      continue;
+    }
     if (w.text === ',' && isListComma(words, i)) continue;
     // a short parenthesis with no verb after a word («Norsk helsenett SF (NHN) skal …», «Kommunen (ved rådmannen) skal
     // …»): an abbreviation or an apposition inside the clause, no clause of its own

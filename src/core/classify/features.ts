@@ -70,6 +70,10 @@ function sentenceFeatures(facts: SentenceFacts): string[] {
   let we = false;
   let money = false;
   let verb = false;
+  // (a quotation mark inside the sentence, not one around it: a whole sentence quoted says what it says)
+  const opening = firstNonPunct(w);
+  let lastWord = w.length - 1;
+  while (lastWord > 0 && w[lastWord].punct) lastWord--;
   for (let i = 0; i < w.length; i++) {
     const x = w[i];
     const t = x.text;
@@ -77,7 +81,7 @@ function sentenceFeatures(facts: SentenceFacts): string[] {
     if (!x.punct) n++;
     if (t === '?') question = true;
     else if (t === ':') colon = true;
-    else if (t === '«' || t === '"' || t === '“') quote = true;
+    else if ((t === '«' || t === '"' || t === '“') && i > opening && i < lastWord) quote = true;
     if (t.length === 4 && YEAR.test(t)) year = true;
     if (MONTH_WORDS.has(l)) month = true;
     if (DEADLINE_WORDS.has(l)) deadline = true;
@@ -87,7 +91,7 @@ function sentenceFeatures(facts: SentenceFacts): string[] {
     if (x.upos === 'VERB' || x.upos === 'AUX') verb = true;
   }
   // (the first word after a list item's numbering or bullet: «2. Det sistnevnte skal …» opens with «det»)
-  first = w[firstNonPunct(w)];
+  first = w[opening];
   if (first) {
     f.push(`first:${first.lemma.toLowerCase()}`);
     if (facts.tagged) f.push(`first-pos:${first.upos}`);
