@@ -1,7 +1,7 @@
 /**
  * Robustness: rewrites of a sentence that do not change what it says, and so must not change its labels. Each one
  * stands for something real text does to a sentence that the labelled sets rarely show: a list item's numbering or
- * bullet, a sentence quoted whole, a word processor's or a web page's invisible characters and spaces, a PDF's footnote number run into a
+ * bullet, a label before a colon, a sentence quoted whole, a word processor's or a web page's invisible characters and spaces, a PDF's footnote number run into a
  * word, a light adverb between a modal and its verb. `npm run eval` prints, per rewrite, the share of rewritten
  * sentences whose labels changed; `--check` holds each share under its ceiling (test/fixtures/gold/floors.json,
  * `robustness`). Only counts are printed, never sentences (the hold-out documents are among them).
@@ -24,6 +24,7 @@ export const REWRITES: readonly Rewrite[] = [
   { name: 'bullet', what: '«- » before the sentence', apply: (s) => '- ' + s },
   { name: 'round-bullet', what: '«• » before the sentence', apply: (s) => '• ' + s },
   { name: 'quoted', what: 'the sentence in «…» (quoted whole)', apply: (s) => '«' + s + '»' },
+  { name: 'label', what: '«Merknad: » before the sentence', apply: (s) => (/^\p{Lu}/u.test(s) ? 'Merknad: ' + s : null) },
   { name: 'nbsp', what: 'every space non-breaking', apply: (s) => (s.includes(' ') ? s.replace(/ /g, '\u00a0') : null) },
   { name: 'double-space', what: 'every space doubled', apply: (s) => (s.includes(' ') ? s.replace(/ /g, '  ') : null) },
   {

@@ -34,6 +34,20 @@ describe('robustness rewrites (scripts/robustness.ts, printed and checked by npm
     same('Data skal deles og brukes slik at grunnleggende rettigheter og friheter respekteres.', '«Data skal deles og brukes slik at grunnleggende rettigheter og friheter respekteres.»');
   });
 
+  it('a label before a colon opens the sentence as a bullet does; a clause before a colon is no label', () => {
+    const a = classifySentence('Prosjektgruppen skal utarbeide et forslag til overordnet prosjektplan med en tidsplan for gjennomføringen.');
+    const b = classifySentence('Merknad: Prosjektgruppen skal utarbeide et forslag til overordnet prosjektplan med en tidsplan for gjennomføringen.');
+    assert.strictEqual(labelsDiffer(a, b), false, JSON.stringify(b));
+    assert.strictEqual(a.deontic, 'obligation');
+    assert.strictEqual(classifySentence('Tiltak 3.2: Sykehuset og bydelene skal innføre et felles kartleggingsverktøy.').deontic, 'obligation');
+    assert.strictEqual(rewrite('label', 'Bydelene skal rapportere.'), 'Merknad: Bydelene skal rapportere.');
+    assert.strictEqual(rewrite('label', '2. Bydelene skal rapportere.'), null);
+    // an assignment's label hands its infinitive task down; an infinitive item alone stays neutral (the gold)
+    const task = classifySentence('Oppdrag 2025-04: Utrede en modell for oppfølging av kommunene innen 1. oktober 2025.');
+    assert.deepStrictEqual([task.deontic, task.framing, task.control], ['none', 'top-down', true]);
+    assert.strictEqual(classifySentence('Utrede en modell for oppfølging av kommunene.').framing, 'neutral');
+  });
+
   it('compare the gold fields, the actor case-insensitively', () => {
     const a = classifySentence('Bydelene skal rapportere innen 1. mars.');
     assert.strictEqual(labelsDiffer(a, { ...a, actor: 'bydelene' }), false);

@@ -162,11 +162,17 @@ function startsNP(words: readonly Word[], k: number): boolean {
   return u === 'NOUN' || u === 'PROPN' || u === 'PRON' || u === 'DET';
 }
 
+/** A colon among the first words: a label may open the sentence («Merknad: …», «Tiltak 3.2: …»; words.ts labelEnd). */
+function labelColon(words: readonly Word[]): boolean {
+  for (let k = 1; k < words.length && k <= 9; k++) if (words[k].text === ':') return true;
+  return false;
+}
+
 /** The index of the sentence's first word that is not punctuation. */
 export function firstNonPunct(words: readonly Word[]): number {
   // (most sentences open with a word that is no numbering: answered without a scan; this runs for every noun phrase)
   const w0 = words[0];
-  if (w0 !== undefined && !w0.punct && words[1]?.text !== ')' && words[1]?.text !== '.' && w0.text !== 'o') return 0;
+  if (w0 !== undefined && !w0.punct && words[1]?.text !== ')' && words[1]?.text !== '.' && w0.text !== 'o' && !labelColon(words)) return 0;
   // past punctuation and a list item's bullet or numbering («- », «2. », «b) »)
   return openingOf(words, (k) => words[k].punct);
 }

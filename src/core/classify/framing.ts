@@ -17,6 +17,8 @@ const GRANTS = grammar.resourceGrants;
 /** The verbs of receiving among the grants: a negation a few words after them denies the grant. */
 const RECEIVING = new Set(['får', 'fått', 'fikk', 'fekk', 'tildeles', 'bevilges']);
 const TASK_VERBS = new Set(grammar.infinitiveTaskVerbs);
+/** Labels that hand a task down («Oppdrag 3: Utrede …»). */
+const ASSIGNMENT_LABELS = new Set(grammar.assignmentLabels);
 /** A goal or target (not a plan or strategy): «målet», «målene», «delmål», «målsettingen». */
 const TARGET = /(^|[a-zæøå])mål(et|ene|a|setting\w*)?$/;
 const CUT = new Set(['kutte', 'kutter', 'kuttes', 'kutta', 'spare', 'sparer', 'spares', 'innsparing', 'innsparinger', 'nedbemanne', 'nedbemanner']);
@@ -370,6 +372,8 @@ function framingByRule({ facts, deontic, categories, districtEnabled, actorLevel
   if (first && TASK_VERBS.has(first.lower) && !/^\p{Lu}{2,}/u.test(first.text)) {
     if (strongEnabling || experiment || districtEnabled || categories.cocreation) return { framing: 'enabling', reason: 'a task that opens room or involves people outside the administration' };
     if (documentKind === 'steering') return { framing: 'top-down', reason: 'a task handed down (infinitive list item)' };
+    // the item's own label says it is handed down («Oppdrag 2025-04: Utrede en modell …», «Krav: Etablere …»)
+    if (first !== facts.words[0] && ASSIGNMENT_LABELS.has(facts.words[0].lower)) return { framing: 'top-down', reason: 'a task handed down (an assignment\'s label)' };
     return { framing: 'neutral', reason: 'an infinitive item' };
   }
   // «Frist: 1.5.2026»: a deadline set

@@ -109,9 +109,37 @@ export function openingOf(items: readonly { text: string; lower: string }[], isP
       k++;
       continue;
     }
+    // «Merknad: Prosjektgruppen skal …», «Tiltak 3: Bydelene skal …»: a label before a colon, then the sentence
+    const label = labelEnd(items, k, isPunct);
+    if (label > k) {
+      k = label;
+      continue;
+    }
     return k;
   }
   return k;
+}
+
+/** Words that make what stands before a colon a clause, not a label («Vi ber om følgende:», «Målet er:»). */
+const NOT_LABEL = /^(skal|må|bør|kan|vil|er|var|har|hadde|blir|ble|vert|vart|ber|bes|gjelder|følgende|fylgjande|viser|mener|meiner|vi|me|de|dei|det|dette|den|jeg|eg|du|som|at|og|eller)$/;
+
+/**
+ * The index after a label that opens a sentence at k: one to three words, the first capitalised, none a verb or a
+ * pronoun, and numbers («Tiltak 3», «Mål 2.1»), then a colon and a capitalised word; else k.
+ */
+function labelEnd(items: readonly { text: string; lower: string }[], k: number, isPunct: (k: number) => boolean): number {
+  if (!/^\p{Lu}/u.test(items[k].text)) return k;
+  let c = k + 1;
+  let words = 1;
+  while (c < items.length && items[c].text !== ':') {
+    // (a number's full stops may stand in it: «Mål 2.1:», «Tiltak 3.2.1:»)
+    if (isPunct(c) ? items[c].text !== '.' || !/^\d/.test(items[c + 1]?.text ?? '') : ++words > 3 && !/^\d+$/.test(items[c].text)) return k;
+    if (c - k > 8) return k;
+    c++;
+  }
+  if (items[c]?.text !== ':' || !/^\p{Lu}/u.test(items[c + 1]?.text ?? '') || isPunct(c + 1)) return k;
+  for (let x = k; x < c; x++) if (NOT_LABEL.test(items[x].lower)) return k;
+  return c + 1;
 }
 
 export function toWords(tokens: readonly Token[], standard: Standard): Word[] {
