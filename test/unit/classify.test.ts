@@ -516,6 +516,12 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Videre skal direktoratet kartlegge behovet.', { deontic: 'obligation', actor: 'direktoratet' });
     check('Videre skal også direktoratet kartlegge behovet.', { deontic: 'obligation', actor: 'direktoratet' });
   });
+  it('a deadline by a week, a quarter or a season is a control instrument', () => {
+    check('Bydelene skal sende rapporten innen uke 12.', { control: true, deontic: 'obligation' });
+    check('Bydelene skal sende rapporten innen første kvartal.', { control: true });
+    check('Bydelane skal sende rapporten innan årsskiftet.', { control: true });
+    check('Bydelene skal sende rapporten innen sommeren.', { control: true });
+  });
   it('a state to be reached by a year is the body\'s goal; to be done by a date is a delivery', () => {
     check('Oslo skal bli klimanøytral innen 2030.', { deontic: 'intention', framing: 'neutral', control: true });
     check('Kommunen skal bli en attraktiv arbeidsgiver innen 2030.', { deontic: 'intention', actor: 'Kommunen' });
