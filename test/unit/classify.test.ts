@@ -331,6 +331,18 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Det ble også avholdt innspillsmøter om utfordringer og mulige tiltak rettet mot utskrivningsklare pasienter med representanter fra kommuner, KS, helseforetak og regionale helseforetak.', { cocreation: false });
     check('Departementet har spurt kommunene om erfaringer med ordningen.', { cocreation: false });
   });
+  it('co-creation: panels, votes, residents\' own initiatives, taking up matters, the reader invited', () => {
+    check('Som panelist får du tilsendt korte undersøkelser noen ganger i året.', { cocreation: true });
+    check('Bli med i panelet!', { cocreation: true });
+    check('Beboerdrevne tiltak får støtte fra områdeløftet.', { cocreation: true });
+    check('Tiltakene er initiert av beboerne selv.', { cocreation: true });
+    check('Publikum kan møte opp og ta opp saker i den åpne halvtimen.', { cocreation: true });
+    check('Innbyggerne fikk være med å bestemme hvordan pengene skulle brukes.', { cocreation: true });
+    check('Over 2000 innbyggere stemte på forslagene.', { cocreation: true });
+    check('Vi har snakket med over 300 beboere om hva de ønsker seg.', { cocreation: true });
+    // talking with parents is a professional's work, not their taking part (corpus: Meld. St. 9)
+    check('«Stine Sofie foreldrepakke» skal hjelpe fagpersoner på sykehus og helsestasjoner til å snakke med foreldre om følelser mange holder for seg selv.', { cocreation: false });
+  });
   it('collaboration: bodies that join forces («gå sammen om», «et spleiselag»); things that hang together do not', () => {
     check('Mindre kommuner kan gå sammen om innkjøp og utvikling.', { collaboration: true });
     check('Satsingen er et spleiselag mellom stat og kommune.', { collaboration: true });
