@@ -354,6 +354,9 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Kommunen eksperimenterer med nye former for nærdemokrati.', { innovation: true });
     check('Bydelen har tatt i bruk en ny arbeidsmetode i hjemmetjenesten.', { innovation: true });
     check('Tjenesten er redesignet etter innspill fra brukerne.', { innovation: true, cocreation: true });
+    check('Sykehjemmet prøver ut robotstøvsugere for å frigjøre tid til beboerne.', { innovation: true });
+    check('Bydelen eksperimenterer med selvstyrte team.', { innovation: true });
+    check('Vi må tenke annerledes om hvordan vi organiserer tjenestene.', { innovation: true });
     check('Virksomhetene skal levere tertialvise prognoser.', { control: true });
   });
   it('a topic word inside a name does not count', () =>
