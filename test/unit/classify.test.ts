@@ -358,6 +358,9 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Bydelen eksperimenterer med selvstyrte team.', { innovation: true });
     check('Vi må tenke annerledes om hvordan vi organiserer tjenestene.', { innovation: true });
     check('Virksomhetene skal levere tertialvise prognoser.', { control: true });
+    check('Bydelene skal sende inn oversikt over bruken av midlene.', { control: true });
+    check('Tildelingen forutsetter at bydelen dokumenterer effekten av tiltakene.', { control: true });
+    check('Utvalgte prosjekter følges tett for å identifisere barrierer og mulige gevinster.', { control: true });
   });
   it('a topic word inside a name does not count', () =>
     check('Innovasjons- og samskapingsutvalget la fram sin rapport i mars.', { innovation: false, cocreation: false }));
