@@ -120,8 +120,8 @@ export function openingOf(items: readonly { text: string; lower: string }[], isP
   return k;
 }
 
-/** Words that make what stands before a colon a clause, not a label («Vi ber om følgende:», «Målet er:»). */
-const NOT_LABEL = /^(skal|må|bør|kan|vil|er|var|har|hadde|blir|ble|vert|vart|ber|bes|gjelder|følgende|fylgjande|viser|mener|meiner|vi|me|de|dei|det|dette|den|jeg|eg|du|som|at|og|eller)$/;
+/** Words that make what stands before a colon a clause, not a label («Vi ber om følgende:», «Målet er:»; grammar.json). */
+const NOT_LABEL: ReadonlySet<string> = new Set(grammar.notLabelWords);
 
 /**
  * The index after a label that opens a sentence at k: one to three words, the first capitalised, none a verb or a
@@ -130,15 +130,15 @@ const NOT_LABEL = /^(skal|må|bør|kan|vil|er|var|har|hadde|blir|ble|vert|vart|b
 function labelEnd(items: readonly { text: string; lower: string }[], k: number, isPunct: (k: number) => boolean): number {
   if (!/^\p{Lu}/u.test(items[k].text)) return k;
   let c = k + 1;
-  let words = 1;
+  let wordCount = 1;
   while (c < items.length && items[c].text !== ':') {
     // (a number's full stops may stand in it: «Mål 2.1:», «Tiltak 3.2.1:»)
-    if (isPunct(c) ? items[c].text !== '.' || !/^\d/.test(items[c + 1]?.text ?? '') : ++words > 3 && !/^\d+$/.test(items[c].text)) return k;
+    if (isPunct(c) ? items[c].text !== '.' || !/^\d/.test(items[c + 1]?.text ?? '') : ++wordCount > 3 && !/^\d+$/.test(items[c].text)) return k;
     if (c - k > 8) return k;
     c++;
   }
   if (items[c]?.text !== ':' || !/^\p{Lu}/u.test(items[c + 1]?.text ?? '') || isPunct(c + 1)) return k;
-  for (let x = k; x < c; x++) if (NOT_LABEL.test(items[x].lower)) return k;
+  for (let x = k; x < c; x++) if (NOT_LABEL.has(items[x].lower)) return k;
   return c + 1;
 }
 
@@ -156,7 +156,8 @@ export function toWords(tokens: readonly Token[], standard: Standard): Word[] {
       out.push({ text: t.text, lower: t.lower, upos: punct ? 'PUNCT' : t.kind === 'number' ? 'NUM' : 'X', lemma: punct ? t.text : t.lower, start: t.start, end: t.end, punct });
       continue;
     }
-    // (the further words of an adverbial phrase, which the tagger did not read, are made adverbs by adverbialPhrases)
+    // (a word the tagger did not read is an adverb: a light adverb, or a further word of an adverbial phrase, which
+    // adverbialPhrases marks as such)
     const g = input.at[i] >= 0 ? tags[input.at[i]] : undefined;
     out.push({ text: t.text, lower: t.lower, upos: punct ? 'PUNCT' : g ? g.upos : 'ADV', lemma: punct || !g ? t.lower : g.lemma, start: t.start, end: t.end, punct });
   }
@@ -167,8 +168,8 @@ export function toWords(tokens: readonly Token[], standard: Standard): Word[] {
   return out;
 }
 
-/** Light adverbs that are never anything else: the tagger does not read them (they are adverbs). */
-const UNREAD_ADVERBS = new Set(['også', 'òg', 'derfor', 'difor', 'likevel', 'dessuten', 'dessutan', 'alltid', 'gjerne', 'ofte', 'uansett', 'framleis', 'fremdeles']);
+/** Light adverbs that are never anything else: the tagger does not read them (they are adverbs; grammar.json). */
+const UNREAD_ADVERBS: ReadonlySet<string> = new Set(grammar.untaggedAdverbs);
 
 /** What the tagger reads in place of an adverbial phrase: an adverb of one word, which may stand where it stands. */
 const STAND_IN = 'også';
@@ -177,7 +178,8 @@ const STAND_IN = 'også';
  * The token texts the tagger reads, from `from` on, and where each token's tag is in its output (-1: not read): an
  * adverbial of several words or an abbreviation («blant annet», «bl.a.») is read as one «også», so that the words
  * around it are tagged as around an adverb (after «kan blant annet» the tagger read «forstås» as a noun and «skape»
- * as an adjective: «annet» is most often a pronoun).
+ * as an adjective: «annet» is most often a pronoun); a light adverb that is never anything else is not read at all
+ * (after «skal også hovedsakelig» it read «støtte» as a noun).
  */
 function taggerInput(tokens: readonly Token[], from: number): { words: string[]; at: Int32Array } {
   const words: string[] = [];
