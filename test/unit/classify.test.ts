@@ -714,6 +714,9 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('I tildelingsbrevet for 2024 vart bydelane bede om å kartleggje behovet for avlasting.', { deontic: 'obligation', actor: 'bydelane', district: 'obligated' });
     same('Vi ber om at fristen forlenges med fire uker.', 'Vi bed om at fristen blir forlengd med fire veker.', { deontic: 'none' });
     same('Bydelen ber om innspill til planen.', 'Bydelen bed om innspel til planen.', { deontic: 'none', cocreation: true });
+    // a feminine definite drops the head's «-e», as the plural does: «prosjektgruppa» is a body, as «prosjektgruppen» is
+    same('Prosjektgruppen skal utarbeide et forslag.', 'Prosjektgruppa skal utarbeide eit framlegg.', { deontic: 'obligation' });
+    same('Tiltakene er initiert av beboerne selv.', 'Tiltaka er initierte av bebuarane sjølve.', { cocreation: true });
     // advice in the passive, a prohibition, a permission granted in the passive
     same('Kommunene oppfordres til å involvere innbyggerne.', 'Kommunane vert oppmoda til å involvere innbyggjarane.', { deontic: 'recommendation', cocreation: true });
     same('Det er ikke tillatt å grille i parken.', 'Det er ikkje tillatt å grille i parken.', { deontic: 'prohibition' });

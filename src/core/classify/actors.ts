@@ -12,7 +12,8 @@ const AGENCY = new Set(grammar.agencyActors);
 const LOCAL = new Set(grammar.localActors);
 const HEADS = grammar.actorHeads;
 const ACRONYMS = new Set(grammar.acronymActors);
-const NN_PLURAL = ['ar', 'ane'];
+/** Endings that replace a head's final «-e»: a Nynorsk plural («barnehagar», «skulane») and a feminine definite («prosjektgruppa», «tenesta»). */
+const E_DROPPED = ['ar', 'ane', 'a'];
 const HEAD_SUFFIX = ['', 'e', 'en', 'n', 'et', 'a', 'er', 'r', 'ene', 'ar', 'ane', 'ne', 's', 'ens', 'ets', 'ter', 'tene', 'te'];
 
 const STATE_HEADS = ['departement', 'regjering', 'stat', 'storting', 'utvalg', 'utval', 'byråd', 'bystyre', 'myndighet', 'myndigheit', 'styremakt', 'styresmakt'];
@@ -29,12 +30,13 @@ function headOf(word: string, heads: readonly string[]): string | undefined {
     // (a neuter noun in «-e» takes «-t» in the definite: «styret», «kommunestyret», «embetet»)
     if (HEAD_SUFFIX.includes(suffix) || (suffix === 't' && h.endsWith('e'))) return h;
   }
-  // a Nynorsk plural drops a head's final «-e»: «barnehagar», «skulane», «sjukeheimane» (not «barnehagen»: «-en» keeps it)
+  // a Nynorsk plural drops a head's final «-e»: «barnehagar», «skulane», «sjukeheimane» (not «barnehagen»: «-en» keeps
+  // it); so does a feminine definite: «prosjektgruppa», «arbeidsgruppa», «tenesta»
   for (const h of heads) {
     if (!h.endsWith('e') || h.length < 5) continue;
     const stem = h.slice(0, -1);
     const i = word.lastIndexOf(stem);
-    if (i >= 0 && NN_PLURAL.includes(word.slice(i + stem.length))) return h;
+    if (i >= 0 && E_DROPPED.includes(word.slice(i + stem.length))) return h;
   }
   return undefined;
 }
