@@ -540,6 +540,12 @@ describe('classify: rules over word classes and clauses (issue 9)', () => {
     check('Bydelane skal sende rapporten innan årsskiftet.', { control: true });
     check('Bydelene skal sende rapporten innen sommeren.', { control: true });
   });
+  it('a plan that sets requirements is top-down; one about requirements others are to meet is not', () => {
+    check('Regjeringen vil stille krav om koordinering.', { deontic: 'intention', framing: 'top-down' });
+    check('Regjeringen vil vurdere hvordan tjenestene kan innrette seg for å oppfylle krav om koordinering.', { deontic: 'intention', framing: 'neutral' });
+    // (an obligation to meet them stays an obligation on others)
+    check('Helseforetakene har som egne rettssubjekter selvstendig ansvar for at tilbudet oppfyller kravene til forsvarlighet.', { deontic: 'obligation', framing: 'top-down' });
+  });
   it('a state to be reached by a year is the body\'s goal; to be done by a date is a delivery', () => {
     check('Oslo skal bli klimanøytral innen 2030.', { deontic: 'intention', framing: 'neutral', control: true });
     check('Kommunen skal bli en attraktiv arbeidsgiver innen 2030.', { deontic: 'intention', actor: 'Kommunen' });

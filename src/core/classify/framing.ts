@@ -17,6 +17,15 @@ const GRANTS = grammar.resourceGrants;
 /** The verbs of receiving among the grants: a negation a few words after them denies the grant. */
 const RECEIVING = new Set(['får', 'fått', 'fikk', 'fekk', 'tildeles', 'bevilges']);
 const TASK_VERBS = new Set(grammar.infinitiveTaskVerbs);
+/** Verbs of meeting a requirement («oppfylle», «innfri», «tilfredsstille», «etterleve»). */
+const FULFIL = /^(oppfyl|innfri|tilfredsstil|etterlev)/;
+/** Does a verb of meeting it stand right before the requirement (past a determiner or a quantifier: «oppfylle alle krav»)? */
+function fulfilled(words: readonly Word[], m: TermMatch): boolean {
+  let k = wordAt(words, m.start) - 1;
+  if (k >= 0 && /^(alle|de|dei|disse|desse|nye|gjeldende|gjeldande)$/.test(words[k].lower)) k--;
+  return k >= 0 && FULFIL.test(words[k].lower);
+}
+
 /** Labels that hand a task down («Oppdrag 3: Utrede …»). */
 const ASSIGNMENT_LABELS = new Set(grammar.assignmentLabels);
 /** A goal or target (not a plan or strategy): «målet», «målene», «delmål», «målsettingen». */
@@ -339,7 +348,10 @@ function framingByRule({ facts, deontic, categories, districtEnabled, actorLevel
     // (the trial in the clause of the body's intention: not «Regjeringen vil støtte kommuner som går foran i utprøving»)
     const ownTrial = trialsIn(facts, ms, sub, 'intention', ['org', 'self']);
     if (enablingTerms || (experiment && !ownTrial) || strongEnabling || opensFor(facts.words)) return { framing: 'enabling', reason: 'a plan that opens room, supports or invites experiment' };
-    if (steeringTerms && !control) return { framing: 'top-down', reason: 'a plan that sets requirements' };
+    // (requirements someone is to meet are none the plan sets: «vurdere hvordan tjenestene kan innrette seg for å
+    // oppfylle krav om koordineringsordninger»)
+    if (steeringTerms && !control && ms.some((m) => m.category === 'directive' && /requirement|steering-term/.test(sub(m)) && !fulfilled(facts.words, m)))
+      return { framing: 'top-down', reason: 'a plan that sets requirements' };
     // a plan or strategy that is to apply to all the units («Strategien skal gjelde for alle kommunens virksomheter»)
     if (facts.readings.some((r) => r.force === 'intention' && r.subject?.kind === 'goal' && PLAN.test(r.subject.lemma)) && allUnits(facts.words))
       return { framing: 'top-down', reason: 'a plan that binds all the units' };
