@@ -1,5 +1,5 @@
 import { grammar, LIGHT_ADVERBS } from '../lexicon';
-import { openingOf, Word } from './words';
+import { LABEL_REACH, openingOf, Word } from './words';
 import { MONTHS } from '../util/months';
 import { isAgent } from './actors';
 
@@ -164,7 +164,7 @@ function startsNP(words: readonly Word[], k: number): boolean {
 
 /** A colon among the first words: a label may open the sentence («Merknad: …», «Tiltak 3.2: …»; words.ts labelEnd). */
 function labelColon(words: readonly Word[]): boolean {
-  for (let k = 1; k < words.length && k <= 9; k++) if (words[k].text === ':') return true;
+  for (let k = 1; k < words.length && k <= LABEL_REACH; k++) if (words[k].text === ':') return true;
   return false;
 }
 

@@ -232,7 +232,8 @@ function framingByRule({ facts, deontic, categories, districtEnabled, actorLevel
   const ms = facts.matches;
   const experiment = ms.some((m) => m.category === 'innovation' && sub(m) === 'experiment');
   const strongEnabling = ms.some((m) => (m.category === 'enabling' && /discretion|resources|reduced-control/.test(sub(m))) || m.negated);
-  const steeringTerms = ms.some((m) => m.category === 'directive' && /requirement|steering-term/.test(sub(m)));
+  const isRequirement = (m: TermMatch) => m.category === 'directive' && /requirement|steering-term/.test(sub(m));
+  const steeringTerms = ms.some(isRequirement);
   // a resource grant: «tildeles … mill. kroner» (looked for only in a sentence without deontic force)
   // a budget line that opens with an amount («- 13,7 mill. kroner til oppgaver innen …», «0,2 mill. kroner RPH
   // tjenestesamhandling»): means allotted (the gold labels these enabling)
@@ -350,7 +351,7 @@ function framingByRule({ facts, deontic, categories, districtEnabled, actorLevel
     if (enablingTerms || (experiment && !ownTrial) || strongEnabling || opensFor(facts.words)) return { framing: 'enabling', reason: 'a plan that opens room, supports or invites experiment' };
     // (requirements someone is to meet are none the plan sets: «vurdere hvordan tjenestene kan innrette seg for å
     // oppfylle krav om koordineringsordninger»)
-    if (steeringTerms && !control && ms.some((m) => m.category === 'directive' && /requirement|steering-term/.test(sub(m)) && !fulfilled(facts.words, m)))
+    if (!control && ms.some((m) => isRequirement(m) && !fulfilled(facts.words, m)))
       return { framing: 'top-down', reason: 'a plan that sets requirements' };
     // a plan or strategy that is to apply to all the units («Strategien skal gjelde for alle kommunens virksomheter»)
     if (facts.readings.some((r) => r.force === 'intention' && r.subject?.kind === 'goal' && PLAN.test(r.subject.lemma)) && allUnits(facts.words))

@@ -1,4 +1,4 @@
-import { grammar } from '../lexicon';
+import { grammar, LIGHT_ADVERBS } from '../lexicon';
 import type { Token } from '../types';
 import { Standard, tagWords } from '../tag';
 import { MONTHS } from '../util/months';
@@ -123,6 +123,9 @@ export function openingOf(items: readonly { text: string; lower: string }[], isP
 /** Words that make what stands before a colon a clause, not a label («Vi ber om følgende:», «Målet er:»; grammar.json). */
 const NOT_LABEL: ReadonlySet<string> = new Set(grammar.notLabelWords);
 
+/** How far after its first word a label's colon may stand («Tiltak 3.2.1:»); clause.ts firstNonPunct looks as far. */
+export const LABEL_REACH = 9;
+
 /**
  * The index after a label that opens a sentence at k: one to three words, the first capitalised, none a verb or a
  * pronoun, and numbers («Tiltak 3», «Mål 2.1»), then a colon and a capitalised word; else k.
@@ -134,7 +137,7 @@ function labelEnd(items: readonly { text: string; lower: string }[], k: number, 
   while (c < items.length && items[c].text !== ':') {
     // (a number's full stops may stand in it: «Mål 2.1:», «Tiltak 3.2.1:»)
     if (isPunct(c) ? items[c].text !== '.' || !/^\d/.test(items[c + 1]?.text ?? '') : ++wordCount > 3 && !/^\d+$/.test(items[c].text)) return k;
-    if (c - k > 8) return k;
+    if (c - k >= LABEL_REACH) return k;
     c++;
   }
   if (items[c]?.text !== ':' || !/^\p{Lu}/u.test(items[c + 1]?.text ?? '') || isPunct(c + 1)) return k;
@@ -146,7 +149,8 @@ export function toWords(tokens: readonly Token[], standard: Standard): Word[] {
   // a list item is tagged from its first word, as a sentence is (the tagger read «2. Prosjektgruppen» as a name)
   const open = openingOf(tokens, (k) => tokens[k].kind === 'punct');
   const shift = open > 0 && open < tokens.length ? open : 0;
-  const input = taggerInput(tokens, shift);
+  const phrases = phraseLengths(tokens);
+  const input = taggerInput(tokens, shift, phrases);
   const tags = tagWords(input.words, standard);
   const out: Word[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -161,7 +165,7 @@ export function toWords(tokens: readonly Token[], standard: Standard): Word[] {
     const g = input.at[i] >= 0 ? tags[input.at[i]] : undefined;
     out.push({ text: t.text, lower: t.lower, upos: punct ? 'PUNCT' : g ? g.upos : 'ADV', lemma: punct || !g ? t.lower : g.lemma, start: t.start, end: t.end, punct });
   }
-  adverbialPhrases(out);
+  adverbialPhrases(out, phrases);
   afterModals(out);
   bodiesAsNouns(out);
   openingInfinitive(out, open);
@@ -169,7 +173,7 @@ export function toWords(tokens: readonly Token[], standard: Standard): Word[] {
 }
 
 /** Light adverbs that are never anything else: the tagger does not read them (they are adverbs; grammar.json). */
-const UNREAD_ADVERBS: ReadonlySet<string> = new Set(grammar.untaggedAdverbs);
+const UNREAD_ADVERBS: ReadonlySet<string> = new Set([...LIGHT_ADVERBS].filter((w) => !grammar.taggedLightAdverbs.includes(w)));
 
 /** What the tagger reads in place of an adverbial phrase: an adverb of one word, which may stand where it stands. */
 const STAND_IN = 'også';
@@ -181,34 +185,43 @@ const STAND_IN = 'også';
  * as an adjective: «annet» is most often a pronoun); a light adverb that is never anything else is not read at all
  * (after «skal også hovedsakelig» it read «støtte» as a noun).
  */
-function taggerInput(tokens: readonly Token[], from: number): { words: string[]; at: Int32Array } {
+function taggerInput(tokens: readonly Token[], from: number, phrases: Uint8Array): { words: string[]; at: Int32Array } {
   const words: string[] = [];
   const at = new Int32Array(tokens.length).fill(-1);
   for (let i = from; i < tokens.length; i++) {
     if (i > from && UNREAD_ADVERBS.has(tokens[i].lower)) continue;
-    const seq = phraseAt(tokens, i);
     at[i] = words.length;
-    if (!seq) {
+    if (!phrases[i]) {
       words.push(tokens[i].text);
       continue;
     }
     words.push(i === from && /^\p{Lu}/u.test(tokens[i].text) ? 'Også' : STAND_IN);
-    i += seq.length - 1;
+    i += phrases[i] - 1;
   }
   return { words, at };
 }
 
-/** The adverbial phrase (grammar.json `adverbialPhrases`, the longest) that starts at i, if any. */
-function phraseAt(items: readonly { lower: string }[], i: number): string[] | undefined {
-  const cands = ADVERBIAL_PHRASES.get(items[i].lower);
-  if (!cands) return undefined;
-  for (const seq of cands) {
-    if (i + seq.length > items.length) continue;
-    let k = 1;
-    while (k < seq.length && items[i + k].lower === seq[k]) k++;
-    if (k === seq.length) return seq;
+/**
+ * The adverbial phrases of a sentence (grammar.json `adverbialPhrases`, the longest at each place, left to right, none
+ * overlapping): at the index each starts, its length in tokens; 0 elsewhere. Found once, read by the tagger's input and
+ * by adverbialPhrases.
+ */
+function phraseLengths(tokens: readonly Token[]): Uint8Array {
+  const out = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const cands = ADVERBIAL_PHRASES.get(tokens[i].lower);
+    if (!cands) continue;
+    for (const seq of cands) {
+      if (i + seq.length > tokens.length) continue;
+      let k = 1;
+      while (k < seq.length && tokens[i + k].lower === seq[k]) k++;
+      if (k < seq.length) continue;
+      out[i] = seq.length;
+      i += seq.length - 1;
+      break;
+    }
   }
-  return undefined;
+  return out;
 }
 
 /** The words of adverbial phrases found by adverbialPhrases (the rules look past them as past a light adverb). */
@@ -231,15 +244,15 @@ for (const p of grammar.adverbialPhrases) {
  * of it ADV, an abbreviation's full stops no punctuation (they end no clause). Else «skal bl.a. rapportere» loses its
  * verb behind a full stop, and «skal blant annet …» reads «annet» as an inverted subject.
  */
-function adverbialPhrases(words: Word[]): void {
+function adverbialPhrases(words: Word[], phrases: Uint8Array): void {
   for (let i = 0; i < words.length; i++) {
-    const seq = phraseAt(words, i);
-    if (!seq) continue;
-    for (let j = i; j < i + seq.length; j++) {
+    const n = phrases[i];
+    if (!n) continue;
+    for (let j = i; j < i + n; j++) {
       words[j] = { ...words[j], upos: 'ADV', lemma: words[j].lower, punct: false };
       PHRASE_WORDS.add(words[j]);
     }
-    i += seq.length - 1;
+    i += n - 1;
   }
 }
 
